@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One module per pipeline stage; NianbaoModel is the document model every stage shares.
+// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2) and never seen above their reader.
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoPipeline", targets: ["NianbaoPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .target(name: "NianbaoModel"),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
+                       providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
+        .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
+        .target(name: "Segmentation", dependencies: ["NianbaoModel"]),
+        .target(name: "Indicators", dependencies: [
+            "NianbaoModel", "CPCRE2", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Checks", dependencies: [
+            "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Dataset", dependencies: [
+            "NianbaoModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "NianbaoPipeline", dependencies: [
+            "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
+        ]),
+        .executableTarget(name: "nianbao", dependencies: [
+            "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NianbaoTests", dependencies: [
+            "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
+            "Indicators", "Checks", "Dataset",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import NianbaoModel
+import Indicators

@@ -1,0 +1,2 @@
+import NianbaoModel
+public struct TextCleaner: Sendable { public init() {} }

@@ -1,0 +1,56 @@
+import Foundation
+import NianbaoModel
+
+/// Options that some readers use.
+public struct ReadOptions: Sendable {
+    /// Password for encrypted PDFs.
+    public var password: String?
+    /// Recognise image-only PDF pages with tesseract when it is installed.
+    public var ocr: Bool
+    /// Seconds one PDF page may take before it is abandoned.
+    public var pageTimeout: Double
+    public init(password: String? = nil, ocr: Bool = false, pageTimeout: Double = 20) {
+        self.password = password
+        self.ocr = ocr
+        self.pageTimeout = pageTimeout
+    }
+}
+
+/// One reader per input format, each producing a `SourceDocument`.
+public protocol ReportReader: Sendable {
+    static var formats: [SourceFormat] { get }
+    func read(path: String, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument
+}
+
+public enum Readers {
+    /// File extensions nianbao imports, by format.
+    public static func format(forExtension ext: String) -> SourceFormat? {
+        switch ext.lowercased() {
+        case "pdf": return .pdf
+        case "html", "htm", "xhtml": return .html
+        case "txt", "text": return .text
+        case "md", "markdown": return .markdown
+        default: return nil
+        }
+    }
+
+    /// Reads any supported file; every failure is a `ReadError` naming the file.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> SourceDocument {
+        let url = URL(fileURLWithPath: path)
+        guard let format = format(forExtension: url.pathExtension) else {
+            throw .unsupportedFormat(path: path, detail: "extension '.\(url.pathExtension)' is not pdf, html, htm, txt or md")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .notFound(path: path)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .notFound(path: path) }
+        guard !data.isEmpty else { throw .empty(path: path) }
+        switch format {
+        case .text, .markdown: return try TextReader().read(path: path, data: data, options: options)
+        case .pdf: return try PDFReader().read(path: path, data: data, options: options)
+        case .html: return try HTMLReader().read(path: path, data: data, options: options)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import NianbaoModel
+import CPCRE2
+import Yams

@@ -1,0 +1,72 @@
+/// The cleaned text: blocks (paragraphs, heading candidates, table rows) with a map back to the source.
+
+public struct SourceLocation: Codable, Sendable, Hashable {
+    public var page: Int
+    public var line: Int
+    public init(page: Int, line: Int) {
+        self.page = page
+        self.line = line
+    }
+}
+
+/// A run of a block's text that came from one source line: `offset` is in Characters of `Block.text`.
+public struct LineSpan: Codable, Sendable, Hashable {
+    public var offset: Int
+    public var location: SourceLocation
+    public init(offset: Int, location: SourceLocation) {
+        self.offset = offset
+        self.location = location
+    }
+}
+
+public enum BlockKind: String, Codable, Sendable {
+    case paragraph
+    case tableRow
+    case footnote
+}
+
+public struct Block: Codable, Sendable, Hashable {
+    public var kind: BlockKind
+    public var text: String
+    /// Where each piece of `text` came from; the first span has offset 0.
+    public var spans: [LineSpan]
+    public var cells: [String]?
+    public var fontSize: Double?
+    public var isBold: Bool
+    public var markupHeadingLevel: Int?
+
+    public init(kind: BlockKind, text: String, spans: [LineSpan], cells: [String]? = nil,
+                fontSize: Double? = nil, isBold: Bool = false, markupHeadingLevel: Int? = nil) {
+        self.kind = kind
+        self.text = text
+        self.spans = spans
+        self.cells = cells
+        self.fontSize = fontSize
+        self.isBold = isBold
+        self.markupHeadingLevel = markupHeadingLevel
+    }
+
+    public var start: SourceLocation { spans.first?.location ?? SourceLocation(page: 1, line: 1) }
+    public var end: SourceLocation { spans.last?.location ?? start }
+
+    /// The source line that holds the character at `offset` of `text`.
+    public func location(atOffset offset: Int) -> SourceLocation {
+        var found = start
+        for span in spans {
+            if span.offset <= offset { found = span.location } else { break }
+        }
+        return found
+    }
+}
+
+public struct CleanDocument: Codable, Sendable {
+    public var source: SourceDocument
+    public var blocks: [Block]
+    /// Footnote bodies moved out of the running text, in order of appearance.
+    public var footnotes: [Block]
+    public init(source: SourceDocument, blocks: [Block], footnotes: [Block]) {
+        self.source = source
+        self.blocks = blocks
+        self.footnotes = footnotes
+    }
+}

@@ -1,0 +1,123 @@
+/// The segmented report: front matter, printed table of contents, and the section tree.
+
+public struct FrontMatter: Codable, Sendable, Hashable {
+    public var title: String?
+    public var region: String?
+    /// The year the report covers (a "2023 年度" report), not the year it was printed.
+    public var reportYear: Int?
+    public var issuer: String?
+    /// `YYYY-MM` or nil.
+    public var published: String?
+    public init(title: String? = nil, region: String? = nil, reportYear: Int? = nil,
+                issuer: String? = nil, published: String? = nil) {
+        self.title = title
+        self.region = region
+        self.reportYear = reportYear
+        self.issuer = issuer
+        self.published = published
+    }
+}
+
+public enum SectionKind: String, Codable, Sendable {
+    case frontMatter = "front_matter"
+    case toc, chapter, section, `case`, table, figure, appendix, preface
+}
+
+public struct Section: Codable, Sendable, Hashable {
+    public var id: String
+    public var kind: SectionKind
+    public var level: Int
+    public var number: String?
+    public var title: String
+    public var parent: String?
+    public var pageStart: Int
+    public var pageEnd: Int
+    public var lineStart: Int
+    public var lineEnd: Int
+    /// Index range into `CleanDocument.blocks` that this section covers (heading block included).
+    public var blockStart: Int
+    public var blockEnd: Int
+
+    public init(id: String, kind: SectionKind, level: Int, number: String?, title: String, parent: String?,
+                pageStart: Int, pageEnd: Int, lineStart: Int, lineEnd: Int, blockStart: Int, blockEnd: Int) {
+        self.id = id
+        self.kind = kind
+        self.level = level
+        self.number = number
+        self.title = title
+        self.parent = parent
+        self.pageStart = pageStart
+        self.pageEnd = pageEnd
+        self.lineStart = lineStart
+        self.lineEnd = lineEnd
+        self.blockStart = blockStart
+        self.blockEnd = blockEnd
+    }
+}
+
+/// One line of a printed table of contents (or of its list of cases / figures).
+public struct TocEntry: Codable, Sendable, Hashable {
+    public enum List: String, Codable, Sendable { case contents, cases, figures, tables }
+    public var list: List
+    public var number: String?
+    public var title: String
+    /// The printed page label (`12`, `II`), as printed.
+    public var printedPage: String?
+    public var level: Int
+    public var location: SourceLocation
+    public init(list: List, number: String?, title: String, printedPage: String?, level: Int,
+                location: SourceLocation) {
+        self.list = list
+        self.number = number
+        self.title = title
+        self.printedPage = printedPage
+        self.level = level
+        self.location = location
+    }
+}
+
+/// A table kept as rows and cells, with its caption and where each row came from.
+public struct TableData: Codable, Sendable, Hashable {
+    public var sectionId: String
+    public var caption: String
+    public var rows: [[String]]
+    public var rowLocations: [SourceLocation]
+    public init(sectionId: String, caption: String, rows: [[String]], rowLocations: [SourceLocation]) {
+        self.sectionId = sectionId
+        self.caption = caption
+        self.rows = rows
+        self.rowLocations = rowLocations
+    }
+}
+
+public struct SegmentedDocument: Codable, Sendable {
+    public var docId: String
+    public var clean: CleanDocument
+    public var frontMatter: FrontMatter
+    public var toc: [TocEntry]
+    /// In document order; parents precede children.
+    public var sections: [Section]
+    public var tables: [TableData]
+    /// Structural problems found (TOC vs body mismatches, no headings found).
+    public var warnings: [String]
+
+    public init(docId: String, clean: CleanDocument, frontMatter: FrontMatter, toc: [TocEntry],
+                sections: [Section], tables: [TableData], warnings: [String]) {
+        self.docId = docId
+        self.clean = clean
+        self.frontMatter = frontMatter
+        self.toc = toc
+        self.sections = sections
+        self.tables = tables
+        self.warnings = warnings
+    }
+
+    /// The innermost section whose block range holds `blockIndex`.
+    public func section(containingBlock blockIndex: Int) -> Section? {
+        var best: Section?
+        for section in sections where section.blockStart <= blockIndex && blockIndex <= section.blockEnd {
+            if best == nil || section.level >= best!.level { best = section }
+        }
+        return best
+    }
+}

@@ -1,0 +1,2 @@
+import NianbaoModel
+public struct Segmenter: Sendable { public init() {} }
