@@ -53,6 +53,12 @@ public struct Section: Codable, Sendable, Hashable {
         self.blockStart = blockStart
         self.blockEnd = blockEnd
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, level, number, title, parent
+        case pageStart = "page_start", pageEnd = "page_end", lineStart = "line_start", lineEnd = "line_end"
+        case blockStart = "block_start", blockEnd = "block_end"
+    }
 }
 
 /// One line of a printed table of contents (or of its list of cases / figures).
