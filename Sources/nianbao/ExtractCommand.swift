@@ -1,0 +1,7 @@
+import ArgumentParser
+import NianbaoPipeline
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extract", abstract: "(not built yet)")
+    func run() throws {}
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Nianbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao",
+        abstract: "Turn a folder of published annual reports (PDF, HTML, text) into a checked, cross-year dataset.",
+        discussion: """
+        Typical use:
+          nianbao import corpus/ --out output/     run the whole pipeline on a folder
+          nianbao outline report.pdf               show a report's structure
+          nianbao extract report.pdf               print its cleaned text
+          echo '在校生2,261人' | nianbao numbers   try the number parser
+          nianbao check --out output/              re-run the consistency checks
+        """,
+        subcommands: [ImportCommand.self, ExtractCommand.self, OutlineCommand.self, NumbersCommand.self,
+                      CheckCommand.self]
+    )
+}
