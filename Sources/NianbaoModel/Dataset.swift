@@ -173,3 +173,23 @@ public struct CheckRecord: Codable, Sendable, Hashable {
         case check, kind, entity, year, status, flagId = "flag_id", missing
     }
 }
+
+/// Everything one run produces; what the Dataset stage writes and reads back.
+public struct RunOutput: Codable, Sendable {
+    public var documents: [DocumentRecord]
+    public var sections: [Section]
+    public var observations: [Observation]
+    /// Values rejected by their rule's constraints, with their source (not in the dataset).
+    public var rejected: [Observation]
+    public var flags: [Flag]
+    public var checks: [CheckRecord]
+    public init(documents: [DocumentRecord] = [], sections: [Section] = [], observations: [Observation] = [],
+                rejected: [Observation] = [], flags: [Flag] = [], checks: [CheckRecord] = []) {
+        self.documents = documents
+        self.sections = sections
+        self.observations = observations
+        self.rejected = rejected
+        self.flags = flags
+        self.checks = checks
+    }
+}

@@ -24,6 +24,7 @@ public enum SectionKind: String, Codable, Sendable {
 }
 
 public struct Section: Codable, Sendable, Hashable {
+    public var docId: String
     public var id: String
     public var kind: SectionKind
     public var level: Int
@@ -38,8 +39,9 @@ public struct Section: Codable, Sendable, Hashable {
     public var blockStart: Int
     public var blockEnd: Int
 
-    public init(id: String, kind: SectionKind, level: Int, number: String?, title: String, parent: String?,
+    public init(docId: String, id: String, kind: SectionKind, level: Int, number: String?, title: String, parent: String?,
                 pageStart: Int, pageEnd: Int, lineStart: Int, lineEnd: Int, blockStart: Int, blockEnd: Int) {
+        self.docId = docId
         self.id = id
         self.kind = kind
         self.level = level
@@ -55,7 +57,7 @@ public struct Section: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, level, number, title, parent
+        case docId = "doc_id", id, kind, level, number, title, parent
         case pageStart = "page_start", pageEnd = "page_end", lineStart = "line_start", lineEnd = "line_end"
         case blockStart = "block_start", blockEnd = "block_end"
     }
