@@ -46,6 +46,8 @@ public enum Qualifier: String, Codable, Sendable, Hashable {
     case range, target, change
 }
 
+public enum ObservationRole: String, Codable, Sendable, Hashable { case total, part }
+
 public struct Observation: Codable, Sendable, Hashable {
     public var docId: String
     public var indicator: String
@@ -66,10 +68,17 @@ public struct Observation: Codable, Sendable, Hashable {
     public var decimals: Int
     /// The value came from a table cell (used by table-vs-text checks).
     public var fromTable: Bool
+    /// Ties a total to its parts for sum checks: the same id on a `合计`/total value and on each part
+    /// (table rows of one table column, a `其中` enumeration in one sentence). Not in the contract.
+    public var group: String?
+    public var role: ObservationRole?
+    /// The indicator a stated share is "of" when the sentence names it (`占专业教师数 81.4%` → specialty_teachers).
+    public var base: String?
 
     public init(docId: String, indicator: String, nameZh: String, entity: String, year: Int?, value: Decimal,
                 unit: String, raw: String, qualifier: Qualifier?, page: Int, line: Int, sectionId: String?,
-                quote: String, ruleId: String, decimals: Int, fromTable: Bool) {
+                quote: String, ruleId: String, decimals: Int, fromTable: Bool, group: String? = nil,
+                role: ObservationRole? = nil, base: String? = nil) {
         self.docId = docId
         self.indicator = indicator
         self.nameZh = nameZh
@@ -86,11 +95,15 @@ public struct Observation: Codable, Sendable, Hashable {
         self.ruleId = ruleId
         self.decimals = decimals
         self.fromTable = fromTable
+        self.group = group
+        self.role = role
+        self.base = base
     }
 
     enum CodingKeys: String, CodingKey {
         case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
         case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
+        case group, role, base
     }
 }
 
