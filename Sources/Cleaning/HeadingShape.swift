@@ -33,6 +33,8 @@ public struct HeadingShape: Sendable, Hashable {
     public var components: [Int]
     public var hasTrailingDot: Bool
     public var title: String
+    /// The number touches the title with no space or dot (`7特色创新`): weak evidence of a heading.
+    public var isGlued: Bool = false
 
     /// Titles that open unnumbered top-level parts.
     public static let namedParts: Set<String> = ["前言", "编制说明", "引言", "序言", "概述", "结语", "结束语", "后记",
@@ -112,14 +114,13 @@ public struct HeadingShape: Sendable, Hashable {
         let hadSpace = rest.first == " " || rest.first == "\t" || rest.first == "\u{3000}"
         let title = Self.title(after: rest)
         guard let t0 = title.first else { return nil }
-        if !trailingDot && !hadSpace && scheme == .decimal && components.count == 1 {
-            // `2所是民办学校`: a bare number glued to text is a quantity, not a chapter.
-            return nil
-        }
+        // `2所是民办学校` is a quantity; `7特色创新` may be a chapter, which the outline must confirm.
+        let glued = !trailingDot && !hadSpace && scheme == .decimal && components.count == 1
         if quantityFollowers.contains(t0) || (t0.isASCII && (t0.isNumber || t0.isLetter && !hadSpace)) { return nil }
         if !hadSpace && gluedQuantityFollowers.contains(t0) { return nil }
         let number = components.map(String.init).joined(separator: ".")
-        return HeadingShape(scheme: scheme, number: number, components: components, hasTrailingDot: trailingDot, title: title)
+        return HeadingShape(scheme: scheme, number: number, components: components, hasTrailingDot: trailingDot, title: title,
+                            isGlued: glued)
     }
 
     static func parseChineseComma(_ text: String) -> HeadingShape? {
@@ -137,10 +138,10 @@ public struct HeadingShape: Sendable, Hashable {
         let title = Self.title(after: inner[inner.index(after: close)...])
         guard !title.isEmpty else { return nil }
         if let value = chineseValue(body) {
-            return HeadingShape(scheme: .chineseParen, number: "（\(body)）", components: [value], hasTrailingDot: false, title: title)
+            return HeadingShape(scheme: .chineseParen, number: String(text[..<inner.index(after: close)]), components: [value], hasTrailingDot: false, title: title)
         }
         if body.count <= 2, let value = Int(body) {
-            return HeadingShape(scheme: .arabicParen, number: "（\(body)）", components: [value], hasTrailingDot: false, title: title)
+            return HeadingShape(scheme: .arabicParen, number: String(text[..<inner.index(after: close)]), components: [value], hasTrailingDot: false, title: title)
         }
         return nil
     }

@@ -91,7 +91,8 @@ struct ParagraphJoiner {
             let full = LineShape.width(previous.text) >= wrap - max(4, wrap / 10)
             if full && !previousEnds { return true }
             if isHeadingLike(next) { return false }
-            return !previousEnds && LineShape.width(previous.text) >= wrap / 2
+            // A short line without a full stop ends its block: a caption, or a paragraph's last line.
+            return false
         }
         // Not wrapped: one line is one paragraph, unless a page break cut a sentence.
         if previousEnds || isHeadingLike(next) { return false }

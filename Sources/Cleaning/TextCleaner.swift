@@ -7,7 +7,8 @@ public struct TextCleaner: Sendable {
     public init() {}
 
     public func clean(_ document: SourceDocument) -> CleanDocument {
-        let lines = document.pages.flatMap(\.lines).map { normalise($0, markdown: document.format == .markdown) }
+        var lines = document.pages.flatMap(\.lines).map { normalise($0, markdown: document.format == .markdown) }
+        keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
         let classified = FootnoteFinder.classify(lines)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
         var joiner = ParagraphJoiner(wrapWidth: wrapWidth, layoutHints: document.format == .pdf || document.format == .html)
@@ -30,6 +31,22 @@ public struct TextCleaner: Sendable {
             }
         }
         return CleanDocument(source: document, blocks: blocks, footnotes: footnotes)
+    }
+
+    /// A row whose first cell is empty (`\t2 学校名\t`) continues the table above it, even with one filled cell.
+    func keepContinuationRows(_ lines: inout [SourceLine], original: [SourceLine]) {
+        var previousWasRow = false
+        for i in lines.indices {
+            if lines[i].text.isEmpty && lines[i].cells == nil { continue }
+            if lines[i].cells == nil, previousWasRow, let cells = original[i].cells, cells.count >= 2,
+               cells[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                var kept = cells.map { $0.trimmingCharacters(in: .whitespacesIncludingIdeographic) }
+                while kept.last == "" { kept.removeLast() }
+                lines[i].cells = kept
+                lines[i].text = kept.joined(separator: "\t")
+            }
+            previousWasRow = lines[i].cells != nil
+        }
     }
 
     func location(_ line: SourceLine) -> SourceLocation { SourceLocation(page: line.page, line: line.line) }

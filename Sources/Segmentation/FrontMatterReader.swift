@@ -17,13 +17,12 @@ struct FrontMatterReader {
         if let t = lines.firstIndex(where: { line in titleWords.contains { line.contains($0) } && line.count <= 60 }) {
             var parts = [lines[t]]
             if t > 0, isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
-            if t + 1 < lines.count, isYearLine(lines[t + 1]) { parts.append(lines[t + 1]) }
             var title = parts.joined()
             // A notice that issues a document: the document's own name is the title (`关于印发《…》的通知`).
             if let open = title.firstIndex(of: "《"), let close = title.lastIndex(of: "》"), title.contains("印发"), open < close {
                 title = String(title[title.index(after: open)..<close])
             }
-            front.title = title.replacingOccurrences(of: "  ", with: " ")
+            front.title = collapseSpaces(title)
         } else if let meta = metadataTitle, !meta.isEmpty {
             front.title = meta
         } else if let quoted = firstQuotedReportTitle(in: body.prefix(40)) {
@@ -40,9 +39,37 @@ struct FrontMatterReader {
             line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
         front.published = lines.reversed().lazy.compactMap(publicationMonth).first
+        if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
+        front.dataYear = dataYear(body: body, reportYear: front.reportYear)
         if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
         if front.region == nil, let title = front.title { front.region = region(title) }
         return front
+    }
+
+    /// Spaces between two CJK characters are typesetting, not text (`职业教育 年度质量报告`).
+    static func collapseSpaces(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, !chars[i - 1].isASCII, !chars[i + 1].isASCII { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The year most of the body's figures describe: a "2023" report often reports on 2022.
+    static func dataYear(body: ArraySlice<Block>, reportYear: Int?) -> Int? {
+        guard let year = reportYear else { return nil }
+        var counts: [Int: Int] = [:]
+        for block in body where block.kind == .paragraph {
+            let t = block.text
+            for candidate in [year - 1, year] {
+                counts[candidate, default: 0] += t.components(separatedBy: "\(candidate) 年").count - 1
+                    + t.components(separatedBy: "\(candidate)年").count - 1
+            }
+        }
+        let previous = counts[year - 1] ?? 0, current = counts[year] ?? 0
+        return previous > current * 2 ? year - 1 : year
     }
 
     static func isTitleFragment(_ line: String) -> Bool {

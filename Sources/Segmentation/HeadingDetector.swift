@@ -4,7 +4,7 @@ import Cleaning
 
 /// A body block recognised as a heading, case, table caption or figure caption.
 struct Heading: Sendable {
-    enum Role { case part, caseStart, tableCaption, figureCaption, appendix }
+    enum Role { case part, caseStart, tableCaption, figureCaption, appendix, bodyEnd }
     var role: Role
     var blockIndex: Int
     var level: Int
@@ -57,6 +57,10 @@ struct HeadingDetector {
 
     func detect(in range: Range<Int>) -> [Heading] {
         let style = style(in: range)
+        let numbersAhead = Set(range.compactMap { i -> String? in
+            guard blocks[i].kind == .paragraph, let shape = candidateShape(blocks[i]), shape.scheme == .decimal else { return nil }
+            return shape.components.map(String.init).joined(separator: ".")
+        })
         var headings: [Heading] = []
         var path: [Int] = []          // numbering path of the current innermost part
         var levels: [Int] = []        // level of each element of `path` (Chinese style skips none)
@@ -64,9 +68,14 @@ struct HeadingDetector {
         var lastCase = 0
         for i in range where blocks[i].kind == .paragraph {
             let block = blocks[i]
+            if Self.endsBody(block.text) {
+                headings.append(Heading(role: .bodyEnd, blockIndex: i, level: 0, number: nil, title: "", path: [], kind: .section))
+                break
+            }
             guard let shape = candidateShape(block) else { continue }
             switch shape.scheme {
             case .named:
+                if shape.title.hasPrefix("附") && !headings.contains(where: { $0.kind == .chapter }) { continue }
                 if shape.title.hasPrefix("附") {
                     headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: nil, title: shape.title, path: [], kind: .appendix))
                 } else {
@@ -88,13 +97,15 @@ struct HeadingDetector {
                 headings.append(Heading(role: .figureCaption, blockIndex: i, level: (levels.last ?? 0) + 1, number: shape.number,
                                         title: shape.title, path: path, kind: .figure))
             case .appendix:
+                // A notice's `附件` line before any chapter introduces the attached document itself.
+                if !headings.contains(where: { $0.kind == .chapter }) { continue }
                 headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: shape.number.isEmpty ? nil : shape.number,
                                         title: shape.title.isEmpty ? block.text : shape.title, path: [], kind: .appendix))
                 path = []; levels = []; inCase = false
             case .decimal, .arabicComma, .chineseComma, .chineseParen, .arabicParen:
-                guard let (level, newPath) = accept(shape, style: style, path: path, levels: levels, inCase: inCase, block: block)
+                guard let (level, newPath) = accept(shape, style: style, path: path, levels: levels, inCase: inCase, block: block,
+                                                   numbersAhead: numbersAhead)
                 else {
-                    if ProcessInfo.processInfo.environment["NIANBAO_DEBUG"] != nil { print("reject", block.text, path, inCase) }
                     continue
                 }
                 path = newPath
@@ -109,7 +120,8 @@ struct HeadingDetector {
     }
 
     /// Whether a numbered line continues the outline where it stands; returns its level and path.
-    func accept(_ shape: HeadingShape, style: Style, path: [Int], levels: [Int], inCase: Bool, block: Block) -> (Int, [Int])? {
+    func accept(_ shape: HeadingShape, style: Style, path: [Int], levels: [Int], inCase: Bool, block: Block,
+                numbersAhead: Set<String>) -> (Int, [Int])? {
         let inToc = tocTitles.contains(normalisedTitle(shape.title))
         switch style {
         case .decimal:
@@ -119,7 +131,10 @@ struct HeadingDetector {
                 let chapter = path.first ?? 0
                 guard c[0] > chapter, c[0] <= chapter + 2 || inToc else { return nil }
                 // A chapter title is short and stands alone; a body point `1. xxx` in a case is not one.
-                if inCase && !inToc && block.markupHeadingLevel == nil && !block.isBold { return nil }
+                if shape.isGlued && !inToc && !numbersAhead.contains("\(c[0]).1") { return nil }
+                // Inside a case, a numbered line opens a chapter only when its sections follow (`5` then `5.1`).
+                if inCase && !inToc && block.markupHeadingLevel == nil && !block.isBold
+                    && !numbersAhead.contains("\(c[0]).1") { return nil }
                 return (1, c)
             }
             // `2.1` must sit in chapter 2, `2.1.3` in section 2.1, and follow its previous sibling.
@@ -145,6 +160,11 @@ struct HeadingDetector {
             let newPath = Array(path.prefix(depth - 1)) + [value]
             return (depth, newPath)
         }
+    }
+
+    /// A notice's distribution lines (`抄送：…`) close the document body.
+    static func endsBody(_ text: String) -> Bool {
+        text.hasPrefix("抄送：") || text.hasPrefix("抄送:") || text.hasPrefix("主题词")
     }
 
     func normalisedTitle(_ s: String) -> String {

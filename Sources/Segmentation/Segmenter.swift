@@ -43,7 +43,10 @@ public struct Segmenter: Sendable {
             builder.add(kind: .toc, id: "toc", level: 0, number: nil, title: "目录", parent: nil,
                         blockStart: range.lowerBound, blockEnd: max(range.lowerBound, range.upperBound - 1))
         }
-        builder.addBody(headings, bodyRange: bodyStart..<blocks.count)
+        let bodyEnd = headings.first(where: { $0.role == .bodyEnd })?.blockIndex ?? blocks.count
+        headings.removeAll { $0.role == .bodyEnd }
+        builder.addBody(headings, bodyRange: bodyStart..<max(bodyStart, bodyEnd))
+        builder.extendOverFootnotes(clean.footnotes)
 
         var warnings: [String] = []
         if !headings.contains(where: { $0.role == .part }) {
@@ -154,18 +157,24 @@ struct SectionBuilder {
                         tables.append(tableData(id: partIds[i]!, caption: heading.title, rows: rows))
                     }
                 }
+            case .bodyEnd:
+                break
             case .caseStart:
                 var end = bodyRange.upperBound - 1
                 if let next = caseBoundaries.filter({ $0 > i }).min() { end = next - 1 }
+                end = caseEnd(start: i, limit: end)
                 let owner = container(of: i)
                 let level = (owner?.level ?? 0) + 1
                 let id = add(kind: .case, id: "case" + (heading.number ?? ""), level: level, number: heading.number,
                              title: heading.title, parent: owner?.id, blockStart: i, blockEnd: end)
                 caseSpans.append((i, end, id, level))
             case .tableCaption, .figureCaption:
+                // `图表 2` over tab-separated rows is a table, not a picture.
+                let rowsBelow = heading.role == .figureCaption ? tableRows(after: i, limit: bodyRange.upperBound - 1) : []
+                let isTable = heading.role == .tableCaption || !rowsBelow.isEmpty
                 let owner = caseSpans.last(where: { $0.start < i && i <= $0.end }).map { (id: $0.id, level: $0.level) } ?? container(of: i)
                 let level = (owner?.level ?? 0) + 1
-                if heading.role == .tableCaption {
+                if isTable {
                     let rows = tableRows(after: i, limit: bodyRange.upperBound - 1)
                     rows.forEach { claimedRows.insert($0) }
                     let id = add(kind: .table, id: "table" + (heading.number ?? ""), level: level, number: heading.number,
@@ -195,6 +204,49 @@ struct SectionBuilder {
             i = j
         }
         sections.sort { ($0.blockStart, $0.level) < ($1.blockStart, $1.level) }
+    }
+
+    /// Footnote bodies were moved out of the running text; a section still spans the notes printed inside it.
+    mutating func extendOverFootnotes(_ notes: [Block]) {
+        guard !notes.isEmpty else { return }
+        for k in sections.indices where sections[k].kind != .table && sections[k].kind != .figure
+            && sections[k].kind != .frontMatter && sections[k].kind != .toc {
+            let next = sections[k].blockEnd + 1
+            let limit = next < blocks.count ? blocks[next].start.line : Int.max
+            for note in notes where note.start.line > sections[k].lineEnd && note.end.line < limit {
+                sections[k].lineEnd = note.end.line
+                sections[k].pageEnd = max(sections[k].pageEnd, note.end.page)
+            }
+        }
+    }
+
+    /// A case runs until the report's own narrative resumes: a paragraph opening with a short lead
+    /// sentence (`深入推进劳动教育。2020 年，…`), the way these reports start their topical paragraphs.
+    func caseEnd(start: Int, limit: Int) -> Int {
+        var bodyParagraphs = 0
+        var j = start + 1
+        while j <= limit {
+            let block = blocks[j]
+            if block.kind == .paragraph {
+                if bodyParagraphs >= 1 && Self.opensWithLeadSentence(block.text) {
+                    var end = j - 1
+                    while end > start && blocks[end].text.isEmpty { end -= 1 }
+                    return end
+                }
+                bodyParagraphs += 1
+            }
+            j += 1
+        }
+        return limit
+    }
+
+    static func opensWithLeadSentence(_ text: String) -> Bool {
+        guard let stop = text.firstIndex(of: "。") else { return false }
+        let lead = text[..<stop]
+        guard (4...24).contains(lead.count), text.distance(from: text.startIndex, to: stop) + 1 < text.count else { return false }
+        let commas = lead.filter { $0 == "，" || $0 == "," }.count
+        return commas == 0 && !lead.contains("：")
+            && !(lead.first.map { $0.isNumber } ?? false)
     }
 
     func stackParent(of heading: Heading, parts: [Heading], partIds: [Int: String]) -> String? {
