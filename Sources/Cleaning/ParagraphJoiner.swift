@@ -79,6 +79,16 @@ struct ParagraphJoiner {
         return shape.scheme != .named || text.count <= 6
     }
 
+    /// `3.3 教师培养培训`, `案例 9 …`: shapes a wrapped body line practically never starts with.
+    func isStrongHeading(_ line: SourceLine) -> Bool {
+        guard isHeadingLike(line), let shape = HeadingShape.parse(line.text) else { return false }
+        switch shape.scheme {
+        case .decimal: return shape.components.count >= 2
+        case .caseLabel: return true
+        default: return false
+        }
+    }
+
     func continues(_ previous: SourceLine, with next: SourceLine) -> Bool {
         guard let first = next.text.first else { return false }
         if LineShape.continuationStarts.contains(first) && !isHeadingLike(previous) { return true }
@@ -88,10 +98,14 @@ struct ParagraphJoiner {
         if isHeadingLike(previous) || previous.markupHeadingLevel != nil || next.markupHeadingLevel != nil { return false }
         let previousEnds = LineShape.endsSentence(previous.text)
         if let wrap = wrapWidth {
-            let full = LineShape.width(previous.text) >= wrap - max(4, wrap / 10)
+            // Digits and Latin letters are narrower in print than in columns: "full" is generous.
+            let full = LineShape.width(previous.text) * 4 >= wrap * 3
+            if isStrongHeading(next) { return false }
             if full && !previousEnds { return true }
             if isHeadingLike(next) { return false }
-            // A short line without a full stop ends its block: a caption, or a paragraph's last line.
+            // A fragment left by a footnote marker (`，2020 年，71 所全日制`) goes on; otherwise a short line
+            // without a full stop ends its block: a caption, or a paragraph's last line.
+            if let start = previous.text.first, LineShape.continuationStarts.contains(start), !previousEnds { return true }
             return false
         }
         // Not wrapped: one line is one paragraph, unless a page break cut a sentence.

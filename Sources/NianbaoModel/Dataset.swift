@@ -160,6 +160,10 @@ public struct Flag: Codable, Sendable, Hashable {
         self.message = message
         self.evidence = evidence
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, check, kind, severity, entity, year, indicators, stated, expected, tolerance, message, evidence
+    }
 }
 
 public enum CheckStatus: String, Codable, Sendable { case holds, flagged, skipped }

@@ -34,7 +34,8 @@ struct FrontMatterReader {
         front.reportYear = yearSources.lazy.compactMap(coveredYear).first
             ?? body.prefix(40).lazy.compactMap { coveredYear($0.text) }.first
 
-        front.region = front.title.flatMap(region) ?? lines.lazy.compactMap(region).first
+        front.region = front.title.flatMap(region)
+            ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || line.hasSuffix("教育局") }.compactMap(region).first
         front.issuer = lines.first(where: { line in
             line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }

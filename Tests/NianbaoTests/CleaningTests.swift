@@ -1,0 +1,71 @@
+import Testing
+import NianbaoModel
+@testable import Cleaning
+
+@Suite struct CleaningTests {
+    func document(_ lines: [String], format: SourceFormat = .text) -> SourceDocument {
+        var pages: [SourcePage] = [SourcePage(number: 1, lines: [])]
+        for (i, text) in lines.enumerated() {
+            if text == "---" { pages.append(SourcePage(number: pages.count + 1, lines: [])); continue }
+            let cells = text.contains("\t") ? text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) : nil
+            pages[pages.count - 1].lines.append(SourceLine(text: text, page: pages.count, line: i + 1, cells: cells))
+        }
+        return SourceDocument(path: "t.txt", format: format, pages: pages)
+    }
+
+    @Test func stripsMarkdownAndKeepsHeadingHint() {
+        let clean = TextCleaner().clean(document(["## **2. 学生发展**", "", "正文第一句。"], format: .markdown))
+        #expect(clean.blocks.map(\.text) == ["2. 学生发展", "正文第一句。"])
+        #expect(clean.blocks[0].markupHeadingLevel == 2)
+        #expect(clean.blocks[0].isBold)
+    }
+
+    @Test func rejoinsASentenceCutByAPageBreak() {
+        let clean = TextCleaner().clean(document([
+            "2025 年两校在校生人数保持增长，共 2261 人，较上年增长 12.4%。两", "", "---", "",
+            "校均注重内涵建设。", "1.2 立德树人",
+        ]))
+        #expect(clean.blocks.count == 2)
+        #expect(clean.blocks[0].text == "2025 年两校在校生人数保持增长，共 2261 人，较上年增长 12.4%。两校均注重内涵建设。")
+        #expect(clean.blocks[0].location(atOffset: 40) == SourceLocation(page: 2, line: 5))
+        #expect(clean.blocks[0].location(atOffset: 3) == SourceLocation(page: 1, line: 1))
+    }
+
+    @Test func doesNotJoinAHeadingOrACompleteParagraph() {
+        let clean = TextCleaner().clean(document(["1.1 基本情况", "", "本段完整结束。", "", "下一段开始。"]))
+        #expect(clean.blocks.map(\.text) == ["1.1 基本情况", "本段完整结束。", "下一段开始。"])
+    }
+
+    @Test func footnoteMarkersAndBodies() {
+        var lines: [String] = []
+        // Enough wrapped lines for the wrap width to be detected.
+        for _ in 0..<25 { lines += ["这是一段被硬换行的正文内容，用来检测换行宽度是否可以识别出来的测试文字行", ""] }
+        lines += ["最新统计数据显示1，全市共有学校九十所，这一行也被硬换行处理到了固定宽度为止", "",
+                  "结束。", "1", "数据来源：上海市教育事业统计资料汇编（2019 年度）。", "2", "，后续句子继续。"]
+        let clean = TextCleaner().clean(document(lines))
+        #expect(clean.footnotes.map(\.text) == ["1 数据来源：上海市教育事业统计资料汇编（2019 年度）。"])
+        #expect(clean.blocks.contains { $0.text.contains("最新统计数据显示，全市共有学校九十所") })
+        #expect(clean.blocks.contains { $0.text.hasSuffix("结束。，后续句子继续。") })
+    }
+
+    @Test func tableRowsKeepCells() {
+        let clean = TextCleaner().clean(document(["表 1 办学情况", "学校名称\t学生人数\t教职员工数", "甲校\t1282\t141", "\t2 乙校\t"]))
+        #expect(clean.blocks.map(\.kind) == [.paragraph, .tableRow, .tableRow, .tableRow])
+        #expect(clean.blocks[2].cells == ["甲校", "1282", "141"])
+        #expect(clean.blocks[3].cells == ["", "2 乙校"])
+    }
+
+    @Test func headingShapes() {
+        #expect(HeadingShape.parse("1.1 结构规模")?.components == [1, 1])
+        #expect(HeadingShape.parse("2.1. 立德树人")?.number == "2.1")
+        #expect(HeadingShape.parse("（三）营造良好氛围")?.scheme == .chineseParen)
+        #expect(HeadingShape.parse("(一)落实立德树人根本任务")?.number == "(一)")
+        #expect(HeadingShape.parse("三、主要任务")?.components == [3])
+        #expect(HeadingShape.parse("【案例 2】普陀区举办讲座")?.number == "2")
+        #expect(HeadingShape.parse("图表 3 近 3 年合格率")?.scheme == .figure)
+        #expect(HeadingShape.parse("2所是民办学校") == nil)
+        #expect(HeadingShape.parse("2020 年，上海共有") == nil)
+        #expect(HeadingShape.parse("148.05 亿元，比 2019 年增长") == nil)
+        #expect(HeadingShape.parse("7特色创新")?.isGlued == true)
+    }
+}
