@@ -180,10 +180,11 @@ struct Judgement {
 
     /// `stated` is compared under rounding; if that fails, under truncation (some reports cut
     /// digits instead of rounding); otherwise a miss within one printed step is near, beyond it clear.
-    static func judge(stated: Observation, value: Decimal? = nil, expected: ValueInterval,
-                      expectedIfTruncated: ValueInterval, expectedPoint: Decimal) -> Judgement {
+    static func judge(stated: Observation, value: Decimal? = nil, statedIsRounded: Bool = false,
+                      expected: ValueInterval, expectedIfTruncated: ValueInterval,
+                      expectedPoint: Decimal) -> Judgement {
         let value = value ?? stated.value
-        let precision = PrintedPrecision(of: stated)
+        let precision = PrintedPrecision(of: stated, rounded: statedIsRounded)
         let rounded = precision.rounding(value)
         let agreeing = ValueInterval(rounded.lower - (expectedPoint - expected.lower),
                                      rounded.upper + (expected.upper - expectedPoint))

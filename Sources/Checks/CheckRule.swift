@@ -60,7 +60,8 @@ public struct CheckRule: Sendable, Hashable {
 
     /// share, ratio, sum: `result = formula`.
     var relation: Relation?
-    /// share: the indicator a stated share must be "of" when the sentence names its base.
+    /// share: when set, the rule takes only statements whose sentence names this base
+    /// (`占专任教师总数 …`); when unset, statements naming no base or the relation's first divisor.
     public var base: String?
     /// sum: compare each group's total with the sum of its parts (Observation.group/role).
     public var groups: Bool = false

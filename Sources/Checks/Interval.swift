@@ -58,12 +58,13 @@ struct PrintedPrecision: Sendable {
     /// True when the figure is a count or sum printed in full (`1087 人`): it is not rounded.
     let isExact: Bool
 
-    init(of observation: Observation) {
+    /// `rounded: true` for figures that are results of a division (`校均 422 门`): never exact.
+    init(of observation: Observation, rounded: Bool = false) {
         let scale = PrintedPrecision.scale(of: observation)
         // Trailing zeros claim no precision: tables pad `15.5` to `15.50` (and `13.1` to `13.10`).
         let decimals = max(0, observation.decimals - PrintedPrecision.trailingZeros(in: observation.raw))
         step = PrintedPrecision.power10(-decimals) * scale
-        isExact = decimals == 0 && scale == 1
+        isExact = !rounded && decimals == 0 && scale == 1
             && !PrintedPrecision.alwaysRoundedUnits.contains(observation.unit)
     }
 

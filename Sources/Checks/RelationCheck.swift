@@ -25,17 +25,17 @@ struct RelationCheck {
         return findings
     }
 
-    /// The base a stated share must have to fall under this rule.
-    private var ruleBase: String? {
-        guard rule.kind == .share, let relation = rule.relation else { return nil }
-        return rule.base ?? relation.formula.divisors.first
+    /// Whether a stated share falls under this rule. A rule with an explicit `base:` takes only
+    /// statements that name that base; otherwise statements naming no base or its first divisor.
+    private func fallsUnder(_ statement: Observation) -> Bool {
+        guard rule.kind == .share, let relation = rule.relation else { return true }
+        if let explicit = rule.base { return statement.base == explicit }
+        guard let named = statement.base else { return true }
+        return named == relation.formula.divisors.first
     }
 
     private func evaluate(_ relation: Relation, operands: [String], entity: String, year: Int?) -> [Finding] {
-        let stated = index.values(entity, year, relation.result).filter { observation in
-            guard let base = observation.base, let ruleBase else { return true }
-            return base == ruleBase
-        }
+        let stated = index.values(entity, year, relation.result).filter(fallsUnder)
         let anyOperand = operands.lazy.compactMap { index.values(entity, year, $0).first }.first
         if stated.isEmpty {
             let missing = [relation.result] + operands.filter { index.values(entity, year, $0).isEmpty }
@@ -78,8 +78,9 @@ struct RelationCheck {
             let zero = operands.filter { chosen[$0]?.value == 0 }
             return .skipped(rule, entity: entity, year: year, missing: zero.map { "\($0) (non-zero)" }, anchor: statement)
         }
-        let judgement = Judgement.judge(stated: statement, expected: expected, expectedIfTruncated: ifTruncated,
-                                        expectedPoint: point)
+        // A quotient is always a rounded figure, even when printed as a whole number (`校均 422 门`).
+        let judgement = Judgement.judge(stated: statement, statedIsRounded: relation.formula.divisors.count > 0,
+                                        expected: expected, expectedIfTruncated: ifTruncated, expectedPoint: point)
         if judgement.outcome == .holds { return .holds(rule, entity: entity, year: year, anchor: statement) }
         let computation = relation.formula.rendered { id in
             guard let value = chosen[id] else { return id }

@@ -92,6 +92,23 @@ struct CheckShareTests {
         #expect(truncated.flags.first?.kind == .ratioMismatch)
     }
 
+    @Test func perSchoolAverageIsRoundedEvenWithoutDecimals() throws {
+        let engine = CheckEngine(rules: try projectCheckRules())
+        // 校均课程数 422 = 2531 / 6 = 421.8 holds; 校均班主任数 62 vs 368 / 6 = 61.3 is a near miss.
+        let outcome = engine.run(on: [
+            checkObservation("courses_per_school", "422", unit: "门", line: 196),
+            checkObservation("courses", "2531", unit: "门", line: 620, table: true),
+            checkObservation("head_teachers_per_school", "62", line: 123),
+            checkObservation("head_teachers", "368", line: 725, table: true),
+            checkObservation("schools", "6", unit: "所", line: 123),
+        ])
+        #expect(outcome.checks.first { $0.check == "courses_per_school" }?.status == .holds)
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.check == "head_teachers_per_school")
+        #expect(flag.severity == .warning)
+        #expect(flag.tolerance == "[61.5, 62.5)")
+    }
+
     @Test func roundingOfTheInputsPropagates() {
         // 148.05 亿元 / 9.6 万人 = 15.42 万元 at face value, outside [15.45, 15.55] 万元, but 9.6 万
         // stands for [95 500, 96 500] people, so the quotient can be as high as 15.50 万元: no flag.
@@ -123,6 +140,24 @@ struct CheckShareTests {
         let record = try! #require(outcome.checks.first { $0.check == "dual" })
         #expect(record.status == .skipped)
         #expect(record.missing == ["dual_qualified_ratio"])
+    }
+}
+
+@Suite("Check engine: shares of a named base")
+struct CheckShareBaseTests {
+    @Test func aShareNamingAnotherBaseGoesToTheRuleForThatBase() throws {
+        let rules = try projectCheckRules()
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("dual_qualified_ratio", "40.7", unit: "%", base: "fulltime_teachers"),
+            checkObservation("dual_qualified_teachers", "48"),
+            checkObservation("specialty_teachers", "59"),
+            checkObservation("fulltime_teachers", "118"),
+        ])
+        // 48 / 118 = 40.68 %: holds under the fulltime rule; the specialty rule has no statement.
+        #expect(outcome.flags.isEmpty)
+        let byRule = Dictionary(grouping: outcome.checks, by: \.check)
+        #expect(byRule["dual_qualified_ratio_of_fulltime_teachers"]?.map(\.status) == [.holds])
+        #expect(byRule["dual_qualified_ratio_of_specialty_teachers"]?.map(\.missing) == [["dual_qualified_ratio"]])
     }
 }
 
