@@ -179,6 +179,26 @@ struct CheckRealInconsistencyTests {
         #expect(senior.filter { $0.year == 2023 }.map(\.missing) == [["senior_title_teachers", "fulltime_teachers"]])
     }
 
+    @Test func pudongTableSubRowsShortOfTheirTotal() throws {
+        // 附表3 专业教学资源库数: 2024 gives 45 but its 国家级/省级/校级 rows 0 + 13 + 26; 2023 balances.
+        let e = "浦东新区"
+        var observations: [Observation] = []
+        for (year, total, parts) in [(2023, "47", ["0", "0", "47"]), (2024, "45", ["0", "13", "26"])] {
+            let group = "appendix3.libraries.\(year)"
+            observations.append(real("001", 628, "teaching_resource_libraries", total, unit: "个", raw: total, entity: e,
+                                     year: year, table: true, group: group, role: .total))
+            for (line, part) in zip([629, 631, 633], parts) {
+                observations.append(real("001", line, "teaching_resource_libraries", part, unit: "个", raw: part,
+                                         entity: e, year: year, table: true, group: group, role: .part))
+            }
+        }
+        let outcome = try run(observations)
+        #expect(outcome.flags.map(\.year) == [2024])
+        #expect(outcome.flags.first?.severity == .error)
+        #expect(outcome.flags.first?.expected == 39)
+        #expect(outcome.checks.filter { $0.check == "totals_vs_parts" }.map(\.status) == [.holds, .flagged])
+    }
+
     @Test func cityGrowthRatesHold() throws {
         let city = "上海市"
         let outcome = try run([
