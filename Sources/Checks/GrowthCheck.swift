@@ -27,7 +27,23 @@ struct GrowthCheck {
             if current == nil { missing.append("\(indicator) (\(year))") }
             return .skipped(rule, entity: change.entity, year: year, missing: missing, anchor: change)
         }
-        let inPoints = change.unit == "百分点"
+        // `上升 2 个百分点` is a difference; `增长 5.73%` a relative change — but for a rate,
+        // reports also write `提高 2%` meaning points, so both readings are tried there.
+        let bothReadings = change.unit == "%" && current.unit == "%"
+        var finding = evaluate(change, current: current, previous: previous, inPoints: change.unit == "百分点")
+        if bothReadings && finding.status == .flagged {
+            let asPoints = evaluate(change, current: current, previous: previous, inPoints: true)
+            if asPoints.status == .holds || (asPoints.flag?.severity == .info && finding.flag?.severity != .info) {
+                finding = asPoints
+            }
+        }
+        return finding
+    }
+
+    private func evaluate(_ change: Observation, current: Observation, previous: Observation,
+                          inPoints: Bool) -> Finding {
+        let indicator = change.indicator
+        let year = change.year!
         func growth(_ cur: ValueInterval, _ prev: ValueInterval) -> ValueInterval? {
             if inPoints { return cur - prev }
             guard let quotient = cur / prev else { return nil }

@@ -304,6 +304,14 @@ struct CheckGrowthTests {
         #expect(off.flags.map(\.severity) == [.warning])
     }
 
+    @Test func percentChangeOfARateMayMeanPoints() {
+        // A rate 50.0% → 52.0%, "提高 2%": relative that is +4 %, in points exactly 2: holds.
+        #expect(run("2", current: "52.0", previous: "50.0", valueUnit: "%").flags.isEmpty)
+        #expect(run("9", current: "52.0", previous: "50.0", valueUnit: "%").flags.map(\.severity) == [.error])
+        // For money, "增长 2%" is only relative.
+        #expect(run("2", current: "52.0", previous: "50.0").flags.map(\.severity) == [.error])
+    }
+
     @Test func missingEarlierYearIsSkipped() {
         let outcome = CheckEngine(rules: rules).run(on: [
             checkObservation("enrollment", "15.7", unit: "%", year: 2025, qualifier: .change),
