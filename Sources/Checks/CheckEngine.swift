@@ -223,8 +223,9 @@ enum Figure {
         var index = observation.raw.startIndex
         for position in observation.raw.indices {
             let c = observation.raw[position]
-            let isNumberPart = c.isNumber || c == "." || c == "," || c == "．" || c == "，"
-            if isNumberPart { sawDigit = sawDigit || c.isNumber; index = observation.raw.index(after: position); continue }
+            let isDigit = PrintedPrecision.asciiDigit(c).map { $0.isASCII && $0.isNumber } ?? false
+            let isNumberPart = isDigit || (sawDigit && (c == "." || c == "," || c == "．" || c == "，"))
+            if isNumberPart { sawDigit = sawDigit || isDigit; index = observation.raw.index(after: position); continue }
             if sawDigit { break }
         }
         return sawDigit ? String(observation.raw[index...]).trimmingCharacters(in: .whitespaces) : observation.unit

@@ -122,7 +122,7 @@ struct PrintedPrecision: Sendable {
         var started = false
         for character in raw {
             let ascii = asciiDigit(character)
-            if let ascii, ascii.isNumber {
+            if let ascii, ascii.isASCII, ascii.isNumber {
                 digits.append(ascii)
                 started = true
             } else if started, ascii == "." || character == "．" {
@@ -137,7 +137,8 @@ struct PrintedPrecision: Sendable {
         return digits.isEmpty ? nil : digits
     }
 
-    private static func asciiDigit(_ character: Character) -> Character? {
+    /// Full-width digits to ASCII; anything else unchanged (CJK numerals such as 万 are not digits here).
+    static func asciiDigit(_ character: Character) -> Character? {
         guard let scalar = character.unicodeScalars.first else { return nil }
         if (0xFF10...0xFF19).contains(scalar.value) {
             return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)

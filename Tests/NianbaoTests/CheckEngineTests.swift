@@ -228,6 +228,20 @@ struct CheckSumTests {
         #expect(outcome.flags.first?.expected == 473)
     }
 
+    @Test func moneyMessagesKeepThePrintedScale() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("funding_total", "7651.35", unit: "元", scale: 10_000, group: "f", role: .total, nameZh: "办学经费"),
+            checkObservation("funding_total", "7169.67", unit: "元", scale: 10_000, group: "f", role: .part),
+            checkObservation("funding_total", "533.49", unit: "元", scale: 10_000, group: "f", role: .part),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.message == "办学经费 total 7651.35万元 but its parts add up to 7703.16 万元 (533.49万元 + 7169.67万元)")
+        #expect(flag.stated == 76_513_500 && flag.expected == 77_031_600)
+        // ±50 元 for the total's printing, widened by ±50 元 for each part's.
+        #expect(flag.tolerance == "[76513350, 76513650)")
+        #expect(PrintedPrecision.scale(of: checkObservation("x", "1.71", unit: "元", scale: 100_000_000)) == 100_000_000)
+    }
+
     @Test func moneyTotalsCompareWithinTheirPrintedPrecision() {
         // 39272.06 + 10419.26 + 11150.97 = 60842.29 万元 exactly.
         let outcome = CheckEngine(rules: rules).run(on: [
