@@ -1,0 +1,92 @@
+import Foundation
+import NianbaoModel
+
+/// Why a check rule file was refused, with the file and line so the author can fix it.
+public enum CheckRuleError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(path: String, detail: String)
+    /// The file is not well-formed YAML.
+    case syntax(path: String, line: Int, column: Int, detail: String)
+    /// Well-formed YAML that does not describe valid rules.
+    case invalid(path: String, line: Int, detail: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let detail): return "\(path): cannot read check rules: \(detail)"
+        case .syntax(let path, let line, let column, let detail): return "\(path):\(line):\(column): \(detail)"
+        case .invalid(let path, let line, let detail): return "\(path):\(line): \(detail)"
+        }
+    }
+
+    /// The line the problem is on (0 when the file could not be read at all).
+    public var line: Int {
+        switch self {
+        case .unreadable: return 0
+        case .syntax(_, let line, _, _), .invalid(_, let line, _): return line
+        }
+    }
+}
+
+/// What a rule compares; each maps to the `FlagKind` its flags carry.
+public enum CheckRuleKind: String, Sendable, CaseIterable {
+    case share, ratio, sum, growth
+    case tableVsText = "table_vs_text", crossReport = "cross_report"
+    case definitionConflict = "definition_conflict", yoyJump = "yoy_jump", targetGap = "target_gap"
+
+    public var flagKind: FlagKind {
+        switch self {
+        case .share: return .percentMismatch
+        case .ratio: return .ratioMismatch
+        case .sum: return .sumMismatch
+        case .growth: return .growthMismatch
+        case .tableVsText: return .tableVsText
+        case .crossReport: return .crossReport
+        case .definitionConflict: return .definitionConflict
+        case .yoyJump: return .yoyJump
+        case .targetGap: return .targetGap
+        }
+    }
+}
+
+/// One named check from rules/checks.yaml. Only the fields its kind uses are set.
+public struct CheckRule: Sendable, Hashable {
+    /// Used as `Flag.check` and `CheckRecord.check`.
+    public var id: String
+    public var kind: CheckRuleKind
+    public var description: String?
+    /// Line of the rule in its file, for messages about the rule itself.
+    public var line: Int
+    /// Severity for kinds whose flags have one fixed severity (yoy_jump: warning, target_gap: info).
+    public var severity: Severity?
+
+    /// share, ratio, sum: `result = formula`.
+    var relation: Relation?
+    /// share: when set, the rule takes only statements whose sentence names this base
+    /// (`占专任教师总数 …`); when unset, statements naming no base or the relation's first divisor.
+    public var base: String?
+    /// sum: compare each group's total with the sum of its parts (Observation.group/role).
+    public var groups: Bool = false
+    /// sum over groups: a `其中` list in prose may name only some parts; parts short of the total
+    /// are then reported as info, never as an error.
+    public var proseListsMayBeIncomplete: Bool = false
+
+    /// Restricts the rule to these indicators (growth, table_vs_text, cross_report, yoy_jump, …); empty = all.
+    public var indicators: [String] = []
+    /// Restricts the rule to observations in these units (yoy_jump); empty = all.
+    public var units: [String] = []
+    /// yoy_jump: largest plausible change in percent points (for rates).
+    public var maxPoints: Decimal?
+    /// yoy_jump: largest plausible relative change (0.5 = ±50 %) for counts and money.
+    public var maxRelative: Decimal?
+    /// yoy_jump: ignore series whose values are all below this (small counts jump naturally).
+    public var minValue: Decimal?
+    /// target_gap: indicators for which a lower value meets the target (student_teacher_ratio).
+    public var lowerIsBetter: [String] = []
+
+    public var flagKind: FlagKind { kind.flagKind }
+
+    /// The relation as written (`a = b / c * 100`), for documentation and tests.
+    public var relationText: String? {
+        guard let relation else { return nil }
+        return "\(relation.result) = \(relation.formula.rendered { $0 })"
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import NianbaoModel
+import Yams
+
+/// The check rules of one file, validated on load. Adding a check is adding an entry to the file.
+public struct CheckRuleSet: Sendable {
+    public var rules: [CheckRule]
+
+    public init(rules: [CheckRule]) { self.rules = rules }
+
+    public static func load(url: URL) throws(CheckRuleError) -> CheckRuleSet {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: url.path, detail: error.localizedDescription)
+        }
+        return try parse(yaml: text, path: url.path)
+    }
+
+    /// Parses rule text; `path` only labels errors.
+    public static func parse(yaml text: String, path: String = "checks.yaml") throws(CheckRuleError) -> CheckRuleSet {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error, path: path)
+        } catch {
+            throw .syntax(path: path, line: 0, column: 0, detail: "\(error)")
+        }
+        guard let root, let top = root.mapping else {
+            throw .invalid(path: path, line: root?.mark?.line ?? 1, detail: "expected a mapping with a `checks:` list")
+        }
+        let reader = RuleReader(path: path)
+        for (key, _) in top where key.string != "checks" && key.string != "version" {
+            throw .invalid(path: path, line: key.mark?.line ?? 0,
+                           detail: "unknown top-level key `\(key.string ?? "?")` (expected `version`, `checks`)")
+        }
+        if let version = top["version"], version.int != 1 {
+            throw .invalid(path: path, line: version.mark?.line ?? 0, detail: "unsupported version (this reader knows version 1)")
+        }
+        guard let list = top["checks"] else {
+            throw .invalid(path: path, line: root.mark?.line ?? 1, detail: "missing `checks:` list")
+        }
+        guard let sequence = list.sequence else {
+            throw .invalid(path: path, line: list.mark?.line ?? 0, detail: "`checks` must be a list of rules")
+        }
+        var rules: [CheckRule] = []
+        var seen: [String: Int] = [:]
+        for node in sequence {
+            let rule = try reader.rule(node)
+            if let first = seen[rule.id] {
+                throw .invalid(path: path, line: rule.line, detail: "duplicate rule id `\(rule.id)` (first on line \(first))")
+            }
+            seen[rule.id] = rule.line
+            rules.append(rule)
+        }
+        return CheckRuleSet(rules: rules)
+    }
+
+    private static func syntaxError(_ error: YamlError, path: String) -> CheckRuleError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .syntax(path: path, line: mark.line, column: mark.column, detail: problem)
+        default:
+            return .syntax(path: path, line: 0, column: 0, detail: "\(error)")
+        }
+    }
+}
+
+/// Turns one YAML mapping into a `CheckRule`, refusing unknown or missing fields with their line.
+private struct RuleReader {
+    let path: String
+
+    static let common: Set<String> = ["id", "kind", "description", "severity"]
+    static let allowed: [CheckRuleKind: Set<String>] = [
+        .share: ["relation", "base"],
+        .ratio: ["relation"],
+        .sum: ["relation", "groups", "prose_lists_may_be_incomplete"],
+        .growth: ["indicators"],
+        .tableVsText: ["indicators"],
+        .crossReport: ["indicators"],
+        .definitionConflict: ["indicators"],
+        .yoyJump: ["indicators", "units", "max_points", "max_relative", "min_value"],
+        .targetGap: ["indicators", "lower_is_better"],
+    ]
+
+    func fail(_ node: Node?, _ detail: String, fallback: Int) -> CheckRuleError {
+        .invalid(path: path, line: node?.mark?.line ?? fallback, detail: detail)
+    }
+
+    func rule(_ node: Node) throws(CheckRuleError) -> CheckRule {
+        let line = node.mark?.line ?? 0
+        guard let mapping = node.mapping else { throw fail(node, "each check must be a mapping with `id` and `kind`", fallback: line) }
+        guard let idNode = mapping["id"], let id = idNode.string, !id.isEmpty else {
+            throw fail(node, "check without `id`", fallback: line)
+        }
+        guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+            throw fail(idNode, "check id `\(id)` must be lower-case letters, digits and `_`", fallback: line)
+        }
+        guard let kindNode = mapping["kind"], let kindText = kindNode.string else {
+            throw fail(node, "check `\(id)` has no `kind`", fallback: line)
+        }
+        guard let kind = CheckRuleKind(rawValue: kindText) else {
+            let known = CheckRuleKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail(kindNode, "check `\(id)`: unknown kind `\(kindText)` (known: \(known))", fallback: line)
+        }
+        let allowed = Self.common.union(Self.allowed[kind] ?? [])
+        for (key, _) in mapping {
+            let name = key.string ?? "?"
+            if !allowed.contains(name) {
+                throw fail(key, "check `\(id)`: `\(name)` is not a field of a \(kind.rawValue) check (allowed: \(allowed.sorted().joined(separator: ", ")))", fallback: line)
+            }
+        }
+        var rule = CheckRule(id: id, kind: kind, description: mapping["description"]?.string, line: line)
+        if let severityNode = mapping["severity"] {
+            guard let text = severityNode.string, let severity = Severity(rawValue: text) else {
+                throw fail(severityNode, "check `\(id)`: severity must be error, warning or info", fallback: line)
+            }
+            rule.severity = severity
+        }
+        if let relationNode = mapping["relation"] {
+            guard let text = relationNode.string else { throw fail(relationNode, "check `\(id)`: `relation` must be text", fallback: line) }
+            do {
+                rule.relation = try Relation.parse(text)
+            } catch {
+                throw fail(relationNode, "check `\(id)`: relation `\(text)`, column \(error.column): \(error.detail)", fallback: line)
+            }
+        }
+        rule.base = try identifier(mapping["base"], field: "base", id: id, line: line)
+        rule.groups = try flag(mapping["groups"], field: "groups", id: id, line: line)
+        rule.proseListsMayBeIncomplete = try flag(mapping["prose_lists_may_be_incomplete"],
+                                                  field: "prose_lists_may_be_incomplete", id: id, line: line)
+        rule.indicators = try identifiers(mapping["indicators"], field: "indicators", id: id, line: line)
+        rule.lowerIsBetter = try identifiers(mapping["lower_is_better"], field: "lower_is_better", id: id, line: line)
+        rule.units = try strings(mapping["units"], field: "units", id: id, line: line)
+        rule.maxPoints = try number(mapping["max_points"], field: "max_points", id: id, line: line)
+        rule.maxRelative = try number(mapping["max_relative"], field: "max_relative", id: id, line: line)
+        rule.minValue = try number(mapping["min_value"], field: "min_value", id: id, line: line)
+
+        switch kind {
+        case .share, .ratio:
+            guard let relation = rule.relation else { throw fail(node, "check `\(id)`: a \(kind.rawValue) check needs `relation: result = formula`", fallback: line) }
+            if relation.formula.divisors.isEmpty {
+                throw fail(mapping["relation"], "check `\(id)`: a \(kind.rawValue) relation must divide by something", fallback: line)
+            }
+            if let base = rule.base, !relation.formula.divisors.contains(base) {
+                throw fail(mapping["base"], "check `\(id)`: base `\(base)` is not a divisor in the relation", fallback: line)
+            }
+        case .sum:
+            if rule.relation == nil && !rule.groups {
+                throw fail(node, "check `\(id)`: a sum check needs `relation: total = a + b` or `groups: true`", fallback: line)
+            }
+            if rule.relation != nil && rule.groups {
+                throw fail(mapping["groups"], "check `\(id)`: use either `relation` or `groups: true`, not both", fallback: line)
+            }
+        case .yoyJump:
+            if (rule.maxPoints == nil) == (rule.maxRelative == nil) {
+                throw fail(node, "check `\(id)`: a yoy_jump check needs exactly one of `max_points` (rates) or `max_relative` (counts, money)", fallback: line)
+            }
+        default:
+            break
+        }
+        return rule
+    }
+
+    func flag(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> Bool {
+        guard let node else { return false }
+        guard let value = node.bool else { throw fail(node, "check `\(id)`: `\(field)` must be true or false", fallback: line) }
+        return value
+    }
+
+    func number(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> Decimal? {
+        guard let node else { return nil }
+        guard let text = node.string, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0 else {
+            throw fail(node, "check `\(id)`: `\(field)` must be a non-negative number", fallback: line)
+        }
+        return value
+    }
+
+    func strings(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> [String] {
+        guard let node else { return [] }
+        if let single = node.scalar?.string { return [single] }
+        guard let sequence = node.sequence else { throw fail(node, "check `\(id)`: `\(field)` must be a list", fallback: line) }
+        var values: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string else { throw fail(item, "check `\(id)`: `\(field)` entries must be text", fallback: line) }
+            values.append(text)
+        }
+        return values
+    }
+
+    func identifiers(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> [String] {
+        let values = try strings(node, field: field, id: id, line: line)
+        for value in values where !isIdentifier(value) {
+            throw fail(node, "check `\(id)`: `\(value)` in `\(field)` is not an indicator id", fallback: line)
+        }
+        return values
+    }
+
+    func identifier(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> String? {
+        guard let node else { return nil }
+        guard let text = node.scalar?.string, isIdentifier(text) else {
+            throw fail(node, "check `\(id)`: `\(field)` must be an indicator id", fallback: line)
+        }
+        return text
+    }
+
+    func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+}
