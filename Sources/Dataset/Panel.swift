@@ -1,0 +1,159 @@
+import Foundation
+import NianbaoModel
+
+/// The Chinese name and unit a panel row shows for an indicator (from the vocabulary or `rules/`).
+public struct IndicatorLabel: Sendable, Hashable {
+    public var nameZh: String
+    public var unit: String
+    public init(nameZh: String, unit: String) {
+        self.nameZh = nameZh
+        self.unit = unit
+    }
+}
+
+/// One entity × indicator × year cell: the accepted value and every source stating a value for it.
+public struct PanelCell: Sendable, Hashable {
+    public var entity: String
+    public var indicator: String
+    public var year: Int
+    public var accepted: Observation
+    /// Accepted source first, then the others in preference order.
+    public var sources: [Observation]
+    /// True when the sources state more than one distinct value (81.4 and 81.40 are the same value).
+    public var disagree: Bool
+    public var value: Decimal { accepted.value }
+}
+
+public struct PanelRow: Sendable, Hashable {
+    public var entity: String
+    public var indicator: String
+    public var nameZh: String
+    public var unit: String
+    public var cells: [Int: PanelCell]
+}
+
+/// The cross-year dataset: one row per entity × indicator, one column per year.
+///
+/// Acceptance rule (which statement fills a cell):
+/// 1. Eligible statements: the observation has a year, and its qualifier is none or `approx`.
+///    `target`, `change`, `range` and the bounds `at_least`/`at_most`/`more_than`/`less_than` never fill a
+///    cell: they do not state the value of that year. An observation whose unit differs from the row's unit
+///    (the vocabulary's unit, or else the unit most statements use) is not eligible either.
+/// 2. Among eligible statements, in order of preference:
+///    a. an exact statement over an `approx` one;
+///    b. the most recent report about that year (higher `report_year`, then later `published`), since later
+///       reports carry revised figures;
+///    c. a table cell over running text;
+///    d. then document order (doc_id, page, line) so the choice is deterministic.
+/// 3. Sources disagree when the eligible statements hold more than one distinct value; the cell still holds
+///    the accepted value, and `panel_sources.csv` marks every source of that cell `disagree=yes`.
+/// A source repeated at the same doc_id/page/line with the same value is listed once.
+public struct Panel: Sendable {
+    public var years: [Int]
+    public var rows: [PanelRow]
+
+    static let eligibleQualifiers: Set<Qualifier?> = [nil, .approx]
+
+    public init(observations: [Observation], documents: [DocumentRecord],
+                labels: [String: IndicatorLabel] = [:]) {
+        let documentByID = Dictionary(documents.map { ($0.docId, $0) }, uniquingKeysWith: { first, _ in first })
+
+        struct RowKey: Hashable { var entity: String; var indicator: String }
+        var byRow: [RowKey: [Observation]] = [:]
+        for observation in observations where observation.year != nil
+            && Panel.eligibleQualifiers.contains(observation.qualifier) {
+            byRow[RowKey(entity: observation.entity, indicator: observation.indicator), default: []]
+                .append(observation)
+        }
+
+        var rows: [PanelRow] = []
+        var years = Set<Int>()
+        for (key, statements) in byRow {
+            let unit = labels[key.indicator]?.unit ?? Panel.mostCommonUnit(statements)
+            let nameZh = labels[key.indicator]?.nameZh ?? statements[0].nameZh
+            var byYear: [Int: [Observation]] = [:]
+            for statement in statements where statement.unit == unit {
+                byYear[statement.year!, default: []].append(statement)
+            }
+            var cells: [Int: PanelCell] = [:]
+            for (year, candidates) in byYear {
+                let ranked = Panel.deduplicated(candidates.sorted {
+                    Panel.prefers($0, over: $1, documents: documentByID)
+                })
+                let distinct = Set(ranked.map { plainDecimal($0.value) })
+                cells[year] = PanelCell(entity: key.entity, indicator: key.indicator, year: year,
+                                        accepted: ranked[0], sources: ranked, disagree: distinct.count > 1)
+                years.insert(year)
+            }
+            if !cells.isEmpty {
+                rows.append(PanelRow(entity: key.entity, indicator: key.indicator, nameZh: nameZh, unit: unit,
+                                     cells: cells))
+            }
+        }
+        self.years = years.sorted()
+        self.rows = rows.sorted { ($0.entity, $0.indicator) < ($1.entity, $1.indicator) }
+    }
+
+    /// The acceptance order of rule 2 above: true when `a` should fill the cell rather than `b`.
+    static func prefers(_ a: Observation, over b: Observation, documents: [String: DocumentRecord]) -> Bool {
+        let aExact = a.qualifier == nil, bExact = b.qualifier == nil
+        if aExact != bExact { return aExact }
+        let aDoc = documents[a.docId], bDoc = documents[b.docId]
+        let aYear = aDoc?.reportYear ?? Int.min, bYear = bDoc?.reportYear ?? Int.min
+        if aYear != bYear { return aYear > bYear }
+        let aPublished = aDoc?.published ?? "", bPublished = bDoc?.published ?? ""
+        if aPublished != bPublished { return aPublished > bPublished }
+        if a.fromTable != b.fromTable { return a.fromTable }
+        if a.docId != b.docId { return a.docId < b.docId }
+        if a.page != b.page { return a.page < b.page }
+        if a.line != b.line { return a.line < b.line }
+        return plainDecimal(a.value) < plainDecimal(b.value)
+    }
+
+    private static func deduplicated(_ ranked: [Observation]) -> [Observation] {
+        struct SourceKey: Hashable { var docId: String; var page: Int; var line: Int; var value: String }
+        var seen = Set<SourceKey>()
+        return ranked.filter {
+            seen.insert(SourceKey(docId: $0.docId, page: $0.page, line: $0.line, value: plainDecimal($0.value)))
+                .inserted
+        }
+    }
+
+    private static func mostCommonUnit(_ statements: [Observation]) -> String {
+        var counts: [String: Int] = [:]
+        for statement in statements { counts[statement.unit, default: 0] += 1 }
+        // Ties go to the alphabetically first unit so the choice does not depend on input order.
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    }
+
+    /// panel.csv: entity, indicator, name_zh, unit, then one column per year (ascending).
+    public var csv: String {
+        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
+        for row in rows {
+            let cells = years.map { year in row.cells[year].map { plainDecimal($0.value) } ?? "" }
+            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + cells)
+        }
+        return out
+    }
+
+    public static let sourceColumns = ["entity", "indicator", "year", "value", "doc_id", "page", "line",
+                                       "accepted", "disagree", "qualifier", "from_table", "raw", "quote"]
+
+    /// panel_sources.csv: every source of every cell, accepted one first.
+    public var sourcesCSV: String {
+        var out = CSV.row(Panel.sourceColumns)
+        for row in rows {
+            for year in years {
+                guard let cell = row.cells[year] else { continue }
+                for (index, source) in cell.sources.enumerated() {
+                    out += CSV.row([row.entity, row.indicator, String(year), plainDecimal(source.value),
+                                    source.docId, String(source.page), String(source.line),
+                                    index == 0 ? "yes" : "no", cell.disagree ? "yes" : "no",
+                                    source.qualifier?.rawValue ?? "", source.fromTable ? "true" : "false",
+                                    source.raw, source.quote])
+                }
+            }
+        }
+        return out
+    }
+}
