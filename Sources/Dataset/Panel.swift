@@ -19,7 +19,7 @@ public struct PanelCell: Sendable, Hashable {
     public var accepted: Observation
     /// Accepted source first, then the others in preference order.
     public var sources: [Observation]
-    /// True when the sources state more than one distinct value (81.4 and 81.40 are the same value).
+    /// True when some source does not agree with the accepted value (see `Panel` for what agreeing means).
     public var disagree: Bool
     public var value: Decimal { accepted.value }
 }
@@ -45,8 +45,10 @@ public struct PanelRow: Sendable, Hashable {
 ///       reports carry revised figures;
 ///    c. a table cell over running text;
 ///    d. then document order (doc_id, page, line) so the choice is deterministic.
-/// 3. Sources disagree when the eligible statements hold more than one distinct value; the cell still holds
-///    the accepted value, and `panel_sources.csv` marks every source of that cell `disagree=yes`.
+/// 3. Sources disagree when some eligible statement does not agree with the accepted one: an exact statement
+///    must be equal (81.4 = 81.40); an `approx` one may be off by one unit of its last significant digit
+///    (约1.2万人 agrees with 12001). The cell still holds the accepted value, and `panel_sources.csv` marks
+///    every source of that cell `disagree=yes`.
 /// A source repeated at the same doc_id/page/line with the same value is listed once.
 public struct Panel: Sendable {
     public var years: [Int]
@@ -80,9 +82,9 @@ public struct Panel: Sendable {
                 let ranked = Panel.deduplicated(candidates.sorted {
                     Panel.prefers($0, over: $1, documents: documentByID)
                 })
-                let distinct = Set(ranked.map { plainDecimal($0.value) })
+                let disagree = ranked.dropFirst().contains { !Panel.agrees($0, with: ranked[0]) }
                 cells[year] = PanelCell(entity: key.entity, indicator: key.indicator, year: year,
-                                        accepted: ranked[0], sources: ranked, disagree: distinct.count > 1)
+                                        accepted: ranked[0], sources: ranked, disagree: disagree)
                 years.insert(year)
             }
             if !cells.isEmpty {
@@ -108,6 +110,26 @@ public struct Panel: Sendable {
         if a.page != b.page { return a.page < b.page }
         if a.line != b.line { return a.line < b.line }
         return plainDecimal(a.value) < plainDecimal(b.value)
+    }
+
+    /// Exact statements agree only when equal (81.4 = 81.40). An `approx` statement agrees when it is within
+    /// one unit of its last significant digit: 约1.2万人 (12000) agrees with 12001, 97%左右 with 97.5.
+    static func agrees(_ source: Observation, with accepted: Observation) -> Bool {
+        if source.value == accepted.value { return true }
+        guard source.qualifier == .approx else { return false }
+        let difference = abs(source.value - accepted.value)
+        return difference <= lastSignificantUnit(source.value)
+    }
+
+    /// 12000 → 1000, 97 → 1, 88.4 → 0.1, 0 → 1.
+    static func lastSignificantUnit(_ value: Decimal) -> Decimal {
+        let text = plainDecimal(abs(value))
+        if let point = text.firstIndex(of: ".") {
+            return Decimal(sign: .plus, exponent: -text[text.index(after: point)...].count, significand: 1)
+        }
+        guard text != "0" else { return 1 }
+        let trailingZeros = text.reversed().prefix { $0 == "0" }.count
+        return Decimal(sign: .plus, exponent: trailingZeros, significand: 1)
     }
 
     private static func deduplicated(_ ranked: [Observation]) -> [Observation] {
