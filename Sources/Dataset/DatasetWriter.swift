@@ -60,11 +60,12 @@ public struct DatasetWriter: Sendable {
         }.map(\.element)
     }
 
-    private func jsonLines<T>(_ records: [T], _ names: [String], _ values: (T) -> [FieldValue]) -> String {
-        var out = ""
+    private func jsonLines<T>(_ records: [T], _ names: [String], _ values: (T) -> [FieldValue]) -> [UInt8] {
+        let keyOrder = RecordFields.sortedKeyOrder(names)
+        var out: [UInt8] = []
+        out.reserveCapacity(records.count * 400)
         for record in records {
-            out += RecordFields.jsonLine(names, values(record))
-            out += "\n"
+            RecordFields.appendJSONLine(names, keyOrder, values(record), to: &out)
         }
         return out
     }
@@ -92,10 +93,17 @@ public struct DatasetWriter: Sendable {
         }
     }
 
-    /// Writes atomically (temporary file + rename), and not at all when the file already holds these bytes.
     private func writeText(_ name: String, _ text: String) throws(DatasetError) {
+        try writeBytes(name, Data(text.utf8))
+    }
+
+    private func writeText(_ name: String, _ bytes: [UInt8]) throws(DatasetError) {
+        try writeBytes(name, Data(bytes))
+    }
+
+    /// Writes atomically (temporary file + rename), and not at all when the file already holds these bytes.
+    private func writeBytes(_ name: String, _ data: Data) throws(DatasetError) {
         let url = outputDirectory.appendingPathComponent(name)
-        let data = Data(text.utf8)
         if let existing = try? Data(contentsOf: url), existing == data { return }
         do {
             try data.write(to: url, options: .atomic)

@@ -52,8 +52,21 @@ public enum RecordFields {
         .object(["doc_id": .string(e.docId), "page": .int(e.page), "line": .int(e.line), "quote": .string(e.quote)])
     }
 
-    static func jsonLine(_ names: [String], _ values: [FieldValue]) -> String {
-        FieldValue.object(Dictionary(uniqueKeysWithValues: zip(names, values))).json
+    /// One JSON object with sorted keys, appended as UTF-8 bytes with a trailing newline.
+    /// `keyOrder` is `sortedKeyOrder(names)`, computed once per record type rather than once per line.
+    static func appendJSONLine(_ names: [String], _ keyOrder: [Int], _ values: [FieldValue], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (position, index) in keyOrder.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            appendJSONString(names[index], to: &out)
+            out.append(UInt8(ascii: ":"))
+            values[index].appendJSON(to: &out)
+        }
+        out.append(contentsOf: "}\n".utf8)
+    }
+
+    static func sortedKeyOrder(_ names: [String]) -> [Int] {
+        names.indices.sorted { names[$0] < names[$1] }
     }
 
     private static func opt(_ s: String?) -> FieldValue { s.map(FieldValue.string) ?? .null }

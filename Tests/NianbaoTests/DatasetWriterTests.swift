@@ -285,7 +285,8 @@ import NianbaoModel
         let db = try DatabaseQueue(path: out.appendingPathComponent("nianbao.sqlite").path)
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM observations") } == 10_000)
         #expect(try db.read { try String.fetchOne($0, sql: "SELECT value_text FROM observations WHERE line = 1235") } == "12.34")
-        #expect(elapsed < .seconds(10), "writing 10k observations took \(elapsed)")
+        // A loose bound: catches accidental quadratic work, not machine load (debug build, shared cores).
+        #expect(elapsed < .seconds(60), "writing 10k observations took \(elapsed)")
     }
 
     /// Every row of every table, as text, for comparing two states of the database.
