@@ -91,3 +91,17 @@ import NianbaoModel
         #expect(Panel.lastSignificantUnit(97) == 1)
     }
 }
+
+/// The fixture's values are not invented: the lines it cites in the real 2024 Pudong report say so.
+@Suite struct DatasetFixtureSourceTests {
+    @Test func fixtureValuesAreWhatTheRealReportStates() throws {
+        let text = try String(contentsOfFile: TestPaths.realReport(DatasetFixtures.report2024), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines[99 - 1].contains("在校生共计 12001 人"))
+        #expect(lines[99 - 1].contains("1.2 万人左右"))
+        #expect(lines[716 - 1].hasSuffix("全日制在校生人数\t人\t12206\t12001"))
+        #expect(lines[218 - 1].contains("专任教师总数917人，生师比为13.1"))
+        #expect(lines[614 - 1] == "1\t生师比\t:\t12.30\t13.10")
+        #expect(lines[506 - 1].contains("对口就业率实现100%"))
+    }
+}
