@@ -37,8 +37,8 @@ public struct PanelRow: Sendable, Hashable {
 /// Acceptance rule (which statement fills a cell):
 /// 1. Eligible statements: the observation has a year, and its qualifier is none or `approx`.
 ///    `target`, `change`, `range` and the bounds `at_least`/`at_most`/`more_than`/`less_than` never fill a
-///    cell: they do not state the value of that year. An observation whose unit differs from the row's unit
-///    (the vocabulary's unit, or else the unit most statements use) is not eligible either.
+///    cell: they do not state the value of that year. An observation whose unit differs from the unit most
+///    of the row's statements use is not eligible either (a stray 万人 or % value would corrupt the row).
 /// 2. Among eligible statements, in order of preference:
 ///    a. an exact statement over an `approx` one;
 ///    b. the most recent report about that year (higher `report_year`, then later `published`), since later
@@ -71,10 +71,13 @@ public struct Panel: Sendable {
         var rows: [PanelRow] = []
         var years = Set<Int>()
         for (key, statements) in byRow {
-            let unit = labels[key.indicator]?.unit ?? Panel.mostCommonUnit(statements)
+            // Eligibility follows the unit the statements use (so a vocabulary spelling such as `ratio` for
+            // values extracted with unit `:` cannot empty the row); the label only decides what is displayed.
+            let statedUnit = Panel.mostCommonUnit(statements)
+            let unit = labels[key.indicator]?.unit ?? statedUnit
             let nameZh = labels[key.indicator]?.nameZh ?? statements[0].nameZh
             var byYear: [Int: [Observation]] = [:]
-            for statement in statements where statement.unit == unit {
+            for statement in statements where statement.unit == statedUnit {
                 byYear[statement.year!, default: []].append(statement)
             }
             var cells: [Int: PanelCell] = [:]

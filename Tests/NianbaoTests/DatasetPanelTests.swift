@@ -105,3 +105,21 @@ import NianbaoModel
         #expect(lines[506 - 1].contains("对口就业率实现100%"))
     }
 }
+
+extension DatasetPanelTests {
+    @Test func aStatementInAnotherUnitDoesNotFillTheRow() {
+        var observations = DatasetFixtures.run.observations.filter { $0.indicator == "student_teacher_ratio" }
+        var stray = observations[0]
+        stray.unit = "%"
+        stray.value = 50
+        stray.line = 300
+        observations.append(stray)
+        // The label's unit spelling differs from the extracted one; the row still fills and shows the label.
+        let panel = Panel(observations: observations, documents: DatasetFixtures.run.documents,
+                          labels: ["student_teacher_ratio": IndicatorLabel(nameZh: "生师比", unit: "比值")])
+        #expect(panel.rows.count == 1)
+        #expect(panel.rows[0].unit == "比值")
+        #expect(panel.rows[0].cells[2024]?.sources.count == 2)
+        #expect(panel.rows[0].cells[2024]?.disagree == false)
+    }
+}
