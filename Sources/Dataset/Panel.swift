@@ -1,0 +1,184 @@
+import Foundation
+import NianbaoModel
+
+/// The Chinese name and unit a panel row shows for an indicator (from the vocabulary or `rules/`).
+public struct IndicatorLabel: Sendable, Hashable {
+    public var nameZh: String
+    public var unit: String
+    public init(nameZh: String, unit: String) {
+        self.nameZh = nameZh
+        self.unit = unit
+    }
+}
+
+/// One entity × indicator × year cell: the accepted value and every source stating a value for it.
+public struct PanelCell: Sendable, Hashable {
+    public var entity: String
+    public var indicator: String
+    public var year: Int
+    public var accepted: Observation
+    /// Accepted source first, then the others in preference order.
+    public var sources: [Observation]
+    /// True when some source does not agree with the accepted value (see `Panel` for what agreeing means).
+    public var disagree: Bool
+    public var value: Decimal { accepted.value }
+}
+
+public struct PanelRow: Sendable, Hashable {
+    public var entity: String
+    public var indicator: String
+    public var nameZh: String
+    public var unit: String
+    public var cells: [Int: PanelCell]
+}
+
+/// The cross-year dataset: one row per entity × indicator, one column per year.
+///
+/// Acceptance rule (which statement fills a cell):
+/// 1. Eligible statements: the observation has a year, and its qualifier is none or `approx`.
+///    `target`, `change`, `range` and the bounds `at_least`/`at_most`/`more_than`/`less_than` never fill a
+///    cell: they do not state the value of that year. An observation whose unit differs from the unit most
+///    of the row's statements use is not eligible either (a stray 万人 or % value would corrupt the row).
+/// 2. Among eligible statements, in order of preference:
+///    a. an exact statement over an `approx` one;
+///    b. the most recent report about that year (higher `report_year`, then later `published`), since later
+///       reports carry revised figures;
+///    c. a table cell over running text;
+///    d. then document order (doc_id, page, line) so the choice is deterministic.
+/// 3. Sources disagree when some eligible statement does not agree with the accepted one: an exact statement
+///    must be equal (81.4 = 81.40); an `approx` one may be off by one unit of its last significant digit
+///    (约1.2万人 agrees with 12001). The cell still holds the accepted value, and `panel_sources.csv` marks
+///    every source of that cell `disagree=yes`.
+/// A source repeated at the same doc_id/page/line with the same value is listed once.
+public struct Panel: Sendable {
+    public var years: [Int]
+    public var rows: [PanelRow]
+
+    static let eligibleQualifiers: Set<Qualifier?> = [nil, .approx]
+
+    public init(observations: [Observation], documents: [DocumentRecord],
+                labels: [String: IndicatorLabel] = [:]) {
+        let documentByID = Dictionary(documents.map { ($0.docId, $0) }, uniquingKeysWith: { first, _ in first })
+
+        struct RowKey: Hashable { var entity: String; var indicator: String }
+        var byRow: [RowKey: [Observation]] = [:]
+        for observation in observations where observation.year != nil
+            && Panel.eligibleQualifiers.contains(observation.qualifier) {
+            byRow[RowKey(entity: observation.entity, indicator: observation.indicator), default: []]
+                .append(observation)
+        }
+
+        var rows: [PanelRow] = []
+        var years = Set<Int>()
+        for (key, statements) in byRow {
+            // Eligibility follows the unit the statements use (so a vocabulary spelling such as `ratio` for
+            // values extracted with unit `:` cannot empty the row); the label only decides what is displayed.
+            let statedUnit = Panel.mostCommonUnit(statements)
+            let unit = labels[key.indicator]?.unit ?? statedUnit
+            let nameZh = labels[key.indicator]?.nameZh ?? statements[0].nameZh
+            var byYear: [Int: [Observation]] = [:]
+            for statement in statements where statement.unit == statedUnit {
+                byYear[statement.year!, default: []].append(statement)
+            }
+            var cells: [Int: PanelCell] = [:]
+            for (year, candidates) in byYear {
+                let ranked = Panel.deduplicated(candidates.sorted {
+                    Panel.prefers($0, over: $1, documents: documentByID)
+                })
+                let disagree = ranked.dropFirst().contains { !Panel.agrees($0, with: ranked[0]) }
+                cells[year] = PanelCell(entity: key.entity, indicator: key.indicator, year: year,
+                                        accepted: ranked[0], sources: ranked, disagree: disagree)
+                years.insert(year)
+            }
+            if !cells.isEmpty {
+                rows.append(PanelRow(entity: key.entity, indicator: key.indicator, nameZh: nameZh, unit: unit,
+                                     cells: cells))
+            }
+        }
+        self.years = years.sorted()
+        self.rows = rows.sorted { ($0.entity, $0.indicator) < ($1.entity, $1.indicator) }
+    }
+
+    /// The acceptance order of rule 2 above: true when `a` should fill the cell rather than `b`.
+    static func prefers(_ a: Observation, over b: Observation, documents: [String: DocumentRecord]) -> Bool {
+        let aExact = a.qualifier == nil, bExact = b.qualifier == nil
+        if aExact != bExact { return aExact }
+        let aDoc = documents[a.docId], bDoc = documents[b.docId]
+        let aYear = aDoc?.reportYear ?? Int.min, bYear = bDoc?.reportYear ?? Int.min
+        if aYear != bYear { return aYear > bYear }
+        let aPublished = aDoc?.published ?? "", bPublished = bDoc?.published ?? ""
+        if aPublished != bPublished { return aPublished > bPublished }
+        if a.fromTable != b.fromTable { return a.fromTable }
+        if a.docId != b.docId { return a.docId < b.docId }
+        if a.page != b.page { return a.page < b.page }
+        if a.line != b.line { return a.line < b.line }
+        return plainDecimal(a.value) < plainDecimal(b.value)
+    }
+
+    /// Exact statements agree only when equal (81.4 = 81.40). An `approx` statement agrees when it is within
+    /// one unit of its last significant digit: 约1.2万人 (12000) agrees with 12001, 97%左右 with 97.5.
+    static func agrees(_ source: Observation, with accepted: Observation) -> Bool {
+        if source.value == accepted.value { return true }
+        guard source.qualifier == .approx else { return false }
+        let difference = abs(source.value - accepted.value)
+        return difference <= lastSignificantUnit(source.value)
+    }
+
+    /// 12000 → 1000, 97 → 1, 88.4 → 0.1, 0 → 1.
+    static func lastSignificantUnit(_ value: Decimal) -> Decimal {
+        let text = plainDecimal(abs(value))
+        if let point = text.firstIndex(of: ".") {
+            return Decimal(sign: .plus, exponent: -text[text.index(after: point)...].count, significand: 1)
+        }
+        guard text != "0" else { return 1 }
+        let trailingZeros = text.reversed().prefix { $0 == "0" }.count
+        return Decimal(sign: .plus, exponent: trailingZeros, significand: 1)
+    }
+
+    private static func deduplicated(_ ranked: [Observation]) -> [Observation] {
+        struct SourceKey: Hashable { var docId: String; var page: Int; var line: Int; var value: String }
+        var seen = Set<SourceKey>()
+        return ranked.filter {
+            seen.insert(SourceKey(docId: $0.docId, page: $0.page, line: $0.line, value: plainDecimal($0.value)))
+                .inserted
+        }
+    }
+
+    private static func mostCommonUnit(_ statements: [Observation]) -> String {
+        var counts: [String: Int] = [:]
+        for statement in statements { counts[statement.unit, default: 0] += 1 }
+        // Ties go to the alphabetically first unit so the choice does not depend on input order.
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    }
+
+    /// panel.csv: entity, indicator, name_zh, unit, then one column per year (ascending).
+    public var csv: String {
+        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
+        for row in rows {
+            let cells = years.map { year in row.cells[year].map { plainDecimal($0.value) } ?? "" }
+            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + cells)
+        }
+        return out
+    }
+
+    public static let sourceColumns = ["entity", "indicator", "year", "value", "doc_id", "page", "line",
+                                       "accepted", "disagree", "qualifier", "from_table", "raw", "quote"]
+
+    /// panel_sources.csv: every source of every cell, accepted one first.
+    public var sourcesCSV: String {
+        var out = CSV.row(Panel.sourceColumns)
+        for row in rows {
+            for year in years {
+                guard let cell = row.cells[year] else { continue }
+                for (index, source) in cell.sources.enumerated() {
+                    out += CSV.row([row.entity, row.indicator, String(year), plainDecimal(source.value),
+                                    source.docId, String(source.page), String(source.line),
+                                    index == 0 ? "yes" : "no", cell.disagree ? "yes" : "no",
+                                    source.qualifier?.rawValue ?? "", source.fromTable ? "true" : "false",
+                                    source.raw, source.quote])
+                }
+            }
+        }
+        return out
+    }
+}
