@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "NianbaoTests", dependencies: [
             "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
             "Indicators", "Checks", "Dataset",
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import NianbaoModel
+import Checks
+import Dataset
 
 /// What `nianbao import` produced, with a summary for the terminal.
 public struct ImportResult: Sendable {
@@ -7,7 +9,19 @@ public struct ImportResult: Sendable {
     public var summary: String
 }
 
-/// The whole import: every file through the pipeline, then the dataset written to the output folder.
+/// Why an import or a re-check could not run at all (a single bad report never stops a batch).
+public enum ImportError: Error, CustomStringConvertible, Sendable {
+    case rules(String)
+    case dataset(String)
+    public var description: String {
+        switch self {
+        case .rules(let detail): return "rules: \(detail)"
+        case .dataset(let detail): return "output: \(detail)"
+        }
+    }
+}
+
+/// The whole import: every file through the pipeline, then checks, then the dataset written to `--out`.
 public struct Importer: Sendable {
     public var pipeline: Pipeline
     public var rulesDirectory: URL
@@ -17,31 +31,41 @@ public struct Importer: Sendable {
         self.rulesDirectory = rulesDirectory
     }
 
-    public func run(_ files: [InputFile], outputDirectory: URL) throws -> ImportResult {
+    public func loadCheckRules() throws(ImportError) -> CheckRuleSet {
+        do { return try CheckRuleSet.load(url: rulesDirectory.appendingPathComponent("checks.yaml")) } catch {
+            throw .rules(error.description)
+        }
+    }
+
+    public func run(_ files: [InputFile], outputDirectory: URL) throws(ImportError) -> ImportResult {
+        let checkRules = try loadCheckRules()
         let reports = pipeline.processAll(files)
         var output = RunOutput()
         output.documents = reports.map(\.record)
         output.sections = reports.compactMap(\.segmented).flatMap(\.sections)
-        try JSONLines.write(output.documents, to: outputDirectory.appendingPathComponent("documents.jsonl"))
-        try JSONLines.write(output.sections, to: outputDirectory.appendingPathComponent("sections.jsonl"))
+        let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
+        output.flags = outcome.flags
+        output.checks = outcome.checks
+        do { try DatasetWriter(outputDirectory: outputDirectory).write(output) } catch {
+            throw .dataset(error.description)
+        }
         let failed = output.documents.filter { $0.status == .failed }.count
         let partial = output.documents.filter { $0.status == .partial }.count
-        let summary = "imported \(files.count) file(s): \(files.count - failed - partial) ok, \(partial) partial, \(failed) failed; "
-            + "\(output.sections.count) sections → \(outputDirectory.path)"
-        return ImportResult(output: output, summary: summary)
+        var lines = ["imported \(files.count) file(s): \(files.count - failed - partial) ok, \(partial) partial, \(failed) failed",
+                     "\(output.sections.count) sections, \(output.observations.count) observations → \(outputDirectory.path)"]
+        lines.append(summary(outcome))
+        return ImportResult(output: output, summary: lines.joined(separator: "\n"))
     }
-}
 
-enum JSONLines {
-    static func write<T: Encodable>(_ records: [T], to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for record in records {
-            data.append(try encoder.encode(record))
-            data.append(0x0A)
-        }
-        try data.write(to: url, options: .atomic)
+    /// `nianbao check`: re-runs the checks over a dataset already written and rewrites flags and coverage.
+    public func recheck(outputDirectory: URL) throws(ImportError) -> (RunOutput, String) {
+        let checkRules = try loadCheckRules()
+        var output: RunOutput
+        do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
+        let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
+        output.flags = outcome.flags
+        output.checks = outcome.checks
+        do { try DatasetWriter(outputDirectory: outputDirectory).write(output) } catch { throw .dataset(error.description) }
+        return (output, summary(outcome))
     }
 }
