@@ -4,6 +4,8 @@ import Foundation
 struct PDFLayoutLine: Sendable {
     var text: String
     var cells: [String]?
+    /// Horizontal extent of each cell, when the line is a table row.
+    var cellBounds: [(minX: Double, maxX: Double)]?
     var minX: Double
     var minY: Double
     var maxX: Double
@@ -37,10 +39,49 @@ struct PDFLineBuilder: Sendable {
         for (index, group) in groups.enumerated() {
             var groupLines = clusterLines(group).map { buildLine(from: $0, column: index) }
             groupLines.sort { ($0.baseline, $0.minX) < ($1.baseline, $1.minX) }
+            groupLines = PDFTableRows.mergeWrappedCells(groupLines)
+            groupLines = Self.footnotesAfterBody(groupLines)
             assignColumnEdges(&groupLines)
             result.append(contentsOf: groupLines)
         }
         return result
+    }
+
+    /// When body text runs into the page-bottom footnotes, lines sorted by position interleave the two;
+    /// keep the body lines first and the footnote block after them, as they were written.
+    static func footnotesAfterBody(_ lines: [PDFLayoutLine]) -> [PDFLayoutLine] {
+        guard lines.count > 2 else { return lines }
+        var glyphsBySize: [Double: Int] = [:]
+        for line in lines { glyphsBySize[(line.fontSize * 2).rounded() / 2, default: 0] += line.glyphCount }
+        guard let bodySize = glyphsBySize.max(by: { $0.value < $1.value })?.key else { return lines }
+        let isSmall = { (line: PDFLayoutLine) in line.fontSize < bodySize * 0.9 }
+        let pageMiddle = (lines.first!.minY + lines.map(\.maxY).max()!) / 2
+        guard let start = lines.indices.first(where: { index in
+            let line = lines[index]
+            guard isSmall(line), line.minY > pageMiddle, let first = line.text.unicodeScalars.first else { return false }
+            return PDFLineBuilder.isFootnoteMark(first) || first == "注" || (0x2460...0x2473).contains(first.value)
+        }) else { return lines }
+        var block: [PDFLayoutLine] = [lines[start]]
+        var movedBody: [PDFLayoutLine] = []
+        var pendingBody: [PDFLayoutLine] = []
+        var blockBottom = lines[start].maxY
+        var index = start + 1
+        while index < lines.count {
+            let line = lines[index]
+            if isSmall(line) {
+                guard line.minY - blockBottom < 1.5 * max(line.fontSize, 1) else { break }
+                movedBody += pendingBody; pendingBody = []
+                block.append(line)
+                blockBottom = max(blockBottom, line.maxY)
+            } else {
+                // A body line inside the footnote block's span overlaps it: it belongs before the block.
+                guard line.minY < blockBottom + 0.5 * bodySize else { break }
+                pendingBody.append(line)
+            }
+            index += 1
+        }
+        guard !movedBody.isEmpty else { return lines }
+        return Array(lines[..<start]) + movedBody + block + pendingBody + Array(lines[index...])
     }
 
     // MARK: Columns
@@ -151,14 +192,18 @@ struct PDFLineBuilder: Sendable {
         for small in lines.indices where lines[small].glyphs.count <= 3 {
             let marker = lines[small]
             let midY = (marker.top + marker.bottom) / 2
-            let host = lines.indices.first { candidate in
-                candidate != small && !mergedAway[candidate] && lines[candidate].size * 0.8 > marker.size
-                    && midY >= lines[candidate].top && midY <= lines[candidate].bottom
-                    && marker.glyphs.allSatisfy { g in
-                        g.minX >= (lines[candidate].glyphs.map(\.minX).min() ?? 0) - g.fontSize
-                            && g.maxX <= (lines[candidate].glyphs.map(\.maxX).max() ?? 0) + 2 * g.fontSize
-                    }
+            // Of the lines it could sit on, the one with a glyph nearest to it horizontally.
+            let candidates = lines.indices.filter { candidate in
+                candidate != small && !mergedAway[candidate] && lines[candidate].size * 0.9 > marker.size
+                    && ((midY >= lines[candidate].top && midY <= lines[candidate].bottom)
+                        || (marker.bottom > lines[candidate].top && marker.bottom <= lines[candidate].bottom))
             }
+            let markerLeft = marker.glyphs.map(\.minX).min() ?? 0
+            let markerRight = marker.glyphs.map(\.maxX).max() ?? 0
+            func distance(_ candidate: Int) -> Double {
+                lines[candidate].glyphs.map { g in max(0, max(g.minX - markerRight, markerLeft - g.maxX)) }.min() ?? .infinity
+            }
+            let host = candidates.min { distance($0) < distance($1) }.flatMap { distance($0) <= 2 * max(marker.size, 1) ? $0 : nil }
             if let host {
                 lines[host].glyphs.append(contentsOf: marker.glyphs)
                 mergedAway[small] = true
@@ -175,13 +220,15 @@ struct PDFLineBuilder: Sendable {
         let em = max(mainSize, 1)
 
         var cells: [String] = []
+        var bounds: [(minX: Double, maxX: Double)] = []
+        var cellStart = glyphs[0].minX
         var cell = String.UnicodeScalarView()
         var previous: PDFGlyph?
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         var kept = 0
         for (position, glyph) in glyphs.enumerated() {
             // A small raised digit or mark after body text is a footnote reference, not text.
-            if position > 0, glyph.fontSize < mainSize * 0.8, glyph.maxY < baseline - 0.2 * em,
+            if position > 0, glyph.fontSize < mainSize * 0.9, glyph.maxY < baseline - 0.2 * em,
                Self.isFootnoteMark(glyph.scalar) {
                 continue
             }
@@ -189,6 +236,7 @@ struct PDFLineBuilder: Sendable {
                 let gap = glyph.minX - before.maxX
                 if gap > cellGapInEms * em {
                     cells.append(String(cell)); cell = String.UnicodeScalarView()
+                    bounds.append((cellStart, before.maxX)); cellStart = glyph.minX
                 } else if gap > spaceGapInEms * em && !(Self.isCJK(before.scalar) && Self.isCJK(glyph.scalar)) {
                     cell.append(" ")
                 }
@@ -200,8 +248,10 @@ struct PDFLineBuilder: Sendable {
             minY = min(minY, glyph.minY); maxY = max(maxY, glyph.maxY)
         }
         cells.append(String(cell))
+        bounds.append((cellStart, previous?.maxX ?? cellStart))
         let isRow = cells.count > 1
         return PDFLayoutLine(text: isRow ? cells.joined(separator: "\t") : cells[0], cells: isRow ? cells : nil,
+                             cellBounds: isRow ? bounds : nil,
                              minX: minX, minY: minY, maxX: maxX, maxY: maxY, baseline: baseline,
                              fontSize: mainSize, fontIndex: mainFont, glyphCount: kept,
                              columnLeft: minX, columnRight: maxX, columnIndex: column)

@@ -5,7 +5,7 @@ import Foundation
 /// A page number is the first or last line of a page, in the top or bottom band, that reads as a page number
 /// in any common form (`3`, `- 3 -`, `第 3 页 共 40 页`, `3/40`, `Page 3`, roman `II`). A running header or
 /// footer is the first or last line of a page, in its band, whose text (digits ignored, so changing page
-/// numbers still match) is the first or last line on several pages. Only outermost lines are candidates, so
+/// numbers still match) is the first or last line on a good share of the pages. Only outermost lines are candidates, so
 /// a table header row repeated below the running header on continuation pages is kept.
 struct PDFPageFurniture: Sendable {
     /// Share of the page height at the top and at the bottom where furniture may sit.
@@ -36,7 +36,10 @@ struct PDFPageFurniture: Sendable {
                 bottomCounts[Self.repetitionKey(pages[index][bottom].text), default: 0] += 1
             }
         }
-        let needed = pages.count <= 4 ? 2 : 3
+        // Running furniture is on most pages (alternating odd/even headers still reach 40%); a footnote that
+        // repeats its wording on a few pages ("数据来源：…") must not be taken for one.
+        let textPages = pages.filter { !$0.isEmpty }.count
+        let needed = max(textPages <= 4 ? 2 : 3, Int((Double(textPages) * 0.4).rounded(.up)))
         for index in pages.indices {
             let height = pageHeights[index]
             if let top = topmost(pages[index]), pages[index][top].minY < height * bandShare,
