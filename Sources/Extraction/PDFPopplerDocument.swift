@@ -36,12 +36,18 @@ final class PopplerDocumentHandle {
     private(set) var fontNames: [String] = []
     private var fontIndexByName: [String: Int] = [:]
 
-    /// Opens from bytes (faster than by path: poppler reads a path with many tiny reads).
+    /// Opens from memory (faster than by path: poppler reads a path with many tiny reads).
     init(data: Data, password: String?) throws(PDFOpenFailure) {
-        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
-        let opened: OpaquePointer? = poppler_document_new_from_bytes(bytes, password, &error)
+        let opened: OpaquePointer? = data.withUnsafeBytes { raw in
+            if let password {
+                // A separate path: the bytes-based open crashes on a wrong password (see shim.h).
+                return nianbao_document_new_with_password(raw.baseAddress, gsize(raw.count), password, &error)
+            }
+            let bytes = g_bytes_new(raw.baseAddress, gsize(raw.count))
+            defer { g_bytes_unref(bytes) }
+            return poppler_document_new_from_bytes(bytes, nil, &error)
+        }
         guard let opened else {
             let code = error?.pointee.code ?? -1
             let domain = error?.pointee.domain ?? 0
