@@ -1,12 +1,119 @@
 import Foundation
 import NianbaoModel
-import CPoppler
 
-/// PDF through poppler-glib. (Placeholder until the PDF issue lands.)
+/// PDF through poppler-glib: lines rebuilt from glyph boxes, page furniture removed, typed errors.
+///
+/// Each call opens its own document from the bytes given and shares nothing, so reads on different threads
+/// are independent. No poppler or GLib type leaves the reader.
 public struct PDFReader: ReportReader {
     public static let formats: [SourceFormat] = [.pdf]
     public init() {}
+
     public func read(path: String, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
-        throw .unsupportedFormat(path: path, detail: "PDF reading is not built yet")
+        try Self.checkContainer(path: path, data: data)
+        let document: PopplerDocumentHandle
+        do {
+            document = try PopplerDocumentHandle(data: data, password: options.password)
+        } catch {
+            switch error {
+            case .encrypted:
+                throw options.password == nil ? .encrypted(path: path) : .wrongPassword(path: path)
+            case .damaged(let message):
+                throw .damaged(path: path, detail: message)
+            }
+        }
+        let pageCount = document.pageCount
+        guard pageCount > 0 else { throw .noPages(path: path) }
+
+        var warnings: [String] = []
+        var pageLines: [[PDFLayoutLine]] = []
+        var pageHeights: [Double] = []
+        var hasText: [Bool] = []
+        let builder = PDFLineBuilder()
+        for index in 0..<pageCount {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let glyphs = document.glyphs(ofPage: index)
+            var lines = builder.lines(of: glyphs)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            // poppler cannot be interrupted mid-page; a page over the limit is dropped so one bad page
+            // cannot dominate a batch, and the caller learns which page it was.
+            if seconds > options.pageTimeout {
+                warnings.append("page \(index + 1) took \(String(format: "%.1f", seconds)) s, over the "
+                                + "\(options.pageTimeout) s limit, and was skipped")
+                lines = []
+            }
+            pageLines.append(lines)
+            pageHeights.append(glyphs.height)
+            hasText.append(!glyphs.glyphs.isEmpty)
+        }
+
+        PDFPageFurniture().removeFurniture(from: &pageLines, pageHeights: pageHeights)
+        let boldFonts = Self.boldFontIndices(fontNames: document.fontNames, lines: pageLines.flatMap { $0 })
+        var pages = PDFParagraphs.sourcePages(from: pageLines, boldFonts: boldFonts)
+
+        for index in pages.indices where !hasText[index] {
+            pages[index].hasTextLayer = false
+            let number = index + 1
+            if options.ocr {
+                switch PDFPageOCR.recognise(path: path, page: number, password: options.password) {
+                case .success(let lines):
+                    pages[index].lines = lines
+                    warnings.append("page \(number) has no text layer; its text comes from OCR (tesseract)")
+                case .failure(let problem):
+                    warnings.append("page \(number) has no text layer; OCR failed: \(problem.reason)")
+                }
+            } else {
+                warnings.append("page \(number) has no text layer")
+            }
+        }
+        if hasText.allSatisfy({ !$0 }) && !options.ocr {
+            warnings.append("no page has a text layer (a scan?): rerun with OCR, which needs "
+                            + "`apt-get install tesseract-ocr tesseract-ocr-chi-sim`")
+        }
+
+        return SourceDocument(path: path, format: .pdf, pages: pages, metadataTitle: document.title,
+                              metadataDate: document.date, warnings: warnings, headersRemoved: true)
+    }
+
+    /// Rejects what is not a PDF before poppler sees it, with a reason a user can act on.
+    static func checkContainer(path: String, data: Data) throws(ReadError) {
+        guard !data.isEmpty else { throw .empty(path: path) }
+        let head = data.prefix(1024)
+        let marker = Data("%PDF-".utf8)
+        guard head.range(of: marker) != nil else {
+            let start = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
+            if start.contains("<html") || start.contains("<!doctype") || start.contains("<head") || start.contains("<body") {
+                throw .unsupportedFormat(path: path, detail: "the file is an HTML page saved with a .pdf name")
+            }
+            throw .damaged(path: path, detail: "the file does not start with the %PDF- signature")
+        }
+        // A download cut short still opens after poppler's repair, silently missing pages; say so instead.
+        let tail = data.suffix(4096)
+        guard tail.range(of: Data("%%EOF".utf8)) != nil else {
+            throw .damaged(path: path, detail: "the file is truncated (no %%EOF end marker)")
+        }
+    }
+
+    /// Fonts whose name says bold, and Hei/Gothic faces (the Chinese heading faces) when the body is not one.
+    static func boldFontIndices(fontNames: [String], lines: [PDFLayoutLine]) -> Set<Int> {
+        var glyphsPerFont: [Int: Int] = [:]
+        for line in lines { glyphsPerFont[line.fontIndex, default: 0] += line.glyphCount }
+        func family(_ index: Int) -> String {
+            guard fontNames.indices.contains(index) else { return "" }
+            let name = fontNames[index]
+            let afterSubset = name.split(separator: "+", maxSplits: 1).last.map(String.init) ?? name
+            return afterSubset.lowercased()
+        }
+        let heavyFace = ["hei", "黑", "gothic"]
+        let bodyFamily = glyphsPerFont.max { $0.value < $1.value }.map { family($0.key) } ?? ""
+        let bodyIsHeavyFace = heavyFace.contains { bodyFamily.contains($0) }
+        var bold = Set<Int>()
+        for index in fontNames.indices {
+            let name = family(index)
+            let saysBold = ["bold", "black", "heavy", "semibold", "demi", "粗"].contains { name.contains($0) }
+            let heavy = !bodyIsHeavyFace && heavyFace.contains { name.contains($0) }
+            if saysBold || heavy { bold.insert(index) }
+        }
+        return bold
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import NianbaoModel
+
+/// Text for an image-only page from tesseract: the page is rendered with `pdftoppm` and recognised as
+/// simplified Chinese plus English. Both are external programs, so nothing here touches poppler-glib.
+enum PDFPageOCR {
+    struct Problem: Error { var reason: String }
+
+    static let installHint = "install `tesseract-ocr tesseract-ocr-chi-sim` (and `poppler-utils` for pdftoppm)"
+
+    static func recognise(path: String, page: Int, password: String?) -> Result<[SourceLine], Problem> {
+        guard let tesseract = executable("tesseract") else {
+            return .failure(Problem(reason: "tesseract is not installed; \(installHint)"))
+        }
+        guard let pdftoppm = executable("pdftoppm") else {
+            return .failure(Problem(reason: "pdftoppm is not installed; \(installHint)"))
+        }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nianbao-ocr-\(UUID().uuidString)")
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            return .failure(Problem(reason: "cannot make a temporary directory: \(error)"))
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let imageBase = directory.appendingPathComponent("page").path
+        var renderArguments = ["-f", "\(page)", "-l", "\(page)", "-r", "300", "-gray", "-png", "-singlefile"]
+        if let password { renderArguments += ["-upw", password] }
+        renderArguments += [path, imageBase]
+        guard run(pdftoppm, renderArguments).status == 0 else {
+            return .failure(Problem(reason: "pdftoppm could not render the page"))
+        }
+        let recognised = run(tesseract, [imageBase + ".png", "stdout", "-l", "chi_sim+eng"])
+        guard recognised.status == 0 else {
+            return .failure(Problem(reason: "tesseract failed (is the chi_sim language installed? \(installHint))"))
+        }
+        var lines: [SourceLine] = []
+        var blankBefore = true
+        for raw in recognised.output.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = removeSpacesBetweenCJK(raw.trimmingCharacters(in: .whitespaces))
+            if text.isEmpty { blankBefore = true; continue }
+            lines.append(SourceLine(text: text, page: page, line: lines.count + 1, startsBlock: blankBefore))
+            blankBefore = false
+        }
+        return .success(lines)
+    }
+
+    /// tesseract separates CJK characters with spaces; Chinese text has none.
+    static func removeSpacesBetweenCJK(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == " ", index > 0, index + 1 < scalars.count,
+               PDFLineBuilder.isCJK(scalars[index - 1]), PDFLineBuilder.isCJK(scalars[index + 1]) {
+                continue
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    static func executable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    private static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

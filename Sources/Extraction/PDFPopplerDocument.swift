@@ -1,0 +1,151 @@
+import Foundation
+import CPoppler
+
+/// One glyph as poppler placed it: the character, its box in points (origin top-left) and its font.
+/// Only plain Swift values leave this file; poppler and GLib types stay inside `PopplerDocumentHandle`.
+struct PDFGlyph: Sendable {
+    var scalar: Unicode.Scalar
+    var minX: Double
+    var minY: Double
+    var maxX: Double
+    var maxY: Double
+    var fontSize: Double
+    /// Index into the document's font-name table (`PopplerDocumentHandle.fontNames`).
+    var fontIndex: Int
+    var midY: Double { (minY + maxY) / 2 }
+    var height: Double { maxY - minY }
+}
+
+/// The glyphs of one page, in poppler's order, without whitespace (spacing is rebuilt from positions).
+struct PDFPageGlyphs: Sendable {
+    var number: Int
+    var width: Double
+    var height: Double
+    var glyphs: [PDFGlyph]
+}
+
+enum PDFOpenFailure: Error {
+    case encrypted
+    case damaged(String)
+}
+
+/// Owns one `PopplerDocument`. Not Sendable on purpose: one document per read, never shared between threads.
+final class PopplerDocumentHandle {
+    private let document: OpaquePointer
+    /// Font names seen so far; glyphs refer to them by index so a page does not repeat strings.
+    private(set) var fontNames: [String] = []
+    private var fontIndexByName: [String: Int] = [:]
+
+    /// Opens from memory (faster than by path: poppler reads a path with many tiny reads).
+    init(data: Data, password: String?) throws(PDFOpenFailure) {
+        var error: UnsafeMutablePointer<GError>?
+        let opened: OpaquePointer? = data.withUnsafeBytes { raw in
+            if let password {
+                // A separate path: the bytes-based open crashes on a wrong password (see shim.h).
+                return nianbao_document_new_with_password(raw.baseAddress, gsize(raw.count), password, &error)
+            }
+            let bytes = g_bytes_new(raw.baseAddress, gsize(raw.count))
+            defer { g_bytes_unref(bytes) }
+            return poppler_document_new_from_bytes(bytes, nil, &error)
+        }
+        guard let opened else {
+            let code = error?.pointee.code ?? -1
+            let domain = error?.pointee.domain ?? 0
+            let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "poppler could not open it"
+            nianbao_g_error_free(error)
+            if domain == nianbao_poppler_error_quark() && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw .encrypted
+            }
+            throw .damaged(message)
+        }
+        nianbao_g_error_free(error)
+        document = opened
+    }
+
+    deinit { nianbao_g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    var pageCount: Int { Int(poppler_document_get_n_pages(document)) }
+
+    var title: String? {
+        guard let raw = poppler_document_get_title(document) else { return nil }
+        defer { nianbao_g_free(raw) }
+        let title = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        return title.isEmpty ? nil : title
+    }
+
+    /// Creation date (or modification date when there is none) as YYYY-MM-DD, in UTC.
+    var date: String? {
+        var seconds = poppler_document_get_creation_date(document)
+        if seconds <= 0 { seconds = poppler_document_get_modification_date(document) }
+        guard seconds > 0 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Glyphs of page `index` (0-based), each with its box and font, whitespace dropped.
+    func glyphs(ofPage index: Int) -> PDFPageGlyphs {
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            return PDFPageGlyphs(number: index + 1, width: 0, height: 0, glyphs: [])
+        }
+        defer { nianbao_g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+
+        guard let textPointer = poppler_page_get_text(page) else {
+            return PDFPageGlyphs(number: index + 1, width: width, height: height, glyphs: [])
+        }
+        let text = String(cString: textPointer)
+        nianbao_g_free(textPointer)
+
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var rectangleCount: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else {
+            return PDFPageGlyphs(number: index + 1, width: width, height: height, glyphs: [])
+        }
+        defer { nianbao_g_free(rectangles) }
+
+        // Font runs: [start, end] offsets in Unicode scalars of the page text.
+        var runs: [(start: Int, end: Int, size: Double, font: Int)] = []
+        let attributes = poppler_page_get_text_attributes(page)
+        var node = attributes
+        while let current = node {
+            if let attribute = nianbao_text_attributes_at(current) {
+                let name = attribute.pointee.font_name.map { String(cString: $0) } ?? ""
+                runs.append((Int(attribute.pointee.start_index), Int(attribute.pointee.end_index),
+                             attribute.pointee.font_size, fontIndex(for: name)))
+            }
+            node = nianbao_list_next(current)
+        }
+        poppler_page_free_text_attributes(attributes)
+
+        var glyphs: [PDFGlyph] = []
+        glyphs.reserveCapacity(Int(rectangleCount))
+        var runCursor = 0
+        let limit = Int(rectangleCount)
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            guard offset < limit else { break }
+            if scalar.properties.isWhitespace { continue }
+            while runCursor < runs.count && runs[runCursor].end < offset { runCursor += 1 }
+            var size = 0.0, font = -1
+            if runCursor < runs.count && runs[runCursor].start <= offset {
+                size = runs[runCursor].size
+                font = runs[runCursor].font
+            }
+            let box = rectangles[offset]
+            glyphs.append(PDFGlyph(scalar: scalar, minX: min(box.x1, box.x2), minY: min(box.y1, box.y2),
+                                   maxX: max(box.x1, box.x2), maxY: max(box.y1, box.y2),
+                                   fontSize: size, fontIndex: font))
+        }
+        return PDFPageGlyphs(number: index + 1, width: width, height: height, glyphs: glyphs)
+    }
+
+    private func fontIndex(for name: String) -> Int {
+        if let known = fontIndexByName[name] { return known }
+        fontNames.append(name)
+        fontIndexByName[name] = fontNames.count - 1
+        return fontNames.count - 1
+    }
+}
