@@ -88,10 +88,10 @@ struct HTMLArticle {
         }
         let names = node.classAndID
         if names.isEmpty { return false }
-        if articleFragments.contains(where: { names.contains($0) }) && !furnitureFragments.contains(where: { names.contains($0) }) {
+        if articleFragments.contains(where: { HTMLText.contains(names, $0) }) && !furnitureFragments.contains(where: { HTMLText.contains(names, $0) }) {
             return false
         }
-        if furnitureFragments.contains(where: { names.contains($0) }) { return true }
+        if furnitureFragments.contains(where: { HTMLText.contains(names, $0) }) { return true }
         var word = ""
         for ch in names + " " {
             if ch.isLetter || ch.isNumber { word.append(ch) } else {
@@ -104,8 +104,8 @@ struct HTMLArticle {
 
     static func namesArticle(_ node: HTMLDOM.Node) -> Bool {
         let names = node.classAndID
-        return !names.isEmpty && articleFragments.contains(where: { names.contains($0) })
-            && !furnitureFragments.contains(where: { names.contains($0) })
+        return !names.isEmpty && articleFragments.contains(where: { HTMLText.contains(names, $0) })
+            && !furnitureFragments.contains(where: { HTMLText.contains(names, $0) })
     }
 
     /// `图1 …`, `表 2 …`, `Figure 3` — image alt texts that are captions, not logos or decoration.

@@ -103,11 +103,10 @@ struct HTMLBlockWriter {
 
     private func isBold(_ node: HTMLDOM.Node) -> Bool {
         if Self.boldTags.contains(node.tag) { return true }
-        guard let style = node.attributes["style"] else { return false }
+        guard let style = node.attributes["style"], HTMLText.contains(style, "weight") else { return false }
         let compact = style.lowercased().filter { $0 != " " }
-        return compact.contains("font-weight:bold") || compact.contains("font-weight:bolder")
-            || compact.contains("font-weight:600") || compact.contains("font-weight:700")
-            || compact.contains("font-weight:800") || compact.contains("font-weight:900")
+        return ["font-weight:bold", "font-weight:600", "font-weight:700", "font-weight:800", "font-weight:900"]
+            .contains { HTMLText.contains(compact, $0) }
     }
 
     private func hasFigcaption(_ figure: Int) -> Bool {

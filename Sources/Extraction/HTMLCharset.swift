@@ -71,14 +71,28 @@ enum HTMLCharset {
     }
 
     /// The bytes as UTF-8 when only a handful of sequences are invalid among many valid multi-byte ones.
+    /// Counts on the bytes first and gives up early, so GBK pages pay almost nothing for the check.
     static func nearlyUTF8(_ bytes: [UInt8]) -> (String, Int)? {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let limit = max(3, bytes.count / 3000)
         var bad = 0, multiByte = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            if scalar.value == 0xFFFD { bad += 1 } else { multiByte += 1 }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? (b <= 0xEF ? 3 : 0) : b >= 0xC2 ? 2 : 0
+            var valid = length > 0 && i + length <= n
+            if valid {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false; break }
+            }
+            if valid { multiByte += 1; i += length } else {
+                bad += 1
+                if bad > limit { return nil }
+                i += 1
+            }
         }
-        guard bad > 0, multiByte >= 20, bad <= max(3, multiByte / 1000) else { return nil }
-        return (text, bad)
+        guard bad > 0, multiByte >= 20, bad * 1000 <= max(3000, multiByte) else { return nil }
+        return (String(decoding: bytes, as: UTF8.self), bad)
     }
 
     static func hasByteOrderMark(_ data: Data) -> Bool {

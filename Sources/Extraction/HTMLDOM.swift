@@ -127,7 +127,7 @@ struct HTMLDOM {
         if attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"] {
             let compact = style.lowercased().filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+            if HTMLText.contains(compact, "display:none") || HTMLText.contains(compact, "visibility:hidden") { return true }
         }
         return false
     }

@@ -24,9 +24,9 @@ enum HTMLMetadata {
 
     /// A short line that is the page's info bar (date, source, font size, print) rather than article text.
     static func isInfoLine(_ text: String) -> Bool {
-        guard text.count <= 150 else { return false }
-        if strongInfoMarkers.contains(where: { text.contains($0) }) { return true }
-        let weak = weakInfoMarkers.filter { text.contains($0) }.count
+        guard text.utf8.count <= 600, text.unicodeScalars.count <= 150 else { return false }
+        if strongInfoMarkers.contains(where: { HTMLText.contains(text, $0) }) { return true }
+        let weak = weakInfoMarkers.filter { HTMLText.contains(text, $0) }.count
         if weak >= 2 { return true }
         return weak == 1 && text.count <= 40 && HTMLText.firstDate(in: text) != nil
     }
@@ -71,16 +71,18 @@ enum HTMLMetadata {
 
     /// A date within a few characters after one of the date labels.
     static func labelledDate(in text: String) -> String? {
+        let bytes = Array(text.utf8)
         for label in dateLabels {
-            var searchStart = text.startIndex
-            while let range = text.range(of: label, range: searchStart..<text.endIndex) {
-                let window = text[range.upperBound...].prefix(24)
+            var searchStart = 0
+            while let offset = HTMLText.firstOffset(of: label, in: text, from: searchStart) {
+                let after = offset + label.utf8.count
+                let window = String(decoding: bytes[after..<min(bytes.count, after + 48)], as: UTF8.self)
                 let afterLabel = window.drop(while: { $0 == "：" || $0 == ":" || $0 == " " })
                 if let date = HTMLText.firstDate(in: String(afterLabel.prefix(16))),
                    afterLabel.count - afterLabel.drop(while: { !$0.isNumber }).count <= 1 {
                     return date
                 }
-                searchStart = range.upperBound
+                searchStart = after
             }
         }
         return nil

@@ -44,6 +44,35 @@ enum HTMLText {
         return String(out)
     }
 
+    /// Substring test on UTF-8 bytes. Foundation's `contains`/`range(of:)` bridge through NSString on Linux,
+    /// which made them the slowest part of reading a page.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Byte offset of `needle` in the UTF-8 of `haystack`.
+    static func firstOffset(of needle: String, in haystack: String, from start: Int = 0) -> Int? {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty, h.count >= n.count, start <= h.count - n.count else { return nil }
+                let first = n[0]
+                var i = start
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// Characters other than whitespace: how much text a node holds.
     static func visibleCount(_ text: String) -> Int {
         var count = 0

@@ -255,15 +255,26 @@ import NianbaoModel
         #expect(HTMLText.firstDate(in: "编号 120221314") == nil)
     }
 
-    @Test func readsFastEnough() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: Self.realPage(Self.gbkPage)))
-        let rounds = 20
-        let start = Date()
-        for _ in 0..<rounds { _ = try HTMLReader().read(path: "speed.html", data: data, options: ReadOptions()) }
-        let seconds = Date().timeIntervalSince(start)
-        let megabytesPerSecond = Double(data.count * rounds) / 1_000_000 / seconds
-        print("HTMLReader: \(String(format: "%.1f", megabytesPerSecond)) MB/s (debug build)")
-        // A debug build is several times slower than release; this only catches a pathological slowdown.
-        #expect(megabytesPerSecond > 1)
+    @Test func readTimeGrowsLinearly() throws {
+        // The article of the UTF-8 page repeated 1 and 16 times inside one page: a quadratic step would make
+        // the large page ~256 times slower instead of ~16.
+        let page = try Data(contentsOf: URL(fileURLWithPath: Self.realPage(Self.utf8Page)))
+        let html = String(decoding: page, as: UTF8.self)
+        guard let open = html.range(of: "<div class=\"content\" id=\"zoom\">"),
+              let close = html.range(of: "<div class=\"attach\">") else { Issue.record("layout changed"); return }
+        let body = html[open.upperBound..<close.lowerBound]
+        func timed(_ copies: Int) throws -> (seconds: Double, bytes: Int) {
+            let big = String(html[..<open.upperBound]) + String(repeating: String(body), count: copies) + String(html[close.lowerBound...])
+            let data = Data(big.utf8)
+            let start = Date()
+            let document = try HTMLReader().read(path: "big.html", data: data, options: ReadOptions())
+            #expect(document.allLines.count > 90 * copies)
+            return (Date().timeIntervalSince(start), data.count)
+        }
+        _ = try timed(1)
+        let small = try timed(1)
+        let large = try timed(16)
+        print("HTMLReader: \(String(format: "%.1f", Double(large.bytes) / 1_000_000 / large.seconds)) MB/s on a \(large.bytes / 1000) KB page")
+        #expect(large.seconds / small.seconds < 60, "small \(small.seconds)s, large \(large.seconds)s")
     }
 }
