@@ -63,6 +63,7 @@ struct HTMLArticle {
         }
         // Furniture is decided against the whole page: a "nav"-named wrapper holding most prose is not furniture.
         let pageProse = max(1, nonLink[dom.body])
+        var holdsTitle = Array(repeating: false, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
             let node = dom.nodes[i]
             if node.kind == .text {
@@ -72,7 +73,12 @@ struct HTMLArticle {
             } else if node.tag == "img" {
                 prose[i] = chars[i]
             }
-            if node.kind == .element, Self.namesFurniture(node), nonLink[i] * 2 < pageProse {
+            if node.kind == .element, node.tag == "h1", chars[i] > 0, linkChars[i] * 2 < chars[i] { holdsTitle[i] = true }
+            if node.parent >= 0, holdsTitle[i] { holdsTitle[node.parent] = true }
+            // A <header> holding the article's own <h1> is the article's header, not the site's.
+            let siteHeader = node.tag == "header" && !holdsTitle[i]
+            if node.kind == .element, siteHeader || (node.tag != "header" && Self.namesFurniture(node)),
+               nonLink[i] * 2 < pageProse {
                 isFurniture[i] = true
                 prose[i] = 0
             }
@@ -82,7 +88,6 @@ struct HTMLArticle {
 
     static func namesFurniture(_ node: HTMLDOM.Node) -> Bool {
         if furnitureTags.contains(node.tag) { return true }
-        if node.tag == "header" { return true }
         if node.attributes["role"].map({ ["navigation", "banner", "contentinfo", "complementary"].contains($0.lowercased()) }) == true {
             return true
         }

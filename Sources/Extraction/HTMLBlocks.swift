@@ -25,9 +25,12 @@ struct HTMLBlockWriter {
         "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
         "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
-    /// Blocks dropped when most of their text is link text (related links, attachment bars, pagers).
-    static let linkCheckedTags: Set<String> = ["div", "ul", "ol", "dl", "p", "section", "table", "span", "li", "td",
-                                               "center", "font", "form", "dd", "dt"]
+    /// Containers dropped when most of their text is link text (related links, attachment bars, pagers).
+    static let linkCheckedContainers: Set<String> = ["div", "ul", "ol", "dl", "section", "table", "center", "form",
+                                                     "nav", "aside", "menu"]
+    /// Single blocks dropped only when they are (almost) nothing but a link; a paragraph citing a document
+    /// by a link keeps its text. Inline elements are never dropped from inside a paragraph.
+    static let linkCheckedBlocks: Set<String> = ["p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6"]
     static let boldTags: Set<String> = ["strong", "b"]
 
     private enum Step { case enter(Int), exit(Int) }
@@ -89,9 +92,10 @@ struct HTMLBlockWriter {
     private func skip(_ i: Int) -> Bool {
         if article.isFurniture[i] { return true }
         let tag = dom.nodes[i].tag
-        if Self.linkCheckedTags.contains(tag), article.chars[i] > 0, article.linkChars[i] * 2 > article.chars[i] {
-            return true
-        }
+        let chars = article.chars[i], links = article.linkChars[i]
+        guard chars > 0 else { return false }
+        if Self.linkCheckedContainers.contains(tag) { return links * 2 > chars }
+        if Self.linkCheckedBlocks.contains(tag) { return links * 10 >= chars * 9 }
         return false
     }
 

@@ -45,13 +45,8 @@ public struct HTMLReader: ReportReader {
 
         let title = HTMLMetadata.title(dom: dom, lines: lines)
         let date = HTMLMetadata.date(dom: dom, article: article, infoLines: infoLines)
-        var warnings = decoded.warnings
-        if decoded.declared != nil, decoded.encoding != "UTF-8", let declared = decoded.declared,
-           !HTMLCharset.gbFamily.contains(declared), declared.uppercased() != decoded.encoding {
-            warnings.append("declared charset \(declared), decoded as \(decoded.encoding)")
-        }
         return SourceDocument(path: path, format: .html, pages: [SourcePage(number: 1, lines: lines)],
-                              metadataTitle: title, metadataDate: date, warnings: warnings, headersRemoved: true)
+                              metadataTitle: title, metadataDate: date, warnings: decoded.warnings, headersRemoved: true)
     }
 
     /// Tag names that make a file HTML; a text file or binary named .html has none of them.

@@ -180,6 +180,17 @@ import NianbaoModel
         #expect(texts.last == "以上数据来源于样例市教育事业统计年报。")
     }
 
+    @Test func html5ArticleWithHeaderAndAside() throws {
+        let document = try Self.read(Self.fixture("html5-article.html"))
+        let texts = document.allLines.map(\.text)
+        #expect(texts == ["测试市职业教育年度质量报告", "一、总体情况",
+                          "全市共有中职学校6所，参见《测试市职业教育条例》的有关规定，学校布局进一步优化。",
+                          "招生人数稳中有升。", "专业设置更加合理。", "二、发展展望", "下一步将继续深化产教融合，提升人才培养质量。"])
+        #expect(document.allLines.map(\.markupHeadingLevel) == [1, 2, nil, nil, nil, 2, nil])
+        #expect(document.metadataDate == "2024-03-01")
+        #expect(document.metadataTitle == "测试市职业教育年度质量报告")
+    }
+
     @Test func gb2312DeclarationWithGBKBytes() throws {
         let document = try Self.read(Self.fixture("gb2312-declared-gbk-bytes.html"))
         let texts = document.allLines.map(\.text)
