@@ -1,0 +1,90 @@
+import Foundation
+import NianbaoModel
+
+/// Title and publication date of an article page, and the "发布时间：… 来源：… 字号" lines that carry them.
+enum HTMLMetadata {
+    /// Fewer visible characters of non-heading text than this means the page holds no article.
+    static let minimumArticleCharacters = 30
+
+    /// Meta names that hold the publication date, in order of trust.
+    static let dateMetaNames = ["pubdate", "publishdate", "publish_date", "publishtime", "publish-date",
+                                "article:published_time", "og:published_time", "datepublished", "firstpublishedtime",
+                                "dc.date.issued", "dc.date", "dc.date.created", "dcterms.issued", "date", "releasedate"]
+    static let titleMetaNames = ["articletitle", "og:title", "dc.title"]
+
+    /// Labels that introduce the date in a page's info line, in order of trust.
+    static let dateLabels = ["发布时间", "发布日期", "发文日期", "成文日期", "印发日期", "时间", "日期"]
+
+    /// Parts of an info line that are never article text.
+    static let strongInfoMarkers = ["浏览次数", "点击数", "点击量", "阅读次数", "访问量", "字号", "分享到", "打印本页",
+                                    "关闭窗口", "【打印】", "【关闭】", "扫一扫", "责任编辑", "当前位置", "您现在的位置",
+                                    "你现在的位置", "您的位置", "【大】", "【中】", "【小】"]
+    static let weakInfoMarkers = ["发布时间", "发布日期", "来源：", "来源:", "作者：", "作者:", "时间：", "日期：",
+                                  "编辑：", "阅读：", "信息来源", "发布机构"]
+
+    /// A short line that is the page's info bar (date, source, font size, print) rather than article text.
+    static func isInfoLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 600, text.unicodeScalars.count <= 150 else { return false }
+        if strongInfoMarkers.contains(where: { HTMLText.contains(text, $0) }) { return true }
+        let weak = weakInfoMarkers.filter { HTMLText.contains(text, $0) }.count
+        if weak >= 2 { return true }
+        return weak == 1 && text.count <= 40 && HTMLText.firstDate(in: text) != nil
+    }
+
+    static func title(dom: HTMLDOM, lines: [SourceLine]) -> String? {
+        if let h1 = lines.first(where: { $0.markupHeadingLevel == 1 }) { return h1.text }
+        for name in titleMetaNames {
+            if let meta = dom.metas.first(where: { $0.name == name }) {
+                let text = HTMLText.collapse(meta.content)
+                if !text.isEmpty { return text }
+            }
+        }
+        guard let title = dom.title else { return nil }
+        // "Article title_Site name": keep the article part.
+        for separator in ["_", " - ", " | ", "｜", "－", "—"] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let head = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+                if head.count >= 4 { return head }
+            }
+        }
+        return title
+    }
+
+    /// The publication date as YYYY-MM-DD: from meta tags, else from a labelled date in the page text.
+    static func date(dom: HTMLDOM, article: HTMLArticle, infoLines: [String]) -> String? {
+        for name in dateMetaNames {
+            for meta in dom.metas where meta.name == name {
+                if let date = HTMLText.firstDate(in: meta.content) { return date }
+            }
+        }
+        for line in infoLines {
+            if let date = labelledDate(in: line) { return date }
+        }
+        // The info bar may sit outside the article root: look through the page's short text blocks.
+        var pageText = ""
+        for node in dom.nodes where node.kind == .text {
+            let text = HTMLText.collapse(node.text)
+            if !text.isEmpty, text.count <= 200 { pageText += text + " " }
+        }
+        return labelledDate(in: pageText)
+    }
+
+    /// A date within a few characters after one of the date labels.
+    static func labelledDate(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        for label in dateLabels {
+            var searchStart = 0
+            while let offset = HTMLText.firstOffset(of: label, in: text, from: searchStart) {
+                let after = offset + label.utf8.count
+                let window = String(decoding: bytes[after..<min(bytes.count, after + 48)], as: UTF8.self)
+                let afterLabel = window.drop(while: { $0 == "：" || $0 == ":" || $0 == " " })
+                if let date = HTMLText.firstDate(in: String(afterLabel.prefix(16))),
+                   afterLabel.count - afterLabel.drop(while: { !$0.isNumber }).count <= 1 {
+                    return date
+                }
+                searchStart = after
+            }
+        }
+        return nil
+    }
+}
