@@ -74,7 +74,8 @@ struct ParagraphJoiner {
     func isHeadingLike(_ line: SourceLine) -> Bool {
         if line.markupHeadingLevel != nil { return true }
         let text = line.text
-        guard text.count <= 60, !LineShape.endsSentence(text) else { return false }
+        // A heading never holds a full stop: `1. 坚持立德树人。全面贯彻…` opens a paragraph.
+        guard text.count <= 60, !LineShape.endsSentence(text), !text.contains("。") else { return false }
         guard let shape = HeadingShape.parse(text) else { return false }
         return shape.scheme != .named || text.count <= 6
     }

@@ -45,6 +45,11 @@ public struct TextCleaner: Sendable {
                 lines[i].cells = kept
                 lines[i].text = kept.joined(separator: "\t")
             }
+            // A short line between two table rows is a row whose other cells are empty (`2 上海市群星职业技术学校`).
+            if lines[i].cells == nil, previousWasRow, lines[i].text.count <= 40, !LineShape.endsSentence(lines[i].text),
+               let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty || $0.cells != nil }), next.cells != nil {
+                lines[i].cells = [lines[i].text]
+            }
             previousWasRow = lines[i].cells != nil
         }
     }

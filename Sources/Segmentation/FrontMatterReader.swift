@@ -9,7 +9,7 @@ struct FrontMatterReader {
     static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅"]
 
     /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.
-    static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?) -> FrontMatter {
+    static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?, metadataDate: String? = nil) -> FrontMatter {
         var front = FrontMatter()
         let lines = cover.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
@@ -40,6 +40,18 @@ struct FrontMatterReader {
             line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
         front.published = lines.reversed().lazy.compactMap(publicationMonth).first
+        if front.published == nil, let date = metadataDate, date.count >= 7, let y = Int(date.prefix(4)),
+           let m = Int(date.dropFirst(5).prefix(2)), (1990...2099).contains(y), (1...12).contains(m) {
+            front.published = String(format: "%04d-%02d", y, m)
+        }
+        // A web page has no cover: the preface's opening year (`2025 年，静安教育…`) is the year covered.
+        if front.reportYear == nil {
+            front.reportYear = body.prefix(6).lazy.compactMap { block -> Int? in
+                let t = block.text.replacingOccurrences(of: " ", with: "")
+                guard t.count > 20, let y = fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
+                return y
+            }.first
+        }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
         front.dataYear = dataYear(body: body, reportYear: front.reportYear)
         if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }

@@ -47,7 +47,7 @@ struct HeadingDetector {
         case .caseLabel, .table, .figure, .appendix:
             return text.count <= 90 && !LineShape.endsSentence(text) ? shape : nil
         default:
-            guard shape.title.count <= Self.maxHeadingLength, !LineShape.endsSentence(text),
+            guard shape.title.count <= Self.maxHeadingLength, !LineShape.endsSentence(text), !shape.title.contains("。"),
                   !text.hasSuffix("：") && !text.hasSuffix(":") else { return nil }
             // `1.加强管理，…，…，…` reads as a sentence: headings have at most a couple of commas.
             if shape.title.filter({ $0 == "，" || $0 == "," }).count > 2 { return nil }

@@ -30,7 +30,8 @@ public struct Segmenter: Sendable {
         }
 
         let front = FrontMatterReader.read(cover: blocks[0..<coverEnd], body: blocks[bodyStart...],
-                                           metadataTitle: clean.source.metadataTitle)
+                                           metadataTitle: clean.source.metadataTitle,
+                                           metadataDate: clean.source.format == .html ? clean.source.metadataDate : nil)
         var builder = SectionBuilder(docId: docId, blocks: blocks)
         if coverEnd > 0 {
             builder.add(kind: .frontMatter, id: "front", level: 0, number: nil, title: front.title ?? "",
