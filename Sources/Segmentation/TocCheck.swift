@@ -25,6 +25,9 @@ enum TocCheck {
                 continue
             }
             matched.insert(section.id)
+            if let number = entry.number, let bodyNumber = section.number, number != bodyNumber {
+                warnings.append("TOC entry \(number) \(entry.title) is numbered \(bodyNumber) in the body (line \(section.lineStart))")
+            }
             if normalise(section.title) != normalise(entry.title) {
                 warnings.append("TOC entry \(entry.number ?? "") reads \"\(entry.title)\" but the body heading (line \(section.lineStart)) reads \"\(section.title)\"")
             }

@@ -1,0 +1,88 @@
+import Testing
+import Foundation
+import NianbaoModel
+@testable import Cleaning
+@testable import Segmentation
+@testable import Extraction
+
+@Suite struct SegmentationTests {
+    func segment(_ text: String) throws -> SegmentedDocument {
+        let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
+        return Segmenter().segment(TextCleaner().clean(source), docId: "t")
+    }
+
+    static let report = """
+    青川区中等职业教育质量年度报告
+    （2023 年度）
+    江海市青川区教育局
+    2024 年 1 月
+
+    目录
+    1 基本情况\t1
+    1.1 办学规模\t1
+    1.2 教师队伍\t2
+    2 学生发展\t3
+    案例目录
+    案例 1 订单班\t3
+
+    1 基本情况
+    全区共有中职学校 3 所。
+    1.1 办学规模
+    2023 年在校生 5,745 人。
+    表 1 2023 年青川区中职学校情况
+    学校\t在校生
+    青川职校\t2100
+    合计\t5745
+    1.3 教师队伍
+    专任教师 421 人。
+    2 学生发展
+    1. 坚持立德树人，全面落实各项工作要求，努力培养德智体美劳全面发展的社会主义建设者。
+    案例 1 订单班
+    某校与企业合作开设订单班，学生就业有方向。
+    图 1 2021—2023 年毕业去向落实率
+    """
+
+    @Test func frontMatterComesFromTheCover() throws {
+        let doc = try segment(Self.report)
+        #expect(doc.frontMatter.title == "青川区中等职业教育质量年度报告")
+        #expect(doc.frontMatter.region == "青川区")
+        #expect(doc.frontMatter.reportYear == 2023)
+        #expect(doc.frontMatter.issuer == "江海市青川区教育局")
+        #expect(doc.frontMatter.published == "2024-01")
+    }
+
+    @Test func tocEntriesAreReadAndNeverTakenForHeadings() throws {
+        let doc = try segment(Self.report)
+        #expect(doc.toc.map(\.title) == ["基本情况", "办学规模", "教师队伍", "学生发展", "订单班"])
+        #expect(doc.toc.last?.list == .cases)
+        #expect(doc.toc.map(\.printedPage) == ["1", "1", "2", "3", "3"])
+        #expect(doc.sections.filter { $0.kind == .chapter }.map(\.lineStart) == [14, 24])
+    }
+
+    @Test func sectionTreeWithCasesTablesAndFigures() throws {
+        let doc = try segment(Self.report)
+        let kinds = doc.sections.filter { $0.kind != .frontMatter && $0.kind != .toc }.map { "\($0.kind.rawValue):\($0.number ?? "")@\($0.lineStart)-\($0.lineEnd)/\($0.level)" }
+        #expect(kinds == ["chapter:1@14-23/1", "section:1.1@16-21/2", "table:1@18-21/3", "section:1.3@22-23/2",
+                          "chapter:2@24-28/1", "case:1@26-28/2", "figure:1@28-28/3"])
+        let table = try #require(doc.tables.first)
+        #expect(table.rows == [["学校", "在校生"], ["青川职校", "2100"], ["合计", "5745"]])
+        #expect(table.rowLocations.map(\.line) == [19, 20, 21])
+        // A numbered sentence inside a chapter is a point, not a heading.
+        #expect(!doc.sections.contains { $0.title.hasPrefix("坚持立德树人") })
+    }
+
+    @Test func tocIsCheckedAgainstTheBody() throws {
+        let doc = try segment(Self.report)
+        #expect(doc.warnings == ["TOC entry 1.2 教师队伍 is numbered 1.3 in the body (line 22)"])
+        let changed = Self.report.replacingOccurrences(of: "1.3 教师队伍\n", with: "1.2 师资队伍\n")
+            .replacingOccurrences(of: "2 学生发展\t3", with: "2 学生发展\t3\n3 服务贡献\t5")
+        let warnings = try segment(changed).warnings
+        #expect(warnings.contains { $0.contains("reads \"教师队伍\"") && $0.contains("\"师资队伍\"") })
+        #expect(warnings.contains { $0.contains("TOC entry 3 服务贡献") && $0.contains("no matching heading") })
+    }
+
+    @Test func reportWithoutHeadingsIsFlagged() throws {
+        let doc = try segment("这是一段没有标题的文字。\n只有两行。\n")
+        #expect(doc.warnings.contains { $0.hasPrefix("no recognisable headings") })
+    }
+}
