@@ -38,20 +38,30 @@ public struct DatasetReader {
             throw .cannotRead(path: url.path, reason: "not UTF-8 text")
         }
         let decoder = JSONDecoder()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Fast path: the whole file as one JSON array, decoded in one call (per-line decoding costs ~10x more).
+        var array: [UInt8] = [UInt8(ascii: "[")]
+        array.reserveCapacity(data.count + 2)
+        for line in lines where !line.allSatisfy(\.isWhitespace) {
+            if array.count > 1 { array.append(UInt8(ascii: ",")) }
+            array.append(contentsOf: line.utf8)
+        }
+        array.append(UInt8(ascii: "]"))
+        if let records = try? decoder.decode([T].self, from: Data(array)) { return records }
+
+        // Something is wrong: decode line by line to say which line and why.
         var records: [T] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
+        for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
                 records.append(try decoder.decode(T.self, from: Data(line.utf8)))
             } catch let error as DecodingError {
-                throw .malformedLine(path: url.path, line: lineNumber, reason: describe(error))
+                throw .malformedLine(path: url.path, line: index + 1, reason: describe(error))
             } catch {
-                throw .malformedLine(path: url.path, line: lineNumber, reason: String(describing: error))
+                throw .malformedLine(path: url.path, line: index + 1, reason: String(describing: error))
             }
         }
-        return records
+        // Each line decodes alone but not together (e.g. a line holding two objects `{…},{…}`).
+        throw .cannotRead(path: url.path, reason: "not one JSON object per line")
     }
 
     /// "missing field `value`", "field `year`: expected Int" — what a user needs to fix the line.
