@@ -137,6 +137,12 @@ enum ChineseNumeral {
                 lastSmallUnit = e
                 afterZero = false
             case .unit(let e):
+                if case .arabic(_, let f) = tokens[max(0, index - 1)], f > 0, index > 0 {
+                    // 10.1万 may be followed by nothing but another 万/亿 (10.1万零100 is malformed).
+                    if tokens[(index + 1)...].contains(where: { if case .unit(let u) = $0, u >= 4 { return false }; return true }) {
+                        return nil
+                    }
+                }
                 // 万 or 亿 close a section. 万亿 and 千万亿 multiply what came before.
                 let sectionValue = section + flushPending()
                 let hadAnything = sectionValue != 0 || total != 0

@@ -67,6 +67,7 @@ struct NumeralCore {
     var hasUnitToken: Bool
     var leadingBigUnit: Bool
     var digitByDigit: Bool
+    var startsWithDigit: Bool = false
 }
 
 /// One pass over a line. Works on the first Unicode scalar of each `Character`, with full-width
@@ -172,7 +173,8 @@ struct NumberScanner {
             if s[j] == "-" {
                 let prev = skipSpacesBack(j)
                 if prev > 0, let p = at(prev - 1),
-                   NumberScanner.isASCIIDigit(p) || ChineseNumeral.isNumeralScalar(p) || NumberScanner.isASCIILetter(p) {
+                   NumberScanner.isASCIIDigit(p) || ChineseNumeral.isNumeralScalar(p) || NumberScanner.isASCIILetter(p)
+                    || p == ")" || p == "]" || p == "." || p == "%" {
                     return nil
                 }
                 var k = j + 1
@@ -198,7 +200,8 @@ struct NumberScanner {
         var letterEnd: Int? = nil
         while j < n {
             let c = s[j]
-            if NumberScanner.isASCIIDigit(c) || (c == "." && tokens.isEmpty && at(j + 1).map(NumberScanner.isASCIIDigit) == true) {
+            if NumberScanner.isASCIIDigit(c) || (c == "." && tokens.isEmpty && at(j + 1).map(NumberScanner.isASCIIDigit) == true
+                                                  && !(at(j - 1).map { NumberScanner.isASCIIDigit($0) || $0 == "." } ?? false)) {
                 if case .arabic = tokens.last { break }
                 guard let (digits, fraction, end) = readArabic(at: j) else { break }
                 tokens.append(.arabic(digits: digits, fractionDigits: fraction))
@@ -252,7 +255,8 @@ struct NumberScanner {
                 return NumeralCore(start: i, end: end, value: negative ? -evaluated.value : evaluated.value,
                                    decimals: evaluated.decimals, bigScale: big, allScale: all,
                                    hasArabic: arabicInPrefix,
-                                   hasUnitToken: unitToken, leadingBigUnit: leadingBig, digitByDigit: digitByDigit)
+                                   hasUnitToken: unitToken, leadingBigUnit: leadingBig, digitByDigit: digitByDigit,
+                                   startsWithDigit: { if case .digit = prefix[0] { return true }; if case .arabic = prefix[0] { return true }; return false }())
             }
             count -= 1
         }
@@ -361,6 +365,7 @@ struct NumberScanner {
 
     /// 壹拾壹元壹角壹分, 123元1角1分, 十块三毛, 壹佰圆整.
     func readMoneyTail(_ suffix: inout Suffix, surface: [Unicode.Scalar]) {
+        let start = suffix.end
         var k = suffix.end
         var extra = Decimal(0)
         if let c = at(k), c == "整" || c == "正" { suffix.end = k + 1; return }
@@ -375,6 +380,21 @@ struct NumberScanner {
             k += 2
             suffix.end = k
             if at(k) == "零" { k += 1 }
+        }
+        // 一块二 (= 1.2), 三块零四 (= 3.04), 七毛八 (= 0.78): a lone Chinese digit after 块/元/毛 is the next
+        // smaller coin.
+        let afterUnit = suffix.end == start
+        let afterJiao = !afterUnit && extra != 0 && (at(suffix.end - 1) == "角" || at(suffix.end - 1) == "毛")
+        if afterUnit || afterJiao {
+            var k2 = suffix.end
+            var weight = afterUnit ? Decimal(string: "0.1")! : Decimal(string: "0.01")!
+            if afterUnit, at(k2) == "零" { k2 += 1; weight = Decimal(string: "0.01")! }
+            if let c = at(k2), let d = ChineseNumeral.digit(c), d != 0, c != "两" || !afterUnit,
+               !(at(k2 + 1).map { ChineseNumeral.isNumeralScalar($0) || NumberScanner.isASCIIDigit($0) } ?? false),
+               unitWord(at: k2 + 1) == nil {
+                extra += Decimal(d) * weight
+                suffix.end = k2 + 1
+            }
         }
         if at(suffix.end) == "钱" { suffix.end += 1 }
         suffix.extraValue = extra
@@ -466,8 +486,10 @@ struct NumberScanner {
         }
 
         // Range: lower [unit] sep upper [unit]
+        var borrowedScale: Decimal? = nil
         if !isRatio, denominator == nil {
-            let k = skipSpaces(end)
+            var k = skipSpaces(end)
+            if matches(Array("(含)".unicodeScalars), at: k) { k = skipSpaces(k + 3) }
             for sep in NumberVocabulary.rangeSeparators where matches(sep, at: k) {
                 let m = skipSpaces(k + sep.count)
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }
@@ -489,9 +511,12 @@ struct NumberScanner {
                 if !unit.isEmpty && !secondUnit.isEmpty && unit != secondUnit { break }
                 if unit.isEmpty && secondUnit.isEmpty && !(core.hasArabic && second.hasArabic) { break }
                 var lower = value
-                if core.bigScale == 1 && core.allScale == 1 && unit.isEmpty {
-                    for scale in [second.bigScale, second.allScale] where scale != 1 {
-                        if lower * scale <= secondValue { lower *= scale; break }
+                if core.bigScale == 1 && unit.isEmpty {
+                    // 两到三万 → 2万; 两到三仟 → 2千 (only a bare lower digit borrows a small unit: 一到十 stays 1).
+                    var scales = [second.bigScale]
+                    if !core.hasUnitToken && !core.hasArabic && second.startsWithDigit { scales.append(second.allScale) }
+                    for scale in scales where scale != 1 {
+                        if lower * scale <= secondValue { lower *= scale; borrowedScale = scale; break }
                     }
                 }
                 guard lower <= secondValue else { break }
@@ -564,7 +589,7 @@ struct NumberScanner {
             if let u = upper { upper = -u }
         }
 
-        let scale = percentPrefix == nil ? core.bigScale : 1
+        let scale = percentPrefix == nil ? (borrowedScale ?? core.bigScale) : 1
         return ParsedNumber(text: String(chars[start..<end]), value: value, upper: upper, unit: unit,
                             start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
                             denominator: denominator)
