@@ -1,0 +1,168 @@
+import Testing
+import Foundation
+import NianbaoModel
+@testable import Indicators
+
+/// Every example of the number-parser brief, with exact value, unit, qualifier and offsets.
+@Suite struct NumberParserTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let input: String
+        let text: String
+        let value: String
+        let unit: String
+        let start: Int
+        let end: Int
+        let qualifier: Qualifier?
+        var upper: String? = nil
+        var testDescription: String { input }
+    }
+
+    static let parser = NumberParser()
+
+    static let cases: [Case] = [
+        Case(input: "在校生2,261人", text: "2,261人", value: "2261", unit: "人", start: 3, end: 9, qualifier: nil),
+        Case(input: "2,261", text: "2,261", value: "2261", unit: "", start: 0, end: 5, qualifier: nil),
+        Case(input: "设备总值达 8,471.36 万元", text: "8,471.36 万元", value: "84713600", unit: "元", start: 6,
+             end: 17, qualifier: nil),
+        Case(input: "1.71亿元", text: "1.71亿元", value: "171000000", unit: "元", start: 0, end: 6, qualifier: nil),
+        Case(input: "9.6 万人", text: "9.6 万人", value: "96000", unit: "人", start: 0, end: 6, qualifier: nil),
+        Case(input: "２０２３年", text: "２０２３年", value: "2023", unit: "年", start: 0, end: 5, qualifier: nil),
+        Case(input: "占比８１．４％", text: "８１．４％", value: "81.4", unit: "%", start: 2, end: 7, qualifier: nil),
+        Case(input: "82，225.00元", text: "82，225.00元", value: "82225", unit: "元", start: 0, end: 10, qualifier: nil),
+        Case(input: "81.4%", text: "81.4%", value: "81.4", unit: "%", start: 0, end: 5, qualifier: nil),
+        Case(input: "百分之八十", text: "百分之八十", value: "80", unit: "%", start: 0, end: 5, qualifier: nil),
+        Case(input: "二十三", text: "二十三", value: "23", unit: "", start: 0, end: 3, qualifier: nil),
+        Case(input: "两千零五", text: "两千零五", value: "2005", unit: "", start: 0, end: 4, qualifier: nil),
+        Case(input: "一万二千", text: "一万二千", value: "12000", unit: "", start: 0, end: 4, qualifier: nil),
+        Case(input: "共有二十三所学校", text: "二十三所", value: "23", unit: "所", start: 2, end: 6, qualifier: nil),
+        Case(input: "三成", text: "三成", value: "30", unit: "%", start: 0, end: 2, qualifier: nil),
+        Case(input: "生师比12.3:1", text: "12.3:1", value: "12.3", unit: "ratio", start: 3, end: 9, qualifier: nil),
+        Case(input: "10：1", text: "10：1", value: "10", unit: "ratio", start: 0, end: 4, qualifier: nil),
+        Case(input: "4:6", text: "4:6", value: "0.6667", unit: "ratio", start: 0, end: 3, qualifier: nil),
+        Case(input: "3:2", text: "3:2", value: "1.5", unit: "ratio", start: 0, end: 3, qualifier: nil),
+        Case(input: "近 40 万", text: "近 40 万", value: "400000", unit: "", start: 0, end: 6, qualifier: .approx),
+        Case(input: "超 1007 项", text: "超 1007 项", value: "1007", unit: "项", start: 0, end: 8, qualifier: .moreThan),
+        Case(input: "超1007项", text: "超1007项", value: "1007", unit: "项", start: 0, end: 6, qualifier: .moreThan),
+        Case(input: "1200 余人", text: "1200 余人", value: "1200", unit: "人", start: 0, end: 7, qualifier: .moreThan),
+        Case(input: "1200余人", text: "1200余人", value: "1200", unit: "人", start: 0, end: 6, qualifier: .moreThan),
+        Case(input: "90%以上", text: "90%以上", value: "90", unit: "%", start: 0, end: 5, qualifier: .atLeast),
+        Case(input: "接近六成", text: "接近六成", value: "60", unit: "%", start: 0, end: 4, qualifier: .approx),
+        Case(input: "不足 5%", text: "不足 5%", value: "5", unit: "%", start: 0, end: 5, qualifier: .lessThan),
+        Case(input: "低于10%", text: "低于10%", value: "10", unit: "%", start: 0, end: 5, qualifier: .lessThan),
+        Case(input: "至少3人", text: "至少3人", value: "3", unit: "人", start: 0, end: 4, qualifier: .atLeast),
+        Case(input: "最多5次", text: "最多5次", value: "5", unit: "次", start: 0, end: 4, qualifier: .atMost),
+        Case(input: "不超过 20 人", text: "不超过 20 人", value: "20", unit: "人", start: 0, end: 8, qualifier: .atMost),
+        Case(input: "15.4-18.5 万元", text: "15.4-18.5 万元", value: "154000", unit: "元", start: 0, end: 12,
+             qualifier: .range, upper: "185000"),
+        Case(input: "15.4～18.5万元", text: "15.4～18.5万元", value: "154000", unit: "元", start: 0, end: 11,
+             qualifier: .range, upper: "185000"),
+        Case(input: "学制3至5年", text: "3至5年", value: "3", unit: "年", start: 2, end: 6, qualifier: .range, upper: "5"),
+        Case(input: "较上年增加 15.7%", text: "增加 15.7%", value: "15.7", unit: "%", start: 3, end: 11,
+             qualifier: .change),
+        Case(input: "比上年上升 1 个百分点", text: "上升 1 个百分点", value: "1", unit: "百分点", start: 3, end: 12,
+             qualifier: .change),
+        Case(input: "减少 0.3 万人", text: "减少 0.3 万人", value: "-3000", unit: "人", start: 0, end: 9, qualifier: .change),
+        Case(input: "2022学年", text: "2022学年", value: "2022", unit: "学年", start: 0, end: 6, qualifier: nil),
+        Case(input: "2022届毕业生", text: "2022届", value: "2022", unit: "届", start: 0, end: 5, qualifier: nil),
+        Case(input: "全年培训1.5万人次", text: "1.5万人次", value: "15000", unit: "人次", start: 4, end: 10, qualifier: nil),
+        Case(input: "面积3.2万平方米", text: "3.2万平方米", value: "32000", unit: "平方米", start: 2, end: 9, qualifier: nil),
+        Case(input: "开设12门课程", text: "12门", value: "12", unit: "门", start: 2, end: 5, qualifier: nil),
+        Case(input: "120学时", text: "120学时", value: "120", unit: "学时", start: 0, end: 5, qualifier: nil),
+        Case(input: "45564.44美元", text: "45564.44美元", value: "45564.44", unit: "美元", start: 0, end: 10, qualifier: nil),
+        Case(input: "两到三万港元", text: "两到三万港元", value: "20000", unit: "港元", start: 0, end: 6, qualifier: .range,
+             upper: "30000"),
+    ]
+
+    @Test(arguments: cases) func parsesExample(_ c: Case) throws {
+        let found = Self.parser.parse(c.input)
+        try #require(found.count == 1, "found \(found.map(\.text))")
+        let n = found[0]
+        #expect(n.text == c.text)
+        #expect(NumberParser.decimalString(n.value) == c.value)
+        #expect(n.unit == c.unit)
+        #expect(n.start == c.start)
+        #expect(n.end == c.end)
+        #expect(n.qualifier == c.qualifier)
+        #expect(n.upper.map(NumberParser.decimalString) == c.upper)
+    }
+
+    @Test func ratioThatDoesNotDivideKeepsDenominator() {
+        let n = Self.parser.parse("4:6")[0]
+        #expect(n.denominator == 6)
+        #expect(n.decimals == 4)
+        #expect(Self.parser.parse("12.3:1")[0].denominator == nil)
+    }
+
+    @Test func keepsPrintedPrecisionAndScale() {
+        let n = Self.parser.parse("1.71亿元")[0]
+        #expect(n.decimals == 2)
+        #expect(n.scale == 100_000_000)
+        let m = Self.parser.parse("8,471.36 万元")[0]
+        #expect(m.decimals == 2)
+        #expect(m.scale == 10000)
+    }
+
+    @Test(arguments: ["统一", "一切", "两岸", "半岛", "一带一路", "一流", "一体化", "第一", "一是加强，二是完善", "三全育人",
+                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印", "第2章"])
+    func idiomsAreNotNumbers(_ text: String) {
+        #expect(Self.parser.parse(text).isEmpty, "\(Self.parser.parse(text).map(\.text))")
+    }
+
+    @Test func severalNumbersInOneLine() {
+        let found = Self.parser.parse("在校生 2,261 人，毕业生9.6 万人，就业率98.5%")
+        #expect(found.map(\.text) == ["2,261 人", "9.6 万人", "98.5%"])
+        #expect(found.map { NumberParser.decimalString($0.value) } == ["2261", "96000", "98.5"])
+        #expect(found.map(\.start) == [4, 15, 25])
+    }
+
+    @Test func datesAreNotRanges() {
+        let found = Self.parser.parse("2023-09-01")
+        #expect(found.allSatisfy { $0.qualifier == nil })
+        #expect(found.first.map { NumberParser.decimalString($0.value) } == "2023")
+    }
+
+    @Test func decimalStringIsPlain() {
+        #expect(NumberParser.decimalString(Decimal(string: "1.57")!) == "1.57")
+        #expect(NumberParser.decimalString(Decimal(string: "1.5699999999999998")!) == "1.5699999999999998")
+        #expect(NumberParser.decimalString(Decimal(string: "0.000000000000001")!) == "0.000000000000001")
+        #expect(NumberParser.decimalString(Decimal(sign: .plus, exponent: 20, significand: 1)) == "100000000000000000000")
+        #expect(NumberParser.decimalString(Decimal(string: "82225.00")!) == "82225")
+        #expect(NumberParser.decimalString(Decimal(string: "-0.10")!) == "-0.1")
+        #expect(NumberParser.decimalString(0) == "0")
+        // Exact arithmetic: 1.57 亿 is 157000000, not 156999999.99999998.
+        #expect(NumberParser.decimalString(Self.parser.parse("1.57亿元")[0].value) == "157000000")
+        #expect(NumberParser.decimalString(Self.parser.parse("百分之一点五七")[0].value) == "1.57")
+    }
+
+    /// Sentences from the real corpus (report 000): the numbers the rule engine needs come out exact.
+    @Test func realReportSentence() throws {
+        let text = try String(contentsOfFile: TestPaths.realReport(TestPaths.realStems[0]), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("生师比为 10:1") })
+        let found = Self.parser.parse(String(line))
+        let ratio = try #require(found.first { $0.unit == "ratio" })
+        #expect(ratio.text == "10:1")
+        #expect(ratio.value == 10)
+        #expect(found.contains { $0.text == "118 人" && $0.value == 118 })
+        #expect(found.contains { $0.text == "占专业教师数 81.4%".suffix(5) && $0.value == Decimal(string: "81.4")! })
+        let change = found.filter { $0.qualifier == .change }
+        #expect(change.map(\.unit) == ["百分点", "百分点"])
+        #expect(found.contains { $0.text == "2022 年" && $0.unit == "年" })
+    }
+
+    /// The parser runs over every line of every report; keep it fast.
+    @Test func scansTheWholeCorpusQuickly() throws {
+        var lines: [String] = []
+        for stem in TestPaths.realStems {
+            let text = try String(contentsOfFile: TestPaths.realReport(stem), encoding: .utf8)
+            lines += text.split(separator: "\n").map(String.init)
+        }
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = clock.measure {
+            for line in lines { count += Self.parser.parse(line).count }
+        }
+        #expect(count > 3000)
+        #expect(elapsed < .seconds(20), "\(elapsed) for \(lines.count) lines")
+        print("NumberParser: \(count) numbers in \(lines.count) lines in \(elapsed)")
+    }
+}
