@@ -11,6 +11,8 @@ struct CompiledRules: Sendable {
     /// Mark index → indicators (by index in `RuleSet.indicators`) the phrase introduces.
     let phraseTargets: [[Int]]
     let after: PCRE2Pattern?
+    /// The after-patterns unanchored: does a block name an indicator after some number at all?
+    let afterAnywhere: PCRE2Pattern?
     let afterTargets: [[Int]]
     let entities: PCRE2Pattern?
     /// Mark index → entity index; `-1` means the report's own region (`全区`, `两校`).
@@ -64,6 +66,8 @@ struct CompiledRules: Sendable {
         self.after = afterSorted.isEmpty ? nil : try compile(
             "^\\s*(?:" + afterSorted.enumerated().map { "(?:\($1.key))(*MARK:\($0))" }.joined(separator: "|") + ")",
             what: "after-patterns")
+        afterAnywhere = afterSorted.isEmpty ? nil : try compile(
+            afterSorted.map { "(?:\($0.key))" }.joined(separator: "|"), what: "after-patterns")
 
         var names: [(String, Int)] = []
         for (index, entity) in entities.enumerated() {

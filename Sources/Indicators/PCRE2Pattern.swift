@@ -72,8 +72,8 @@ final class PCRE2Pattern: @unchecked Sendable {
                 if groupCount > 0 {
                     let pairs = Int(pcre2_get_ovector_count_8(matchData))
                     for group in 1...groupCount {
-                        // PCRE2_UNSET (~0) marks an unset group; the macro does not import.
-                        if group < pairs, ovector[2 * group] != UInt.max {
+                        // PCRE2_UNSET (~0) marks an unset group; PCRE2_SIZE imports as Int, so it reads as -1.
+                        if group < pairs, Int(ovector[2 * group]) >= 0 {
                             groups.append(Int(ovector[2 * group])..<Int(ovector[2 * group + 1]))
                         } else {
                             groups.append(nil)
