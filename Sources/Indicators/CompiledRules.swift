@@ -20,6 +20,8 @@ struct CompiledRules: Sendable {
     let cues: PCRE2Pattern?
     /// Matches `2022年`, `2022届`, `2022-2023学年`, `近三年`; group 1 and 2 the years, 3 the `近N年` form.
     let years: PCRE2Pattern
+    /// Anchored at the end: text right before a number that makes it no value of its own (`其他 5 所`).
+    let notValueBefore: PCRE2Pattern?
     /// Anchored: text right after a number that makes it a threshold, not a value.
     let notValueAfter: PCRE2Pattern?
     /// Filler words, longest first, removed from the gap between a subject and its number.
@@ -95,6 +97,8 @@ struct CompiledRules: Sendable {
             #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年"#,
             what: "year expressions")
         filler = cues.filler.sorted { $0.count > $1.count }
+        notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(
+            "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
             "^(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")
 

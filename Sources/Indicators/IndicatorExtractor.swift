@@ -120,7 +120,14 @@ struct ExtractionRun {
                     if !rules.notSchools.contains(where: { found.contains($0) }) { name = found }
                 } else if let mark = match.mark, let index = Int(mark) {
                     let target = compiled.entityTargets[index]
-                    name = target < 0 ? region : rules.entities[target].name
+                    if target < 0 {
+                        name = region
+                    } else {
+                        let entity = rules.entities[target]
+                        // Another region named in passing (`上海市“星光计划”大赛` in a district report) is not
+                        // what the numbers are about.
+                        name = entity.kind == .region && entity.name != region ? nil : entity.name
+                    }
                 }
                 matches.mentions.append(.init(start: start, end: end, entity: name))
             }

@@ -36,6 +36,8 @@ public struct IndicatorRule: Sendable, Hashable {
     public var rateOf: String?
     /// The base the share is usually computed on (documentation for checks; reports differ).
     public var base: String?
+    /// Indicators this one is a disjoint part of (for total/part groups in `其中` enumerations).
+    public var partOf: [String]
     /// Where the rule was written (for messages).
     public var file: String
     public var line: Int
@@ -80,6 +82,8 @@ public struct CueRules: Sendable, Hashable {
     public var notValueAfter: [String] = []
     /// `A、B 分别为 x、y`: numbers go to the phrases in order.
     public var respectively: [String] = []
+    /// Patterns that, right before a number, make it no value of its own (`其他 5 所`).
+    public var notValueBefore: [String] = []
 }
 
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
@@ -175,7 +179,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes",
+        "rate_of", "base", "notes", "part_of",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -186,7 +190,7 @@ public struct RuleSet: Sendable {
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
-                                                           "respectively"])
+                                                           "respectively", "not_value_before"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -194,7 +198,7 @@ public struct RuleSet: Sendable {
                             parts: try list("parts"), filler: try list("filler"),
                             comparison: try list("comparison"), region: try list("region"),
                             average: try list("average"), notValueAfter: try list("not_value_after"),
-                            respectively: try list("respectively"))
+                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]
@@ -255,10 +259,12 @@ public struct RuleSet: Sendable {
             if let rateOf { references.append((map["rate_of"]!, rateOf)) }
             if let base { references.append((map["base"]!, base)) }
             let tableNames = try list("table_names")
+            let partOf = try list("part_of")
+            if let node = map["part_of"] { for id in partOf { references.append((node, id)) } }
             result.append(IndicatorRule(
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
-                min: minimum, max: maximum, rateOf: rateOf, base: base,
+                min: minimum, max: maximum, rateOf: rateOf, base: base, partOf: partOf,
                 file: file.name, line: (idNode.mark?.line ?? 0)))
         }
         for (node, reference) in references where idNodes[reference] == nil {

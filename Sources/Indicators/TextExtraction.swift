@@ -61,18 +61,25 @@ extension ExtractionRun {
         var previousClause = -1
         var previousChange = false
         var respectivelyCount = 0
+        var hadUnresolved = false
 
         for number in numbers {
-            defer { previousEnd = max(previousEnd, number.end) }
-            // Years (`2022 年`) and numbers inside a year expression are context, not values.
+            // Years (`2022 年`) and numbers inside a year expression are context, not values; they do not
+            // end the window of the next number either (`较 2021 年增加 186 人` keeps its change cue).
             if matches.years.contains(where: { $0.start < number.end && number.start < $0.end }) { continue }
             if ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].contains(number.unit) { continue }
             guard let clause = clauses.first(where: { $0.contains(number.start) }) else { continue }
+            defer { previousEnd = max(previousEnd, number.end) }
             let clauseIndex = clauses.firstIndex(of: clause) ?? 0
+            let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
             if clauseIndex != previousClause { previousEnd = max(previousEnd, clause.lowerBound) }
             let windowStart = max(clause.lowerBound, previousEnd)
             let sameClauseAsPrevious = clauseIndex == previousClause
             previousClause = clauseIndex
+            if let notBefore = compiled.notValueBefore {
+                let preceding = text.text(max(clause.lowerBound, number.start - 4)..<number.start)
+                if notBefore.matches(preceding) { continue }
+            }
 
             if let notValue = compiled.notValueAfter {
                 let following = text.text(number.end..<min(sentence.upperBound, number.end + 12))
@@ -107,10 +114,17 @@ extension ExtractionRun {
             }
             if resolution == nil {
                 resolution = resolve(number: number, text: text, matches: matches, windowStart: windowStart,
+                                     previousNumberEnd: previousNumberEnd,
                                      sentence: sentence, clause: clause, lastSubject: lastSubject,
-                                     isChange: isChange, hasShareCue: clauseCues.contains { $0.cue == .share })
+                                     isChange: isChange, hasShareCue: clauseCues.contains { $0.cue == .share },
+                                     hadUnresolved: hadUnresolved)
             }
-            guard let resolution else { previousChange = isChange; continue }
+            guard let resolution else {
+                // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
+                if !number.unit.isEmpty { lastSubject = nil; hadUnresolved = true }
+                previousChange = isChange
+                continue
+            }
             previousChange = resolution.change
             let rule = rules.indicators[resolution.indicator]
             // A per-school average is no entity's total.
@@ -119,8 +133,10 @@ extension ExtractionRun {
                 continue
             }
             lastSubject = resolution.indicator
+            hadUnresolved = false
 
-            let entity = resolveEntity(at: number.start, sentence: sentence, matches: matches)
+            let entity = resolveEntity(at: number.start, sentence: sentence, clauses: clauses,
+                                       numberEnds: numbers.map(\.end), matches: matches)
             var (year, isTarget) = resolveYear(at: number.start, sentence: sentence, clause: clause,
                                                sentences: sentences, sentenceIndex: sentenceIndex,
                                                matches: matches, blockIndex: blockIndex)
@@ -229,12 +245,20 @@ extension ExtractionRun {
 
     /// The indicator a number belongs to, or nil.
     func resolve(number: ParsedNumber, text: AnalysedText, matches: BlockMatches, windowStart: Int,
+                 previousNumberEnd: Int?,
                  sentence: Range<Int>, clause: Range<Int>, lastSubject: Int?, isChange: Bool,
-                 hasShareCue: Bool) -> Resolution? {
+                 hasShareCue: Bool, hadUnresolved: Bool) -> Resolution? {
         let isChangeUnit = number.unit == "%" || number.unit == "百分点"
 
         // 1. A phrase before the number in its window, nearest first.
-        let candidates = matches.phrases.filter { $0.start >= windowStart && $0.end <= number.start }
+        // A phrase may begin before the window (a pattern spanning a comma) but must end inside it.
+        // A phrase right after the previous number names that number (`8 个中职专业、3 个…`), not this one.
+        let candidates = matches.phrases.filter { hit in
+            guard hit.end > windowStart && hit.end <= number.start else { return false }
+            if let previousNumberEnd, hit.start >= previousNumberEnd,
+               text.text(previousNumberEnd..<hit.start).allSatisfy(\.isWhitespace) { return false }
+            return true
+        }
         if let hit = candidates.last {
             let gap = cleanedGap(text.text(hit.end..<number.start), matches: matches, from: hit.end)
             if gap.count <= Self.maxGap {
@@ -243,7 +267,9 @@ extension ExtractionRun {
                     let rule = rules.indicators[target]
                     if let share = shareBefore, number.unit == "%" {
                         // `…占专业教师数 81.4%`: the phrase is the base; the subject comes before `占`.
-                        let subject = subjectBefore(share.start, sentence: sentence, matches: matches) ?? lastSubject
+                        let subject = subjectBefore(share.start, from: clause.lowerBound, text: text, sentence: sentence, matches: matches)
+                            ?? lastSubject
+                            ?? subjectBefore(share.start, from: sentence.lowerBound, text: text, sentence: sentence, matches: matches)
                         if let subject, let rate = rateIndicator(for: subject) {
                             return Resolution(indicator: rate, base: rule.unit == "%" ? nil : target, change: false, via: "share")
                         }
@@ -274,13 +300,20 @@ extension ExtractionRun {
 
         // 3. Carried from the sentence's subject when only filler, names, years or cues stand before the number
         //    (`…在校生人数保持增长，共 2261 人，较上年增加 15.7%`, `占比 87.4%`).
-        guard let subject = lastSubject ?? matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first
+        guard let subject = lastSubject ?? (hadUnresolved ? nil : matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first)
         else { return nil }
         let rawGap = text.text(windowStart..<number.start)
         let gap = cleanedGap(rawGap, matches: matches, from: windowStart)
         let rawTrimmed = rawGap.filter { !$0.isWhitespace && !"，,；;、".contains($0) }
         // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`.
-        guard gap.isEmpty, !rawTrimmed.isEmpty else { return nil }
+        // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
+        let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
+        guard gap.isEmpty || (shareInGap && number.unit == "%" && gap.count <= Self.maxGap), !rawTrimmed.isEmpty
+        else { return nil }
+        // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
+        let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
+        let mentionInGap = matches.mentions.contains { $0.entity != nil && $0.start >= windowStart && $0.end <= number.start }
+        if partsInGap && !mentionInGap { return nil }
         if isChange && (isChangeUnit || unitFits(number.unit, indicator: subject)) {
             return Resolution(indicator: subject, base: nil, change: true, via: "change")
         }
@@ -299,9 +332,22 @@ extension ExtractionRun {
         return compiled.rateFor[indicator]
     }
 
-    /// The nearest indicator phrase before `offset` in the sentence.
-    func subjectBefore(_ offset: Int, sentence: Range<Int>, matches: BlockMatches) -> Int? {
-        matches.phrases.last { $0.start >= sentence.lowerBound && $0.end <= offset }?.targets.first
+    /// The nearest indicator phrase between `start` and `offset`, outside parentheses.
+    func subjectBefore(_ offset: Int, from start: Int, text: AnalysedText, sentence: Range<Int>,
+                       matches: BlockMatches) -> Int? {
+        matches.phrases.last { hit in
+            hit.start >= start && hit.end <= offset
+                && Self.parenthesisDepth(text: text, from: sentence.lowerBound, at: hit.start) == 0
+        }?.targets.first
+    }
+
+    static func parenthesisDepth(text: AnalysedText, from start: Int, at offset: Int) -> Int {
+        var depth = 0
+        for character in text.text(start..<offset) {
+            if character == "（" || character == "(" { depth += 1 }
+            if character == "）" || character == ")" { depth = max(0, depth - 1) }
+        }
+        return depth
     }
 
     func outputUnit(number: ParsedNumber, indicator: Int, change: Bool) -> String {
@@ -313,11 +359,21 @@ extension ExtractionRun {
 
     /// The entity a number is about: the nearest name before it in its sentence, else the nearest earlier
     /// in the paragraph, else the report's region.
-    func resolveEntity(at offset: Int, sentence: Range<Int>, matches: BlockMatches) -> String {
-        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }) {
+    func resolveEntity(at offset: Int, sentence: Range<Int>, clauses: [Range<Int>], numberEnds: [Int],
+                       matches: BlockMatches) -> String {
+        let before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
+        if let mention = before.last {
+            // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
+            // of names in the mention's clause since the last number before it.
+            let clauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+            let lastNumberEnd = numberEnds.filter { $0 <= mention.start }.max() ?? sentence.lowerBound
+            let listed = before.filter { $0.start >= max(clauseStart, lastNumberEnd) }
+            if Set(listed.compactMap(\.entity)).count >= 3 { return region }
             return mention.entity!
         }
-        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.end <= sentence.lowerBound }) {
+        // Earlier sentences of the paragraph lend a school, not a region (`全区` there says nothing about here).
+        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.end <= sentence.lowerBound }),
+           mention.entity != region {
             return mention.entity!
         }
         return region
@@ -357,9 +413,12 @@ extension ExtractionRun {
         guard let total = emitted.last(where: { $0.1 < partsCue.start && $0.0.unit == firstPart.0.unit && $0.0.qualifier != .change })
         else { return }
         let sameUnitParts = parts.filter { $0.0.unit == total.0.unit }
-        let entitySplit = sameUnitParts.allSatisfy { $0.0.indicator == total.0.indicator }
+        let entitySplit = sameUnitParts.allSatisfy { $0.0.indicator == total.0.indicator && $0.0.entity != total.0.entity }
+        let declaredParts = sameUnitParts.allSatisfy { part in
+            rules.indicator(part.0.indicator)?.partOf.contains(total.0.indicator) ?? false
+        }
         let distinct = Set(sameUnitParts.map(\.0.indicator)).count == sameUnitParts.count
-        guard entitySplit || (sameUnitParts.count >= 2 && distinct) else { return }
+        guard !sameUnitParts.isEmpty, entitySplit || (declaredParts && distinct) else { return }
         let group = nextGroup("g")
         func tag(_ observation: Observation, _ role: ObservationRole) {
             if let index = result.observations.lastIndex(of: observation) {
