@@ -18,7 +18,8 @@ struct CompiledRules: Sendable {
     /// Mark index → entity index; `-1` means the report's own region (`全区`, `两校`).
     let entityTargets: [Int]
     let cues: PCRE2Pattern?
-    /// Matches `2022年`, `2022届`, `2022-2023学年`, `近三年`; group 1 and 2 the years, 3 the `近N年` form.
+    /// Matches `2022年`, `2022届`, `2022-2023学年`, `近三年`, `“十三五”期间`; group 1 and 2 the years, 3 the
+    /// `近N年` form, 4 a five-year period (its last year).
     let years: PCRE2Pattern
     /// Anchored at the end: text right before a number that makes it no value of its own (`其他 5 所`).
     let notValueBefore: PCRE2Pattern?
@@ -94,7 +95,7 @@ struct CompiledRules: Sendable {
         }
         self.cues = cueBranches.isEmpty ? nil : try compile(cueBranches.joined(separator: "|"), what: "cue words")
         years = try compile(
-            #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年"#,
+            #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
             what: "year expressions")
         filler = cues.filler.sorted { $0.count > $1.count }
         notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(

@@ -144,7 +144,7 @@ struct ExtractionRun {
                                           end: text.characterOffset(byte: match.end), cue: cue, year: year))
             }
         }
-        for match in compiled.years.matches(in: text.bytes, groupCount: 3) {
+        for match in compiled.years.matches(in: text.bytes, groupCount: 4) {
             let start = text.characterOffset(byte: match.start)
             let end = text.characterOffset(byte: match.end)
             var year: Int?
@@ -154,6 +154,9 @@ struct ExtractionRun {
                 year = Int(String(decoding: text.bytes[first], as: UTF8.self))
             } else if match.groups[2] != nil {
                 year = reportYear  // `近三年`: the years up to the report's
+            } else if let period = match.groups[3] {
+                let name = String(decoding: text.bytes[period], as: UTF8.self)
+                year = Self.periods.first { $0.0 == name }?.1
             }
             guard let year else { continue }
             // A year right after `较`/`比`, or inside a change cue (`较 2021 年增加`), is compared with.

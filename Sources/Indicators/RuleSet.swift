@@ -36,6 +36,8 @@ public struct IndicatorRule: Sendable, Hashable {
     public var rateOf: String?
     /// The base the share is usually computed on (documentation for checks; reports differ).
     public var base: String?
+    /// True when values are always about a region (a number of schools), never one school.
+    public var regionScope: Bool
     /// Indicators this one is a disjoint part of (for total/part groups in `其中` enumerations).
     public var partOf: [String]
     /// Where the rule was written (for messages).
@@ -179,7 +181,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes", "part_of",
+        "rate_of", "base", "notes", "part_of", "scope",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -260,11 +262,15 @@ public struct RuleSet: Sendable {
             if let base { references.append((map["base"]!, base)) }
             let tableNames = try list("table_names")
             let partOf = try list("part_of")
+            let scope = try map["scope"].map { node throws(RuleError) in try file.string(node) }
+            if let scope, scope != "region" {
+                throw file.error(map["scope"]!, "indicator “\(id)”: scope “\(scope)” is not `region`")
+            }
             if let node = map["part_of"] { for id in partOf { references.append((node, id)) } }
             result.append(IndicatorRule(
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
-                min: minimum, max: maximum, rateOf: rateOf, base: base, partOf: partOf,
+                min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
                 file: file.name, line: (idNode.mark?.line ?? 0)))
         }
         for (node, reference) in references where idNodes[reference] == nil {

@@ -93,7 +93,15 @@ extension ExtractionRun {
             var isChange = cuesBefore.contains { $0.cue == .change }
             // An enumeration after a change (`新增 2 个中本贯通专业，10 个中高职贯通专业`) keeps being a change.
             let gapText = text.text(windowStart..<number.start)
-            if !isChange && previousChange && !sameClauseAsPrevious && cleanedGap(gapText, matches: matches, from: windowStart).isEmpty {
+            let cleanedWindow = cleanedGap(gapText, matches: matches, from: windowStart, blankPhrases: true)
+            // Only when what stands before the number is at most the previous number's own after-words.
+            let ownPhrase = matches.phrases.contains { hit in
+                hit.start >= windowStart && hit.start < number.start
+                    && !(previousNumberEnd.map { hit.start <= $0 + 1 } ?? false)
+            }
+            if !isChange && previousChange && !ownPhrase
+                && (!sameClauseAsPrevious || gapText.contains("和") || gapText.contains("、"))
+                && cleanedWindow.isEmpty {
                 isChange = true
             }
 
@@ -135,9 +143,11 @@ extension ExtractionRun {
             lastSubject = resolution.indicator
             hadUnresolved = false
 
-            let entity = resolveEntity(at: number.start, sentence: sentence, clauses: clauses,
-                                       numberEnds: numbers.map(\.end), matches: matches)
-            var (year, isTarget) = resolveYear(at: number.start, sentence: sentence, clause: clause,
+            let entity = rule.regionScope
+                ? regionMentioned(in: sentence, before: number.start, matches: matches)
+                : resolveEntity(at: number.start, sentence: sentence, clauses: clauses,
+                                numberEnds: numbers.map(\.end), matches: matches)
+            var (year, isTarget, fromContext) = resolveYear(at: number.start, sentence: sentence, clause: clause,
                                                sentences: sentences, sentenceIndex: sentenceIndex,
                                                matches: matches, blockIndex: blockIndex)
             var qualifier = number.qualifier
@@ -146,13 +156,10 @@ extension ExtractionRun {
             } else if isTarget {
                 qualifier = .target
             }
-            if let planYear = planYear(), !resolution.change, qualifier != .target,
-               (year == nil || year == planYear) {
-                let explicit = matches.years.contains { $0.start >= sentence.lowerBound && $0.end <= sentence.upperBound && !$0.comparison }
-                if !explicit || year == planYear {
-                    qualifier = .target
-                    year = planYear
-                }
+            // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
+            if let planYear = planYear(), !resolution.change, qualifier != .target, !fromContext || year == planYear {
+                qualifier = .target
+                year = planYear
             }
             let unit = outputUnit(number: number, indicator: resolution.indicator, change: resolution.change)
             let location = block.location(atOffset: number.start)
@@ -213,7 +220,7 @@ extension ExtractionRun {
 
     /// The gap between a phrase (or clause start) and a number, with everything that may stand there removed:
     /// parenthesised remarks, entity names, years, cue words and filler words.
-    func cleanedGap(_ gap: String, matches: BlockMatches, from offset: Int) -> String {
+    func cleanedGap(_ gap: String, matches: BlockMatches, from offset: Int, blankPhrases: Bool = false) -> String {
         var characters = Array(gap)
         // Blank out matched context (mentions, years, cues) inside the gap.
         var mask = [Bool](repeating: false, count: characters.count)
@@ -225,6 +232,7 @@ extension ExtractionRun {
         for mention in matches.mentions { blank(mention.start, mention.end) }
         for year in matches.years { blank(year.start, year.end) }
         for cue in matches.cues { blank(cue.start, cue.end) }
+        if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
         characters = characters.enumerated().filter { !mask[$0.offset] }.map(\.element)
         var result = ""
         var depth = 0
@@ -314,6 +322,12 @@ extension ExtractionRun {
         let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
         let mentionInGap = matches.mentions.contains { $0.entity != nil && $0.start >= windowStart && $0.end <= number.start }
         if partsInGap && !mentionInGap { return nil }
+        // A noun right after the number (`新增 4 个三年制专业`) names something else than the subject.
+        let following = text.text(number.end..<min(sentence.upperBound, number.end + 2)).trimmingCharacters(in: .whitespaces)
+        if let next = following.first, !"，,。；;、）)！？!?以左".contains(next), !next.isNumber {
+            let cueFollows = matches.cues.contains { $0.start >= number.end && $0.start <= number.end + 2 }
+            if !cueFollows { return nil }
+        }
         if isChange && (isChangeUnit || unitFits(number.unit, indicator: subject)) {
             return Resolution(indicator: subject, base: nil, change: true, via: "change")
         }
@@ -379,22 +393,29 @@ extension ExtractionRun {
         return region
     }
 
+    /// For region-scoped indicators: a region named in the sentence before the number, else the report's.
+    func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> String {
+        let regions = Set(rules.entities.filter { $0.kind == .region }.map(\.name))
+        return matches.mentions.last { $0.start >= sentence.lowerBound && $0.end <= offset && regions.contains($0.entity ?? "") }?
+            .entity ?? region
+    }
+
     /// The year a number refers to: a year in its clause, its sentence (before, then after it), the
     /// paragraph (before, then after), the section title, else the report's year. Returns whether a
     /// target cue (`到 2025 年`) governs the number.
     func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, sentences: [Range<Int>],
-                     sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (Int?, Bool) {
+                     sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool) {
         if let target = matches.cues.last(where: { $0.cue == .target && $0.start >= sentence.lowerBound && $0.end <= offset }) {
-            if let year = target.year { return (year, true) }
+            if let year = target.year { return (year, true, true) }
         }
         let years = matches.years.filter { !$0.comparison }
-        if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false) }
-        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false) }
-        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false) }
-        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false) }
-        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false) }
-        if let year = sectionYear(forBlock: blockIndex) { return (year, false) }
-        return (reportYear, false)
+        if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
+        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
+        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true) }
+        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true) }
+        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true) }
+        if let year = sectionYear(forBlock: blockIndex) { return (year, false, true) }
+        return (reportYear, false, false)
     }
 
     /// For a plan (`…“十四五”规划`), the year its targets are for.
