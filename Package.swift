@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "NianbaoModel"),
@@ -25,7 +26,7 @@ let package = Package(
                        providers: [.apt(["libpcre2-dev"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
         .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
-        .target(name: "Segmentation", dependencies: ["NianbaoModel"]),
+        .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
         .target(name: "Indicators", dependencies: [
             "NianbaoModel", "CPCRE2", .product(name: "Yams", package: "Yams"),
         ]),
@@ -37,6 +38,7 @@ let package = Package(
         ]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "nianbao", dependencies: [
             "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,2 +1,96 @@
 import NianbaoModel
-public struct TextCleaner: Sendable { public init() {} }
+
+/// Turns a reader's lines into blocks: Markdown markup stripped, footnote markers dropped, footnote bodies
+/// moved out of the running text, hard-wrapped lines and paragraphs split by page breaks rejoined.
+/// Every block keeps `LineSpan`s back to the source lines it came from.
+public struct TextCleaner: Sendable {
+    public init() {}
+
+    public func clean(_ document: SourceDocument) -> CleanDocument {
+        var lines = document.pages.flatMap(\.lines).map { normalise($0, markdown: document.format == .markdown) }
+        keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
+        let classified = FootnoteFinder.classify(lines)
+        let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
+        var joiner = ParagraphJoiner(wrapWidth: wrapWidth, layoutHints: document.format == .pdf || document.format == .html)
+        var footnotes: [Block] = []
+        for item in classified {
+            switch item.kind {
+            case .blank: joiner.blank()
+            case .marker: joiner.marker()
+            case .footnote:
+                footnotes.append(Block(kind: .footnote, text: item.line.text,
+                                       spans: [LineSpan(offset: 0, location: location(item.line))]))
+            case .text: joiner.add(item.line)
+            }
+        }
+        var blocks = joiner.finish()
+        let footnoteNumbers = Set(classified.compactMap(\.footnoteNumber))
+        if !footnoteNumbers.isEmpty {
+            for i in blocks.indices where blocks[i].kind == .paragraph {
+                FootnoteFinder.removeInlineMarkers(in: &blocks[i], numbers: footnoteNumbers)
+            }
+        }
+        return CleanDocument(source: document, blocks: blocks, footnotes: footnotes)
+    }
+
+    /// A row whose first cell is empty (`\t2 学校名\t`) continues the table above it, even with one filled cell.
+    func keepContinuationRows(_ lines: inout [SourceLine], original: [SourceLine]) {
+        var previousWasRow = false
+        for i in lines.indices {
+            if lines[i].text.isEmpty && lines[i].cells == nil { continue }
+            if lines[i].cells == nil, previousWasRow, let cells = original[i].cells, cells.count >= 2,
+               cells[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                var kept = cells.map { $0.trimmingCharacters(in: .whitespacesIncludingIdeographic) }
+                while kept.last == "" { kept.removeLast() }
+                lines[i].cells = kept
+                lines[i].text = kept.joined(separator: "\t")
+            }
+            previousWasRow = lines[i].cells != nil
+        }
+    }
+
+    func location(_ line: SourceLine) -> SourceLocation { SourceLocation(page: line.page, line: line.line) }
+
+    /// Strips Markdown markup and surrounding whitespace; a `#` heading's depth is kept as a hint.
+    func normalise(_ line: SourceLine, markdown: Bool) -> SourceLine {
+        var out = line
+        var text = line.text.trimmingCharacters(in: .whitespacesIncludingIdeographic)
+        if markdown || text.hasPrefix("#") || text.contains("**") {
+            if text.hasPrefix("#") {
+                let hashes = text.prefix(while: { $0 == "#" }).count
+                if hashes <= 6 {
+                    let rest = text.dropFirst(hashes)
+                    if rest.isEmpty || rest.first == " " || rest.first == "\t" {
+                        out.markupHeadingLevel = hashes
+                        text = String(rest).trimmingCharacters(in: .whitespacesIncludingIdeographic)
+                    }
+                }
+            }
+            if text.contains("**") {
+                let stripped = text.replacingOccurrences(of: "**", with: "")
+                if text.hasPrefix("**") { out.isBold = true }
+                text = stripped.trimmingCharacters(in: .whitespacesIncludingIdeographic)
+            }
+            if text.hasPrefix("> ") { text = String(text.dropFirst(2)) }
+        }
+        out.text = text
+        if let cells = line.cells {
+            var cleaned = cells.map { $0.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesIncludingIdeographic) }
+            while cleaned.last == "" { cleaned.removeLast() }
+            out.cells = cleaned.filter { !$0.isEmpty }.count >= 2 ? cleaned : nil
+            if out.cells == nil { out.text = cleaned.filter { !$0.isEmpty }.joined(separator: " ") }
+        }
+        return out
+    }
+}
+
+extension CharacterSet {
+    /// Whitespace plus the ideographic space U+3000 and the BOM, which exports leave at line starts.
+    static let whitespacesIncludingIdeographic: CharacterSet = {
+        var set = CharacterSet.whitespacesAndNewlines
+        set.insert(charactersIn: "\u{3000}\u{FEFF}\u{00A0}")
+        return set
+    }()
+}
+
+import Foundation

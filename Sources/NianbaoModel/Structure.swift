@@ -8,8 +8,12 @@ public struct FrontMatter: Codable, Sendable, Hashable {
     public var issuer: String?
     /// `YYYY-MM` or nil.
     public var published: String?
+    /// The year most figures in the body describe (a "2023" report may describe 2022): the default year
+    /// for a value whose sentence and section name none.
+    public var dataYear: Int?
     public init(title: String? = nil, region: String? = nil, reportYear: Int? = nil,
-                issuer: String? = nil, published: String? = nil) {
+                issuer: String? = nil, published: String? = nil, dataYear: Int? = nil) {
+        self.dataYear = dataYear
         self.title = title
         self.region = region
         self.reportYear = reportYear

@@ -1,2 +1,121 @@
+import Foundation
+import Synchronization
+import Crypto
 import NianbaoModel
 import Extraction
+import Cleaning
+import Segmentation
+
+/// One report after reading, cleaning and segmentation (nil when it could not be read).
+public struct ProcessedReport: Sendable {
+    public var record: DocumentRecord
+    public var segmented: SegmentedDocument?
+}
+
+/// The stage order: read → clean → segment (→ indicators → checks → dataset). The CLI is a thin front over this.
+public struct Pipeline: Sendable {
+    public var readOptions: ReadOptions
+
+    public init(readOptions: ReadOptions = ReadOptions()) {
+        self.readOptions = readOptions
+    }
+
+    /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
+    public func process(path: String, docId: String) -> ProcessedReport {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
+        var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
+                                    reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])
+        let source: SourceDocument
+        do {
+            source = try Readers.read(path: path, options: readOptions)
+        } catch {
+            record.errors = [error.description]
+            return ProcessedReport(record: record, segmented: nil)
+        }
+        let segmented = segment(source, docId: docId)
+        record.format = source.format
+        record.pages = source.pages.count
+        record.title = segmented.frontMatter.title
+        record.region = segmented.frontMatter.region
+        record.reportYear = segmented.frontMatter.reportYear
+        record.issuer = segmented.frontMatter.issuer
+        record.published = segmented.frontMatter.published
+        let problems = source.warnings + segmented.warnings.filter { $0.hasPrefix("no recognisable headings") }
+        record.errors = problems.map { "\(path): \($0)" }
+        record.status = problems.isEmpty ? .ok : .partial
+        return ProcessedReport(record: record, segmented: segmented)
+    }
+
+    public func segment(_ source: SourceDocument, docId: String) -> SegmentedDocument {
+        let clean = TextCleaner().clean(source)
+        return Segmenter().segment(clean, docId: docId)
+    }
+
+    /// Processes many files at once across cores; results come back in input order.
+    /// Each document is read on one thread only (poppler and libxml2 objects are never shared).
+    public func processAll(_ inputs: [InputFile]) -> [ProcessedReport] {
+        let results = Mutex<[Int: ProcessedReport]>([:])
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            let report = process(path: inputs[index].path, docId: inputs[index].docId)
+            results.withLock { $0[index] = report }
+        }
+        return results.withLock { dict in inputs.indices.map { dict[$0]! } }
+    }
+}
+
+/// A file to import, with the document id the data contract gives it.
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    public var docId: String
+}
+
+public enum InputDiscovery {
+    /// Expands folders (recursively, skipping the folders' own README files) into report files and assigns
+    /// doc ids: the file name without extension, or with it where two inputs share a stem.
+    public static func discover(_ arguments: [String]) -> (files: [InputFile], problems: [String]) {
+        var paths: [String] = []
+        var problems: [String] = []
+        let fm = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                problems.append("\(argument): no such file or folder")
+                continue
+            }
+            if isDirectory.boolValue {
+                let base = URL(fileURLWithPath: argument)
+                guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+                var found: [String] = []
+                for case let url as URL in walker {
+                    let name = url.lastPathComponent
+                    if name.hasPrefix(".") { continue }
+                    if name.lowercased().hasPrefix("readme") { continue }
+                    guard Readers.format(forExtension: url.pathExtension) != nil,
+                          (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                    let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : url.path
+                    found.append((argument.hasSuffix("/") ? String(argument.dropLast()) : argument) + relative)
+                }
+                paths += found.sorted()
+            } else {
+                paths.append(argument)
+            }
+        }
+        var seen = Set<String>()
+        paths = paths.filter { seen.insert($0).inserted }
+        let stems = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        var counts: [String: Int] = [:]
+        stems.forEach { counts[$0, default: 0] += 1 }
+        var used = Set<String>()
+        var files: [InputFile] = []
+        for (path, stem) in zip(paths, stems) {
+            var id = counts[stem]! > 1 ? URL(fileURLWithPath: path).lastPathComponent : stem
+            var n = 2
+            while used.contains(id) { id = "\(URL(fileURLWithPath: path).lastPathComponent)-\(n)"; n += 1 }
+            used.insert(id)
+            files.append(InputFile(path: path, docId: id))
+        }
+        return (files, problems)
+    }
+}

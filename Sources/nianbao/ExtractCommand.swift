@@ -1,7 +1,40 @@
 import ArgumentParser
+import Foundation
 import NianbaoPipeline
+import Extraction
+import NianbaoModel
 
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "(not built yet)")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the cleaned text of one report (pages separated by a form feed), or its document model as JSON.")
+
+    @Argument(help: "A report: .pdf, .html/.htm, .txt or .md.")
+    var file: String
+
+    @Option(help: "text: cleaned text; json: pages, blocks and sections.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var reading: ReadingOptions
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let source: SourceDocument
+        do { source = try Readers.read(path: file, options: reading.readOptions) } catch {
+            throw ValidationFailure(message: error.description)
+        }
+        let pipeline = Pipeline(readOptions: reading.readOptions)
+        let doc = pipeline.segment(source, docId: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        switch format {
+        case .text:
+            print(CleanTextRenderer.render(doc.clean))
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(DocumentModelExport(doc))
+            print(String(decoding: data, as: UTF8.self))
+        }
+        for warning in source.warnings { printError("\(file): \(warning)") }
+    }
 }

@@ -1,7 +1,27 @@
 import ArgumentParser
+import Foundation
 import NianbaoPipeline
+import Extraction
+import NianbaoModel
 
 struct OutlineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "outline", abstract: "(not built yet)")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "outline",
+        abstract: "Print a report's structure: front matter, TOC, chapters, sections, cases, tables and figures with pages and lines.")
+
+    @Argument(help: "A report: .pdf, .html/.htm, .txt or .md.")
+    var file: String
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let source: SourceDocument
+        do { source = try Readers.read(path: file, options: reading.readOptions) } catch {
+            throw ValidationFailure(message: error.description)
+        }
+        let doc = Pipeline(readOptions: reading.readOptions)
+            .segment(source, docId: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        print(OutlineRenderer.render(doc))
+        for warning in source.warnings { printError("\(file): \(warning)") }
+    }
 }

@@ -1,0 +1,210 @@
+import Foundation
+
+/// The numbering a line starts with (`1.2`, `一、`, `（三）`, `案例 3`, `表 1`, `图表 2`, `附表 1`),
+/// recognised by shape alone. Whether it really is a heading is decided later, with context.
+public struct HeadingShape: Sendable, Hashable {
+    public enum Scheme: String, Sendable, Hashable {
+        /// `1`, `1.1`, `1.1.1` (with or without a trailing dot)
+        case decimal
+        /// `一、`
+        case chineseComma
+        /// `（一）`
+        case chineseParen
+        /// `（1）`, `(1)`
+        case arabicParen
+        /// `1、`
+        case arabicComma
+        /// `案例 3`, `【案例3】`
+        case caseLabel
+        /// `表 1`
+        case table
+        /// `图 1`, `图表 1`
+        case figure
+        /// `附表 1`, `附件`, `附录`
+        case appendix
+        /// `前言`, `编制说明`, `结语` … standing alone
+        case named
+    }
+
+    public var scheme: Scheme
+    /// The number as printed, without trailing dot or brackets (`1.2`, `三`, `3`).
+    public var number: String
+    /// Numeric components (`1.2.3` → [1, 2, 3]; `（三）` → [3]).
+    public var components: [Int]
+    public var hasTrailingDot: Bool
+    public var title: String
+    /// The number touches the title with no space or dot (`7特色创新`): weak evidence of a heading.
+    public var isGlued: Bool = false
+
+    /// Titles that open unnumbered top-level parts.
+    public static let namedParts: Set<String> = ["前言", "编制说明", "引言", "序言", "概述", "结语", "结束语", "后记",
+                                                 "附件", "附录", "总结", "摘要", "说明", "前 言", "目录", "目 录"]
+
+    static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                                                   "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// Characters that, right after a number, show it is a quantity, not a heading number (`2所`, `2020 年`).
+    static let quantityFollowers: Set<Character> = Set("年月日号%％万亿元届倍余.．,，、:：;；-—~～/）)")
+    /// Measure words that show a quantity when glued to the number (`2所`, `3个`); with a space they may start a title.
+    static let gluedQuantityFollowers: Set<Character> = Set("所人个名项次多家门台套批类级位种条件篇部章节本册场天周时分秒米岁")
+
+    public static func parse(_ raw: String) -> HeadingShape? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let first = text.first else { return nil }
+        if namedParts.contains(text) {
+            return HeadingShape(scheme: text.hasPrefix("附") ? .appendix : .named, number: "", components: [],
+                                hasTrailingDot: false, title: text.replacingOccurrences(of: " ", with: ""))
+        }
+        if first == "【" || text.hasPrefix("案例") { return parseCase(text) }
+        if text.hasPrefix("附表") || text.hasPrefix("附件") || text.hasPrefix("附录") { return parseLabelled(text, prefixLength: 2, scheme: .appendix) }
+        if text.hasPrefix("图表") { return parseLabelled(text, prefixLength: 2, scheme: .figure) }
+        if first == "表" { return parseLabelled(text, prefixLength: 1, scheme: .table) }
+        if first == "图" { return parseLabelled(text, prefixLength: 1, scheme: .figure) }
+        if first == "（" || first == "(" { return parseParen(text) }
+        if first.isASCII && first.isNumber { return parseArabic(text) }
+        if chineseDigits[first] != nil { return parseChineseComma(text) }
+        return nil
+    }
+
+    static func chineseValue(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.count <= 3 else { return nil }
+        var total = 0, current = 0
+        for ch in s {
+            guard let d = chineseDigits[ch] else { return nil }
+            if d == 10 { total += (current == 0 ? 1 : current) * 10; current = 0 } else { current = d }
+        }
+        return total + current
+    }
+
+    static func title(after rest: Substring) -> String {
+        var t = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == ":" || $0 == "：" })
+        while let last = t.last, last == " " || last == "\t" { t = t.dropLast() }
+        return String(t)
+    }
+
+    static func parseArabic(_ text: String) -> HeadingShape? {
+        var components: [Int] = []
+        var index = text.startIndex
+        var trailingDot = false
+        while index < text.endIndex {
+            let digits = text[index...].prefix(while: { $0.isASCII && $0.isNumber })
+            guard !digits.isEmpty, digits.count <= 2, let value = Int(digits) else { return nil }
+            components.append(value)
+            index = digits.endIndex
+            guard index < text.endIndex else { break }
+            let c = text[index]
+            if c == "." || c == "．" {
+                let next = text.index(after: index)
+                if next < text.endIndex, text[next].isASCII, text[next].isNumber {
+                    index = next
+                    continue
+                }
+                trailingDot = true
+                index = next
+            }
+            break
+        }
+        guard !components.isEmpty, components.count <= 4 else { return nil }
+        var rest = text[index...]
+        var scheme: Scheme = .decimal
+        if !trailingDot, let c = rest.first, c == "、" {
+            scheme = .arabicComma
+            rest = rest.dropFirst()
+        }
+        let hadSpace = rest.first == " " || rest.first == "\t" || rest.first == "\u{3000}"
+        let title = Self.title(after: rest)
+        guard let t0 = title.first else { return nil }
+        // `2所是民办学校` is a quantity; `7特色创新` may be a chapter, which the outline must confirm.
+        let glued = !trailingDot && !hadSpace && scheme == .decimal && components.count == 1
+        if quantityFollowers.contains(t0) || (t0.isASCII && (t0.isNumber || t0.isLetter && !hadSpace)) { return nil }
+        if !hadSpace && gluedQuantityFollowers.contains(t0) { return nil }
+        let number = components.map(String.init).joined(separator: ".")
+        return HeadingShape(scheme: scheme, number: number, components: components, hasTrailingDot: trailingDot, title: title,
+                            isGlued: glued)
+    }
+
+    static func parseChineseComma(_ text: String) -> HeadingShape? {
+        guard let comma = text.firstIndex(where: { $0 == "、" || $0 == "是" && false }), text.distance(from: text.startIndex, to: comma) <= 3,
+              let value = chineseValue(text[..<comma]) else { return nil }
+        let title = Self.title(after: text[text.index(after: comma)...])
+        guard !title.isEmpty else { return nil }
+        return HeadingShape(scheme: .chineseComma, number: String(text[..<comma]), components: [value], hasTrailingDot: false, title: title)
+    }
+
+    static func parseParen(_ text: String) -> HeadingShape? {
+        let inner = text.dropFirst()
+        guard let close = inner.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        let body = inner[..<close]
+        let title = Self.title(after: inner[inner.index(after: close)...])
+        guard !title.isEmpty else { return nil }
+        if let value = chineseValue(body) {
+            return HeadingShape(scheme: .chineseParen, number: String(text[..<inner.index(after: close)]), components: [value], hasTrailingDot: false, title: title)
+        }
+        if body.count <= 2, let value = Int(body) {
+            return HeadingShape(scheme: .arabicParen, number: String(text[..<inner.index(after: close)]), components: [value], hasTrailingDot: false, title: title)
+        }
+        return nil
+    }
+
+    static func parseCase(_ text: String) -> HeadingShape? {
+        var rest = Substring(text)
+        let bracketed = rest.first == "【"
+        if bracketed { rest = rest.dropFirst() }
+        guard rest.hasPrefix("案例") else { return nil }
+        rest = rest.dropFirst(2).drop(while: { $0 == " " })
+        let digits = rest.prefix(while: { ($0.isASCII && $0.isNumber) || chineseDigits[$0] != nil })
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let value = Int(digits) ?? chineseValue(digits) ?? 0
+        rest = rest[digits.endIndex...].drop(while: { $0 == " " })
+        if bracketed {
+            guard rest.first == "】" else { return nil }
+            rest = rest.dropFirst()
+        } else if rest.first == "】" {
+            rest = rest.dropFirst()
+        }
+        let title = Self.title(after: rest.drop(while: { $0 == "." || $0 == "．" || $0 == "、" }))
+        return HeadingShape(scheme: .caseLabel, number: String(digits), components: [value], hasTrailingDot: false, title: title)
+    }
+
+    /// `表 1 …`, `表1-2 …`, `图表 3 …`, `附表 1 …`, `附件 2 …`.
+    static func parseLabelled(_ text: String, prefixLength: Int, scheme: Scheme) -> HeadingShape? {
+        var rest = text.dropFirst(prefixLength).drop(while: { $0 == " " })
+        let digits = rest.prefix(while: { ($0.isASCII && $0.isNumber) || $0 == "-" || $0 == "." || $0 == "．" || chineseDigits[$0] != nil })
+        let number = String(digits).trimmingCharacters(in: CharacterSet(charactersIn: ".．-"))
+        if number.isEmpty && scheme != .appendix { return nil }
+        rest = rest[digits.endIndex...]
+        let title = Self.title(after: rest.drop(while: { $0 == "." || $0 == "．" || $0 == "、" || $0 == ":" || $0 == "：" }))
+        if scheme != .appendix && title.isEmpty { return nil }
+        let first = number.split(whereSeparator: { $0 == "-" || $0 == "." }).first.map(String.init) ?? ""
+        let value = Int(first) ?? chineseValue(Substring(first)) ?? 0
+        return HeadingShape(scheme: scheme, number: number, components: [value], hasTrailingDot: false, title: title)
+    }
+}
+
+/// Facts about a line's ending and beginning that decide joins.
+public enum LineShape {
+    /// Punctuation that ends a sentence or a paragraph.
+    public static let terminal: Set<Character> = Set("。！？；!?…")
+    /// Characters a continuation line may start with but a new paragraph never does.
+    public static let continuationStarts: Set<Character> = Set("，。、；：）》」』”’%％,;:)")
+
+    public static func endsSentence(_ text: String) -> Bool {
+        var t = Substring(text)
+        while let last = t.last, "”’」』）)\"".contains(last) { t = t.dropLast() }
+        guard let last = t.last else { return false }
+        return terminal.contains(last)
+    }
+
+    /// Display width: CJK and full-width characters count two columns.
+    public static func width(_ text: String) -> Int {
+        var w = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: w += 2
+            default: w += 1
+            }
+        }
+        return w
+    }
+}

@@ -1,0 +1,107 @@
+import NianbaoModel
+
+/// Finds the wrap width of a hard-wrapped export: most body lines end within a few columns of it.
+enum WrapDetector {
+    /// The wrap width in display columns, or nil when lines are not hard-wrapped.
+    static func wrapWidth(of lines: [SourceLine]) -> Int? {
+        let widths = lines.filter { $0.cells == nil }.map { LineShape.width($0.text) }
+        guard widths.count >= 40 else { return nil }
+        let sorted = widths.sorted()
+        let p95 = sorted[Int(Double(sorted.count - 1) * 0.95)]
+        guard p95 <= 140 else { return nil }
+        let near = widths.filter { $0 >= p95 - p95 / 8 && $0 <= p95 + 6 }.count
+        return Double(near) / Double(widths.count) >= 0.35 ? p95 : nil
+    }
+}
+
+/// Rejoins lines into paragraphs: hard-wrapped lines, and paragraphs broken by a page break
+/// (a line ending mid-sentence, blank lines or a page separator, then its continuation).
+struct ParagraphJoiner {
+    let wrapWidth: Int?
+    /// PDF and HTML readers mark paragraph starts themselves (`startsBlock`).
+    let layoutHints: Bool
+    var blocks: [Block] = []
+    var current: Block?
+    var currentLastLine: SourceLine?
+    var blanksSinceCurrent = 0
+
+    init(wrapWidth: Int?, layoutHints: Bool) {
+        self.wrapWidth = wrapWidth
+        self.layoutHints = layoutHints
+    }
+
+    mutating func blank() { blanksSinceCurrent += 1 }
+    /// A footnote reference line inside a wrapped sentence: neither text nor a break.
+    mutating func marker() {}
+
+    mutating func add(_ line: SourceLine) {
+        let location = SourceLocation(page: line.page, line: line.line)
+        if let cells = line.cells {
+            flush()
+            blocks.append(Block(kind: .tableRow, text: cells.joined(separator: "\t"),
+                                spans: [LineSpan(offset: 0, location: location)], cells: cells,
+                                fontSize: line.fontSize, isBold: line.isBold))
+            return
+        }
+        if var paragraph = current, let previous = currentLastLine, continues(previous, with: line) {
+            let glue = needsSpace(paragraph.text, line.text) ? " " : ""
+            paragraph.text += glue
+            paragraph.spans.append(LineSpan(offset: paragraph.text.count, location: location))
+            paragraph.text += line.text
+            current = paragraph
+            currentLastLine = line
+            blanksSinceCurrent = 0
+            return
+        }
+        flush()
+        current = Block(kind: .paragraph, text: line.text, spans: [LineSpan(offset: 0, location: location)],
+                        fontSize: line.fontSize, isBold: line.isBold, markupHeadingLevel: line.markupHeadingLevel)
+        currentLastLine = line
+        blanksSinceCurrent = 0
+    }
+
+    mutating func flush() {
+        if let paragraph = current { blocks.append(paragraph) }
+        current = nil
+        currentLastLine = nil
+    }
+
+    mutating func finish() -> [Block] {
+        flush()
+        return blocks
+    }
+
+    func isHeadingLike(_ line: SourceLine) -> Bool {
+        if line.markupHeadingLevel != nil { return true }
+        let text = line.text
+        guard text.count <= 60, !LineShape.endsSentence(text) else { return false }
+        guard let shape = HeadingShape.parse(text) else { return false }
+        return shape.scheme != .named || text.count <= 6
+    }
+
+    func continues(_ previous: SourceLine, with next: SourceLine) -> Bool {
+        guard let first = next.text.first else { return false }
+        if LineShape.continuationStarts.contains(first) && !isHeadingLike(previous) { return true }
+        if layoutHints {
+            return !next.startsBlock && !isHeadingLike(next) && !isHeadingLike(previous)
+        }
+        if isHeadingLike(previous) || previous.markupHeadingLevel != nil || next.markupHeadingLevel != nil { return false }
+        let previousEnds = LineShape.endsSentence(previous.text)
+        if let wrap = wrapWidth {
+            let full = LineShape.width(previous.text) >= wrap - max(4, wrap / 10)
+            if full && !previousEnds { return true }
+            if isHeadingLike(next) { return false }
+            // A short line without a full stop ends its block: a caption, or a paragraph's last line.
+            return false
+        }
+        // Not wrapped: one line is one paragraph, unless a page break cut a sentence.
+        if previousEnds || isHeadingLike(next) { return false }
+        if blanksSinceCurrent > 4 { return false }
+        return LineShape.width(previous.text) >= 40 && !previous.text.hasSuffix("：") && !previous.text.hasSuffix(":")
+    }
+
+    func needsSpace(_ left: String, _ right: String) -> Bool {
+        guard let a = left.last, let b = right.first else { return false }
+        return a.isASCII && b.isASCII && (a.isLetter || a.isNumber) && (b.isLetter || b.isNumber)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import NianbaoModel
+import Cleaning
+
+/// Title, region, covered year, issuer and publication month, read from the cover and the preface
+/// (never from the file name).
+struct FrontMatterReader {
+    static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报"]
+    static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅"]
+
+    /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.
+    static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?) -> FrontMatter {
+        var front = FrontMatter()
+        let lines = cover.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+
+        // Title: the cover lines around the first one naming a report, joined (`浦东新区中等职业教育` + `质量年度报告`).
+        if let t = lines.firstIndex(where: { line in titleWords.contains { line.contains($0) } && line.count <= 60 }) {
+            var parts = [lines[t]]
+            if t > 0, isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
+            var title = parts.joined()
+            // A notice that issues a document: the document's own name is the title (`关于印发《…》的通知`).
+            if let open = title.firstIndex(of: "《"), let close = title.lastIndex(of: "》"), title.contains("印发"), open < close {
+                title = String(title[title.index(after: open)..<close])
+            }
+            front.title = collapseSpaces(title)
+        } else if let meta = metadataTitle, !meta.isEmpty {
+            front.title = meta
+        } else if let quoted = firstQuotedReportTitle(in: body.prefix(40)) {
+            front.title = quoted
+        }
+
+        // Covered year: `(2024 年度)`, `2023 年度…报告`, `ANNUAL REPORT 2023`; else the preface's own year.
+        let yearSources = (front.title.map { [$0] } ?? []) + lines
+        front.reportYear = yearSources.lazy.compactMap(coveredYear).first
+            ?? body.prefix(40).lazy.compactMap { coveredYear($0.text) }.first
+
+        front.region = front.title.flatMap(region) ?? lines.lazy.compactMap(region).first
+        front.issuer = lines.first(where: { line in
+            line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
+        }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
+        front.published = lines.reversed().lazy.compactMap(publicationMonth).first
+        if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
+        front.dataYear = dataYear(body: body, reportYear: front.reportYear)
+        if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
+        if front.region == nil, let title = front.title { front.region = region(title) }
+        return front
+    }
+
+    /// Spaces between two CJK characters are typesetting, not text (`职业教育 年度质量报告`).
+    static func collapseSpaces(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, !chars[i - 1].isASCII, !chars[i + 1].isASCII { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The year most of the body's figures describe: a "2023" report often reports on 2022.
+    static func dataYear(body: ArraySlice<Block>, reportYear: Int?) -> Int? {
+        guard let year = reportYear else { return nil }
+        var counts: [Int: Int] = [:]
+        for block in body where block.kind == .paragraph {
+            let t = block.text
+            for candidate in [year - 1, year] {
+                counts[candidate, default: 0] += t.components(separatedBy: "\(candidate) 年").count - 1
+                    + t.components(separatedBy: "\(candidate)年").count - 1
+            }
+        }
+        let previous = counts[year - 1] ?? 0, current = counts[year] ?? 0
+        return previous > current * 2 ? year - 1 : year
+    }
+
+    static func isTitleFragment(_ line: String) -> Bool {
+        line.count <= 30 && (line.contains("职业教育") || line.hasSuffix("区") || line.hasSuffix("市")) && !line.contains("局")
+    }
+
+    static func isYearLine(_ line: String) -> Bool {
+        let t = line.replacingOccurrences(of: " ", with: "")
+        return t.count <= 12 && t.contains("年度") && (t.hasPrefix("(") || t.hasPrefix("（"))
+    }
+
+    /// The 4-digit year (1990–2099) a line says the report covers.
+    static func coveredYear(_ line: String) -> Int? {
+        let t = line.replacingOccurrences(of: " ", with: "")
+        let years = fourDigitYears(t)
+        guard let first = years.first else { return nil }
+        if t.contains("年度") {
+            if let range = t.range(of: "年度") {
+                let before = t[..<range.lowerBound]
+                if let y = fourDigitYears(String(before.suffix(4))).first { return y }
+            }
+        }
+        if t.uppercased().contains("ANNUAL") || t.uppercased().contains("REPORT") { return first }
+        if t.hasPrefix("»") || t.allSatisfy({ $0.isNumber || "»«·-—".contains($0) }) { return first }
+        return nil
+    }
+
+    static func fourDigitYears(_ text: String) -> [Int] {
+        var years: [Int] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            if chars[i].isASCII && chars[i].isNumber {
+                var j = i
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                if j - i == 4, let y = Int(String(chars[i..<j])), (1990...2099).contains(y) { years.append(y) }
+                i = j
+            } else { i += 1 }
+        }
+        return years
+    }
+
+    /// `2025 年 2 月` → `2025-02`.
+    static func publicationMonth(_ line: String) -> String? {
+        let t = line.replacingOccurrences(of: " ", with: "")
+        guard t.count <= 14, let yearEnd = t.range(of: "年") else { return nil }
+        guard let year = Int(t[..<yearEnd.lowerBound]), (1990...2099).contains(year) else { return nil }
+        let rest = t[yearEnd.upperBound...]
+        guard let monthEnd = rest.range(of: "月"), let month = Int(rest[..<monthEnd.lowerBound]), (1...12).contains(month) else { return nil }
+        return String(format: "%04d-%02d", year, month)
+    }
+
+    /// The region a title names: `上海市静安区…` → 静安区, `浦东新区…` → 浦东新区, `上海中等职业…` → 上海市.
+    static func region(_ text: String) -> String? {
+        var t = text.replacingOccurrences(of: " ", with: "")
+        for marker in ["中等职业", "职业教育", "教育"] {
+            if let r = t.range(of: marker) { t = String(t[..<r.lowerBound]); break }
+        }
+        t = t.replacingOccurrences(of: "《", with: "")
+        if let r = t.range(of: "年度") { t = String(t[r.upperBound...]) }
+        t = String(t.drop(while: { $0.isNumber || $0 == "年" }))
+        guard !t.isEmpty, t.count <= 12 else { return nil }
+        // A district inside a city: keep the innermost unit.
+        for suffix in ["新区", "区", "县"] {
+            if let r = t.range(of: suffix, options: .backwards), r.upperBound == t.endIndex {
+                let cityEnd = t.range(of: "市")
+                let start = cityEnd.map { $0.upperBound } ?? t.startIndex
+                if start < r.lowerBound { return String(t[start...]) }
+            }
+        }
+        if t.hasSuffix("市") || t.hasSuffix("省") { return t }
+        if t.count >= 2 && t.count <= 4 && t.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) {
+            return t + "市"
+        }
+        return nil
+    }
+
+    /// A report's name quoted in its preface: `《2020 年度上海中等职业教育质量年度报告》`.
+    static func firstQuotedReportTitle(in blocks: ArraySlice<Block>) -> String? {
+        for block in blocks {
+            var search = block.text[...]
+            while let open = search.firstIndex(of: "《"), let close = search[open...].firstIndex(of: "》") {
+                let inner = String(search[search.index(after: open)..<close])
+                if inner.contains("质量年度报告") || inner.hasSuffix("年度报告") && inner.contains("职业教育") {
+                    return inner.replacingOccurrences(of: " ", with: "")
+                }
+                search = search[search.index(after: close)...]
+            }
+        }
+        return nil
+    }
+}

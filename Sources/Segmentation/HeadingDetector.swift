@@ -1,0 +1,173 @@
+import Foundation
+import NianbaoModel
+import Cleaning
+
+/// A body block recognised as a heading, case, table caption or figure caption.
+struct Heading: Sendable {
+    enum Role { case part, caseStart, tableCaption, figureCaption, appendix, bodyEnd }
+    var role: Role
+    var blockIndex: Int
+    var level: Int
+    var number: String?
+    var title: String
+    /// Path of numbers for ids (`1.2` → [1, 2]).
+    var path: [Int]
+    var kind: SectionKind
+}
+
+/// Tells headings from numbered points inside paragraphs, for the decimal scheme (`1`, `1.1`, `1.1.1`)
+/// and the Chinese one (`一、` `（一）` `1.`), by shape, length and the sequence numbers must follow.
+struct HeadingDetector {
+    enum Style { case decimal, chinese }
+
+    /// Longest heading title we accept; longer numbered lines are points in the running text.
+    static let maxHeadingLength = 48
+
+    let blocks: [Block]
+    let tocTitles: Set<String>
+
+    func style(in range: Range<Int>) -> Style {
+        var chinese = 0, decimal = 0
+        for i in range where blocks[i].kind == .paragraph {
+            guard let shape = candidateShape(blocks[i]) else { continue }
+            switch shape.scheme {
+            case .chineseComma: chinese += 1
+            case .decimal where shape.components.count >= 2 || !shape.hasTrailingDot: decimal += 1
+            default: break
+            }
+        }
+        return chinese >= 2 && chinese * 2 >= decimal ? .chinese : .decimal
+    }
+
+    func candidateShape(_ block: Block) -> HeadingShape? {
+        let text = block.text
+        guard text.count <= Self.maxHeadingLength + 12 else { return nil }
+        guard let shape = HeadingShape.parse(text) else { return nil }
+        switch shape.scheme {
+        case .caseLabel, .table, .figure, .appendix:
+            return text.count <= 90 && !LineShape.endsSentence(text) ? shape : nil
+        default:
+            guard shape.title.count <= Self.maxHeadingLength, !LineShape.endsSentence(text),
+                  !text.hasSuffix("：") && !text.hasSuffix(":") else { return nil }
+            // `1.加强管理，…，…，…` reads as a sentence: headings have at most a couple of commas.
+            if shape.title.filter({ $0 == "，" || $0 == "," }).count > 2 { return nil }
+            return shape
+        }
+    }
+
+    func detect(in range: Range<Int>) -> [Heading] {
+        let style = style(in: range)
+        let numbersAhead = Set(range.compactMap { i -> String? in
+            guard blocks[i].kind == .paragraph, let shape = candidateShape(blocks[i]), shape.scheme == .decimal else { return nil }
+            return shape.components.map(String.init).joined(separator: ".")
+        })
+        var headings: [Heading] = []
+        var path: [Int] = []          // numbering path of the current innermost part
+        var levels: [Int] = []        // level of each element of `path` (Chinese style skips none)
+        var inCase = false
+        var lastCase = 0
+        for i in range where blocks[i].kind == .paragraph {
+            let block = blocks[i]
+            if Self.endsBody(block.text) {
+                headings.append(Heading(role: .bodyEnd, blockIndex: i, level: 0, number: nil, title: "", path: [], kind: .section))
+                break
+            }
+            guard let shape = candidateShape(block) else { continue }
+            switch shape.scheme {
+            case .named:
+                if shape.title.hasPrefix("附") && !headings.contains(where: { $0.kind == .chapter }) { continue }
+                if shape.title.hasPrefix("附") {
+                    headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: nil, title: shape.title, path: [], kind: .appendix))
+                } else {
+                    headings.append(Heading(role: .part, blockIndex: i, level: 1, number: nil, title: shape.title, path: [], kind: .preface))
+                }
+                path = []; levels = []; inCase = false
+            case .caseLabel:
+                guard !shape.title.isEmpty || block.text.hasPrefix("【") else { continue }
+                let number = shape.components.first ?? 0
+                if number > 0 && number < lastCase && number != 1 { continue }
+                lastCase = number
+                headings.append(Heading(role: .caseStart, blockIndex: i, level: (levels.last ?? 0) + 1, number: shape.number,
+                                        title: shape.title, path: path, kind: .case))
+                inCase = true
+            case .table:
+                headings.append(Heading(role: .tableCaption, blockIndex: i, level: (levels.last ?? 0) + 1, number: shape.number,
+                                        title: shape.title, path: path, kind: .table))
+            case .figure:
+                headings.append(Heading(role: .figureCaption, blockIndex: i, level: (levels.last ?? 0) + 1, number: shape.number,
+                                        title: shape.title, path: path, kind: .figure))
+            case .appendix:
+                // A notice's `附件` line before any chapter introduces the attached document itself.
+                if !headings.contains(where: { $0.kind == .chapter }) { continue }
+                headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: shape.number.isEmpty ? nil : shape.number,
+                                        title: shape.title.isEmpty ? block.text : shape.title, path: [], kind: .appendix))
+                path = []; levels = []; inCase = false
+            case .decimal, .arabicComma, .chineseComma, .chineseParen, .arabicParen:
+                guard let (level, newPath) = accept(shape, style: style, path: path, levels: levels, inCase: inCase, block: block,
+                                                   numbersAhead: numbersAhead)
+                else {
+                    continue
+                }
+                path = newPath
+                levels = Array(levels.prefix(newPath.count - 1)) + [level]
+                inCase = false
+                let number = style == .decimal && shape.scheme == .decimal ? newPath.map(String.init).joined(separator: ".") : shape.number
+                headings.append(Heading(role: .part, blockIndex: i, level: level, number: number, title: shape.title,
+                                        path: newPath, kind: level == 1 ? .chapter : .section))
+            }
+        }
+        return headings
+    }
+
+    /// Whether a numbered line continues the outline where it stands; returns its level and path.
+    func accept(_ shape: HeadingShape, style: Style, path: [Int], levels: [Int], inCase: Bool, block: Block,
+                numbersAhead: Set<String>) -> (Int, [Int])? {
+        let inToc = tocTitles.contains(normalisedTitle(shape.title))
+        switch style {
+        case .decimal:
+            guard shape.scheme == .decimal else { return nil }
+            let c = shape.components
+            if c.count == 1 {
+                let chapter = path.first ?? 0
+                guard c[0] > chapter, c[0] <= chapter + 2 || inToc else { return nil }
+                // A chapter title is short and stands alone; a body point `1. xxx` in a case is not one.
+                if shape.isGlued && !inToc && !numbersAhead.contains("\(c[0]).1") { return nil }
+                // Inside a case, a numbered line opens a chapter only when its sections follow (`5` then `5.1`).
+                if inCase && !inToc && block.markupHeadingLevel == nil && !block.isBold
+                    && !numbersAhead.contains("\(c[0]).1") { return nil }
+                return (1, c)
+            }
+            // `2.1` must sit in chapter 2, `2.1.3` in section 2.1, and follow its previous sibling.
+            let parent = Array(c.dropLast())
+            guard path.count >= parent.count, Array(path.prefix(parent.count)) == parent else { return nil }
+            let previous = path.count > parent.count ? path[parent.count] : 0
+            guard c.last! > previous, c.last! <= previous + 3 || inToc else { return nil }
+            return (c.count, c)
+        case .chinese:
+            let value = shape.components.first ?? 0
+            let depth: Int
+            switch shape.scheme {
+            case .chineseComma: depth = 1
+            case .chineseParen: depth = 2
+            case .decimal where shape.components.count == 1: depth = 3
+            case .arabicComma: depth = 3
+            case .arabicParen: depth = 4
+            default: return nil
+            }
+            guard depth <= path.count + 1 else { return nil }
+            let previous = path.count >= depth ? path[depth - 1] : 0
+            guard value > previous, value <= previous + 2 else { return nil }
+            let newPath = Array(path.prefix(depth - 1)) + [value]
+            return (depth, newPath)
+        }
+    }
+
+    /// A notice's distribution lines (`抄送：…`) close the document body.
+    static func endsBody(_ text: String) -> Bool {
+        text.hasPrefix("抄送：") || text.hasPrefix("抄送:") || text.hasPrefix("主题词")
+    }
+
+    func normalisedTitle(_ s: String) -> String {
+        s.filter { !$0.isWhitespace && !"：:，,.。“”\"".contains($0) }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Extraction
+import NianbaoModel
+
+/// Options every command that reads reports shares.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "Password for encrypted PDFs.")
+    var password: String?
+
+    @ArgumentParser.Flag(help: "Recognise image-only PDF pages with tesseract (needs tesseract-ocr and tesseract-ocr-chi-sim).")
+    var ocr = false
+
+    @Option(help: "Seconds one PDF page may take before it is abandoned.")
+    var pageTimeout: Double = 20
+
+    var readOptions: ReadOptions { ReadOptions(password: password, ocr: ocr, pageTimeout: pageTimeout) }
+}
+
+/// An input problem: printed as the message alone, exit status 1.
+struct ValidationFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
