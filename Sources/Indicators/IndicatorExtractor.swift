@@ -60,6 +60,9 @@ struct ExtractionRun {
     let document: SegmentedDocument
     let region: String
     let reportYear: Int?
+    /// The year of a value whose sentence, paragraph and section name none: the year most of the body
+    /// describes (a "2023" report may describe 2022), else the report's year.
+    let defaultYear: Int?
     var result = IndicatorResult()
     private var groupCounter = 0
 
@@ -77,6 +80,7 @@ struct ExtractionRun {
         let stated = document.frontMatter.region ?? ""
         region = Self.normalizeRegion(stated, rules: rules)
         reportYear = document.frontMatter.reportYear
+        defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
@@ -153,7 +157,7 @@ struct ExtractionRun {
             } else if let first = match.groups[0] {
                 year = Int(String(decoding: text.bytes[first], as: UTF8.self))
             } else if match.groups[2] != nil {
-                year = reportYear  // `近三年`: the years up to the report's
+                year = defaultYear  // `近三年`: the years up to the report's
             } else if let period = match.groups[3] {
                 let name = String(decoding: text.bytes[period], as: UTF8.self)
                 year = Self.periods.first { $0.0 == name }?.1

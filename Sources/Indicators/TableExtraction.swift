@@ -52,7 +52,7 @@ extension ExtractionRun {
         }
         let blockIndex = blockIndex(of: table)
         let tableEntity = entityOf(text: table.caption) ?? region
-        let tableYear = Self.captionYear(table.caption) ?? blockIndex.flatMap(sectionYear(forBlock:)) ?? reportYear
+        let tableYear = Self.captionYear(table.caption) ?? blockIndex.flatMap(sectionYear(forBlock:)) ?? defaultYear
         let dataRows = Array(headerCount..<rows.count)
 
         if columns.contains(where: { $0.year != nil }) {

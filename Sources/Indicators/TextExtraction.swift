@@ -415,7 +415,7 @@ extension ExtractionRun {
         if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true) }
         if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true) }
         if let year = sectionYear(forBlock: blockIndex) { return (year, false, true) }
-        return (reportYear, false, false)
+        return (defaultYear, false, false)
     }
 
     /// For a plan (`…“十四五”规划`), the year its targets are for.

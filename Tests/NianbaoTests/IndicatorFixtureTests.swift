@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import NianbaoModel
+import Extraction
+import Cleaning
+import Segmentation
 @testable import Indicators
 
 /// Shared fixtures for the indicator tests: the rules in `rules/`, and real reports as segmented documents.
@@ -53,7 +56,16 @@ enum IndicatorFixtures {
                                  toc: [], sections: [section], tables: tables, warnings: [])
     }
 
-    static func document(_ stem: String) -> SegmentedDocument { crudeDocument(stem) }
+    /// A real report through the real pipeline: reader, cleaner, segmenter.
+    static func document(_ stem: String) -> SegmentedDocument {
+        do {
+            let source = try Readers.read(path: TestPaths.realReport(stem))
+            return Segmenter().segment(TextCleaner().clean(source), docId: stem)
+        } catch {
+            Issue.record("cannot read \(stem): \(error)")
+            return crudeDocument(stem)
+        }
+    }
 }
 
 @Suite struct IndicatorFixtureTests {
@@ -62,7 +74,9 @@ enum IndicatorFixtures {
         let extractor = IndicatorExtractor(rules: IndicatorFixtures.rules)
         var lines: [String] = []
         for stem in TestPaths.realStems {
-            let result = extractor.extract(from: IndicatorFixtures.document(stem))
+            let document = IndicatorFixtures.document(stem)
+            lines.append("## \(stem) region=\(document.frontMatter.region ?? "-") year=\(document.frontMatter.reportYear.map(String.init) ?? "-") data=\(document.frontMatter.dataYear.map(String.init) ?? "-") title=\(document.frontMatter.title ?? "-") tables=\(document.tables.count)")
+            let result = extractor.extract(from: document)
             #expect(!result.observations.isEmpty, "\(stem)")
             for o in result.observations {
                 lines.append([stem.prefix(3).description, String(o.line), o.indicator, o.entity, o.year.map(String.init) ?? "-",
