@@ -28,13 +28,51 @@ public struct IndicatorExtractor: Sendable {
 
     public func extract(from document: SegmentedDocument) -> IndicatorResult {
         var run = ExtractionRun(rules: rules, parser: parser, document: document)
-        for (index, block) in document.clean.blocks.enumerated() where block.kind == .paragraph {
+        for (index, block) in Self.joinedParagraphs(document) {
             run.extractText(block: block, index: index)
         }
         for (index, table) in document.tables.enumerated() {
             run.extractTable(table, index: index)
         }
         return run.result
+    }
+}
+
+extension IndicatorExtractor {
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "；", ";", "：", ":"]
+
+    /// Paragraph blocks, with a block that stops mid-sentence joined to the next paragraph of its section
+    /// (hard-wrapped exports the cleaner could not rejoin), so a sentence is never cut. Spans are kept, so
+    /// every character still maps to its source line. The index is the first block's.
+    static func joinedParagraphs(_ document: SegmentedDocument) -> [(Int, Block)] {
+        var result: [(Int, Block)] = []
+        var pending: (index: Int, block: Block, section: String?)?
+        for (index, block) in document.clean.blocks.enumerated() {
+            guard block.kind == .paragraph else {
+                if let open = pending { result.append((open.index, open.block)); pending = nil }
+                continue
+            }
+            let section = document.section(containingBlock: index)?.id
+            if var open = pending {
+                if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
+                   !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
+                    let offset = open.block.text.count
+                    open.block.text += block.text
+                    open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
+                    pending = open
+                    continue
+                }
+                result.append((open.index, open.block))
+            }
+            pending = (index, block, section)
+        }
+        if let open = pending { result.append((open.index, open.block)) }
+        return result
+    }
+
+    /// A short line without a comma is a title, not the start of a wrapped sentence.
+    static func looksLikeHeading(_ text: String) -> Bool {
+        text.count < 30 && !text.contains("，") && !text.contains(",")
     }
 }
 

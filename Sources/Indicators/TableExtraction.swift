@@ -86,7 +86,9 @@ extension ExtractionRun {
             ?? columns.firstIndex { $0.year == nil && !["序号", "单位"].contains($0.header) } ?? 0
         let unitColumn = headerRow.firstIndex { $0 == "单位" }
         let numberingColumn = headerRow.firstIndex { $0 == "序号" }
+        // The row a `其中：` list hangs from: a numbered row, or an unnumbered row outside a `其中` list.
         var parent: (indicators: [Int], matched: Bool)? = nil
+        var inPartsList = false
         var lastIndicators: [Int] = []
         for r in dataRows {
             var row = rows[r]
@@ -106,10 +108,16 @@ extension ExtractionRun {
                 indicators = lastIndicators
             } else {
                 indicators = compiled.tableNames[CompiledRules.tableKey(name)] ?? []
-                let isSubRow = name.hasPrefix("其中") || !isNumbered
-                if isNumbered && !name.hasPrefix("其中") { parent = (indicators, !indicators.isEmpty) }
-                // A sub-row under a row no rule knows (`中外合作办学专业数` › `在校生数`) is not that indicator.
-                if isSubRow, let parent, !parent.matched { indicators = [] }
+                let opensParts = name.hasPrefix("其中")
+                if isNumbered && !opensParts { inPartsList = false }
+                if opensParts { inPartsList = true }
+                if !opensParts && (isNumbered || !inPartsList) {
+                    parent = (indicators, !indicators.isEmpty)
+                } else if let parent, !parent.matched {
+                    // A count listed under a row no rule knows (`中外合作办学专业数` › `其中：在校生数`) is a
+                    // count of that thing, not the indicator; a rate under it (`其中：学生体质测评合格率`) is fine.
+                    indicators = indicators.filter { rules.indicators[$0].unit == "%" }
+                }
                 lastIndicators = indicators
             }
             let converted = compiled.printedUnit(printedUnit)

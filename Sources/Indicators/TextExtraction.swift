@@ -406,7 +406,8 @@ extension ExtractionRun {
     func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, sentences: [Range<Int>],
                      sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool) {
         if let target = matches.cues.last(where: { $0.cue == .target && $0.start >= sentence.lowerBound && $0.end <= offset }) {
-            if let year = target.year { return (year, true, true) }
+            // `到 2020 年` in a report on 2020 is a date reached, not a target.
+            if let year = target.year { return (year, year > (defaultYear ?? year - 1), true) }
         }
         let years = matches.years.filter { !$0.comparison }
         if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true) }

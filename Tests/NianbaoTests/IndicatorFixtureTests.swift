@@ -89,3 +89,17 @@ enum IndicatorFixtures {
         }
     }
 }
+
+extension IndicatorFixtureTests {
+    @Test func dumpBlocksForReading() throws {
+        guard let path = ProcessInfo.processInfo.environment["NIANBAO_BLOCKS"], let stem = ProcessInfo.processInfo.environment["NIANBAO_STEM"] else { return }
+        let document = IndicatorFixtures.document(stem)
+        var lines: [String] = []
+        for (i, block) in document.clean.blocks.enumerated() {
+            lines.append("[\(i) \(block.kind.rawValue) L\(block.start.line)-\(block.end.line) \(document.section(containingBlock: i)?.id ?? "-")] \(block.text)")
+        }
+        for t in document.tables { lines.append("TABLE \(t.sectionId) caption=\(t.caption) rows=\(t.rows.count) first=\(t.rowLocations.first?.line ?? 0)") }
+        for s in document.sections { lines.append("SECTION \(s.id) \(s.title) blocks \(s.blockStart)-\(s.blockEnd)") }
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
