@@ -20,9 +20,13 @@ public struct ParsedNumber: Sendable, Hashable {
     public var decimals: Int
     /// The scale the printed figure was multiplied by (`万` → 10000), so precision can be recovered.
     public var scale: Decimal
+    /// For a ratio or fraction whose quotient does not terminate (4:6, 三分之一): the printed denominator;
+    /// `value` is then the quotient rounded to 4 places. Nil when `value` is exact.
+    public var denominator: Decimal?
 
     public init(text: String, value: Decimal, upper: Decimal? = nil, unit: String, start: Int, end: Int,
-                qualifier: Qualifier? = nil, decimals: Int = 0, scale: Decimal = 1) {
+                qualifier: Qualifier? = nil, decimals: Int = 0, scale: Decimal = 1,
+                denominator: Decimal? = nil) {
         self.text = text
         self.value = value
         self.upper = upper
@@ -32,5 +36,6 @@ public struct ParsedNumber: Sendable, Hashable {
         self.qualifier = qualifier
         self.decimals = decimals
         self.scale = scale
+        self.denominator = denominator
     }
 }

@@ -1,0 +1,581 @@
+import Foundation
+import NianbaoModel
+
+/// Finds the numbers in one line of report text and normalises them per the data contract:
+/// money to 元 (8,471.36 万元 → 84713600 元), 万人 to persons, percentages in percent points, `12.3:1`
+/// as ratio 12.3, with qualifiers (approx, at_least, …, range, change) kept apart from the value.
+///
+/// Conventions (documented in the tests, `NumberParserTests`):
+/// - Arithmetic is exact (`Decimal`); no binary floating point anywhere.
+/// - `start`/`end` are `Character` offsets; `text` includes qualifier words printed next to the number
+///   (`超1007项`, `增加 15.7%`), so `start` may be before the first digit.
+/// - Ranges (`15.4-18.5 万元`, `3至5年`): `value` = lower bound, `upper` = upper bound, qualifier `range`.
+///   A bare lower bound borrows the upper's 万/亿 (两到三万 → 20000…30000) when that keeps lower ≤ upper.
+/// - Changes (`增加 15.7%`, `减少 0.3 万人`): qualifier `change`, value signed (negative for decreases).
+///   A change word wins over a bound word next to it (增长超过 10% → change).
+/// - `N余人`, `N多人` → more_than; `N以上` → at_least; `以下/以内` → at_most; `左右/上下/约/近` → approx
+///   (but `近3年` is "the last three years", so 近 does not qualify years, months and days).
+/// - Ratios `a:b` → unit `ratio`, value a/b when that division terminates (12.3:1 → 12.3, 3:2 → 1.5),
+///   otherwise a/b rounded to 4 places (4:6 → 0.6667) with `denominator` = b so the exact terms survive.
+/// - `X分之Y` fractions use the same rule; `百分之Y` → Y %, `千分之Y` → Y ‰; `三成` → 30 %.
+/// - Years print as numbers with unit 年/学年/届 (`2023年`) so the rule engine can ignore them.
+/// - Chinese numerals count only when followed by a unit, when they contain 十/百/千/万/亿 (二十三, 两千零五),
+///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…) and ordinals (第一) are skipped.
+public struct NumberParser: Sendable {
+    public init() {}
+
+    public func parse(_ line: String) -> [ParsedNumber] {
+        var scanner = NumberScanner(line)
+        return scanner.scan()
+    }
+
+    /// Plain decimal notation: never an exponent, never binary-float noise (`1.57`, `84713600`, `-0.1`).
+    public static func decimalString(_ d: Decimal) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isZero { return "0" }
+        let negative = d.sign == .minus
+        var digits = d.significand.magnitude.description
+        if digits.hasPrefix("-") { digits.removeFirst() }
+        var exponent = d.exponent
+        // Drop trailing zeros of the significand into the exponent (82225.00 → 82225).
+        while exponent < 0, digits.count > 1, digits.last == "0" { digits.removeLast(); exponent += 1 }
+        var out: String
+        if exponent >= 0 {
+            out = digits + String(repeating: "0", count: exponent)
+        } else {
+            let pointAt = digits.count + exponent
+            if pointAt > 0 {
+                let idx = digits.index(digits.startIndex, offsetBy: pointAt)
+                out = String(digits[..<idx]) + "." + String(digits[idx...])
+            } else {
+                out = "0." + String(repeating: "0", count: -pointAt) + digits
+            }
+        }
+        return negative ? "-" + out : out
+    }
+}
+
+/// The numeral part of a match: sign, Arabic and/or Chinese numerals, 万/亿 scale, before any unit.
+struct NumeralCore {
+    var start: Int
+    var end: Int
+    var value: Decimal
+    var decimals: Int
+    var bigScale: Decimal
+    var allScale: Decimal
+    var hasArabic: Bool
+    var hasUnitToken: Bool
+    var leadingBigUnit: Bool
+    var digitByDigit: Bool
+}
+
+/// One pass over a line. Works on the first Unicode scalar of each `Character`, with full-width
+/// digits and punctuation folded to ASCII, so offsets stay `Character` offsets.
+struct NumberScanner {
+    let chars: [Character]
+    let s: [Unicode.Scalar]
+    let n: Int
+    let trimmedStart: Int
+    let trimmedEnd: Int
+    var found: [ParsedNumber] = []
+    var lastEnd = 0
+
+    init(_ line: String) {
+        chars = Array(line)
+        s = chars.map { NumberScanner.fold($0.unicodeScalars.first ?? " ") }
+        n = chars.count
+        var a = 0, b = chars.count
+        while a < b, NumberScanner.isSpace(s[a]) { a += 1 }
+        while b > a, NumberScanner.isSpace(s[b - 1]) { b -= 1 }
+        trimmedStart = a
+        trimmedEnd = b
+    }
+
+    static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        let v = u.value
+        if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }
+        if v == 0x3000 || v == 0xA0 { return " " }
+        if v == 0x2212 || v == 0xFE63 { return "-" }  // minus sign, small hyphen-minus
+        return u
+    }
+
+    static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{2009}" }
+    static func isASCIIDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
+    static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 65 && u.value <= 90) || (u.value >= 97 && u.value <= 122)
+    }
+    static func isCJK(_ u: Unicode.Scalar) -> Bool { u.value >= 0x3400 && u.value <= 0x9FFF }
+
+    func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < n ? s[i] : nil }
+
+    func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= n else { return false }
+        for k in 0..<word.count where s[i + k] != word[k] { return false }
+        return true
+    }
+
+    func skipSpaces(_ i: Int) -> Int {
+        var j = i
+        while j < n, NumberScanner.isSpace(s[j]) { j += 1 }
+        return j
+    }
+
+    func skipSpacesBack(_ i: Int) -> Int {
+        var j = i
+        while j > 0, NumberScanner.isSpace(s[j - 1]) { j -= 1 }
+        return j
+    }
+
+    mutating func scan() -> [ParsedNumber] {
+        var i = 0
+        while i < n {
+            let c = s[i]
+            let mayStart = NumberScanner.isASCIIDigit(c) || ChineseNumeral.isNumeralScalar(c) || c == "-"
+                || c == "负" || c == "負" || c == "." || c == "百" || c == "千"
+            guard mayStart else { i += 1; continue }
+            if let skip = idiomEnd(at: i) { i = skip; continue }
+            if let number = match(at: i) {
+                found.append(number)
+                lastEnd = number.end
+                i = max(number.end, i + 1)
+            } else {
+                i = skipRun(from: i)
+            }
+        }
+        return found
+    }
+
+    /// After a failed match, skip the whole numeral run so its tail is not re-read as a new number
+    /// (千方百计 must not yield 百).
+    func skipRun(from i: Int) -> Int {
+        var j = i + 1
+        if NumberScanner.isASCIIDigit(s[i]) {
+            while j < n, NumberScanner.isASCIIDigit(s[j]) || s[j] == "." || s[j] == "," { j += 1 }
+        } else if ChineseNumeral.isNumeralScalar(s[i]) {
+            while j < n, ChineseNumeral.isNumeralScalar(s[j]) { j += 1 }
+        }
+        return j
+    }
+
+    func idiomEnd(at i: Int) -> Int? {
+        for idiom in NumberVocabulary.idioms where matches(idiom, at: i) { return i + idiom.count }
+        return nil
+    }
+
+    // MARK: numeral core
+
+    /// Reads an optional sign and a numeral run at `i` (Arabic, Chinese or mixed).
+    func readCore(at i: Int, allowSign: Bool = true) -> NumeralCore? {
+        var j = i
+        var negative = false
+        if allowSign {
+            if s[j] == "-" {
+                let prev = skipSpacesBack(j)
+                if prev > 0, let p = at(prev - 1),
+                   NumberScanner.isASCIIDigit(p) || ChineseNumeral.isNumeralScalar(p) || NumberScanner.isASCIILetter(p) {
+                    return nil
+                }
+                var k = j + 1
+                if j == trimmedStart { k = skipSpaces(k) }  // "- 1,200,000" as a whole input
+                guard let d = at(k), NumberScanner.isASCIIDigit(d) || d == "." else { return nil }
+                negative = true
+                j = k
+            } else if s[j] == "负" || s[j] == "負" {
+                let k = skipSpaces(j + 1)
+                guard let d = at(k), NumberScanner.isASCIIDigit(d) || ChineseNumeral.isNumeralScalar(d) else { return nil }
+                negative = true
+                j = k
+            } else if s[j] == "零", at(j + 1) == "下" {
+                let k = j + 2
+                guard let d = at(k), NumberScanner.isASCIIDigit(d) || ChineseNumeral.isNumeralScalar(d) else { return nil }
+                negative = true
+                j = k
+            }
+        }
+        var tokens: [NumeralToken] = []
+        var tokenEnds: [Int] = []
+        var letterFactor: Decimal = 1
+        var letterEnd: Int? = nil
+        while j < n {
+            let c = s[j]
+            if NumberScanner.isASCIIDigit(c) || (c == "." && tokens.isEmpty && at(j + 1).map(NumberScanner.isASCIIDigit) == true) {
+                if case .arabic = tokens.last { break }
+                guard let (digits, fraction, end) = readArabic(at: j) else { break }
+                tokens.append(.arabic(digits: digits, fractionDigits: fraction))
+                tokenEnds.append(end)
+                j = end
+                // 100K, 3M, 30w: Latin multipliers directly after digits, not followed by another letter.
+                if let m = at(j), let factor = NumberScanner.letterMultiplier(m),
+                   !(at(j + 1).map(NumberScanner.isASCIILetter) ?? false), tokens.count == 1 {
+                    letterFactor = factor
+                    letterEnd = j + 1
+                    break
+                }
+                // 8,471.36 万元: a space may separate the figure from its 万/亿.
+                let k = skipSpaces(j)
+                if k > j, let u = at(k), u == "万" || u == "亿" || u == "萬" || u == "億" { j = k }
+                continue
+            }
+            if let d = ChineseNumeral.digit(c) {
+                // 两 only as a numeral when a unit or numeral follows (两岸 is not a number).
+                tokens.append(.digit(d)); j += 1; tokenEnds.append(j); continue
+            }
+            if let e = ChineseNumeral.unitExponent(c) { tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue }
+            if let t = ChineseNumeral.tens(c) { tokens.append(.tens(t)); j += 1; tokenEnds.append(j); continue }
+            if ChineseNumeral.isPoint(c), !tokens.isEmpty, let next = at(j + 1),
+               NumberScanner.isASCIIDigit(next) || ChineseNumeral.digit(next) != nil {
+                tokens.append(.point); j += 1; tokenEnds.append(j); continue
+            }
+            break
+        }
+        guard !tokens.isEmpty else { return nil }
+        // Longest well-formed prefix of the run.
+        var count = tokens.count
+        while count > 0 {
+            let prefix = Array(tokens[0..<count])
+            if case .point = prefix.last { count -= 1; continue }
+            if var evaluated = ChineseNumeral.evaluate(prefix) {
+                var end = tokenEnds[count - 1]
+                var (big, all) = ChineseNumeral.trailingScales(prefix)
+                if letterFactor != 1, count == tokens.count, let le = letterEnd {
+                    evaluated.value *= letterFactor
+                    big = letterFactor; all = letterFactor
+                    end = le
+                }
+                let arabicInPrefix = prefix.contains { if case .arabic = $0 { return true }; return false }
+                let unitToken = prefix.contains {
+                    switch $0 { case .unit, .tens: return true; default: return false }
+                }
+                let leadingBig: Bool = { if case .unit(let e) = prefix[0], e >= 2 { return true }; return false }()
+                let digitByDigit = !unitToken && !arabicInPrefix
+                    && prefix.filter({ if case .digit = $0 { return true }; return false }).count >= 2
+                return NumeralCore(start: i, end: end, value: negative ? -evaluated.value : evaluated.value,
+                                   decimals: evaluated.decimals, bigScale: big, allScale: all,
+                                   hasArabic: arabicInPrefix,
+                                   hasUnitToken: unitToken, leadingBigUnit: leadingBig, digitByDigit: digitByDigit)
+            }
+            count -= 1
+        }
+        return nil
+    }
+
+    static func letterMultiplier(_ u: Unicode.Scalar) -> Decimal? {
+        switch u {
+        case "k", "K": return 1000
+        case "w", "W": return 10000
+        case "M": return 1_000_000
+        default: return nil
+        }
+    }
+
+    /// Arabic digits with `,`/`，` thousands separators (groups of exactly three) and a decimal point.
+    func readArabic(at i: Int) -> ([UInt8], Int, Int)? {
+        var j = i
+        var digits: [UInt8] = []
+        var groupLength = 0
+        var firstGroup = true
+        while j < n {
+            let c = s[j]
+            if NumberScanner.isASCIIDigit(c) {
+                digits.append(UInt8(c.value - 48)); groupLength += 1; j += 1; continue
+            }
+            if c == ",", groupLength > 0, (firstGroup ? groupLength <= 3 : groupLength == 3),
+               j + 3 < n || j + 3 == n,
+               (1...3).allSatisfy({ at(j + $0).map(NumberScanner.isASCIIDigit) == true }),
+               !(at(j + 4).map(NumberScanner.isASCIIDigit) ?? false) {
+                firstGroup = false; groupLength = 0; j += 1; continue
+            }
+            break
+        }
+        var fraction = 0
+        if j < n, s[j] == ".", let d = at(j + 1), NumberScanner.isASCIIDigit(d) {
+            j += 1
+            while j < n, NumberScanner.isASCIIDigit(s[j]) {
+                digits.append(UInt8(s[j].value - 48)); fraction += 1; j += 1
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        return (digits, fraction, j)
+    }
+
+    // MARK: whole match
+
+    struct Suffix {
+        var unit = ""
+        var factor: Decimal = 1
+        var end: Int
+        var qualifier: Qualifier? = nil
+        var unitWord: UnitWord? = nil
+        var extraValue: Decimal = 0   // 角/分 after 元
+        var percentFromCheng = false
+    }
+
+    /// The unit (and 余/多) after a core ending at `i`.
+    func readUnit(after i: Int, core: NumeralCore) -> Suffix {
+        var suffix = Suffix(end: i)
+        var k = i
+        // 1200余人, 3000多欧元: "more than" between the figure and its unit.
+        if let c = at(skipSpaces(k)), c == "余" || c == "多" {
+            k = skipSpaces(k)
+            let afterMarker = k + 1
+            if let w = unitWord(at: skipSpaces(afterMarker)) {
+                suffix.qualifier = .moreThan
+                k = afterMarker
+                _ = w
+            } else if c == "余" {
+                suffix.qualifier = .moreThan
+                suffix.end = afterMarker
+                return suffix
+            }
+        }
+        // 三成 → 30 %
+        if let c = at(k), c == "成", !core.hasArabic || true {
+            let next = at(k + 1)
+            let okNext = next == nil || !NumberScanner.isCJK(next!)
+                || ["以", "左", "的", "多", "是", "和", "与", "及", "上", "。", "，"].contains(next!)
+            if okNext {
+                suffix.unit = "%"; suffix.factor = 10; suffix.end = k + 1; suffix.percentFromCheng = true
+                return suffix
+            }
+        }
+        let u = skipSpaces(k)
+        if let w = unitWord(at: u) {
+            suffix.unit = w.unit
+            suffix.factor = w.factor
+            suffix.unitWord = w
+            suffix.end = u + w.surface.count
+            if w.isMoney { readMoneyTail(&suffix, surface: w.surface) }
+        }
+        return suffix
+    }
+
+    func unitWord(at i: Int) -> UnitWord? {
+        guard i < n else { return nil }
+        for w in NumberVocabulary.units where matches(w.surface, at: i) {
+            if NumberScanner.isASCIILetter(w.surface.last!), let next = at(i + w.surface.count),
+               NumberScanner.isASCIILetter(next) { continue }
+            return w
+        }
+        return nil
+    }
+
+    /// 壹拾壹元壹角壹分, 123元1角1分, 十块三毛, 壹佰圆整.
+    func readMoneyTail(_ suffix: inout Suffix, surface: [Unicode.Scalar]) {
+        var k = suffix.end
+        var extra = Decimal(0)
+        if let c = at(k), c == "整" || c == "正" { suffix.end = k + 1; return }
+        if at(k) == "零" { k += 1 }
+        for (marks, weight) in [(["角", "毛"] as [Unicode.Scalar], Decimal(string: "0.1")!),
+                                 (["分"] as [Unicode.Scalar], Decimal(string: "0.01")!)] {
+            guard let c = at(k) else { break }
+            let digit: Int?
+            if let d = ChineseNumeral.digit(c) { digit = d } else if NumberScanner.isASCIIDigit(c) { digit = Int(c.value - 48) } else { digit = nil }
+            guard let d = digit, let m = at(k + 1), marks.contains(m) else { continue }
+            extra += Decimal(d) * weight
+            k += 2
+            suffix.end = k
+            if at(k) == "零" { k += 1 }
+        }
+        if at(suffix.end) == "钱" { suffix.end += 1 }
+        suffix.extraValue = extra
+    }
+
+    func suffixQualifier(at i: Int) -> (Qualifier, Int)? {
+        let k = skipSpaces(i)
+        for (w, q) in NumberVocabulary.suffixQualifiers where matches(w, at: k) { return (q, k + w.count) }
+        return nil
+    }
+
+    /// A complete match at `i`: prefix words, the number, its unit, range or ratio, suffix words.
+    mutating func match(at i: Int) -> ParsedNumber? {
+        // Ordinals (第一, 第2章) are not quantities.
+        if i > 0, s[skipSpacesBack(i) - (skipSpacesBack(i) > 0 ? 1 : 0)] == "第", skipSpacesBack(i) > lastEnd { return nil }
+        if i > 0, NumberScanner.isASCIIDigit(s[i]) || s[i] == ".", NumberScanner.isASCIILetter(s[i - 1]) { return nil }
+
+        var percentPrefix: String? = nil
+        var coreStart = i
+        if matches(Array("百分之".unicodeScalars), at: i) { percentPrefix = "%"; coreStart = i + 3 }
+        else if matches(Array("千分之".unicodeScalars), at: i) { percentPrefix = "‰"; coreStart = i + 3 }
+        guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
+
+        var value = core.value
+        var unit = ""
+        var end = core.end
+        var qualifier: Qualifier? = nil
+        var upper: Decimal? = nil
+        var denominator: Decimal? = nil
+        var decimals = core.decimals
+        var acceptedByUnit = false
+        var unitWordForAcceptance: UnitWord? = nil
+
+        if let p = percentPrefix {
+            unit = p
+            acceptedByUnit = true
+        } else if matches(Array("分之".unicodeScalars), at: core.end), core.end + 2 < n,
+                  let numerator = readCore(at: core.end + 2), core.value != 0 {
+            // 二分之一 → 0.5
+            let (q, exact) = NumberScanner.quotient(numerator.value, core.value)
+            value = q
+            denominator = exact ? nil : core.value
+            decimals = exact ? 0 : 4
+            end = numerator.end
+            acceptedByUnit = true
+            core.end = numerator.end
+        }
+
+        // Ratio a:b
+        var isRatio = false
+        if percentPrefix == nil, denominator == nil, core.hasArabic {
+            let k = skipSpaces(core.end)
+            if let c = at(k), c == ":" {
+                let m = skipSpaces(k + 1)
+                if let d = at(m), NumberScanner.isASCIIDigit(d), let second = readCore(at: m, allowSign: false),
+                   second.hasArabic, second.value != 0,
+                   !(at(second.end).map { NumberScanner.isASCIIDigit($0) || $0 == ":" } ?? false) {
+                    let (q, exact) = NumberScanner.quotient(core.value, second.value)
+                    value = q
+                    denominator = exact ? nil : second.value
+                    if !exact { decimals = 4 }
+                    unit = "ratio"
+                    end = second.end
+                    isRatio = true
+                    acceptedByUnit = true
+                }
+            }
+        }
+
+        var suffix = Suffix(end: end)
+        if !isRatio && percentPrefix == nil {
+            do {
+                suffix = readUnit(after: end, core: core)
+                // A Latin letter glued to the digits that is no unit (5G, 3D) makes this a name, not a number.
+                if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
+                    return nil
+                }
+                if !suffix.unit.isEmpty {
+                    unit = suffix.unit
+                    value = value * suffix.factor + suffix.extraValue
+                    end = suffix.end
+                    acceptedByUnit = suffix.unitWord?.afterChineseNumeral ?? true
+                    unitWordForAcceptance = suffix.unitWord
+                } else if suffix.qualifier != nil {
+                    end = suffix.end
+                }
+                qualifier = suffix.qualifier
+            }
+        }
+
+        // Range: lower [unit] sep upper [unit]
+        if !isRatio, denominator == nil {
+            let k = skipSpaces(end)
+            for sep in NumberVocabulary.rangeSeparators where matches(sep, at: k) {
+                let m = skipSpaces(k + sep.count)
+                guard m < n, let second = readCore(at: m, allowSign: false) else { break }
+                var secondValue = second.value
+                var secondEnd = second.end
+                var secondUnit = ""
+                if percentPrefix != nil {
+                    // 百分之十到百分之二十 is rare; 百分之十至二十 reads the upper as percent too.
+                    secondUnit = unit
+                } else {
+                    let su = readUnit(after: second.end, core: second)
+                    if !su.unit.isEmpty {
+                        secondUnit = su.unit
+                        secondValue = secondValue * su.factor + su.extraValue
+                        secondEnd = su.end
+                    }
+                }
+                guard second.hasArabic || second.hasUnitToken || !secondUnit.isEmpty else { break }
+                if !unit.isEmpty && !secondUnit.isEmpty && unit != secondUnit { break }
+                if unit.isEmpty && secondUnit.isEmpty && !(core.hasArabic && second.hasArabic) { break }
+                var lower = value
+                if core.bigScale == 1 && core.allScale == 1 && unit.isEmpty {
+                    for scale in [second.bigScale, second.allScale] where scale != 1 {
+                        if lower * scale <= secondValue { lower *= scale; break }
+                    }
+                }
+                guard lower <= secondValue else { break }
+                value = lower
+                upper = secondValue
+                if unit.isEmpty { unit = secondUnit }
+                end = secondEnd
+                qualifier = .range
+                acceptedByUnit = acceptedByUnit || !secondUnit.isEmpty || second.hasArabic
+                break
+            }
+        }
+
+        // Suffix qualifiers: 以上, 以下, 左右…
+        if qualifier == nil || qualifier == .moreThan, let (q, qEnd) = suffixQualifier(at: end) {
+            if qualifier == nil { qualifier = q }
+            end = qEnd
+        }
+
+        // Chinese-only numerals need a reason to be a number.
+        let isWhole = i <= trimmedStart && end >= trimmedEnd
+        if !core.hasArabic && !isWhole {
+            if core.leadingBigUnit { return nil }
+            if core.digitByDigit && !acceptedByUnit { return nil }
+            let reason = acceptedByUnit || (core.hasUnitToken && core.end - core.start >= 2)
+            if !reason { return nil }
+            if let w = unitWordForAcceptance, !w.afterChineseNumeral, !(core.hasUnitToken && core.end - core.start >= 2) {
+                return nil
+            }
+        }
+
+        // Prefix words: qualifiers, change verbs, currency names.
+        var start = i
+        var sign: Decimal = 1
+        var prefixQualifier: Qualifier? = nil
+        var changeSeen = false
+        for _ in 0..<2 {
+            let b = skipSpacesBack(start)
+            var matched = false
+            for (w, q, sg) in NumberVocabulary.prefixQualifiers {
+                let from = b - w.count
+                guard from >= lastEnd, matches(w, at: from) else { continue }
+                if w.count == 1, w[0] == "增", from > 0, s[from - 1] == "新" { continue } // 新增 = newly added
+                if q == .approx, w.last == "近", ["年", "学年", "月", "日", "天", "周", "届"].contains(unit) { continue }
+                if q == .change { changeSeen = true; if sg < 0 { sign = -1 } }
+                if prefixQualifier == nil || q == .change { prefixQualifier = q }
+                start = from
+                matched = true
+                break
+            }
+            if !matched {
+                for (w, cu) in NumberVocabulary.currencyPrefixes {
+                    let from = b - w.count
+                    guard from >= lastEnd, matches(w, at: from) else { continue }
+                    if unit.isEmpty || unit == "元" { unit = cu }
+                    start = from
+                    matched = true
+                    break
+                }
+            }
+            if !matched { break }
+        }
+        if changeSeen {
+            qualifier = .change
+        } else if let pq = prefixQualifier, qualifier == nil || qualifier == .moreThan && pq != .approx {
+            qualifier = pq
+        }
+        if sign < 0 {
+            value = -value
+            if let u = upper { upper = -u }
+        }
+
+        let scale = percentPrefix == nil ? core.bigScale : 1
+        return ParsedNumber(text: String(chars[start..<end]), value: value, upper: upper, unit: unit,
+                            start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
+                            denominator: denominator)
+    }
+
+    /// a / b, and whether the division terminates; a non-terminating quotient is rounded to 4 places.
+    static func quotient(_ a: Decimal, _ b: Decimal) -> (Decimal, Bool) {
+        var q = a / b
+        if q * b == a { return (q, true) }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &q, 4, .plain)
+        return (rounded, false)
+    }
+}
