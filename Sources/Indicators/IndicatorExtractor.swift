@@ -39,7 +39,8 @@ public struct IndicatorExtractor: Sendable {
 }
 
 extension IndicatorExtractor {
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "；", ";", "：", ":"]
+    /// A block ending in one of these ends its sentence (a `；` does not: the list goes on).
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "：", ":"]
 
     /// Paragraph blocks, with a block that stops mid-sentence joined to the next paragraph of its section
     /// (hard-wrapped exports the cleaner could not rejoin), so a sentence is never cut. Spans are kept, so

@@ -76,6 +76,10 @@ extension ExtractionRun {
             let windowStart = max(clause.lowerBound, previousEnd)
             let sameClauseAsPrevious = clauseIndex == previousClause
             previousClause = clauseIndex
+            // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
+            let clauseHead = text.text(clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 3))
+            if rules.cues.notValueBefore.contains(where: { clauseHead.hasPrefix($0) }),
+               !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
             if let notBefore = compiled.notValueBefore {
                 let preceding = text.text(max(clause.lowerBound, number.start - 4)..<number.start)
                 if notBefore.matches(preceding) { continue }
@@ -99,6 +103,7 @@ extension ExtractionRun {
                 hit.start >= windowStart && hit.start < number.start
                     && !(previousNumberEnd.map { hit.start <= $0 + 1 } ?? false)
             }
+            if number.qualifier == .change { isChange = true }
             if !isChange && previousChange && !ownPhrase
                 && (!sameClauseAsPrevious || gapText.contains("和") || gapText.contains("、"))
                 && cleanedWindow.isEmpty {
@@ -251,6 +256,12 @@ extension ExtractionRun {
         compiled.unitAccepted(numberUnit, by: rules.indicators[indicator].unit)
     }
 
+    /// Units as the parser reports them, with `1.59亿` (a scaled bare number) read as money where money is meant.
+    func unitFits(_ number: ParsedNumber, indicator: Int) -> Bool {
+        if number.unit.isEmpty && number.scale >= 10000 && rules.indicators[indicator].unit == "元" { return true }
+        return unitFits(number.unit, indicator: indicator)
+    }
+
     /// The indicator a number belongs to, or nil.
     func resolve(number: ParsedNumber, text: AnalysedText, matches: BlockMatches, windowStart: Int,
                  previousNumberEnd: Int?,
@@ -283,10 +294,10 @@ extension ExtractionRun {
                         }
                         continue
                     }
-                    if isChange && (isChangeUnit || unitFits(number.unit, indicator: target)) {
+                    if isChange && (isChangeUnit || unitFits(number, indicator: target)) {
                         return Resolution(indicator: target, base: nil, change: true, via: "change")
                     }
-                    if unitFits(number.unit, indicator: target) {
+                    if unitFits(number, indicator: target) {
                         return Resolution(indicator: target, base: nil, change: false, via: "text")
                     }
                     if number.unit == "%", let rate = compiled.rateFor[target] {
@@ -300,7 +311,7 @@ extension ExtractionRun {
         if let after = compiled.after {
             let following = text.text(number.end..<min(sentence.upperBound, number.end + 24))
             if let match = after.matches(in: Array(following.utf8)).first, let mark = match.mark, let index = Int(mark) {
-                for target in compiled.afterTargets[index] where unitFits(number.unit, indicator: target) {
+                for target in compiled.afterTargets[index] where unitFits(number, indicator: target) {
                     return Resolution(indicator: target, base: nil, change: isChange, via: "after")
                 }
             }
@@ -324,14 +335,14 @@ extension ExtractionRun {
         if partsInGap && !mentionInGap { return nil }
         // A noun right after the number (`新增 4 个三年制专业`) names something else than the subject.
         let following = text.text(number.end..<min(sentence.upperBound, number.end + 2)).trimmingCharacters(in: .whitespaces)
-        if let next = following.first, !"，,。；;、）)！？!?以左".contains(next), !next.isNumber {
+        if let next = following.first, !"，,。；;、）)！？!?以左".contains(next), !(next.isASCII && next.isNumber) {
             let cueFollows = matches.cues.contains { $0.start >= number.end && $0.start <= number.end + 2 }
             if !cueFollows { return nil }
         }
-        if isChange && (isChangeUnit || unitFits(number.unit, indicator: subject)) {
+        if isChange && (isChangeUnit || unitFits(number, indicator: subject)) {
             return Resolution(indicator: subject, base: nil, change: true, via: "change")
         }
-        if unitFits(number.unit, indicator: subject) {
+        if unitFits(number, indicator: subject) {
             return Resolution(indicator: subject, base: nil, change: false, via: "carry")
         }
         if number.unit == "%", hasShareCue || rawTrimmed.contains("占"), let rate = rateIndicator(for: subject) {
@@ -367,7 +378,9 @@ extension ExtractionRun {
     func outputUnit(number: ParsedNumber, indicator: Int, change: Bool) -> String {
         let rule = rules.indicators[indicator]
         if change && (number.unit == "%" || number.unit == "百分点") { return number.unit }
-        if compiled.unitAccepted(number.unit, by: rule.unit) { return rule.unit }
+        if compiled.unitAccepted(number.unit, by: rule.unit) || (number.unit.isEmpty && number.scale >= 10000 && rule.unit == "元") {
+            return rule.unit
+        }
         return number.unit
     }
 
@@ -375,7 +388,13 @@ extension ExtractionRun {
     /// in the paragraph, else the report's region.
     func resolveEntity(at offset: Int, sentence: Range<Int>, clauses: [Range<Int>], numberEnds: [Int],
                        matches: BlockMatches) -> String {
-        let before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
+        var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
+        // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
+        for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
+            && hit.targets.contains(where: { rules.indicators[$0].regionScope }) {
+            before.append(.init(start: hit.start, end: hit.end, entity: region))
+        }
+        before.sort { $0.start < $1.start }
         if let mention = before.last {
             // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
             // of names in the mention's clause since the last number before it.

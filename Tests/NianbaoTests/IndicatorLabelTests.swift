@@ -4,7 +4,8 @@ import NianbaoModel
 @testable import Indicators
 
 /// Scores the extractor against hand-labelled facts of the five real reports
-/// (Fixtures/labels/<stem>.tsv: indicator, entity, year, value, unit, line — from a careful reading).
+/// (Fixtures/labels/<stem>.tsv: indicator, entity, year, value, unit, line, and `change`/`target` when the
+/// value is one — from a careful reading; a labelled line lists every fact on it).
 /// Recall: labelled facts found with the same indicator, entity, year, value, unit and source line.
 /// Precision: of the observations on labelled lines, the share that match a label there (values on
 /// lines nobody labelled are not judged).
@@ -16,6 +17,8 @@ import NianbaoModel
         var value: Decimal
         var unit: String
         var line: Int
+        /// Only the qualifiers the rules decide (change, target) are compared; the rest is the parser's.
+        var qualifier: String?
     }
 
     static func labels(_ stem: String) -> [Label] {
@@ -24,12 +27,15 @@ import NianbaoModel
         return text.split(separator: "\n").dropFirst().compactMap { row in
             let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cells.count >= 6, let value = Decimal(string: cells[3]), let line = Int(cells[5]) else { return nil }
-            return Label(indicator: cells[0], entity: cells[1], year: Int(cells[2]), value: value, unit: cells[4], line: line)
+            let qualifier = cells.count > 6 && !cells[6].isEmpty ? cells[6] : nil
+            return Label(indicator: cells[0], entity: cells[1], year: Int(cells[2]), value: value, unit: cells[4], line: line,
+                         qualifier: qualifier)
         }
     }
 
     static func label(of o: Observation) -> Label {
-        Label(indicator: o.indicator, entity: o.entity, year: o.year, value: o.value, unit: o.unit, line: o.line)
+        Label(indicator: o.indicator, entity: o.entity, year: o.year, value: o.value, unit: o.unit, line: o.line,
+              qualifier: o.qualifier == .change || o.qualifier == .target ? o.qualifier?.rawValue : nil)
     }
 
     struct Score { var recall: Double; var precision: Double; var missed: [Label]; var wrong: [Label]; var count: Int }
