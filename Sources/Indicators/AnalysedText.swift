@@ -1,0 +1,87 @@
+/// A block's text prepared for matching: full-width digits, `．` and `％` made ASCII (Chinese punctuation
+/// `，；：。` is kept: it marks clauses), as UTF-8 bytes for PCRE2, with maps between byte and Character
+/// offsets. Normalisation replaces one Character by one Character, so Character offsets in the
+/// normalised text are Character offsets in the original: the offset map back to the source is the identity.
+struct AnalysedText {
+    let original: [Character]
+    let normalized: String
+    let bytes: [UInt8]
+    /// Character offset of every byte offset (count: bytes + 1).
+    private let characterAtByte: [Int32]
+    /// Byte offset of every Character offset (count: characters + 1).
+    private let byteAtCharacter: [Int32]
+
+    init(_ text: String) {
+        let normalized = Self.normalize(text)
+        self.normalized = normalized
+        original = Array(text)
+        bytes = Array(normalized.utf8)
+        var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
+        var byteAtCharacter: [Int32] = []
+        byteAtCharacter.reserveCapacity(original.count + 1)
+        var byte = 0
+        var index: Int32 = 0
+        for character in normalized {
+            byteAtCharacter.append(Int32(byte))
+            let length = character.utf8.count
+            for offset in 0..<length { characterAtByte[byte + offset] = index }
+            byte += length
+            index += 1
+        }
+        byteAtCharacter.append(Int32(byte))
+        characterAtByte[bytes.count] = index
+        self.characterAtByte = characterAtByte
+        self.byteAtCharacter = byteAtCharacter
+    }
+
+    var count: Int { byteAtCharacter.count - 1 }
+
+    func characterOffset(byte: Int) -> Int { Int(characterAtByte[byte]) }
+    func byteOffset(character: Int) -> Int { Int(byteAtCharacter[Swift.min(Swift.max(character, 0), count)]) }
+
+    /// Normalised text of a Character range.
+    func text(_ range: Range<Int>) -> String {
+        let lower = byteOffset(character: range.lowerBound)
+        let upper = byteOffset(character: range.upperBound)
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    /// The original (un-normalised) text of a Character range, for `raw` and `quote`.
+    func originalText(_ range: Range<Int>) -> String {
+        let lower = Swift.max(0, Swift.min(range.lowerBound, original.count))
+        let upper = Swift.max(lower, Swift.min(range.upperBound, original.count))
+        return String(original[lower..<upper])
+    }
+
+    /// Character at an offset of the normalised text.
+    func character(at offset: Int) -> Character? {
+        guard offset >= 0 && offset < count else { return nil }
+        let lower = byteOffset(character: offset)
+        let upper = byteOffset(character: offset + 1)
+        return String(decoding: bytes[lower..<upper], as: UTF8.self).first
+    }
+
+    static func normalize(_ text: String) -> String {
+        // Fast path: most text needs nothing changed.
+        var needsWork = false
+        for scalar in text.unicodeScalars where mapped(scalar) != nil {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(mapped(scalar) ?? scalar) }
+        return String(scalars)
+    }
+
+    private static func mapped(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30)  // ０-９
+        case 0xFF0E: return "."   // ．
+        case 0xFF05: return "%"   // ％
+        case 0xFE6A: return "%"   // ﹪
+        case 0x3000: return " "   // ideographic space
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// The rules turned into a few PCRE2 alternations, each branch tagged with `(*MARK:n)` so one pass over a
+/// block finds every phrase, entity, cue and year, and the mark says which rule the match belongs to.
+struct CompiledRules: Sendable {
+    enum Cue: String, Sendable {
+        case change = "c", target = "t", share = "s", parts = "p", comparison = "k", average = "a", respectively = "r"
+    }
+
+    let phrases: PCRE2Pattern
+    /// Mark index → indicators (by index in `RuleSet.indicators`) the phrase introduces.
+    let phraseTargets: [[Int]]
+    let after: PCRE2Pattern?
+    /// The after-patterns unanchored: does a block name an indicator after some number at all?
+    let afterAnywhere: PCRE2Pattern?
+    let afterTargets: [[Int]]
+    let entities: PCRE2Pattern?
+    /// Mark index → entity index; `-1` means the report's own region (`全区`, `两校`).
+    let entityTargets: [Int]
+    let cues: PCRE2Pattern?
+    /// Matches `2022年`, `2022届`, `2022-2023学年`, `近三年`, `“十三五”期间`; group 1 and 2 the years, 3 the
+    /// `近N年` form, 4 a five-year period (its last year).
+    let years: PCRE2Pattern
+    /// Anchored at the end: text right before a number that makes it no value of its own (`其他 5 所`).
+    let notValueBefore: PCRE2Pattern?
+    /// Anchored: text right after a number that makes it a threshold, not a value.
+    let notValueAfter: PCRE2Pattern?
+    /// Filler words, longest first, removed from the gap between a subject and its number.
+    let filler: [String]
+    /// Normalised table row/column name → indicators.
+    let tableNames: [String: [Int]]
+    /// Canonical unit → number units it accepts.
+    let accepts: [String: Set<String>]
+    /// Printed unit (as in a table's unit column) → canonical unit and factor.
+    let printedUnits: [String: (unit: String, factor: Decimal)]
+    /// Count indicator index → the rate indicator that is its share.
+    let rateFor: [Int: Int]
+    let indicatorIndex: [String: Int]
+    let entityIndex: [String: Int]
+
+    init(indicators: [IndicatorRule], entities: [EntityRule], schoolPatterns: [String], units: [UnitRule],
+         cues: CueRules, indicatorsFile: String) throws(RuleError) {
+        func compile(_ pattern: String, what: String) throws(RuleError) -> PCRE2Pattern {
+            do { return try PCRE2Pattern(pattern) } catch {
+                throw RuleError(file: indicatorsFile, line: 0, reason: "\(what) do not compile together: \(error.message)")
+            }
+        }
+        // Phrases: regex patterns first (they are the specific phrasings), then words longest first so that
+        // at one position the longest word wins (`双师型教师比例` before `双师型教师`).
+        var branches: [(String, [Int], Int)] = []  // (regex, targets, sort key)
+        var wordTargets: [String: [Int]] = [:]
+        for (index, rule) in indicators.enumerated() {
+            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000)) }
+            for phrase in rule.phrases { wordTargets[phrase, default: []].append(index) }
+        }
+        for (word, targets) in wordTargets { branches.append((Self.wordPattern(word), targets, word.count)) }
+        branches.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+        phraseTargets = branches.map(\.1)
+        phrases = try compile(branches.enumerated().map { "\($1.0)(*MARK:\($0))" }.joined(separator: "|"),
+                              what: "indicator phrases")
+
+        var afterWords: [String: [Int]] = [:]
+        for (index, rule) in indicators.enumerated() {
+            for word in rule.after { afterWords[word, default: []].append(index) }
+        }
+        let afterSorted = afterWords.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
+        afterTargets = afterSorted.map(\.value)
+        // Anchored: an after-pattern names the indicator only when it starts right after the number.
+        self.after = afterSorted.isEmpty ? nil : try compile(
+            "^\\s*(?:" + afterSorted.enumerated().map { "(?:\($1.key))(*MARK:\($0))" }.joined(separator: "|") + ")",
+            what: "after-patterns")
+        afterAnywhere = afterSorted.isEmpty ? nil : try compile(
+            afterSorted.map { "(?:\($0.key))" }.joined(separator: "|"), what: "after-patterns")
+
+        var names: [(String, Int)] = []
+        for (index, entity) in entities.enumerated() {
+            names.append((entity.name, index))
+            for alias in entity.aliases { names.append((alias, index)) }
+        }
+        for word in cues.region { names.append((word, -1)) }
+        names.sort { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
+        entityTargets = names.map(\.1)
+        // Listed names first, so a listed school wins over the generic pattern at the same position.
+        let entityBranches = names.enumerated().map { "\(Self.wordPattern($1.0))(*MARK:\($0))" }
+            + schoolPatterns.map { "(?:\($0))(*MARK:g)" }
+        self.entities = entityBranches.isEmpty ? nil : try compile(entityBranches.joined(separator: "|"),
+                                                                   what: "entity names")
+
+        var cueBranches: [String] = []
+        for (words, cue) in [(cues.target, Cue.target), (cues.change, .change), (cues.share, .share),
+                             (cues.parts, .parts), (cues.comparison, .comparison), (cues.average, .average),
+                             (cues.respectively, .respectively)] {
+            // Cue entries are PCRE2 fragments, so a target cue can say `(?<!截)到\s*20\d\d\s*年`.
+            for word in words { cueBranches.append("(?:\(word))(*MARK:\(cue.rawValue))") }
+        }
+        self.cues = cueBranches.isEmpty ? nil : try compile(cueBranches.joined(separator: "|"), what: "cue words")
+        years = try compile(
+            #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
+            what: "year expressions")
+        filler = cues.filler.sorted { $0.count > $1.count }
+        notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(
+            "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
+        notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
+            "^(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")
+
+        var tables: [String: [Int]] = [:]
+        for (index, rule) in indicators.enumerated() {
+            for name in rule.tableNames {
+                let key = Self.tableKey(name)
+                if !(tables[key]?.contains(index) ?? false) { tables[key, default: []].append(index) }
+            }
+        }
+        tableNames = tables
+
+        var accepts: [String: Set<String>] = [:]
+        var printed: [String: (unit: String, factor: Decimal)] = [:]
+        for unit in units {
+            accepts[unit.unit] = Set(unit.accepts).union([unit.unit])
+            printed[unit.unit] = (unit.unit, 1)
+            for accepted in unit.accepts where printed[accepted] == nil { printed[accepted] = (unit.unit, 1) }
+            for (name, factor) in unit.conversions { printed[name] = (unit.unit, factor) }
+        }
+        self.accepts = accepts
+        printedUnits = printed
+
+        var indexByID: [String: Int] = [:]
+        for (index, rule) in indicators.enumerated() { indexByID[rule.id] = index }
+        indicatorIndex = indexByID
+        var rates: [Int: Int] = [:]
+        for (index, rule) in indicators.enumerated() {
+            if let of = rule.rateOf, let countIndex = indexByID[of], rates[countIndex] == nil { rates[countIndex] = index }
+        }
+        rateFor = rates
+        var entityByName: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() {
+            entityByName[Self.tableKey(entity.name)] = index
+            for alias in entity.aliases { entityByName[Self.tableKey(alias)] = index }
+        }
+        entityIndex = entityByName
+    }
+
+    /// A literal word as a pattern that tolerates the quotes reports put around terms (`“双师型”教师`)
+    /// and spaces a PDF export puts between characters.
+    static func wordPattern(_ word: String) -> String {
+        var out = ""
+        for character in word {
+            if "“”\"‘’「」".contains(character) {
+                out += "[“”\"‘’「」]?"
+            } else {
+                out += pcre2Escape(String(character))
+            }
+        }
+        return out
+    }
+
+    /// A table name cell reduced to what identifies it: no numbering, `其中：`, quotes, spaces or brackets.
+    static func tableKey(_ name: String) -> String {
+        var text = name
+        for prefix in ["其中：", "其中:", "其中"] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+            break
+        }
+        text.removeAll { "“”\"‘’「」 \t\u{3000}".contains($0) }
+        while let first = text.first, first.isNumber || "、.．)）".contains(first) { text.removeFirst() }
+        return text
+    }
+
+    /// The canonical unit and factor for a printed unit; `nil` when no rule knows it.
+    func printedUnit(_ printed: String) -> (unit: String, factor: Decimal)? {
+        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        if let known = printedUnits[trimmed] { return known }
+        let stripped = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
+        return printedUnits[stripped]
+    }
+
+    func unitAccepted(_ numberUnit: String, by canonical: String) -> Bool {
+        accepts[canonical]?.contains(numberUnit) ?? (numberUnit == canonical)
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import NianbaoModel
+
+/// What the indicators stage found in one document.
+public struct IndicatorResult: Sendable {
+    public var observations: [Observation]
+    /// Values that broke their rule's constraints (a 130 % share, a year 2202), with their source.
+    public var rejected: [Observation]
+    public var warnings: [String]
+    public init(observations: [Observation] = [], rejected: [Observation] = [], warnings: [String] = []) {
+        self.observations = observations
+        self.rejected = rejected
+        self.warnings = warnings
+    }
+}
+
+/// Finds indicator values in a segmented report by the rules in `rules/`: sentences and table cells
+/// become observations with entity, year, unit, qualifier and provenance. Every statement is kept: the same
+/// fact in prose and in a table gives two observations.
+public struct IndicatorExtractor: Sendable {
+    public let rules: RuleSet
+    let parser: NumberParser
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        parser = NumberParser()
+    }
+
+    public func extract(from document: SegmentedDocument) -> IndicatorResult {
+        var run = ExtractionRun(rules: rules, parser: parser, document: document)
+        for (index, block) in Self.joinedParagraphs(document) {
+            run.extractText(block: block, index: index)
+        }
+        for (index, table) in document.tables.enumerated() {
+            run.extractTable(table, index: index)
+        }
+        return run.result
+    }
+}
+
+extension IndicatorExtractor {
+    /// A block ending in one of these ends its sentence (a `；` does not: the list goes on).
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "：", ":"]
+
+    /// Paragraph blocks, with a block that stops mid-sentence joined to the next paragraph of its section
+    /// (hard-wrapped exports the cleaner could not rejoin), so a sentence is never cut. Spans are kept, so
+    /// every character still maps to its source line. The index is the first block's.
+    static func joinedParagraphs(_ document: SegmentedDocument) -> [(Int, Block)] {
+        var result: [(Int, Block)] = []
+        var pending: (index: Int, block: Block, section: String?)?
+        for (index, block) in document.clean.blocks.enumerated() {
+            guard block.kind == .paragraph else {
+                if let open = pending { result.append((open.index, open.block)); pending = nil }
+                continue
+            }
+            let section = document.section(containingBlock: index)?.id
+            if var open = pending {
+                if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
+                   !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
+                    let offset = open.block.text.count
+                    open.block.text += block.text
+                    open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
+                    pending = open
+                    continue
+                }
+                result.append((open.index, open.block))
+            }
+            pending = (index, block, section)
+        }
+        if let open = pending { result.append((open.index, open.block)) }
+        return result
+    }
+
+    /// A short line without a comma is a title, not the start of a wrapped sentence.
+    static func looksLikeHeading(_ text: String) -> Bool {
+        text.count < 30 && !text.contains("，") && !text.contains(",")
+    }
+}
+
+// MARK: - One document's extraction
+
+/// Matches found in one block, as Character ranges of the block text.
+struct BlockMatches {
+    struct Phrase { var start: Int; var end: Int; var targets: [Int] }
+    struct Mention { var start: Int; var end: Int; var entity: String? }
+    struct CueHit { var start: Int; var end: Int; var cue: CompiledRules.Cue; var year: Int? }
+    struct YearHit { var start: Int; var end: Int; var year: Int; var comparison: Bool }
+
+    var phrases: [Phrase] = []
+    var mentions: [Mention] = []
+    var cues: [CueHit] = []
+    var years: [YearHit] = []
+}
+
+struct ExtractionRun {
+    let rules: RuleSet
+    let compiled: CompiledRules
+    let parser: NumberParser
+    let document: SegmentedDocument
+    let region: String
+    let reportYear: Int?
+    /// The year of a value whose sentence, paragraph and section name none: the year most of the body
+    /// describes (a "2023" report may describe 2022), else the report's year.
+    let defaultYear: Int?
+    var result = IndicatorResult()
+    private var groupCounter = 0
+
+    /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
+    static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
+    static let sentenceBoundaries: Set<Character> = ["。", "！", "？", "!", "?", "\n"]
+    /// Largest number of unexplained characters allowed between a phrase and its number.
+    static let maxGap = 4
+
+    init(rules: RuleSet, parser: NumberParser, document: SegmentedDocument) {
+        self.rules = rules
+        compiled = rules.compiled
+        self.parser = parser
+        self.document = document
+        let stated = document.frontMatter.region ?? ""
+        region = Self.normalizeRegion(stated, rules: rules)
+        reportYear = document.frontMatter.reportYear
+        defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
+    }
+
+    static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
+        guard !stated.isEmpty else { return "unknown" }
+        for entity in rules.entities where entity.kind == .region {
+            if entity.name == stated || entity.aliases.contains(stated) { return entity.name }
+        }
+        // A region stated with a prefix (`上海市静安区`) or suffix (`静安区教育局`) still resolves.
+        for entity in rules.entities where entity.kind == .region && entity.name != "上海市" {
+            if stated.contains(entity.name) { return entity.name }
+        }
+        return stated
+    }
+
+    mutating func nextGroup(_ hint: String) -> String {
+        groupCounter += 1
+        return "\(document.docId)#\(hint)\(groupCounter)"
+    }
+
+    // MARK: Scanning
+
+    func scan(_ text: AnalysedText) -> BlockMatches {
+        var matches = BlockMatches()
+        for match in compiled.phrases.matches(in: text.bytes) {
+            guard let mark = match.mark, let index = Int(mark) else { continue }
+            matches.phrases.append(.init(start: text.characterOffset(byte: match.start),
+                                         end: text.characterOffset(byte: match.end),
+                                         targets: compiled.phraseTargets[index]))
+        }
+        return matches
+    }
+
+    func scanContext(_ text: AnalysedText, into matches: inout BlockMatches) {
+        if let entities = compiled.entities {
+            for match in entities.matches(in: text.bytes) {
+                let start = text.characterOffset(byte: match.start)
+                let end = text.characterOffset(byte: match.end)
+                var name: String?
+                if match.mark == "g" {
+                    let found = String(decoding: text.bytes[match.start..<match.end], as: UTF8.self)
+                    if !rules.notSchools.contains(where: { found.contains($0) }) { name = found }
+                } else if let mark = match.mark, let index = Int(mark) {
+                    let target = compiled.entityTargets[index]
+                    if target < 0 {
+                        name = region
+                    } else {
+                        let entity = rules.entities[target]
+                        // Another region named in passing (`上海市“星光计划”大赛` in a district report) is not
+                        // what the numbers are about.
+                        name = entity.kind == .region && entity.name != region ? nil : entity.name
+                    }
+                }
+                matches.mentions.append(.init(start: start, end: end, entity: name))
+            }
+        }
+        if let cues = compiled.cues {
+            for match in cues.matches(in: text.bytes) {
+                guard let mark = match.mark, let cue = CompiledRules.Cue(rawValue: mark) else { continue }
+                var year: Int?
+                if cue == .target {
+                    let cueText = String(decoding: text.bytes[match.start..<match.end], as: UTF8.self)
+                    year = Self.firstYear(in: cueText)
+                }
+                matches.cues.append(.init(start: text.characterOffset(byte: match.start),
+                                          end: text.characterOffset(byte: match.end), cue: cue, year: year))
+            }
+        }
+        for match in compiled.years.matches(in: text.bytes, groupCount: 4) {
+            let start = text.characterOffset(byte: match.start)
+            let end = text.characterOffset(byte: match.end)
+            var year: Int?
+            if let second = match.groups[1] {
+                year = Int(String(decoding: text.bytes[second], as: UTF8.self))
+            } else if let first = match.groups[0] {
+                year = Int(String(decoding: text.bytes[first], as: UTF8.self))
+            } else if match.groups[2] != nil {
+                year = defaultYear  // `近三年`: the years up to the report's
+            } else if let period = match.groups[3] {
+                let name = String(decoding: text.bytes[period], as: UTF8.self)
+                year = Self.periods.first { $0.0 == name }?.1
+            }
+            guard let year else { continue }
+            // A year right after `较`/`比`, or inside a change cue (`较 2021 年增加`), is compared with.
+            let comparison = matches.cues.contains { cue in
+                (cue.cue == .comparison && cue.end <= start && start - cue.end <= 1)
+                    || (cue.cue == .change && cue.start <= start && end <= cue.end)
+            }
+            matches.years.append(.init(start: start, end: end, year: year, comparison: comparison))
+        }
+    }
+
+    static func firstYear(in text: String) -> Int? {
+        var digits = ""
+        for character in text {
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    // MARK: Constraints and output
+
+    /// Emits an observation, or rejects it when it breaks its rule's constraints.
+    mutating func emit(_ observation: Observation) {
+        if let reason = violation(observation) {
+            result.rejected.append(observation)
+            result.warnings.append("\(observation.docId) p\(observation.page) l\(observation.line): \(observation.indicator) = \(observation.raw) rejected: \(reason)")
+        } else {
+            result.observations.append(observation)
+        }
+    }
+
+    func violation(_ observation: Observation) -> String? {
+        if let year = observation.year {
+            let latest = (reportYear ?? 2030) + 15
+            if year < 1949 || year > latest { return "year \(year) is outside 1949–\(latest)" }
+        }
+        guard observation.qualifier != .change,
+              let index = compiled.indicatorIndex[observation.indicator] else { return nil }
+        let rule = rules.indicators[index]
+        var minimum = rule.min
+        var maximum = rule.max
+        if rule.unit == "%" && observation.unit == "%" {
+            minimum = minimum ?? 0
+            maximum = maximum ?? 100
+        }
+        if observation.value < 0 && (rule.kind == "count" || rule.kind == "money") && minimum == nil { minimum = 0 }
+        if let minimum, observation.value < minimum { return "below the rule's minimum \(minimum)" }
+        if let maximum, observation.value > maximum { return "above the rule's maximum \(maximum)" }
+        return nil
+    }
+
+    func sectionId(forBlock index: Int) -> String? { document.section(containingBlock: index)?.id }
+
+    /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
+    /// period names such as `“十三五”` count as their last year.
+    func sectionYear(forBlock index: Int) -> Int? {
+        var section = document.section(containingBlock: index)
+        var guardCount = 0
+        while let current = section, guardCount < 10 {
+            if let year = Self.titleYear(current.title) { return year }
+            section = current.parent.flatMap { parent in document.sections.first { $0.id == parent } }
+            guardCount += 1
+        }
+        return nil
+    }
+
+    static let periods: [(String, Int)] = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
+
+    static func titleYear(_ title: String) -> Int? {
+        if let year = firstYear(in: title), (1990...2100).contains(year),
+           title.contains("\(year)年") || title.contains("\(year) 年") || title.contains("\(year)届") {
+            return year
+        }
+        for (name, year) in periods where title.contains(name) { return year }
+        return nil
+    }
+}

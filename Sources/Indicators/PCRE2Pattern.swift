@@ -1,0 +1,109 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once (UTF + UCP, JIT when available) and shared read-only between threads.
+/// Swift `Regex` is far too slow for the rules stage (see docs/platform-notes.md); PCRE2 with JIT is not.
+final class PCRE2Pattern: @unchecked Sendable {
+    // The compiled code is immutable after JIT compilation; PCRE2 documents it as shareable between threads.
+    private let code: OpaquePointer
+    let source: String
+
+    struct CompileError: Error {
+        let message: String
+        /// Byte offset in the pattern where PCRE2 gave up.
+        let offset: Int
+    }
+
+    /// One match: UTF-8 byte range of the whole match, and the `(*MARK:…)` name the matched branch set, if any.
+    struct Match {
+        var start: Int
+        var end: Int
+        var mark: String?
+        /// Byte ranges of capture groups 1…n (`nil` for an unset group).
+        var groups: [Range<Int>?]
+    }
+
+    init(_ pattern: String, caseless: Bool = false) throws(CompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        var options: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        let compiled: OpaquePointer? = pattern.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count + 1) { bytes in
+                pcre2_compile_8(bytes, nianbao_pcre2_zero_terminated(), options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+            let message = length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "error \(errorCode)"
+            throw CompileError(message: message, offset: errorOffset)
+        }
+        code = compiled
+        source = pattern
+        // JIT can be unavailable on some platforms; the interpreter still gives correct (slower) results.
+        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Every non-overlapping match in `bytes` (valid UTF-8), left to right.
+    func matches(in bytes: [UInt8], groupCount: Int = 0) -> [Match] {
+        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(matchData) }
+        var results: [Match] = []
+        var start = 0
+        let length = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start <= length {
+                // The text was validated as UTF-8 when it became a Swift String; skip PCRE2's re-check.
+                let rc = pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
+                if rc < 0 { break }
+                let ovector = pcre2_get_ovector_pointer_8(matchData)!
+                let matchStart = Int(ovector[0])
+                let matchEnd = Int(ovector[1])
+                var mark: String?
+                if let markPointer = pcre2_get_mark_8(matchData) {
+                    // A mark name is preceded by its length in code units.
+                    let markLength = Int(markPointer[-1])
+                    mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: markLength), as: UTF8.self)
+                }
+                var groups: [Range<Int>?] = []
+                if groupCount > 0 {
+                    let pairs = Int(pcre2_get_ovector_count_8(matchData))
+                    for group in 1...groupCount {
+                        // PCRE2_UNSET (~0) marks an unset group; PCRE2_SIZE imports as Int, so it reads as -1.
+                        if group < pairs, Int(ovector[2 * group]) >= 0 {
+                            groups.append(Int(ovector[2 * group])..<Int(ovector[2 * group + 1]))
+                        } else {
+                            groups.append(nil)
+                        }
+                    }
+                }
+                results.append(Match(start: matchStart, end: matchEnd, mark: mark, groups: groups))
+                if matchEnd == matchStart {
+                    // Empty match: step over one whole UTF-8 character.
+                    var next = matchEnd + 1
+                    while next < length && (base[next] & 0xC0) == 0x80 { next += 1 }
+                    start = next
+                } else {
+                    start = matchEnd
+                }
+            }
+        }
+        return results
+    }
+
+    /// True when the pattern matches anywhere in `text`.
+    func matches(_ text: String) -> Bool { !matches(in: Array(text.utf8)).isEmpty }
+}
+
+/// Escapes a literal word for use inside a PCRE2 pattern.
+func pcre2Escape(_ literal: String) -> String {
+    var out = ""
+    for character in literal {
+        if "\\^$.|?*+()[]{}/#".contains(character) { out.append("\\") }
+        out.append(character)
+    }
+    return out
+}

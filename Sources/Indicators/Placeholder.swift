@@ -1,3 +1,0 @@
-import NianbaoModel
-import CPCRE2
-import Yams

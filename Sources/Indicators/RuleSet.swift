@@ -1,0 +1,368 @@
+import Foundation
+import Yams
+
+/// A rule file that cannot be used, with where and why, so its author can fix it.
+public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// One indicator as `rules/indicators.yaml` defines it.
+public struct IndicatorRule: Sendable, Hashable {
+    public var id: String
+    public var nameZh: String
+    /// Canonical unit of values (`人`, `%`, `元`, `ratio`, …); must be defined in `units.yaml`.
+    public var unit: String
+    /// `count`, `rate`, `money`, `ratio`.
+    public var kind: String
+    /// Words that introduce the indicator before its number in text.
+    public var phrases: [String]
+    /// PCRE2 fragments that introduce it (for phrasings a word list cannot say).
+    public var patterns: [String]
+    /// Words that follow the number (`2 所中职学校`).
+    public var after: [String]
+    /// Row or column names that mean this indicator in a table (exact match after light normalisation).
+    public var tableNames: [String]
+    public var min: Decimal?
+    public var max: Decimal?
+    /// The count this rate is a share of the population of (`dual_qualified_ratio` → `dual_qualified_teachers`).
+    public var rateOf: String?
+    /// The base the share is usually computed on (documentation for checks; reports differ).
+    public var base: String?
+    /// True when values are always about a region (a number of schools), never one school.
+    public var regionScope: Bool
+    /// Indicators this one is a disjoint part of (for total/part groups in `其中` enumerations).
+    public var partOf: [String]
+    /// Where the rule was written (for messages).
+    public var file: String
+    public var line: Int
+}
+
+public enum EntityKind: String, Sendable, Hashable { case region, school }
+
+/// A region or school with every name it goes by.
+public struct EntityRule: Sendable, Hashable {
+    /// The normalised name written to `observations.entity`.
+    public var name: String
+    public var kind: EntityKind
+    /// Other names: full names, short names, abbreviations.
+    public var aliases: [String]
+    /// For a school: the region it belongs to (by name).
+    public var region: String?
+}
+
+/// A canonical unit, the number units that count as it, and printed units converted into it.
+public struct UnitRule: Sendable, Hashable {
+    public var unit: String
+    public var accepts: [String]
+    /// Printed unit → factor to the canonical unit (`万元` → 10000).
+    public var conversions: [String: Decimal]
+}
+
+/// Words that change what a number means: a change, a target, a share's base, a list of parts.
+public struct CueRules: Sendable, Hashable {
+    public var change: [String] = []
+    public var target: [String] = []
+    public var share: [String] = []
+    public var parts: [String] = []
+    /// Words that may stand between a subject and its number without introducing another indicator.
+    public var filler: [String] = []
+    /// Words that make the year after them a comparison year, not the year of the value (`较 2023 年`).
+    public var comparison: [String] = []
+    /// Words naming the report's own region (`全区`, `两校`).
+    public var region: [String] = []
+    /// Words marking a per-school average (`校均`): counts and amounts after them are not totals.
+    public var average: [String] = []
+    /// Patterns that, right after a number, make it a threshold rather than a value (`3000 元以上的比例`).
+    public var notValueAfter: [String] = []
+    /// `A、B 分别为 x、y`: numbers go to the phrases in order.
+    public var respectively: [String] = []
+    /// Patterns that, right before a number, make it no value of its own (`其他 5 所`).
+    public var notValueBefore: [String] = []
+}
+
+/// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
+public struct RuleSet: Sendable {
+    public var indicators: [IndicatorRule]
+    public var entities: [EntityRule]
+    public var units: [UnitRule]
+    public var cues: CueRules
+    /// PCRE2 fragments finding schools not listed by name; the matched text is the entity.
+    public var schoolPatterns: [String]
+    /// A pattern match containing one of these is a generic phrase, not a school.
+    public var notSchools: [String]
+    let compiled: CompiledRules
+
+    public static let fileNames = ["indicators.yaml", "entities.yaml", "units.yaml"]
+
+    /// Loads and checks `indicators.yaml`, `entities.yaml` and `units.yaml`; a mistake names file, line, reason.
+    public static func load(directory: URL) throws(RuleError) -> RuleSet {
+        let unitsFile = try RuleFile.open(directory.appendingPathComponent("units.yaml"))
+        let units = try parseUnits(unitsFile)
+        let entitiesFile = try RuleFile.open(directory.appendingPathComponent("entities.yaml"))
+        let (entities, schoolPatterns, notSchools) = try parseEntities(entitiesFile)
+        let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
+        let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
+        let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
+                                         units: units, cues: cues, indicatorsFile: indicatorsFile.name)
+        return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
+                       schoolPatterns: schoolPatterns, notSchools: notSchools, compiled: compiled)
+    }
+
+    public func indicator(_ id: String) -> IndicatorRule? { indicators.first { $0.id == id } }
+
+    // MARK: - Parsing
+
+    private static func parseUnits(_ file: RuleFile) throws(RuleError) -> [UnitRule] {
+        let root = try file.mapping(file.root, allowed: ["units"])
+        let list = try file.sequence(file.required(root, "units", in: file.root))
+        var result: [UnitRule] = []
+        var seen: Set<String> = []
+        for item in list {
+            let map = try file.mapping(item, allowed: ["unit", "accepts", "convert"])
+            let unitNode = try file.required(map, "unit", in: item)
+            let unit = try file.string(unitNode)
+            guard seen.insert(unit).inserted else { throw file.error(unitNode, "unit “\(unit)” defined twice") }
+            var conversions: [String: Decimal] = [:]
+            if let convert = map["convert"] {
+                for (key, value) in try file.pairs(convert) {
+                    let factor = try file.decimal(value)
+                    guard factor > 0 else { throw file.error(value, "conversion factor must be positive") }
+                    conversions[try file.string(key)] = factor
+                }
+            }
+            let accepts = try map["accepts"].map { node throws(RuleError) in try file.strings(node) } ?? [unit]
+            result.append(UnitRule(unit: unit, accepts: accepts, conversions: conversions))
+        }
+        return result
+    }
+
+    private static func parseEntities(_ file: RuleFile) throws(RuleError) -> ([EntityRule], [String], [String]) {
+        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools"])
+        var result: [EntityRule] = []
+        var names: Set<String> = []
+        for (key, kind) in [("regions", EntityKind.region), ("schools", EntityKind.school)] {
+            guard let listNode = root[key] else { continue }
+            for item in try file.sequence(listNode) {
+                let map = try file.mapping(item, allowed: ["name", "aliases", "region"])
+                let nameNode = try file.required(map, "name", in: item)
+                let name = try file.string(nameNode)
+                guard !name.isEmpty else { throw file.error(nameNode, "entity name is empty") }
+                guard names.insert(name).inserted else { throw file.error(nameNode, "entity “\(name)” defined twice") }
+                let aliases = try map["aliases"].map { node throws(RuleError) in try file.strings(node) } ?? []
+                let region = try map["region"].map { node throws(RuleError) in try file.string(node) }
+                result.append(EntityRule(name: name, kind: kind, aliases: aliases, region: region))
+            }
+        }
+        // A school's region must itself be defined, or observations would carry an unknown entity.
+        for entity in result {
+            if let region = entity.region, !result.contains(where: { $0.name == region && $0.kind == .region }) {
+                throw RuleError(file: file.name, line: 1, reason: "school “\(entity.name)” names unknown region “\(region)”")
+            }
+        }
+        let patterns = try root["school_patterns"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        if let node = root["school_patterns"] {
+            for pattern in patterns {
+                do { _ = try PCRE2Pattern(pattern) } catch {
+                    throw file.error(node, "school pattern “\(pattern)” does not compile: \(error.message) at byte \(error.offset)")
+                }
+            }
+        }
+        let notSchools = try root["not_schools"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        return (result, patterns, notSchools)
+    }
+
+    private static let indicatorKeys: Set<String> = [
+        "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
+        "rate_of", "base", "notes", "part_of", "scope",
+    ]
+    private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
+
+    private static func parseIndicators(_ file: RuleFile, units: [UnitRule]) throws(RuleError)
+        -> ([IndicatorRule], CueRules) {
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues"])
+        var cues = CueRules()
+        if let cueNode = root["cues"] {
+            let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
+                                                           "comparison", "region", "average", "not_value_after",
+                                                           "respectively", "not_value_before"])
+            func list(_ key: String) throws(RuleError) -> [String] {
+                try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
+            }
+            cues = CueRules(change: try list("change"), target: try list("target"), share: try list("share"),
+                            parts: try list("parts"), filler: try list("filler"),
+                            comparison: try list("comparison"), region: try list("region"),
+                            average: try list("average"), notValueAfter: try list("not_value_after"),
+                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"))
+        }
+        var result: [IndicatorRule] = []
+        var idNodes: [String: Node] = [:]
+        var references: [(Node, String)] = []
+        let unitNames = Set(units.map(\.unit))
+        for item in try file.sequence(file.required(root, "indicators", in: file.root)) {
+            let map = try file.mapping(item, allowed: indicatorKeys)
+            let idNode = try file.required(map, "id", in: item)
+            let id = try file.string(idNode)
+            guard id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil else {
+                throw file.error(idNode, "indicator id “\(id)” must be lower_snake_case ASCII")
+            }
+            guard idNodes[id] == nil else { throw file.error(idNode, "indicator “\(id)” defined twice") }
+            idNodes[id] = idNode
+            let nameZh = try file.string(file.required(map, "name_zh", in: item))
+            let unitNode = try file.required(map, "unit", in: item)
+            let unit = try file.string(unitNode)
+            guard unitNames.contains(unit) else {
+                throw file.error(unitNode, "indicator “\(id)”: unit “\(unit)” is not defined in units.yaml")
+            }
+            let kindNode = try file.required(map, "kind", in: item)
+            let kind = try file.string(kindNode)
+            guard kinds.contains(kind) else {
+                throw file.error(kindNode, "indicator “\(id)”: kind “\(kind)” is not one of \(kinds.sorted().joined(separator: ", "))")
+            }
+            func list(_ key: String) throws(RuleError) -> [String] {
+                try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
+            }
+            let phrases = try list("phrases")
+            let patterns = try list("patterns")
+            if phrases.isEmpty && patterns.isEmpty {
+                throw file.error(item, "indicator “\(id)” has no phrases or patterns, so nothing can find it")
+            }
+            for phrase in phrases where phrase.count < 2 {
+                throw file.error(map["phrases"]!, "indicator “\(id)”: phrase “\(phrase)” is too short to be specific")
+            }
+            if let patternsNode = map["patterns"] {
+                for pattern in patterns {
+                    do { _ = try PCRE2Pattern(pattern) } catch {
+                        throw file.error(patternsNode, "indicator “\(id)”: pattern “\(pattern)” does not compile: \(error.message) at byte \(error.offset)")
+                    }
+                }
+            }
+            if let afterNode = map["after"] {
+                for pattern in try list("after") {
+                    do { _ = try PCRE2Pattern(pattern) } catch {
+                        throw file.error(afterNode, "indicator “\(id)”: after-pattern “\(pattern)” does not compile: \(error.message) at byte \(error.offset)")
+                    }
+                }
+            }
+            let minimum = try map["min"].map { node throws(RuleError) in try file.decimal(node) }
+            let maximum = try map["max"].map { node throws(RuleError) in try file.decimal(node) }
+            if let minimum, let maximum, minimum > maximum {
+                throw file.error(map["max"]!, "indicator “\(id)”: max \(maximum) is below min \(minimum)")
+            }
+            let rateOf = try map["rate_of"].map { node throws(RuleError) in try file.string(node) }
+            let base = try map["base"].map { node throws(RuleError) in try file.string(node) }
+            if let rateOf { references.append((map["rate_of"]!, rateOf)) }
+            if let base { references.append((map["base"]!, base)) }
+            let tableNames = try list("table_names")
+            let partOf = try list("part_of")
+            let scope = try map["scope"].map { node throws(RuleError) in try file.string(node) }
+            if let scope, scope != "region" {
+                throw file.error(map["scope"]!, "indicator “\(id)”: scope “\(scope)” is not `region`")
+            }
+            if let node = map["part_of"] { for id in partOf { references.append((node, id)) } }
+            result.append(IndicatorRule(
+                id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
+                after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
+                min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
+                file: file.name, line: (idNode.mark?.line ?? 0)))
+        }
+        for (node, reference) in references where idNodes[reference] == nil {
+            throw file.error(node, "names unknown indicator “\(reference)”")
+        }
+        return (result, cues)
+    }
+}
+
+/// One parsed YAML file with helpers that turn a wrong shape into a `RuleError` at the node's line.
+struct RuleFile {
+    let name: String
+    let root: Node
+
+    static func open(_ url: URL) throws(RuleError) -> RuleFile {
+        let name = url.lastPathComponent
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw RuleError(file: name, line: 0, reason: "rule file missing (looked for \(url.path))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: name, line: 0, reason: "not UTF-8")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleError(file: name, line: 1, reason: "file is empty")
+            }
+            return RuleFile(name: name, root: node)
+        } catch let error as RuleError {
+            throw error
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                throw RuleError(file: name, line: mark.line, reason: "YAML syntax: \(problem)")
+            default:
+                throw RuleError(file: name, line: 0, reason: "YAML: \(error)")
+            }
+        } catch {
+            throw RuleError(file: name, line: 0, reason: "YAML: \(error)")
+        }
+    }
+
+    func error(_ node: Node, _ reason: String) -> RuleError {
+        RuleError(file: name, line: node.mark?.line ?? 0, reason: reason)
+    }
+
+    func mapping(_ node: Node, allowed: Set<String>) throws(RuleError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else { throw error(node, "expected a mapping of keys to values") }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let keyString = key.string else { throw error(key, "keys must be plain words") }
+            guard allowed.contains(keyString) else {
+                throw error(key, "unknown key “\(keyString)” (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+            result[keyString] = value
+        }
+        return result
+    }
+
+    func pairs(_ node: Node) throws(RuleError) -> [(Node, Node)] {
+        guard case .mapping(let mapping) = node else { throw error(node, "expected a mapping") }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    func required(_ map: [String: Node], _ key: String, in parent: Node) throws(RuleError) -> Node {
+        guard let node = map[key] else { throw error(parent, "missing required key “\(key)”") }
+        return node
+    }
+
+    func sequence(_ node: Node) throws(RuleError) -> [Node] {
+        guard case .sequence(let sequence) = node else { throw error(node, "expected a list") }
+        return Array(sequence)
+    }
+
+    func string(_ node: Node) throws(RuleError) -> String {
+        guard case .scalar(let scalar) = node else { throw error(node, "expected a single value, not a list or mapping") }
+        return scalar.string
+    }
+
+    func strings(_ node: Node) throws(RuleError) -> [String] {
+        if case .scalar(let scalar) = node { return [scalar.string] }
+        var result: [String] = []
+        for item in try sequence(node) { result.append(try string(item)) }
+        return result
+    }
+
+    func decimal(_ node: Node) throws(RuleError) -> Decimal {
+        let text = try string(node)
+        guard text.range(of: "^-?[0-9]+(\\.[0-9]+)?$", options: .regularExpression) != nil,
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw error(node, "“\(text)” is not a number")
+        }
+        return value
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import NianbaoModel
+
+/// Indicator values in tables. Two shapes are understood:
+/// - indicator rows × year columns (`指标 单位 2023年 2024年`), with `其中：` sub-rows and continuation rows
+///   whose name cell is empty (a second unit for the row above);
+/// - entity (or year) rows × indicator columns (`学校名称 … 学生人数 教职员工数`), with a `合计` row kept as
+///   the total of the rows above it (shared `group`, role total/part).
+extension ExtractionRun {
+    private struct Column {
+        var header: String
+        var year: Int?
+        var indicator: Int?
+        var unit: String?
+    }
+
+    static let totalNames: Set<String> = ["合计", "总计", "小计", "全区", "全市", "总数", "合 计"]
+
+    mutating func extractTable(_ table: TableData, index tableIndex: Int) {
+        let rows = table.rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        guard !rows.isEmpty else { return }
+        // Header rows: leading rows without a plain number in any cell past the first.
+        var headerCount = 0
+        while headerCount < min(3, rows.count), !rows[headerCount].dropFirst().contains(where: Self.isPlainNumber) {
+            headerCount += 1
+        }
+        guard headerCount > 0, headerCount < rows.count else { return }
+        let width = rows.map(\.count).max() ?? 0
+        var columns: [Column] = []
+        for c in 0..<width {
+            // The lowest non-empty header cell names the column; a parent cell above gives the unit.
+            var header = ""
+            var unit: String?
+            for r in 0..<headerCount where c < rows[r].count && !rows[r][c].isEmpty {
+                header = rows[r][c]
+                if let stated = Self.parenthesisedUnit(rows[r][c]) { unit = stated }
+            }
+            if header.isEmpty, c > 0 { unit = columns[c - 1].unit }
+            var column = Column(header: header, year: nil, indicator: nil, unit: unit)
+            let key = CompiledRules.tableKey(Self.strippingUnit(header))
+            if let year = Self.headerYear(header) { column.year = year }
+            else if let targets = compiled.tableNames[key] { column.indicator = targets.first }
+            columns.append(column)
+        }
+        // Units stated only in a parent header apply to the sub-columns under it.
+        if headerCount > 1 {
+            for c in 0..<width where columns[c].unit == nil {
+                var k = c
+                while k > 0, columns[k].unit == nil, c < rows[0].count, rows[0][k].isEmpty { k -= 1 }
+                if k != c, let unit = columns[k].unit, rows[0].indices.contains(k), !rows[0][k].isEmpty { columns[c].unit = unit }
+            }
+        }
+        let blockIndex = blockIndex(of: table)
+        let tableEntity = entityOf(text: table.caption) ?? region
+        let tableYear = Self.captionYear(table.caption) ?? blockIndex.flatMap(sectionYear(forBlock:)) ?? defaultYear
+        let dataRows = Array(headerCount..<rows.count)
+
+        if columns.contains(where: { $0.year != nil }) {
+            extractYearColumns(table: table, rows: rows, columns: columns, dataRows: dataRows, entity: tableEntity)
+        } else if columns.contains(where: { $0.indicator != nil }) {
+            extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
+                                    entity: tableEntity, year: tableYear, tableIndex: tableIndex)
+        }
+    }
+
+    /// The block index of a table's first row, for its section's year context.
+    private func blockIndex(of table: TableData) -> Int? {
+        guard let first = table.rowLocations.first else { return nil }
+        return document.clean.blocks.firstIndex { $0.kind == .tableRow && $0.start == first }
+    }
+
+    private func entityOf(text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        let analysed = AnalysedText(text)
+        var matches = BlockMatches()
+        scanContext(analysed, into: &matches)
+        return matches.mentions.last(where: { $0.entity != nil })?.entity
+    }
+
+    // MARK: Indicator rows × year columns
+
+    private mutating func extractYearColumns(table: TableData, rows: [[String]], columns: [Column],
+                                             dataRows: [Int], entity: String) {
+        let headerRow = rows[dataRows.first! - 1]
+        let nameColumn = headerRow.firstIndex { ["指标", "项目", "名称", "指标名称"].contains($0) }
+            ?? columns.firstIndex { $0.year == nil && !["序号", "单位"].contains($0.header) } ?? 0
+        let unitColumn = headerRow.firstIndex { $0 == "单位" }
+        let numberingColumn = headerRow.firstIndex { $0 == "序号" }
+        // The row a `其中：` list hangs from: a numbered row, or an unnumbered row outside a `其中` list.
+        var parent: (indicators: [Int], matched: Bool)? = nil
+        var inPartsList = false
+        var lastIndicators: [Int] = []
+        for r in dataRows {
+            var row = rows[r]
+            // A row shifted one cell left (its name in the numbering column) is put back in place.
+            if let numberingColumn, numberingColumn < nameColumn, row.count > nameColumn,
+               !row[numberingColumn].isEmpty, !Self.isPlainNumber(row[numberingColumn]),
+               unitColumn != nil, compiled.printedUnit(row[nameColumn]) != nil {
+                row.insert("", at: numberingColumn)
+            }
+            guard row.count > nameColumn else { continue }
+            let name = row[nameColumn]
+            let printedUnit = unitColumn.flatMap { $0 < row.count ? row[$0] : nil } ?? ""
+            let isNumbered = numberingColumn.map { $0 < row.count && !row[$0].isEmpty } ?? true
+            var indicators: [Int]
+            if name.isEmpty {
+                // Continuation row: the row above in a second unit; look for an indicator with that unit.
+                indicators = lastIndicators
+            } else {
+                indicators = compiled.tableNames[CompiledRules.tableKey(name)] ?? []
+                let opensParts = name.hasPrefix("其中")
+                if isNumbered && !opensParts { inPartsList = false }
+                if opensParts { inPartsList = true }
+                if !opensParts && (isNumbered || !inPartsList) {
+                    parent = (indicators, !indicators.isEmpty)
+                } else if let parent, !parent.matched {
+                    // A count listed under a row no rule knows (`中外合作办学专业数` › `其中：在校生数`) is a
+                    // count of that thing, not the indicator; a rate under it (`其中：学生体质测评合格率`) is fine.
+                    indicators = indicators.filter { rules.indicators[$0].unit == "%" }
+                }
+                lastIndicators = indicators
+            }
+            let converted = compiled.printedUnit(printedUnit)
+            guard let indicator = indicators.first(where: { target in
+                guard let converted else { return printedUnit.isEmpty }
+                return compiled.unitAccepted(converted.unit, by: rules.indicators[target].unit)
+            }) else { continue }
+            let rule = rules.indicators[indicator]
+            for (c, column) in columns.enumerated() {
+                guard let year = column.year, c < row.count else { continue }
+                emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
+                         location: table.rowLocations[safe: r], table: table, group: nil, role: nil)
+            }
+        }
+    }
+
+    // MARK: Entity or year rows × indicator columns
+
+    private mutating func extractIndicatorColumns(table: TableData, rows: [[String]], columns: [Column],
+                                                  dataRows: [Int], entity: String, year: Int?, tableIndex: Int) {
+        let keyColumn = columns.firstIndex { $0.indicator == nil && $0.year == nil && $0.header != "序号" } ?? 0
+        let rowYearColumn = columns.firstIndex { ["年度", "年份", "年"].contains($0.header) }
+        var totalRow: Int?
+        var partRows: [Int] = []
+        var rowEntities: [Int: (entity: String, year: Int?)] = [:]
+        for r in dataRows {
+            let row = rows[r]
+            let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
+            let compact = key.replacingOccurrences(of: " ", with: "")
+            if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains($0.replacingOccurrences(of: " ", with: "")) }) == true {
+                totalRow = r
+                rowEntities[r] = (entity, rowYearColumn == nil ? year : nil)
+                continue
+            }
+            if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1990...2100).contains(rowYear) {
+                rowEntities[r] = (entity, rowYear)
+            } else if let named = entityOf(text: key) {
+                rowEntities[r] = (named, year)
+            } else {
+                continue
+            }
+            partRows.append(r)
+        }
+        for (c, column) in columns.enumerated() {
+            guard let indicator = column.indicator else { continue }
+            let rule = rules.indicators[indicator]
+            let converted = column.unit.flatMap(compiled.printedUnit)
+            if let converted, !compiled.unitAccepted(converted.unit, by: rule.unit) { continue }
+            let group = totalRow != nil && !partRows.isEmpty ? nextGroup("t\(tableIndex)c\(c)-") : nil
+            for r in partRows + (totalRow.map { [$0] } ?? []) {
+                guard c < rows[r].count, let context = rowEntities[r] else { continue }
+                let isTotal = r == totalRow
+                emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1,
+                         entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
+                         table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part))
+            }
+        }
+    }
+
+    // MARK: Cells
+
+    private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: String,
+                                   year: Int?, location: SourceLocation?, table: TableData, group: String?,
+                                   role: ObservationRole?) {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
+        let normalized = AnalysedText.normalize(trimmed)
+        guard let number = parser.parse(normalized).first else { return }
+        var value = number.value
+        var unit = rule.unit
+        if number.unit.isEmpty || number.unit == "ratio" {
+            value *= factor
+        } else if !compiled.unitAccepted(number.unit, by: rule.unit) {
+            if let converted = compiled.printedUnit(number.unit), converted.unit == rule.unit {
+                value = number.value  // the parser already scaled 万/亿
+            } else {
+                unit = number.unit
+            }
+        }
+        let location = location ?? SourceLocation(page: 1, line: 0)
+        let observation = Observation(
+            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
+            value: value, unit: unit, raw: trimmed, qualifier: number.qualifier, page: location.page,
+            line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
+            quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
+            decimals: number.decimals, fromTable: true, group: group, role: role)
+        emit(observation)
+    }
+
+    // MARK: Helpers
+
+    static func isPlainNumber(_ cell: String) -> Bool {
+        let trimmed = AnalysedText.normalize(cell).trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first.isASCII, first.isNumber || first == "-" && trimmed.count > 1 else { return false }
+        if headerYear(trimmed) != nil && (trimmed.contains("年") || trimmed.contains("学年")) { return false }
+        return trimmed.range(of: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#, options: .regularExpression) != nil
+    }
+
+    /// `2023年`, `2024 年`, `2023学年`, `2023` alone in a header.
+    static func headerYear(_ header: String) -> Int? {
+        let compact = header.replacingOccurrences(of: " ", with: "")
+        guard compact.range(of: #"^(19|20)\d{2}(年|学年|年度|届)?$"#, options: .regularExpression) != nil else { return nil }
+        return Int(compact.prefix(4))
+    }
+
+    static func captionYear(_ caption: String) -> Int? {
+        guard let range = caption.range(of: #"(19|20)\d{2}\s*(年|学年)"#, options: .regularExpression) else { return nil }
+        return Int(caption[range].prefix(4))
+    }
+
+    /// `开设专业情况 (个)` → `个`.
+    static func parenthesisedUnit(_ header: String) -> String? {
+        guard let range = header.range(of: #"[（(]\s*([^()（）]{1,4})\s*[)）]\s*$"#, options: .regularExpression) else { return nil }
+        return String(header[range]).trimmingCharacters(in: CharacterSet(charactersIn: "()（） "))
+    }
+
+    static func strippingUnit(_ header: String) -> String {
+        guard let range = header.range(of: #"[（(][^()（）]{1,4}[)）]\s*$"#, options: .regularExpression) else { return header }
+        return String(header[..<range.lowerBound])
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,473 @@
+import Foundation
+import NianbaoModel
+
+/// Indicator values in running text: each number is given the indicator whose phrase introduces it
+/// (nearest before it in its clause, or named right after it, or carried from the sentence's subject),
+/// the entity and year the sentence is about, and a qualifier for changes, targets and shares.
+extension ExtractionRun {
+    /// A number resolved to an indicator, before entity and year are attached.
+    struct Resolution {
+        var indicator: Int
+        var base: Int?
+        var change: Bool
+        var via: String
+    }
+
+    mutating func extractText(block: Block, index blockIndex: Int) {
+        let text = AnalysedText(block.text)
+        var matches = scan(text)
+        // Most blocks name no indicator at all: skip them before any further work.
+        guard !matches.phrases.isEmpty || (compiled.afterAnywhere.map { !$0.matches(in: text.bytes).isEmpty } ?? false)
+        else { return }
+        scanContext(text, into: &matches)
+        let sentences = Self.ranges(in: text, boundaries: Self.sentenceBoundaries)
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
+                            matches: matches, block: block, blockIndex: blockIndex)
+        }
+    }
+
+    /// Ranges of text between boundary characters (the boundary belongs to the range it ends).
+    static func ranges(in text: AnalysedText, boundaries: Set<Character>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var offset = 0
+        for character in text.normalized {
+            offset += 1
+            if boundaries.contains(character) {
+                result.append(start..<offset)
+                start = offset
+            }
+        }
+        if start < offset { result.append(start..<offset) }
+        return result
+    }
+
+    private mutating func extractSentence(text: AnalysedText, sentence: Range<Int>, sentenceIndex: Int,
+                                          sentences: [Range<Int>], matches: BlockMatches, block: Block,
+                                          blockIndex: Int) {
+        let sentenceText = text.text(sentence)
+        let numbers = parser.parse(sentenceText).map { number -> ParsedNumber in
+            var shifted = number
+            shifted.start += sentence.lowerBound
+            shifted.end += sentence.lowerBound
+            return shifted
+        }
+        guard !numbers.isEmpty else { return }
+        let clauses = Self.clauseRanges(text: text, sentence: sentence)
+        var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
+        var lastSubject: Int?
+        var previousEnd = sentence.lowerBound
+        var previousClause = -1
+        var previousChange = false
+        var respectivelyCount = 0
+        var hadUnresolved = false
+
+        for number in numbers {
+            // Years (`2022 年`) and numbers inside a year expression are context, not values; they do not
+            // end the window of the next number either (`较 2021 年增加 186 人` keeps its change cue).
+            if matches.years.contains(where: { $0.start < number.end && number.start < $0.end }) { continue }
+            if ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].contains(number.unit) { continue }
+            guard let clause = clauses.first(where: { $0.contains(number.start) }) else { continue }
+            defer { previousEnd = max(previousEnd, number.end) }
+            let clauseIndex = clauses.firstIndex(of: clause) ?? 0
+            let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
+            if clauseIndex != previousClause { previousEnd = max(previousEnd, clause.lowerBound) }
+            let windowStart = max(clause.lowerBound, previousEnd)
+            let sameClauseAsPrevious = clauseIndex == previousClause
+            previousClause = clauseIndex
+            // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
+            let clauseHead = text.text(clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 3))
+            if rules.cues.notValueBefore.contains(where: { clauseHead.hasPrefix($0) }),
+               !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
+            if let notBefore = compiled.notValueBefore {
+                let preceding = text.text(max(clause.lowerBound, number.start - 4)..<number.start)
+                if notBefore.matches(preceding) { continue }
+            }
+
+            if let notValue = compiled.notValueAfter {
+                let following = text.text(number.end..<min(sentence.upperBound, number.end + 12))
+                if notValue.matches(following) { continue }
+            }
+            let inParens = Self.insideBreakdownParentheses(text: text, sentence: sentence, at: number.start)
+            if inParens { continue }
+
+            let cuesBefore = matches.cues.filter { $0.start >= windowStart && $0.end <= number.start + 1 }
+            let clauseCues = matches.cues.filter { $0.start >= clause.lowerBound && $0.start < number.start }
+            var isChange = cuesBefore.contains { $0.cue == .change }
+            // An enumeration after a change (`新增 2 个中本贯通专业，10 个中高职贯通专业`) keeps being a change.
+            let gapText = text.text(windowStart..<number.start)
+            let cleanedWindow = cleanedGap(gapText, matches: matches, from: windowStart, blankPhrases: true)
+            // Only when what stands before the number is at most the previous number's own after-words.
+            let ownPhrase = matches.phrases.contains { hit in
+                hit.start >= windowStart && hit.start < number.start
+                    && !(previousNumberEnd.map { hit.start <= $0 + 1 } ?? false)
+            }
+            if number.qualifier == .change { isChange = true }
+            if !isChange && previousChange && !ownPhrase
+                && (!sameClauseAsPrevious || gapText.contains("和") || gapText.contains("、"))
+                && cleanedWindow.isEmpty {
+                isChange = true
+            }
+
+            // Respectively: `A、B、C 分别为 x、y、z`.
+            var resolution: Resolution?
+            if let respectively = matches.cues.last(where: { $0.cue == .respectively && $0.end <= number.start && $0.start >= sentence.lowerBound }) {
+                let listStart = emittedInSentence.last(where: { $0.start < respectively.start })?.start ?? sentence.lowerBound
+                let listed = matches.phrases.filter { $0.start >= listStart && $0.end <= respectively.start }
+                let numbersBefore = numbers.filter { other in
+                    other.start >= respectively.end && other.start < number.start
+                        && !matches.years.contains { $0.start < other.end && other.start < $0.end }
+                }.count
+                respectivelyCount = numbersBefore
+                if respectivelyCount < listed.count, listed.count >= 2,
+                   let target = listed[respectivelyCount].targets.first(where: { unitFits(number.unit, indicator: $0) }) {
+                    resolution = Resolution(indicator: target, base: nil, change: false, via: "respectively")
+                }
+            }
+            if resolution == nil {
+                resolution = resolve(number: number, text: text, matches: matches, windowStart: windowStart,
+                                     previousNumberEnd: previousNumberEnd,
+                                     sentence: sentence, clause: clause, lastSubject: lastSubject,
+                                     isChange: isChange, hasShareCue: clauseCues.contains { $0.cue == .share },
+                                     hadUnresolved: hadUnresolved)
+            }
+            guard let resolution else {
+                // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
+                if !number.unit.isEmpty { lastSubject = nil; hadUnresolved = true }
+                previousChange = isChange
+                continue
+            }
+            previousChange = resolution.change
+            let rule = rules.indicators[resolution.indicator]
+            // A per-school average is no entity's total.
+            if !resolution.change && (rule.kind == "count" || rule.kind == "money")
+                && clauseCues.contains(where: { $0.cue == .average }) {
+                continue
+            }
+            lastSubject = resolution.indicator
+            hadUnresolved = false
+
+            let entity = rule.regionScope
+                ? regionMentioned(in: sentence, before: number.start, matches: matches)
+                : resolveEntity(at: number.start, sentence: sentence, clauses: clauses,
+                                numberEnds: numbers.map(\.end), matches: matches)
+            var (year, isTarget, fromContext) = resolveYear(at: number.start, sentence: sentence, clause: clause,
+                                               sentences: sentences, sentenceIndex: sentenceIndex,
+                                               matches: matches, blockIndex: blockIndex)
+            var qualifier = number.qualifier
+            if resolution.change {
+                qualifier = .change
+            } else if isTarget {
+                qualifier = .target
+            }
+            // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
+            if let planYear = planYear(), !resolution.change, qualifier != .target, !fromContext || year == planYear {
+                qualifier = .target
+                year = planYear
+            }
+            let unit = outputUnit(number: number, indicator: resolution.indicator, change: resolution.change)
+            let location = block.location(atOffset: number.start)
+            let observation = Observation(
+                docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
+                value: number.value, unit: unit, raw: text.originalText(number.start..<number.end),
+                qualifier: qualifier, page: location.page, line: location.line,
+                sectionId: sectionId(forBlock: blockIndex),
+                quote: text.originalText(sentence).trimmingCharacters(in: .whitespacesAndNewlines),
+                ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
+                base: resolution.base.map { rules.indicators[$0].id })
+            emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
+            emit(observation)
+        }
+        groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches, sentence: sentence)
+    }
+
+    /// Clauses of a sentence; the parts of `（…）` stay inside the clause around them.
+    static func clauseRanges(text: AnalysedText, sentence: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = sentence.lowerBound
+        var depth = 0
+        for offset in sentence {
+            guard let character = text.character(at: offset) else { continue }
+            if character == "（" || character == "(" { depth += 1 }
+            if character == "）" || character == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && clauseBoundaries.contains(character) {
+                result.append(start..<(offset + 1))
+                start = offset + 1
+            }
+        }
+        if start < sentence.upperBound { result.append(start..<sentence.upperBound) }
+        return result
+    }
+
+    /// True when the number sits in parentheses that break down the number before them
+    /// (`31 人(专业教师 21 人基础教师 10 人)`); parentheses opening with 含/其中/包括 list real values.
+    static func insideBreakdownParentheses(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Bool {
+        var index = offset - 1
+        var depth = 0
+        while index >= sentence.lowerBound {
+            guard let character = text.character(at: index) else { break }
+            if character == "）" || character == ")" { depth += 1 }
+            if character == "（" || character == "(" {
+                if depth == 0 {
+                    let inside = text.text((index + 1)..<min(offset, index + 4))
+                    if inside.hasPrefix("含") || inside.hasPrefix("其中") || inside.hasPrefix("包括") { return false }
+                    // Only a breakdown when a number stands right before the parenthesis.
+                    let before = text.text(max(sentence.lowerBound, index - 3)..<index)
+                    return before.contains { $0.isNumber } || before.hasSuffix("人") || before.hasSuffix("个")
+                }
+                depth -= 1
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    /// The gap between a phrase (or clause start) and a number, with everything that may stand there removed:
+    /// parenthesised remarks, entity names, years, cue words and filler words.
+    func cleanedGap(_ gap: String, matches: BlockMatches, from offset: Int, blankPhrases: Bool = false) -> String {
+        var characters = Array(gap)
+        // Blank out matched context (mentions, years, cues) inside the gap.
+        var mask = [Bool](repeating: false, count: characters.count)
+        func blank(_ start: Int, _ end: Int) {
+            let lower = max(0, start - offset)
+            let upper = min(characters.count, end - offset)
+            if lower < upper { for i in lower..<upper { mask[i] = true } }
+        }
+        for mention in matches.mentions { blank(mention.start, mention.end) }
+        for year in matches.years { blank(year.start, year.end) }
+        for cue in matches.cues { blank(cue.start, cue.end) }
+        if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
+        characters = characters.enumerated().filter { !mask[$0.offset] }.map(\.element)
+        var result = ""
+        var depth = 0
+        for character in characters {
+            if character == "（" || character == "(" { depth += 1; continue }
+            if character == "）" || character == ")" { depth = max(0, depth - 1); continue }
+            if depth > 0 { continue }
+            if character.isWhitespace || "、，,：:；;“”\"‘’《》".contains(character) { continue }
+            result.append(character)
+        }
+        for word in compiled.filler { result = result.replacingOccurrences(of: word, with: "") }
+        return result
+    }
+
+    func unitFits(_ numberUnit: String, indicator: Int) -> Bool {
+        compiled.unitAccepted(numberUnit, by: rules.indicators[indicator].unit)
+    }
+
+    /// Units as the parser reports them, with `1.59亿` (a scaled bare number) read as money where money is meant.
+    func unitFits(_ number: ParsedNumber, indicator: Int) -> Bool {
+        if number.unit.isEmpty && number.scale >= 10000 && rules.indicators[indicator].unit == "元" { return true }
+        return unitFits(number.unit, indicator: indicator)
+    }
+
+    /// The indicator a number belongs to, or nil.
+    func resolve(number: ParsedNumber, text: AnalysedText, matches: BlockMatches, windowStart: Int,
+                 previousNumberEnd: Int?,
+                 sentence: Range<Int>, clause: Range<Int>, lastSubject: Int?, isChange: Bool,
+                 hasShareCue: Bool, hadUnresolved: Bool) -> Resolution? {
+        let isChangeUnit = number.unit == "%" || number.unit == "百分点"
+
+        // 1. A phrase before the number in its window, nearest first.
+        // A phrase may begin before the window (a pattern spanning a comma) but must end inside it.
+        // A phrase right after the previous number names that number (`8 个中职专业、3 个…`), not this one.
+        let candidates = matches.phrases.filter { hit in
+            guard hit.end > windowStart && hit.end <= number.start else { return false }
+            if let previousNumberEnd, hit.start >= previousNumberEnd,
+               text.text(previousNumberEnd..<hit.start).allSatisfy(\.isWhitespace) { return false }
+            return true
+        }
+        if let hit = candidates.last {
+            let gap = cleanedGap(text.text(hit.end..<number.start), matches: matches, from: hit.end)
+            if gap.count <= Self.maxGap {
+                let shareBefore = matches.cues.last { $0.cue == .share && $0.end <= hit.start && hit.start - $0.end <= 2 }
+                for target in hit.targets {
+                    let rule = rules.indicators[target]
+                    if let share = shareBefore, number.unit == "%" {
+                        // `…占专业教师数 81.4%`: the phrase is the base; the subject comes before `占`.
+                        let subject = subjectBefore(share.start, from: clause.lowerBound, text: text, sentence: sentence, matches: matches)
+                            ?? lastSubject
+                            ?? subjectBefore(share.start, from: sentence.lowerBound, text: text, sentence: sentence, matches: matches)
+                        if let subject, let rate = rateIndicator(for: subject) {
+                            return Resolution(indicator: rate, base: rule.unit == "%" ? nil : target, change: false, via: "share")
+                        }
+                        continue
+                    }
+                    if isChange && (isChangeUnit || unitFits(number, indicator: target)) {
+                        return Resolution(indicator: target, base: nil, change: true, via: "change")
+                    }
+                    if unitFits(number, indicator: target) {
+                        return Resolution(indicator: target, base: nil, change: false, via: "text")
+                    }
+                    if number.unit == "%", let rate = compiled.rateFor[target] {
+                        return Resolution(indicator: rate, base: nil, change: false, via: "share")
+                    }
+                }
+            }
+        }
+
+        // 2. Words naming the indicator right after the number (`6 所中职校`, `195 门在线开放课程`).
+        if let after = compiled.after {
+            let following = text.text(number.end..<min(sentence.upperBound, number.end + 24))
+            if let match = after.matches(in: Array(following.utf8)).first, let mark = match.mark, let index = Int(mark) {
+                for target in compiled.afterTargets[index] where unitFits(number, indicator: target) {
+                    return Resolution(indicator: target, base: nil, change: isChange, via: "after")
+                }
+            }
+        }
+
+        // 3. Carried from the sentence's subject when only filler, names, years or cues stand before the number
+        //    (`…在校生人数保持增长，共 2261 人，较上年增加 15.7%`, `占比 87.4%`).
+        guard let subject = lastSubject ?? (hadUnresolved ? nil : matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first)
+        else { return nil }
+        let rawGap = text.text(windowStart..<number.start)
+        let gap = cleanedGap(rawGap, matches: matches, from: windowStart)
+        let rawTrimmed = rawGap.filter { !$0.isWhitespace && !"，,；;、".contains($0) }
+        // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`.
+        // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
+        let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
+        guard gap.isEmpty || (shareInGap && number.unit == "%" && gap.count <= Self.maxGap), !rawTrimmed.isEmpty
+        else { return nil }
+        // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
+        let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
+        let mentionInGap = matches.mentions.contains { $0.entity != nil && $0.start >= windowStart && $0.end <= number.start }
+        if partsInGap && !mentionInGap { return nil }
+        // A noun right after the number (`新增 4 个三年制专业`) names something else than the subject.
+        let following = text.text(number.end..<min(sentence.upperBound, number.end + 2)).trimmingCharacters(in: .whitespaces)
+        if let next = following.first, !"，,。；;、）)！？!?以左".contains(next), !(next.isASCII && next.isNumber) {
+            let cueFollows = matches.cues.contains { $0.start >= number.end && $0.start <= number.end + 2 }
+            if !cueFollows { return nil }
+        }
+        if isChange && (isChangeUnit || unitFits(number, indicator: subject)) {
+            return Resolution(indicator: subject, base: nil, change: true, via: "change")
+        }
+        if unitFits(number, indicator: subject) {
+            return Resolution(indicator: subject, base: nil, change: false, via: "carry")
+        }
+        if number.unit == "%", hasShareCue || rawTrimmed.contains("占"), let rate = rateIndicator(for: subject) {
+            return Resolution(indicator: rate, base: nil, change: false, via: "share")
+        }
+        return nil
+    }
+
+    /// The rate that is a share of `indicator`'s population (the indicator itself when it is a rate).
+    func rateIndicator(for indicator: Int) -> Int? {
+        if rules.indicators[indicator].unit == "%" { return indicator }
+        return compiled.rateFor[indicator]
+    }
+
+    /// The nearest indicator phrase between `start` and `offset`, outside parentheses.
+    func subjectBefore(_ offset: Int, from start: Int, text: AnalysedText, sentence: Range<Int>,
+                       matches: BlockMatches) -> Int? {
+        matches.phrases.last { hit in
+            hit.start >= start && hit.end <= offset
+                && Self.parenthesisDepth(text: text, from: sentence.lowerBound, at: hit.start) == 0
+        }?.targets.first
+    }
+
+    static func parenthesisDepth(text: AnalysedText, from start: Int, at offset: Int) -> Int {
+        var depth = 0
+        for character in text.text(start..<offset) {
+            if character == "（" || character == "(" { depth += 1 }
+            if character == "）" || character == ")" { depth = max(0, depth - 1) }
+        }
+        return depth
+    }
+
+    func outputUnit(number: ParsedNumber, indicator: Int, change: Bool) -> String {
+        let rule = rules.indicators[indicator]
+        if change && (number.unit == "%" || number.unit == "百分点") { return number.unit }
+        if compiled.unitAccepted(number.unit, by: rule.unit) || (number.unit.isEmpty && number.scale >= 10000 && rule.unit == "元") {
+            return rule.unit
+        }
+        return number.unit
+    }
+
+    /// The entity a number is about: the nearest name before it in its sentence, else the nearest earlier
+    /// in the paragraph, else the report's region.
+    func resolveEntity(at offset: Int, sentence: Range<Int>, clauses: [Range<Int>], numberEnds: [Int],
+                       matches: BlockMatches) -> String {
+        var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
+        // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
+        for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
+            && hit.targets.contains(where: { rules.indicators[$0].regionScope }) {
+            before.append(.init(start: hit.start, end: hit.end, entity: region))
+        }
+        before.sort { $0.start < $1.start }
+        if let mention = before.last {
+            // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
+            // of names in the mention's clause since the last number before it.
+            let clauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+            let lastNumberEnd = numberEnds.filter { $0 <= mention.start }.max() ?? sentence.lowerBound
+            let listed = before.filter { $0.start >= max(clauseStart, lastNumberEnd) }
+            if Set(listed.compactMap(\.entity)).count >= 3 { return region }
+            return mention.entity!
+        }
+        // Earlier sentences of the paragraph lend a school, not a region (`全区` there says nothing about here).
+        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.end <= sentence.lowerBound }),
+           mention.entity != region {
+            return mention.entity!
+        }
+        return region
+    }
+
+    /// For region-scoped indicators: a region named in the sentence before the number, else the report's.
+    func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> String {
+        let regions = Set(rules.entities.filter { $0.kind == .region }.map(\.name))
+        return matches.mentions.last { $0.start >= sentence.lowerBound && $0.end <= offset && regions.contains($0.entity ?? "") }?
+            .entity ?? region
+    }
+
+    /// The year a number refers to: a year in its clause, its sentence (before, then after it), the
+    /// paragraph (before, then after), the section title, else the report's year. Returns whether a
+    /// target cue (`到 2025 年`) governs the number.
+    func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, sentences: [Range<Int>],
+                     sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool) {
+        if let target = matches.cues.last(where: { $0.cue == .target && $0.start >= sentence.lowerBound && $0.end <= offset }) {
+            // `到 2020 年` in a report on 2020 is a date reached, not a target.
+            if let year = target.year { return (year, year > (defaultYear ?? year - 1), true) }
+        }
+        let years = matches.years.filter { !$0.comparison }
+        if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
+        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
+        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true) }
+        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true) }
+        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true) }
+        if let year = sectionYear(forBlock: blockIndex) { return (year, false, true) }
+        return (defaultYear, false, false)
+    }
+
+    /// For a plan (`…“十四五”规划`), the year its targets are for.
+    func planYear() -> Int? {
+        guard let title = document.frontMatter.title, title.contains("规划") else { return nil }
+        for (name, year) in Self.periods where title.contains(name) { return year }
+        return nil
+    }
+
+    /// `总数 X，其中 A a、B b`: ties the total and its parts with a shared group when the parts split the
+    /// total by entity (same indicator) or list two or more distinct parts of the same unit.
+    mutating func groupParts(_ emitted: [(Observation, Int)], matches: BlockMatches, sentence: Range<Int>) {
+        guard let partsCue = matches.cues.first(where: { $0.cue == .parts && sentence.contains($0.start) }) else { return }
+        let parts = emitted.filter { $0.1 >= partsCue.end && $0.0.qualifier != .change }
+        guard let firstPart = parts.first else { return }
+        guard let total = emitted.last(where: { $0.1 < partsCue.start && $0.0.unit == firstPart.0.unit && $0.0.qualifier != .change })
+        else { return }
+        let sameUnitParts = parts.filter { $0.0.unit == total.0.unit }
+        let entitySplit = sameUnitParts.allSatisfy { $0.0.indicator == total.0.indicator && $0.0.entity != total.0.entity }
+        let declaredParts = sameUnitParts.allSatisfy { part in
+            rules.indicator(part.0.indicator)?.partOf.contains(total.0.indicator) ?? false
+        }
+        let distinct = Set(sameUnitParts.map(\.0.indicator)).count == sameUnitParts.count
+        guard !sameUnitParts.isEmpty, entitySplit || (declaredParts && distinct) else { return }
+        let group = nextGroup("g")
+        func tag(_ observation: Observation, _ role: ObservationRole) {
+            if let index = result.observations.lastIndex(of: observation) {
+                result.observations[index].group = group
+                result.observations[index].role = role
+            }
+        }
+        tag(total.0, .total)
+        for part in sameUnitParts { tag(part.0, .part) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Indicators
+
+/// Sentences from the real reports (short number sentences), each in a hand-built one-paragraph document.
+enum IndicatorSentence {
+    static func document(_ paragraphs: [String], region: String = "静安区", year: Int = 2025,
+                         title: String = "质量报告", tables: [TableData] = [], sectionTitle: String = "") -> SegmentedDocument {
+        var blocks: [Block] = []
+        for (index, text) in paragraphs.enumerated() {
+            blocks.append(Block(kind: .paragraph, text: text,
+                                spans: [LineSpan(offset: 0, location: SourceLocation(page: 1, line: 10 * (index + 1)))]))
+        }
+        let clean = CleanDocument(source: SourceDocument(path: "t.txt", format: .text, pages: []), blocks: blocks, footnotes: [])
+        let section = Section(docId: "t", id: "s1", kind: .chapter, level: 1, number: "1", title: sectionTitle, parent: nil,
+                              pageStart: 1, pageEnd: 1, lineStart: 1, lineEnd: 100, blockStart: 0, blockEnd: max(0, blocks.count - 1))
+        return SegmentedDocument(docId: "t", clean: clean, frontMatter: FrontMatter(title: title, region: region, reportYear: year),
+                                 toc: [], sections: [section], tables: tables, warnings: [])
+    }
+
+    static func extract(_ paragraphs: [String], region: String = "静安区", year: Int = 2025, title: String = "质量报告",
+                        tables: [TableData] = [], sectionTitle: String = "") -> IndicatorResult {
+        IndicatorExtractor(rules: IndicatorFixtures.rules)
+            .extract(from: document(paragraphs, region: region, year: year, title: title, tables: tables, sectionTitle: sectionTitle))
+    }
+
+    static func summary(_ o: Observation) -> String {
+        "\(o.indicator) \(o.entity) \(o.year.map(String.init) ?? "-") \(o.value) \(o.unit)\(o.qualifier.map { " " + $0.rawValue } ?? "")"
+    }
+}
+
+@Suite struct IndicatorTextTests {
+    @Test func enrollmentSentenceGivesLevelChangeAndRatio() {
+        let result = IndicatorSentence.extract(["2025 年两校在校生人数保持增长，共 2261 人，较上年增加 15.7%，普职比大体为 6.4:1。"])
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found == ["enrollment 静安区 2025 2261 人", "enrollment 静安区 2025 15.7 % change",
+                          "general_vocational_ratio 静安区 2025 6.4 ratio"])
+        let enrollment = result.observations[0]
+        #expect(enrollment.raw == "2261 人" || enrollment.raw == "2261人" || enrollment.raw.hasPrefix("2261"))
+        #expect(enrollment.line == 10 && enrollment.page == 1 && enrollment.sectionId == "s1")
+        #expect(enrollment.quote.hasPrefix("2025 年两校在校生人数") && enrollment.fromTable == false)
+    }
+
+    @Test func shareNamesItsBaseAndKeepsTheSubject() {
+        let result = IndicatorSentence.extract(["2022 年曹杨职校生师比为 10:1，双师型教师 48 人，占专业教师数 81.4%，比 2021 年上升 2 个百分点；兼职教师 4 人，占专任教师 3.3%。"],
+                                               region: "普陀区", year: 2023)
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found.contains("student_teacher_ratio 上海市曹杨职业技术学校 2022 10 ratio"))
+        #expect(found.contains("dual_qualified_teachers 上海市曹杨职业技术学校 2022 48 人"))
+        #expect(found.contains("dual_qualified_ratio 上海市曹杨职业技术学校 2022 2 百分点 change"))
+        #expect(found.contains("parttime_teacher_ratio 上海市曹杨职业技术学校 2022 3.3 %"))
+        let share = result.observations.first { $0.indicator == "dual_qualified_ratio" && $0.qualifier == nil }
+        #expect(share?.value == Decimal(string: "81.4") && share?.base == "specialty_teachers" && share?.decimals == 1)
+    }
+
+    @Test func schoolEnumerationCarriesTheIndicator() {
+        let result = IndicatorSentence.extract(["2022届区内各中职校毕业生对口就业率（含升学，下同）：曹杨职校达到97%、经济管理学校达到95.7%。"],
+                                               region: "普陀区", year: 2023)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "matched_employment_rate 上海市曹杨职业技术学校 2022 97 %", "matched_employment_rate 上海市经济管理学校 2022 95.7 %"])
+    }
+
+    @Test func changeCueWithComparisonYear() {
+        let result = IndicatorSentence.extract(["2022学年各中职校招收新生3,537人，较2021年增加186人。"], region: "普陀区", year: 2023)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "new_enrollment 普陀区 2022 3537 人", "new_enrollment 普陀区 2022 186 人 change"])
+    }
+
+    @Test func enumerationAfterNewlyAddedStaysAChange() {
+        let result = IndicatorSentence.extract(["2024 年新增1个中本贯通和3个中高职贯通专业，截至2024年底，各校开设11个中本贯通和27个中高职贯通招生专业点。"],
+                                               region: "浦东新区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "through_programs_bachelor 浦东新区 2024 1 个 change", "through_programs_higher 浦东新区 2024 3 个 change",
+            "through_programs_bachelor 浦东新区 2024 11 个", "through_programs_higher 浦东新区 2024 27 个"])
+    }
+
+    @Test func outOfRangeValuesAreRejectedWithAWarning() {
+        let result = IndicatorSentence.extract(["2025 年毕业生本省去向落实率为 130%。", "2202 年在校生人数达 2261 人。"])
+        #expect(result.observations.isEmpty)
+        #expect(result.rejected.map(\.indicator) == ["placement_rate", "enrollment"])
+        #expect(result.warnings.count == 2 && result.warnings[0].contains("placement_rate") && result.warnings[1].contains("2202"))
+    }
+
+    @Test func planTargetsTakeThePlanYear() {
+        let result = IndicatorSentence.extract(["“双师型”教师占专任教师总数达到 65%。", "到 2025 年达到 65%的专业实现贯通，建成 500 门职业教育在线开放课程。"],
+                                               region: "上海市", year: 2022, title: "上海市职业教育发展“十四五”规划")
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found.first == "dual_qualified_ratio 上海市 2025 65 % target")
+        #expect(found.contains("online_courses 上海市 2025 500 门 target"))
+    }
+
+    @Test func respectivelyAssignsInOrder() {
+        let result = IndicatorSentence.extract(["2020 年，在编在岗的教职工总数、专任教师总数、专业教师总数分别为 10643 人、7901 人和 4256 人，生师比为 12.3:1。"],
+                                               region: "上海市", year: 2020)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "staff_on_payroll 上海市 2020 10643 人", "fulltime_teachers 上海市 2020 7901 人",
+            "specialty_teachers 上海市 2020 4256 人", "student_teacher_ratio 上海市 2020 12.3 ratio"])
+    }
+
+    @Test func partsOfATotalShareAGroup() {
+        let result = IndicatorSentence.extract(["2025 年，静安区中职校中级及以上职称有 167 人，其中副高级 43 人，中级 124 人。"])
+        let grouped = result.observations.filter { $0.group != nil }
+        #expect(grouped.count == 3)
+        #expect(Set(grouped.map(\.group)).count == 1)
+        #expect(grouped.first { $0.role == .total }?.value == 167)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import Indicators
+
+/// The rule files load, cover the vocabulary, and a mistake in them is reported with file, line and reason.
+@Suite struct RuleLoaderTests {
+    @Test func everyVocabularyIndicatorHasARule() throws {
+        let vocabulary = try String(contentsOf: TestPaths.shared.appendingPathComponent("docs/indicator-vocabulary.tsv"), encoding: .utf8)
+        let rules = IndicatorFixtures.rules
+        for row in vocabulary.split(separator: "\n").dropFirst() {
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let rule = rules.indicator(cells[0])
+            #expect(rule != nil, "no rule for \(cells[0])")
+            #expect(rule?.nameZh == cells[1], "\(cells[0]) name")
+            #expect(rule?.unit == cells[2], "\(cells[0]) unit")
+        }
+        #expect(rules.indicators.count >= 70)
+        #expect(rules.indicator("dual_qualified_ratio")?.rateOf == "dual_qualified_teachers")
+    }
+
+    /// Copies `rules/` to a scratch directory with one file replaced.
+    func rulesDirectory(replacing file: String, with text: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in RuleSet.fileNames {
+            let source = IndicatorFixtures.rulesDirectory.appendingPathComponent(name)
+            try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent(name))
+        }
+        try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func loadError(_ file: String, _ text: String) throws -> RuleError? {
+        let directory = try rulesDirectory(replacing: file, with: text)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do { _ = try RuleSet.load(directory: directory); return nil } catch { return error }
+    }
+
+    @Test func unknownUnitIsRejectedAtItsLine() throws {
+        let error = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            phrases: [在校生数]
+          - id: new_thing
+            name_zh: 新指标
+            unit: 公斤
+            kind: count
+            phrases: [新指标]
+        """)
+        #expect(error?.file == "indicators.yaml")
+        #expect(error?.line == 9)
+        #expect(error?.description.contains("公斤") == true)
+    }
+
+    @Test func brokenPatternAndUnknownKeyAndDuplicateAreRejected() throws {
+        let badPattern = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            patterns: ['在校生(数']
+        """)
+        #expect(badPattern?.line == 6 && badPattern?.reason.contains("does not compile") == true)
+        let unknownKey = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            phrase: [在校生数]
+        """)
+        #expect(unknownKey?.line == 6 && unknownKey?.reason.contains("unknown key “phrase”") == true)
+        let duplicate = try loadError("entities.yaml", """
+        regions:
+          - name: 静安区
+          - name: 静安区
+        """)
+        #expect(duplicate?.file == "entities.yaml" && duplicate?.line == 3)
+        let syntax = try loadError("units.yaml", "units:\n  - unit: 人\n   accepts: [人\n")
+        #expect(syntax?.file == "units.yaml" && syntax?.reason.hasPrefix("YAML") == true)
+    }
+
+    @Test func addingAnIndicatorNeedsOnlyYAML() throws {
+        var text = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("indicators.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "indicators:\n", with: """
+        indicators:
+          - id: class_teachers
+            name_zh: 班主任人数
+            unit: 人
+            kind: count
+            phrases: [班主任人数, 班主任]
+
+        """)
+        let directory = try rulesDirectory(replacing: "indicators.yaml", with: text)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = try RuleSet.load(directory: directory)
+        let result = IndicatorExtractor(rules: rules).extract(from: IndicatorSentence.document(["2024 年，全区班主任 368 人。"], region: "浦东新区", year: 2024))
+        #expect(result.observations.map(IndicatorSentence.summary) == ["class_teachers 浦东新区 2024 368 人"])
+    }
+
+    @Test func benchmarkMeasuresTheRulesStage() {
+        let documents = TestPaths.realStems.map(IndicatorFixtures.document)
+        let (speed, observations) = IndicatorExtractor.benchmark(rules: IndicatorFixtures.rules, documents: documents, repetitions: 3)
+        print("rules stage: \(String(format: "%.1f", speed)) MB/s, \(observations) observations")
+        #expect(speed > 0 && observations > 300)
+    }
+}
