@@ -164,6 +164,12 @@ struct PDFReaderTests {
         }
     }
 
+    @Test("a valid PDF with no pages says so")
+    func zeroPages() {
+        let path = Self.fixtures.appendingPathComponent("zero-pages.pdf").path
+        #expect(throws: ReadError.noPages(path: path)) { try Readers.read(path: path) }
+    }
+
     @Test("an encrypted PDF needs its password")
     func encrypted() throws {
         let path = Self.fixtures.appendingPathComponent("encrypted-password-nianbao-user.pdf").path
