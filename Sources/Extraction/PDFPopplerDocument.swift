@@ -135,6 +135,9 @@ final class PopplerDocumentHandle {
                 font = runs[runCursor].font
             }
             let box = rectangles[offset]
+            // A malformed page can place glyphs at NaN or absurd coordinates; they cannot be laid out.
+            guard [box.x1, box.x2, box.y1, box.y2].allSatisfy({ $0.isFinite && abs($0) < 1e6 }) else { continue }
+            if !(size.isFinite && size > 0 && size < 1e4) { size = abs(box.y2 - box.y1) }
             glyphs.append(PDFGlyph(scalar: scalar, minX: min(box.x1, box.x2), minY: min(box.y1, box.y2),
                                    maxX: max(box.x1, box.x2), maxY: max(box.y1, box.y2),
                                    fontSize: size, fontIndex: font))
