@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Indicators
 import Checks
 import Dataset
 
@@ -37,22 +38,37 @@ public struct Importer: Sendable {
         }
     }
 
+    public func loadIndicatorRules() throws(ImportError) -> RuleSet {
+        do { return try RuleSet.load(directory: rulesDirectory) } catch { throw .rules(error.description) }
+    }
+
+    /// Chinese names and units for the panel's rows, from the indicator rules.
+    static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
+        Dictionary(rules.indicators.map { ($0.id, IndicatorLabel(nameZh: $0.nameZh, unit: $0.unit)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func run(_ files: [InputFile], outputDirectory: URL) throws(ImportError) -> ImportResult {
         let checkRules = try loadCheckRules()
-        let reports = pipeline.processAll(files)
+        let indicatorRules = try loadIndicatorRules()
+        let extractor = IndicatorExtractor(rules: indicatorRules)
+        let reports = pipeline.processAll(files) { segmented in extractor.extract(from: segmented) }
         var output = RunOutput()
         output.documents = reports.map(\.record)
         output.sections = reports.compactMap(\.segmented).flatMap(\.sections)
+        output.observations = reports.flatMap { $0.indicators?.observations ?? [] }
+        output.rejected = reports.flatMap { $0.indicators?.rejected ?? [] }
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
         output.flags = outcome.flags
         output.checks = outcome.checks
-        do { try DatasetWriter(outputDirectory: outputDirectory).write(output) } catch {
+        do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: Self.labels(indicatorRules)) } catch {
             throw .dataset(error.description)
         }
         let failed = output.documents.filter { $0.status == .failed }.count
         let partial = output.documents.filter { $0.status == .partial }.count
         var lines = ["imported \(files.count) file(s): \(files.count - failed - partial) ok, \(partial) partial, \(failed) failed",
-                     "\(output.sections.count) sections, \(output.observations.count) observations → \(outputDirectory.path)"]
+                     "\(output.sections.count) sections, \(output.observations.count) observations"
+                        + (output.rejected.isEmpty ? "" : " (\(output.rejected.count) values rejected by their rules: rejected.jsonl)")
+                        + " → \(outputDirectory.path)"]
         lines.append(summary(outcome))
         return ImportResult(output: output, summary: lines.joined(separator: "\n"))
     }
@@ -60,12 +76,13 @@ public struct Importer: Sendable {
     /// `nianbao check`: re-runs the checks over a dataset already written and rewrites flags and coverage.
     public func recheck(outputDirectory: URL) throws(ImportError) -> (RunOutput, String) {
         let checkRules = try loadCheckRules()
+        let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
         output.flags = outcome.flags
         output.checks = outcome.checks
-        do { try DatasetWriter(outputDirectory: outputDirectory).write(output) } catch { throw .dataset(error.description) }
+        do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: labels) } catch { throw .dataset(error.description) }
         return (output, summary(outcome))
     }
 }

@@ -5,11 +5,13 @@ import NianbaoModel
 import Extraction
 import Cleaning
 import Segmentation
+import Indicators
 
 /// One report after reading, cleaning and segmentation (nil when it could not be read).
 public struct ProcessedReport: Sendable {
     public var record: DocumentRecord
     public var segmented: SegmentedDocument?
+    public var indicators: IndicatorResult?
 }
 
 /// The stage order: read → clean → segment (→ indicators → checks → dataset). The CLI is a thin front over this.
@@ -32,7 +34,7 @@ public struct Pipeline: Sendable {
             source = try Readers.read(path: path, options: readOptions)
         } catch {
             record.errors = [error.description]
-            return ProcessedReport(record: record, segmented: nil)
+            return ProcessedReport(record: record, segmented: nil, indicators: nil)
         }
         let segmented = segment(source, docId: docId)
         record.format = source.format
@@ -45,7 +47,7 @@ public struct Pipeline: Sendable {
         let problems = source.warnings + segmented.warnings.filter { $0.hasPrefix("no recognisable headings") }
         record.errors = problems.map { "\(path): \($0)" }
         record.status = problems.isEmpty ? .ok : .partial
-        return ProcessedReport(record: record, segmented: segmented)
+        return ProcessedReport(record: record, segmented: segmented, indicators: nil)
     }
 
     public func segment(_ source: SourceDocument, docId: String) -> SegmentedDocument {
@@ -55,10 +57,13 @@ public struct Pipeline: Sendable {
 
     /// Processes many files at once across cores; results come back in input order.
     /// Each document is read on one thread only (poppler and libxml2 objects are never shared).
-    public func processAll(_ inputs: [InputFile]) -> [ProcessedReport] {
+    /// `indicators` runs on each segmented report on the same worker, so documents never cross threads.
+    public func processAll(_ inputs: [InputFile],
+                           indicators: (@Sendable (SegmentedDocument) -> IndicatorResult)? = nil) -> [ProcessedReport] {
         let results = Mutex<[Int: ProcessedReport]>([:])
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let report = process(path: inputs[index].path, docId: inputs[index].docId)
+            var report = process(path: inputs[index].path, docId: inputs[index].docId)
+            if let indicators, let segmented = report.segmented { report.indicators = indicators(segmented) }
             results.withLock { $0[index] = report }
         }
         return results.withLock { dict in inputs.indices.map { dict[$0]! } }
