@@ -261,9 +261,16 @@ import NianbaoModel
 
     @Test func whitespaceCollapsing() {
         #expect(HTMLText.collapse("　　中文\n  文字 and\n text\u{00A0}\u{00A0}2022 年 ") == "中文文字 and text 2022 年")
+        #expect(HTMLText.visibleCount("　a\u{00A0}中 文\n\u{200B}é𠀀") == 5)
         #expect(HTMLText.firstDate(in: "发布时间：2022年2月14日 来源") == "2022-02-14")
         #expect(HTMLText.firstDate(in: "2023/5/8 09:30") == "2023-05-08")
         #expect(HTMLText.firstDate(in: "编号 120221314") == nil)
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     @Test func readTimeGrowsLinearly() throws {
@@ -277,15 +284,19 @@ import NianbaoModel
         func timed(_ copies: Int) throws -> (seconds: Double, bytes: Int) {
             let big = String(html[..<open.upperBound]) + String(repeating: String(body), count: copies) + String(html[close.lowerBound...])
             let data = Data(big.utf8)
-            let start = Date()
+            // CPU time of this thread: the machine is shared, so wall-clock time says little.
+            let start = Self.threadCPUSeconds()
             let document = try HTMLReader().read(path: "big.html", data: data, options: ReadOptions())
+            let seconds = Self.threadCPUSeconds() - start
             #expect(document.allLines.count > 90 * copies)
-            return (Date().timeIntervalSince(start), data.count)
+            return (seconds, data.count)
         }
         _ = try timed(1)
-        let small = try timed(1)
-        let large = try timed(16)
-        print("HTMLReader: \(String(format: "%.1f", Double(large.bytes) / 1_000_000 / large.seconds)) MB/s on a \(large.bytes / 1000) KB page")
+        // Best of three: the machine is shared, so single timings are noisy.
+        let small = try (0..<3).map { _ in try timed(1) }.min { $0.seconds < $1.seconds }!
+        let large = try (0..<3).map { _ in try timed(16) }.min { $0.seconds < $1.seconds }!
+        if ProcessInfo.processInfo.environment["NIANBAO_HTML_PROFILE"] != nil { for _ in 0..<40 { _ = try timed(16) } }
+        print("HTMLReader: \(String(format: "%.1f", Double(large.bytes) / 1_000_000 / large.seconds)) MB/s of CPU time on a \(large.bytes / 1000) KB page")
         #expect(large.seconds / small.seconds < 60, "small \(small.seconds)s, large \(large.seconds)s")
     }
 }
