@@ -229,6 +229,26 @@ import NianbaoModel
         #expect(gbkDocument.allLines.first?.text == "上海市静安区中等职业教育质量报告")
     }
 
+    @Test(arguments: [200, 3000, 20_000])
+    func deeplyNestedUnclosedMarkupDoesNotOverflow(depth: Int) throws {
+        // Recovered markup can nest thousands of levels; every pass over the tree is iterative.
+        let paragraph = "深层嵌套的段落文字，用于检查解析不会因为递归过深而崩溃，也不会丢失正文。"
+        let html = "<html><body>" + String(repeating: "<div><font>", count: depth) + "<p>\(paragraph)</p>"
+        let document = try HTMLReader().read(path: "deep.html", data: Data(html.utf8), options: ReadOptions())
+        #expect(document.allLines.map(\.text) == [paragraph])
+    }
+
+    @Test func undeclaredGBKIsDetected() throws {
+        // The GBK corpus page with its charset declaration blanked out: detected from the bytes, with a warning.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.realPage(Self.gbkPage))))
+        let declaration = Array("charset=gbk".utf8)
+        guard let at = HTMLCharset.find(declaration, in: bytes, from: 0) else { Issue.record("no declaration"); return }
+        for k in at..<(at + declaration.count) { bytes[k] = UInt8(ascii: " ") }
+        let document = try HTMLReader().read(path: "undeclared.html", data: Data(bytes), options: ReadOptions())
+        #expect(document.allLines.first?.text == "上海市静安区中等职业教育质量报告")
+        #expect(document.warnings.contains { $0.contains("GB18030") })
+    }
+
     @Test func errorsSayWhatIsWrong() throws {
         #expect(throws: ReadError.notHTML(path: Self.fixture("image-named-html.html"))) {
             try Self.read(Self.fixture("image-named-html.html"))
