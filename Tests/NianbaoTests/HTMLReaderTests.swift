@@ -55,6 +55,7 @@ import NianbaoModel
         let document = try Self.read(Self.realPage(name))
         let truth = try Self.groundTruth(name)
         let (recall, extra, missing) = Self.agreement(document, truth)
+        print("HTMLReader \(name): \(String(format: "%.2f", recall * 100))% of ground-truth characters in matching blocks, \(String(format: "%.2f", extra * 100))% extra output")
         #expect(recall >= 0.99, "recall \(recall); missing: \(missing.prefix(5))")
         #expect(extra <= 0.01, "extra \(extra)")
         // Blocks in the same order as the ground truth.
