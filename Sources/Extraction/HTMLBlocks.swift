@@ -33,7 +33,7 @@ struct HTMLBlockWriter {
     static let linkCheckedBlocks: Set<String> = ["p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6"]
     static let boldTags: Set<String> = ["strong", "b"]
 
-    private enum Step { case enter(Int), exit(Int) }
+    private enum Step { case enter(Int), exit(Int, bold: Bool) }
 
     /// Writes the subtree of `root` (the whole subtree, including `root` itself).
     mutating func write(_ root: Int, isRoot: Bool = false) {
@@ -43,7 +43,7 @@ struct HTMLBlockWriter {
             case .enter(let i):
                 let node = dom.nodes[i]
                 if node.kind == .text {
-                    appendText(node.text)
+                    appendText(node.text, visible: article.chars[i])
                     continue
                 }
                 if !(isRoot && i == root), skip(i) { continue }
@@ -69,17 +69,18 @@ struct HTMLBlockWriter {
                 }
                 if Self.blockTags.contains(tag) { flushLine(); pendingBlockStart = true }
                 if let level = Self.headingLevel(tag) { headingLevel = level }
-                if isBold(node) { boldDepth += 1 }
+                let bold = isBold(node)
+                if bold { boldDepth += 1 }
                 if tag == "pre" { preDepth += 1 }
                 if tag == "figure", hasFigcaption(i) { figureCaptionDepth += 1 }
-                stack.append(.exit(i))
+                stack.append(.exit(i, bold: bold))
                 for child in node.children.reversed() { stack.append(.enter(child)) }
-            case .exit(let i):
+            case .exit(let i, let bold):
                 let node = dom.nodes[i]
                 let tag = node.tag
                 if Self.blockTags.contains(tag) { flushLine(); pendingBlockStart = true }
                 if Self.headingLevel(tag) != nil { headingLevel = nil }
-                if isBold(node) { boldDepth -= 1 }
+                if bold { boldDepth -= 1 }
                 if tag == "pre" { preDepth -= 1 }
                 if tag == "figure", hasFigcaption(i) { figureCaptionDepth -= 1 }
             }
@@ -117,7 +118,8 @@ struct HTMLBlockWriter {
         article.containsTag(figure, "figcaption")
     }
 
-    private mutating func appendText(_ text: String) {
+    /// `visible` is the text's non-space character count when already known.
+    private mutating func appendText(_ text: String, visible: Int? = nil) {
         if preDepth > 0 {
             // Preformatted text keeps its own line breaks.
             var first = true
@@ -128,12 +130,12 @@ struct HTMLBlockWriter {
             }
             return
         }
-        appendCounted(text)
+        appendCounted(text, visible: visible)
     }
 
-    private mutating func appendCounted(_ text: String) {
+    private mutating func appendCounted(_ text: String, visible: Int? = nil) {
         buffer += text
-        let count = HTMLText.visibleCount(text)
+        let count = visible ?? HTMLText.visibleCount(text)
         if boldDepth > 0 { boldChars += count } else { plainChars += count }
     }
 

@@ -100,9 +100,9 @@ enum HTMLCharset {
     }
 
     /// The charset from `<meta charset=...>` or `<meta http-equiv="Content-Type" content="...; charset=...">`
-    /// in the first 4 KB, lowercased. Byte-level scan: the page's encoding is not known yet.
+    /// in the first 8 KB, lowercased. Byte-level scan: the page's encoding is not known yet.
     static func declaredCharset(_ data: Data) -> String? {
-        let head = [UInt8](data.prefix(4096)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let head = [UInt8](data.prefix(8192)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let meta: [UInt8] = Array("<meta".utf8)
         var i = 0
         while let start = find(meta, in: head, from: i) {

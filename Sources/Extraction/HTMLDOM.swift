@@ -45,12 +45,15 @@ struct HTMLDOM {
     }()
 
     /// Parses UTF-8 HTML with libxml2's recovering parser. nil when libxml2 produced no document at all.
+    /// The text is already decoded, so the page's own charset declaration is ignored (IGNORE_ENC); HUGE lifts
+    /// the element depth at which libxml2 stops building the tree from 256 to 2048 (unclosed <font> runs).
     static func parse(utf8 text: String) -> HTMLDOM? {
         _ = initialized
         var bytes = Array(text.utf8)
         if bytes.isEmpty { return nil }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                            | XML_PARSE_HUGE.rawValue)
         let document: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(clamping: buffer.count), "page.html", "UTF-8", options)

@@ -24,7 +24,8 @@ enum HTMLMetadata {
 
     /// A short line that is the page's info bar (date, source, font size, print) rather than article text.
     static func isInfoLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 600, text.unicodeScalars.count <= 150 else { return false }
+        // Info bars are short; most article lines are ruled out by their byte length alone.
+        guard text.utf8.count <= 360, text.unicodeScalars.count <= 120 else { return false }
         if strongInfoMarkers.contains(where: { HTMLText.contains(text, $0) }) { return true }
         let weak = weakInfoMarkers.filter { HTMLText.contains(text, $0) }.count
         if weak >= 2 { return true }

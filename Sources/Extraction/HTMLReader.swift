@@ -38,8 +38,9 @@ public struct HTMLReader: ReportReader {
             numbered.line = lines.count + 1
             lines.append(numbered)
         }
-        let articleChars = lines.reduce(0) { sum, line in
-            sum + (line.markupHeadingLevel == nil ? HTMLText.visibleCount(line.text) : 0)
+        var articleChars = 0
+        for line in lines where line.markupHeadingLevel == nil && articleChars < HTMLMetadata.minimumArticleCharacters {
+            articleChars += HTMLText.visibleCount(line.text)
         }
         guard articleChars >= HTMLMetadata.minimumArticleCharacters else { throw .noArticle(path: path) }
 

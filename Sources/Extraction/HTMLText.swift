@@ -73,11 +73,33 @@ enum HTMLText {
         }
     }
 
-    /// Characters other than whitespace: how much text a node holds.
+    /// Characters other than whitespace: how much text a node holds. Counted on the UTF-8 bytes (one per
+    /// scalar start), the spaces `isSpace` knows subtracted; this runs over every text node twice.
     static func visibleCount(_ text: String) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where !isSpace(scalar.value) { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C) { count += 1 }
+                    i += 1
+                    continue
+                }
+                if b & 0xC0 == 0x80 { i += 1; continue }
+                // Multi-byte spaces: U+00A0 (C2 A0), U+3000 (E3 80 80), U+2002/2003/2009/200B (E2 80 xx), U+FEFF.
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+                if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80,
+                   bytes[i + 2] == 0x82 || bytes[i + 2] == 0x83 || bytes[i + 2] == 0x89 || bytes[i + 2] == 0x8B { i += 3; continue }
+                if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3; continue }
+                count += 1
+                i += 1
+            }
+            return count
+        }
     }
 
     /// The first date in `text` written as 2022-02-14, 2022/2/14, 2022.02.14 or 2022年2月14日, as YYYY-MM-DD.

@@ -55,6 +55,7 @@ import NianbaoModel
         let document = try Self.read(Self.realPage(name))
         let truth = try Self.groundTruth(name)
         let (recall, extra, missing) = Self.agreement(document, truth)
+        print("HTMLReader \(name): \(String(format: "%.2f", recall * 100))% of ground-truth characters in matching blocks, \(String(format: "%.2f", extra * 100))% extra output")
         #expect(recall >= 0.99, "recall \(recall); missing: \(missing.prefix(5))")
         #expect(extra <= 0.01, "extra \(extra)")
         // Blocks in the same order as the ground truth.
@@ -229,6 +230,26 @@ import NianbaoModel
         #expect(gbkDocument.allLines.first?.text == "上海市静安区中等职业教育质量报告")
     }
 
+    @Test(arguments: [200, 3000, 20_000])
+    func deeplyNestedUnclosedMarkupDoesNotOverflow(depth: Int) throws {
+        // Recovered markup can nest thousands of levels; every pass over the tree is iterative.
+        let paragraph = "深层嵌套的段落文字，用于检查解析不会因为递归过深而崩溃，也不会丢失正文。"
+        let html = "<html><body>" + String(repeating: "<div><font>", count: depth) + "<p>\(paragraph)</p>"
+        let document = try HTMLReader().read(path: "deep.html", data: Data(html.utf8), options: ReadOptions())
+        #expect(document.allLines.map(\.text) == [paragraph])
+    }
+
+    @Test func undeclaredGBKIsDetected() throws {
+        // The GBK corpus page with its charset declaration blanked out: detected from the bytes, with a warning.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.realPage(Self.gbkPage))))
+        let declaration = Array("charset=gbk".utf8)
+        guard let at = HTMLCharset.find(declaration, in: bytes, from: 0) else { Issue.record("no declaration"); return }
+        for k in at..<(at + declaration.count) { bytes[k] = UInt8(ascii: " ") }
+        let document = try HTMLReader().read(path: "undeclared.html", data: Data(bytes), options: ReadOptions())
+        #expect(document.allLines.first?.text == "上海市静安区中等职业教育质量报告")
+        #expect(document.warnings.contains { $0.contains("GB18030") })
+    }
+
     @Test func errorsSayWhatIsWrong() throws {
         #expect(throws: ReadError.notHTML(path: Self.fixture("image-named-html.html"))) {
             try Self.read(Self.fixture("image-named-html.html"))
@@ -261,9 +282,16 @@ import NianbaoModel
 
     @Test func whitespaceCollapsing() {
         #expect(HTMLText.collapse("　　中文\n  文字 and\n text\u{00A0}\u{00A0}2022 年 ") == "中文文字 and text 2022 年")
+        #expect(HTMLText.visibleCount("　a\u{00A0}中 文\n\u{200B}é𠀀") == 5)
         #expect(HTMLText.firstDate(in: "发布时间：2022年2月14日 来源") == "2022-02-14")
         #expect(HTMLText.firstDate(in: "2023/5/8 09:30") == "2023-05-08")
         #expect(HTMLText.firstDate(in: "编号 120221314") == nil)
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     @Test func readTimeGrowsLinearly() throws {
@@ -277,15 +305,19 @@ import NianbaoModel
         func timed(_ copies: Int) throws -> (seconds: Double, bytes: Int) {
             let big = String(html[..<open.upperBound]) + String(repeating: String(body), count: copies) + String(html[close.lowerBound...])
             let data = Data(big.utf8)
-            let start = Date()
+            // CPU time of this thread: the machine is shared, so wall-clock time says little.
+            let start = Self.threadCPUSeconds()
             let document = try HTMLReader().read(path: "big.html", data: data, options: ReadOptions())
+            let seconds = Self.threadCPUSeconds() - start
             #expect(document.allLines.count > 90 * copies)
-            return (Date().timeIntervalSince(start), data.count)
+            return (seconds, data.count)
         }
         _ = try timed(1)
-        let small = try timed(1)
-        let large = try timed(16)
-        print("HTMLReader: \(String(format: "%.1f", Double(large.bytes) / 1_000_000 / large.seconds)) MB/s on a \(large.bytes / 1000) KB page")
+        // Best of three: the machine is shared, so single timings are noisy.
+        let small = try (0..<3).map { _ in try timed(1) }.min { $0.seconds < $1.seconds }!
+        let large = try (0..<3).map { _ in try timed(16) }.min { $0.seconds < $1.seconds }!
+        if ProcessInfo.processInfo.environment["NIANBAO_HTML_PROFILE"] != nil { for _ in 0..<40 { _ = try timed(16) } }
+        print("HTMLReader: \(String(format: "%.1f", Double(large.bytes) / 1_000_000 / large.seconds)) MB/s of CPU time on a \(large.bytes / 1000) KB page")
         #expect(large.seconds / small.seconds < 60, "small \(small.seconds)s, large \(large.seconds)s")
     }
 }
