@@ -86,8 +86,8 @@ struct NumberScanner {
         s = chars.map { NumberScanner.fold($0.unicodeScalars.first ?? " ") }
         n = chars.count
         var a = 0, b = chars.count
-        while a < b, NumberScanner.isSpace(s[a]) { a += 1 }
-        while b > a, NumberScanner.isSpace(s[b - 1]) { b -= 1 }
+        while a < b, NumberScanner.isSpace(s[a]) || s[a] == "\t" { a += 1 }
+        while b > a, NumberScanner.isSpace(s[b - 1]) || s[b - 1] == "\t" { b -= 1 }
         trimmedStart = a
         trimmedEnd = b
     }
@@ -100,7 +100,9 @@ struct NumberScanner {
         return u
     }
 
-    static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{2009}" }
+    /// Spaces inside a number phrase (8,471.36 万元). Tabs are not: they separate table cells, and a word
+    /// in one cell must not qualify a number in the next.
+    static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\u{2009}" }
     static func isASCIIDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
     static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {
         (u.value >= 65 && u.value <= 90) || (u.value >= 97 && u.value <= 122)
@@ -273,6 +275,11 @@ struct NumberScanner {
     }
 
     /// 壹贰叁肆伍陆柒捌玖: cheque forms, also parts of words (队伍, 陆续, 肆意).
+    static let percentWord = Array("百分之".unicodeScalars)
+    static let permilleWord = Array("千分之".unicodeScalars)
+    static let fractionWord = Array("分之".unicodeScalars)
+    static let inclusiveWord = Array("(含)".unicodeScalars)
+
     static func isFinancialDigit(_ u: Unicode.Scalar) -> Bool {
         "壹贰貳叁參叄肆伍陆陸柒捌玖".unicodeScalars.contains(u)
     }
@@ -435,8 +442,8 @@ struct NumberScanner {
         if s[i] == "半" { return half(at: i) }
         var percentPrefix: String? = nil
         var coreStart = i
-        if matches(Array("百分之".unicodeScalars), at: i) { percentPrefix = "%"; coreStart = i + 3 }
-        else if matches(Array("千分之".unicodeScalars), at: i) { percentPrefix = "‰"; coreStart = i + 3 }
+        if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = i + 3 }
+        else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = i + 3 }
         guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
 
         // Spoken approximate ranges: 八九亿 = 8亿–9亿, 三五百 = 300–500; 数十亿 / 几十万 = 10×–100×; 十几 = 10–20.
@@ -492,7 +499,7 @@ struct NumberScanner {
         if let p = percentPrefix {
             unit = p
             acceptedByUnit = true
-        } else if matches(Array("分之".unicodeScalars), at: core.end), core.end + 2 < n,
+        } else if matches(Self.fractionWord, at: core.end), core.end + 2 < n,
                   let numerator = readCore(at: core.end + 2), core.value != 0 {
             // 二分之一 → 0.5
             let (q, exact) = NumberScanner.quotient(numerator.value, core.value)
@@ -563,7 +570,7 @@ struct NumberScanner {
         var borrowedScale: Decimal? = nil
         if !isRatio, denominator == nil, fuzzyUpper == nil {
             var k = skipSpaces(end)
-            if matches(Array("(含)".unicodeScalars), at: k) { k = skipSpaces(k + 3) }
+            if matches(Self.inclusiveWord, at: k) { k = skipSpaces(k + 3) }
             for sep in NumberVocabulary.rangeSeparators where matches(sep, at: k) {
                 let m = skipSpaces(k + sep.count)
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }

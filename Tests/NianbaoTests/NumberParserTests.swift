@@ -166,3 +166,23 @@ import NianbaoModel
         print("NumberParser: \(count) numbers in \(lines.count) lines in \(elapsed)")
     }
 }
+
+/// The exact line `nianbao numbers` prints (data contract).
+@Suite struct NumberJSONTests {
+    @Test func printsContractLine() {
+        let input = "在校生2,261人，生师比4:6"
+        let line = NumberJSON.line(input: input, found: NumberParser().parse(input))
+        #expect(line == #"{"input": "在校生2,261人，生师比4:6", "found": [{"text": "2,261人", "value": 2261, "unit": "人", "start": 3, "end": 9, "qualifier": null, "decimals": 0, "scale": 1}, {"text": "4:6", "value": 0.6667, "unit": "ratio", "start": 13, "end": 16, "qualifier": null, "denominator": 6, "decimals": 4, "scale": 1}]}"#)
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect((object?["found"] as? [Any])?.count == 2)
+    }
+
+    @Test func rangesCarryUpperAndEscapesAreValid() {
+        let input = "年薪\t\"15.4-18.5 万元\""
+        let line = NumberJSON.line(input: input, found: NumberParser().parse(input))
+        #expect(line.contains(#""value": 154000, "unit": "元""#))
+        #expect(line.contains(#""qualifier": "range", "upper": 185000"#))
+        #expect(line.hasPrefix(#"{"input": "年薪\t\"15.4"#))
+        #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+    }
+}
