@@ -149,6 +149,26 @@ import NianbaoModel
         #expect(found.contains { $0.text == "2022 年" && $0.unit == "年" })
     }
 
+    /// Noise made of numeral characters, separators and qualifier words: no crash, every `text` is exactly
+    /// the input's characters `start..<end`, and matches never overlap.
+    @Test func offsetsHoldOnNoise() {
+        let alphabet = Array("0123456789.,，:：-~～至到%％万亿千百十零一二两三五九壹伍半几数第约近超余多以上下左右个人元块角毛分整点负 ()含年届成之")
+        var seed: UInt64 = 42
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        for _ in 0..<5000 {
+            let line = String((0..<(next() % 15)).map { _ in alphabet[next() % alphabet.count] })
+            let chars = Array(line)
+            var lastEnd = 0
+            for n in Self.parser.parse(line) {
+                #expect(n.start >= lastEnd && n.start < n.end && n.end <= chars.count, "\(line)")
+                guard n.start >= lastEnd, n.start < n.end, n.end <= chars.count else { break }
+                #expect(String(chars[n.start..<n.end]) == n.text, "\(line)")
+                #expect(!NumberParser.decimalString(n.value).contains("e"))
+                lastEnd = n.end
+            }
+        }
+    }
+
     /// The parser runs over every line of every report; keep it fast.
     @Test func scansTheWholeCorpusQuickly() throws {
         var lines: [String] = []
