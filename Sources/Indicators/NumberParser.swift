@@ -18,9 +18,14 @@ import NianbaoModel
 /// - Ratios `a:b` → unit `ratio`, value a/b when that division terminates (12.3:1 → 12.3, 3:2 → 1.5),
 ///   otherwise a/b rounded to 4 places (4:6 → 0.6667) with `denominator` = b so the exact terms survive.
 /// - `X分之Y` fractions use the same rule; `百分之Y` → Y %, `千分之Y` → Y ‰; `三成` → 30 %.
+/// - Spoken approximate ranges are ranges: 八九亿 → 8亿…9亿, 三五百 → 300…500, 数十亿/几十万 → 1×…10×,
+///   十几个 → 10…20; `3000多` stays more_than. 半 counts only before a unit or after one (半个, 两年半, 一半).
 /// - Years print as numbers with unit 年/学年/届 (`2023年`) so the rule engine can ignore them.
 /// - Chinese numerals count only when followed by a unit, when they contain 十/百/千/万/亿 (二十三, 两千零五),
-///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…) and ordinals (第一) are skipped.
+///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…), ordinals (第一, 第2章),
+///   outline numbers (3.3.2), names glued to Latin letters (5G, 3D), and lone 零/伍/陆 inside words
+///   (零件, 队伍, 陆续) are skipped. Digit-by-digit readings need three digits and a unit (二〇二三年).
+/// - A tab ends a number phrase: table cells never lend each other units or qualifier words.
 public struct NumberParser: Sendable {
     public init() {}
 
@@ -341,12 +346,10 @@ struct NumberScanner {
         var k = i
         // 1200余人, 3000多欧元: "more than" between the figure and its unit.
         if let c = at(skipSpaces(k)), c == "余" || c == "多" {
-            k = skipSpaces(k)
-            let afterMarker = k + 1
-            if let w = unitWord(at: skipSpaces(afterMarker)) {
+            let afterMarker = skipSpaces(k) + 1
+            if unitWord(at: skipSpaces(afterMarker)) != nil {
                 suffix.qualifier = .moreThan
                 k = afterMarker
-                _ = w
             } else if c == "余" {
                 suffix.qualifier = .moreThan
                 suffix.end = afterMarker
@@ -354,7 +357,7 @@ struct NumberScanner {
             }
         }
         // 三成 → 30 %
-        if let c = at(k), c == "成", !core.hasArabic || true {
+        if let c = at(k), c == "成" {
             let next = at(k + 1)
             let okNext = next == nil || !NumberScanner.isCJK(next!)
                 || ["以", "左", "的", "多", "是", "和", "与", "及", "上", "。", "，"].contains(next!)
@@ -534,30 +537,28 @@ struct NumberScanner {
 
         var suffix = Suffix(end: end)
         if !isRatio && percentPrefix == nil {
-            do {
-                suffix = readUnit(after: end, core: core)
-                // A Latin letter glued to the digits that is no unit (5G, 3D) makes this a name, not a number.
-                if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
-                    return nil
-                }
-                if !suffix.unit.isEmpty {
-                    unit = suffix.unit
-                    value = value * suffix.factor + suffix.extraValue
-                    end = suffix.end
-                    // 一个半, 三斤半, 两年半: half a unit more.
-                    if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",
-                       suffix.extraValue == 0, unit != "%" {
-                        value += Decimal(string: "0.5")!
-                        end += 1
-                        if decimals == 0 { decimals = 1 }
-                    }
-                    acceptedByUnit = suffix.unitWord?.afterChineseNumeral ?? true
-                    unitWordForAcceptance = suffix.unitWord
-                } else if suffix.qualifier != nil {
-                    end = suffix.end
-                }
-                qualifier = suffix.qualifier
+            suffix = readUnit(after: end, core: core)
+            // A Latin letter glued to the digits that is no unit (5G, 3D) makes this a name, not a number.
+            if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
+                return nil
             }
+            if !suffix.unit.isEmpty {
+                unit = suffix.unit
+                value = value * suffix.factor + suffix.extraValue
+                end = suffix.end
+                // 一个半, 三斤半, 两年半: half a unit more.
+                if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",
+                   suffix.extraValue == 0, unit != "%" {
+                    value += Decimal(string: "0.5")!
+                    end += 1
+                    if decimals == 0 { decimals = 1 }
+                }
+                acceptedByUnit = suffix.unitWord?.afterChineseNumeral ?? true
+                unitWordForAcceptance = suffix.unitWord
+            } else if suffix.qualifier != nil {
+                end = suffix.end
+            }
+            qualifier = suffix.qualifier
         }
 
         if let f = fuzzyUpper {
