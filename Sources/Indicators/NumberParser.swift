@@ -235,6 +235,8 @@ struct NumberScanner {
                 tokens.append(.digit(d)); j += 1; tokenEnds.append(j); continue
             }
             if let e = ChineseNumeral.unitExponent(c) { tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue }
+            // 两个亿: a classifier between a digit and 亿/万 is spoken filler.
+            if c == "个", case .digit = tokens.last, let u = at(j + 1), u == "亿" { j += 1; continue }
             if let t = ChineseNumeral.tens(c) { tokens.append(.tens(t)); j += 1; tokenEnds.append(j); continue }
             if ChineseNumeral.isPoint(c), !tokens.isEmpty, let next = at(j + 1),
                NumberScanner.isASCIIDigit(next) || ChineseNumeral.digit(next) != nil {
@@ -369,7 +371,10 @@ struct NumberScanner {
         let u = skipSpaces(k)
         if var w = unitWord(at: u) {
             // 六個加侖: a classifier before the real unit gives way to it.
-            if w.unit == "个", let real = unitWord(at: u + w.surface.count), real.unit != "个" {
+            // Only physical measures: 3个人才基地 is 3 个, not 3 人.
+            if w.unit == "个", let real = unitWord(at: u + w.surface.count),
+               ["加仑", "升", "毫升", "公里", "米", "英里", "英尺", "英寸", "千克", "克", "斤", "吨", "亩", "平方米"]
+                .contains(real.unit) {
                 w = UnitWord(surface: Array(s[u..<(u + w.surface.count + real.surface.count)]), unit: real.unit,
                              factor: real.factor, afterChineseNumeral: true, isMoney: real.isMoney)
             }
