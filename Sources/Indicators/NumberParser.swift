@@ -18,9 +18,14 @@ import NianbaoModel
 /// - Ratios `a:b` → unit `ratio`, value a/b when that division terminates (12.3:1 → 12.3, 3:2 → 1.5),
 ///   otherwise a/b rounded to 4 places (4:6 → 0.6667) with `denominator` = b so the exact terms survive.
 /// - `X分之Y` fractions use the same rule; `百分之Y` → Y %, `千分之Y` → Y ‰; `三成` → 30 %.
+/// - Spoken approximate ranges are ranges: 八九亿 → 8亿…9亿, 三五百 → 300…500, 数十亿/几十万 → 1×…10×,
+///   十几个 → 10…20; `3000多` stays more_than. 半 counts only before a unit or after one (半个, 两年半, 一半).
 /// - Years print as numbers with unit 年/学年/届 (`2023年`) so the rule engine can ignore them.
 /// - Chinese numerals count only when followed by a unit, when they contain 十/百/千/万/亿 (二十三, 两千零五),
-///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…) and ordinals (第一) are skipped.
+///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…), ordinals (第一, 第2章),
+///   outline numbers (3.3.2), names glued to Latin letters (5G, 3D), and lone 零/伍/陆 inside words
+///   (零件, 队伍, 陆续) are skipped. Digit-by-digit readings need three digits and a unit (二〇二三年).
+/// - A tab ends a number phrase: table cells never lend each other units or qualifier words.
 public struct NumberParser: Sendable {
     public init() {}
 
@@ -86,8 +91,8 @@ struct NumberScanner {
         s = chars.map { NumberScanner.fold($0.unicodeScalars.first ?? " ") }
         n = chars.count
         var a = 0, b = chars.count
-        while a < b, NumberScanner.isSpace(s[a]) { a += 1 }
-        while b > a, NumberScanner.isSpace(s[b - 1]) { b -= 1 }
+        while a < b, NumberScanner.isSpace(s[a]) || s[a] == "\t" { a += 1 }
+        while b > a, NumberScanner.isSpace(s[b - 1]) || s[b - 1] == "\t" { b -= 1 }
         trimmedStart = a
         trimmedEnd = b
     }
@@ -100,7 +105,9 @@ struct NumberScanner {
         return u
     }
 
-    static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{2009}" }
+    /// Spaces inside a number phrase (8,471.36 万元). Tabs are not: they separate table cells, and a word
+    /// in one cell must not qualify a number in the next.
+    static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\u{2009}" }
     static func isASCIIDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
     static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {
         (u.value >= 65 && u.value <= 90) || (u.value >= 97 && u.value <= 122)
@@ -132,9 +139,15 @@ struct NumberScanner {
         while i < n {
             let c = s[i]
             let mayStart = NumberScanner.isASCIIDigit(c) || ChineseNumeral.isNumeralScalar(c) || c == "-"
-                || c == "负" || c == "負" || c == "." || c == "百" || c == "千"
+                || c == "负" || c == "負" || c == "." || c == "百" || c == "千" || c == "半"
             guard mayStart else { i += 1; continue }
             if let skip = idiomEnd(at: i) { i = skip; continue }
+            // Ordinals (第一, 第九十一, 第2章) are positions, not quantities: skip the whole numeral.
+            if i > 0, s[i - 1] == "第" {
+                var j = i
+                while j < n, NumberScanner.isASCIIDigit(s[j]) || ChineseNumeral.isNumeralScalar(s[j]) { j += 1 }
+                if j > i { i = j; continue }
+            }
             if let number = match(at: i) {
                 found.append(number)
                 lastEnd = number.end
@@ -146,14 +159,12 @@ struct NumberScanner {
         return found
     }
 
-    /// After a failed match, skip the whole numeral run so its tail is not re-read as a new number
-    /// (千方百计 must not yield 百).
+    /// After a failed match on digits, skip the whole digit run so its tail is not re-read as a new
+    /// number (5G, 3.3.2). A Chinese run restarts at the next character (队伍三年 → 三年).
     func skipRun(from i: Int) -> Int {
         var j = i + 1
         if NumberScanner.isASCIIDigit(s[i]) {
             while j < n, NumberScanner.isASCIIDigit(s[j]) || s[j] == "." || s[j] == "," { j += 1 }
-        } else if ChineseNumeral.isNumeralScalar(s[i]) {
-            while j < n, ChineseNumeral.isNumeralScalar(s[j]) { j += 1 }
         }
         return j
     }
@@ -224,6 +235,8 @@ struct NumberScanner {
                 tokens.append(.digit(d)); j += 1; tokenEnds.append(j); continue
             }
             if let e = ChineseNumeral.unitExponent(c) { tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue }
+            // 两个亿: a classifier between a digit and 亿/万 is spoken filler.
+            if c == "个", case .digit = tokens.last, let u = at(j + 1), u == "亿" { j += 1; continue }
             if let t = ChineseNumeral.tens(c) { tokens.append(.tens(t)); j += 1; tokenEnds.append(j); continue }
             if ChineseNumeral.isPoint(c), !tokens.isEmpty, let next = at(j + 1),
                NumberScanner.isASCIIDigit(next) || ChineseNumeral.digit(next) != nil {
@@ -252,6 +265,11 @@ struct NumberScanner {
                 let leadingBig: Bool = { if case .unit(let e) = prefix[0], e >= 2 { return true }; return false }()
                 let digitByDigit = !unitToken && !arabicInPrefix
                     && prefix.filter({ if case .digit = $0 { return true }; return false }).count >= 2
+                // 伍三 (from 队伍三年) is no digit-by-digit reading: those use ordinary digits only, or stand alone.
+                if digitByDigit, (i..<tokenEnds[count - 1]).contains(where: { NumberScanner.isFinancialDigit(s[$0]) }),
+                   !(i <= trimmedStart && tokenEnds[count - 1] >= trimmedEnd) {
+                    count -= 1; continue
+                }
                 return NumeralCore(start: i, end: end, value: negative ? -evaluated.value : evaluated.value,
                                    decimals: evaluated.decimals, bigScale: big, allScale: all,
                                    hasArabic: arabicInPrefix,
@@ -261,6 +279,16 @@ struct NumberScanner {
             count -= 1
         }
         return nil
+    }
+
+    /// 壹贰叁肆伍陆柒捌玖: cheque forms, also parts of words (队伍, 陆续, 肆意).
+    static let percentWord = Array("百分之".unicodeScalars)
+    static let permilleWord = Array("千分之".unicodeScalars)
+    static let fractionWord = Array("分之".unicodeScalars)
+    static let inclusiveWord = Array("(含)".unicodeScalars)
+
+    static func isFinancialDigit(_ u: Unicode.Scalar) -> Bool {
+        "壹贰貳叁參叄肆伍陆陸柒捌玖".unicodeScalars.contains(u)
     }
 
     static func letterMultiplier(_ u: Unicode.Scalar) -> Decimal? {
@@ -320,12 +348,10 @@ struct NumberScanner {
         var k = i
         // 1200余人, 3000多欧元: "more than" between the figure and its unit.
         if let c = at(skipSpaces(k)), c == "余" || c == "多" {
-            k = skipSpaces(k)
-            let afterMarker = k + 1
-            if let w = unitWord(at: skipSpaces(afterMarker)) {
+            let afterMarker = skipSpaces(k) + 1
+            if unitWord(at: skipSpaces(afterMarker)) != nil {
                 suffix.qualifier = .moreThan
                 k = afterMarker
-                _ = w
             } else if c == "余" {
                 suffix.qualifier = .moreThan
                 suffix.end = afterMarker
@@ -333,7 +359,7 @@ struct NumberScanner {
             }
         }
         // 三成 → 30 %
-        if let c = at(k), c == "成", !core.hasArabic || true {
+        if let c = at(k), c == "成" {
             let next = at(k + 1)
             let okNext = next == nil || !NumberScanner.isCJK(next!)
                 || ["以", "左", "的", "多", "是", "和", "与", "及", "上", "。", "，"].contains(next!)
@@ -343,7 +369,15 @@ struct NumberScanner {
             }
         }
         let u = skipSpaces(k)
-        if let w = unitWord(at: u) {
+        if var w = unitWord(at: u) {
+            // 六個加侖: a classifier before the real unit gives way to it.
+            // Only physical measures: 3个人才基地 is 3 个, not 3 人.
+            if w.unit == "个", let real = unitWord(at: u + w.surface.count),
+               ["加仑", "升", "毫升", "公里", "米", "英里", "英尺", "英寸", "千克", "克", "斤", "吨", "亩", "平方米"]
+                .contains(real.unit) {
+                w = UnitWord(surface: Array(s[u..<(u + w.surface.count + real.surface.count)]), unit: real.unit,
+                             factor: real.factor, afterChineseNumeral: true, isMoney: real.isMoney)
+            }
             suffix.unit = w.unit
             suffix.factor = w.factor
             suffix.unitWord = w
@@ -370,7 +404,7 @@ struct NumberScanner {
         var extra = Decimal(0)
         if let c = at(k), c == "整" || c == "正" { suffix.end = k + 1; return }
         if at(k) == "零" { k += 1 }
-        for (marks, weight) in [(["角", "毛"] as [Unicode.Scalar], Decimal(string: "0.1")!),
+        for (marks, weight) in [(["角", "毛", "毫"] as [Unicode.Scalar], Decimal(string: "0.1")!),
                                  (["分"] as [Unicode.Scalar], Decimal(string: "0.01")!)] {
             guard let c = at(k) else { break }
             let digit: Int?
@@ -384,7 +418,8 @@ struct NumberScanner {
         // 一块二 (= 1.2), 三块零四 (= 3.04), 七毛八 (= 0.78): a lone Chinese digit after 块/元/毛 is the next
         // smaller coin.
         let afterUnit = suffix.end == start
-        let afterJiao = !afterUnit && extra != 0 && (at(suffix.end - 1) == "角" || at(suffix.end - 1) == "毛")
+        let afterJiao = !afterUnit && extra != 0 && (at(suffix.end - 1) == "角" || at(suffix.end - 1) == "毛"
+                                                     || at(suffix.end - 1) == "毫")
         if afterUnit || afterJiao {
             var k2 = suffix.end
             var weight = afterUnit ? Decimal(string: "0.1")! : Decimal(string: "0.01")!
@@ -412,12 +447,53 @@ struct NumberScanner {
         if i > 0, s[skipSpacesBack(i) - (skipSpacesBack(i) > 0 ? 1 : 0)] == "第", skipSpacesBack(i) > lastEnd { return nil }
         if i > 0, NumberScanner.isASCIIDigit(s[i]) || s[i] == ".", NumberScanner.isASCIILetter(s[i - 1]) { return nil }
 
+        if s[i] == "半" { return half(at: i) }
         var percentPrefix: String? = nil
         var coreStart = i
-        if matches(Array("百分之".unicodeScalars), at: i) { percentPrefix = "%"; coreStart = i + 3 }
-        else if matches(Array("千分之".unicodeScalars), at: i) { percentPrefix = "‰"; coreStart = i + 3 }
+        if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = i + 3 }
+        else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = i + 3 }
         guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
 
+        // Spoken approximate ranges: 八九亿 = 8亿–9亿, 三五百 = 300–500; 数十亿 / 几十万 = 10×–100×; 十几 = 10–20.
+        var fuzzyUpper: ((Decimal) -> Decimal)? = nil
+        var fuzzyStart = i
+        if percentPrefix == nil, !core.hasArabic,
+           let d1 = ChineseNumeral.digit(s[i]), d1 > 0, !NumberScanner.isFinancialDigit(s[i]),
+           let c2 = at(i + 1), let d2 = ChineseNumeral.digit(c2), d2 > d1, at(i + 2).flatMap(ChineseNumeral.unitExponent) != nil,
+           var upperCore = readCore(at: i + 1), !upperCore.hasArabic {
+            let step = upperCore.value / Decimal(d2)
+            if step * Decimal(d2) == upperCore.value {
+                upperCore.start = i
+                upperCore.value = step * Decimal(d1)
+                upperCore.leadingBigUnit = false
+                core = upperCore
+                fuzzyUpper = { lower in lower / Decimal(d1) * Decimal(d2) }
+            }
+        }
+        if fuzzyUpper == nil, percentPrefix == nil, !core.hasArabic, i > lastEnd, let p = at(i - 1), p == "数" || p == "几",
+           ChineseNumeral.unitExponent(s[i]) != nil {
+            core.leadingBigUnit = false
+            fuzzyStart = i - 1
+            fuzzyUpper = { lower in lower * 10 }
+        }
+        if fuzzyUpper == nil, !core.hasArabic, at(core.end) == "几", core.allScale > 1 {
+            let step = core.allScale
+            core.end += 1
+            core.hasUnitToken = true
+            fuzzyUpper = { lower in lower + step }
+        }
+
+        // 3.3.2 and 1.2.1: outline numbers, not quantities.
+        if core.hasArabic, core.decimals > 0, at(core.end) == ".", at(core.end + 1).map(NumberScanner.isASCIIDigit) == true {
+            return nil
+        }
+        // 一半 = one half.
+        if !core.hasArabic, core.value == 1, core.end - core.start == 1, at(core.end) == "半" {
+            core.value = Decimal(string: "0.5")!
+            core.decimals = 1
+            core.end += 1
+            core.hasUnitToken = true  // a number in its own right, like 二十
+        }
         var value = core.value
         var unit = ""
         var end = core.end
@@ -431,7 +507,7 @@ struct NumberScanner {
         if let p = percentPrefix {
             unit = p
             acceptedByUnit = true
-        } else if matches(Array("分之".unicodeScalars), at: core.end), core.end + 2 < n,
+        } else if matches(Self.fractionWord, at: core.end), core.end + 2 < n,
                   let numerator = readCore(at: core.end + 2), core.value != 0 {
             // 二分之一 → 0.5
             let (q, exact) = NumberScanner.quotient(numerator.value, core.value)
@@ -466,30 +542,41 @@ struct NumberScanner {
 
         var suffix = Suffix(end: end)
         if !isRatio && percentPrefix == nil {
-            do {
-                suffix = readUnit(after: end, core: core)
-                // A Latin letter glued to the digits that is no unit (5G, 3D) makes this a name, not a number.
-                if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
-                    return nil
-                }
-                if !suffix.unit.isEmpty {
-                    unit = suffix.unit
-                    value = value * suffix.factor + suffix.extraValue
-                    end = suffix.end
-                    acceptedByUnit = suffix.unitWord?.afterChineseNumeral ?? true
-                    unitWordForAcceptance = suffix.unitWord
-                } else if suffix.qualifier != nil {
-                    end = suffix.end
-                }
-                qualifier = suffix.qualifier
+            suffix = readUnit(after: end, core: core)
+            // A Latin letter glued to the digits that is no unit (5G, 3D) makes this a name, not a number.
+            if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
+                return nil
             }
+            if !suffix.unit.isEmpty {
+                unit = suffix.unit
+                value = value * suffix.factor + suffix.extraValue
+                end = suffix.end
+                // 一个半, 三斤半, 两年半: half a unit more.
+                if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",
+                   suffix.extraValue == 0, unit != "%" {
+                    value += Decimal(string: "0.5")!
+                    end += 1
+                    if decimals == 0 { decimals = 1 }
+                }
+                acceptedByUnit = suffix.unitWord?.afterChineseNumeral ?? true
+                unitWordForAcceptance = suffix.unitWord
+            } else if suffix.qualifier != nil {
+                end = suffix.end
+            }
+            qualifier = suffix.qualifier
+        }
+
+        if let f = fuzzyUpper {
+            // The upper bound scales with the unit like the lower one (几十万 → 10万–100万; 三成五成 is not read).
+            upper = f(value)
+            qualifier = .range
         }
 
         // Range: lower [unit] sep upper [unit]
         var borrowedScale: Decimal? = nil
-        if !isRatio, denominator == nil {
+        if !isRatio, denominator == nil, fuzzyUpper == nil {
             var k = skipSpaces(end)
-            if matches(Array("(含)".unicodeScalars), at: k) { k = skipSpaces(k + 3) }
+            if matches(Self.inclusiveWord, at: k) { k = skipSpaces(k + 3) }
             for sep in NumberVocabulary.rangeSeparators where matches(sep, at: k) {
                 let m = skipSpaces(k + sep.count)
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }
@@ -538,9 +625,15 @@ struct NumberScanner {
 
         // Chinese-only numerals need a reason to be a number.
         let isWhole = i <= trimmedStart && end >= trimmedEnd
+        // 零件, 队伍, 陆续: a lone 零 or a lone financial digit (伍, 陆) before more text is a word, not a number.
+        if !core.hasArabic, core.end - core.start == 1, !isWhole, let c = at(core.start),
+           c == "零" || c == "〇" || NumberScanner.isFinancialDigit(c), !(unitWordForAcceptance?.isMoney ?? false) {
+            return nil
+        }
         if !core.hasArabic && !isWhole {
             if core.leadingBigUnit { return nil }
-            if core.digitByDigit && !acceptedByUnit { return nil }
+            // 二〇二三年 is a digit-by-digit year; 三五年 ("three to five years") is not 35.
+            if core.digitByDigit && (!acceptedByUnit || core.end - core.start < 3) { return nil }
             let reason = acceptedByUnit || (core.hasUnitToken && core.end - core.start >= 2)
             if !reason { return nil }
             if let w = unitWordForAcceptance, !w.afterChineseNumeral, !(core.hasUnitToken && core.end - core.start >= 2) {
@@ -549,7 +642,7 @@ struct NumberScanner {
         }
 
         // Prefix words: qualifiers, change verbs, currency names.
-        var start = i
+        var start = fuzzyStart
         var sign: Decimal = 1
         var prefixQualifier: Qualifier? = nil
         var changeSeen = false
@@ -593,6 +686,16 @@ struct NumberScanner {
         return ParsedNumber(text: String(chars[start..<end]), value: value, upper: upper, unit: unit,
                             start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
                             denominator: denominator)
+    }
+
+    /// 半个, 半公升: half of a unit (a bare 半 is a word: 半岛, 半数).
+    func half(at i: Int) -> ParsedNumber? {
+        let k = i + 1
+        if i > 0, "上下前后多大".unicodeScalars.contains(s[i - 1]) { return nil }  // 上半年 is a period
+        guard let w = unitWord(at: k), w.afterChineseNumeral, !w.isMoney else { return nil }
+        let end = k + w.surface.count
+        return ParsedNumber(text: String(chars[i..<end]), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
+                            end: end, decimals: 1)
     }
 
     /// a / b, and whether the division terminates; a non-terminating quotient is rounded to 4 places.

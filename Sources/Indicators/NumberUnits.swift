@@ -29,6 +29,7 @@ enum NumberVocabulary {
         圆 元 c$
         块钱 元 c$
         块 元 c$
+        蚊 元 c$
         人民币 元 c$
         美元 美元 c$
         港元 港元 c$

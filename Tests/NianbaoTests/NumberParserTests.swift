@@ -69,6 +69,14 @@ import NianbaoModel
         Case(input: "开设12门课程", text: "12门", value: "12", unit: "门", start: 2, end: 5, qualifier: nil),
         Case(input: "120学时", text: "120学时", value: "120", unit: "学时", start: 0, end: 5, qualifier: nil),
         Case(input: "45564.44美元", text: "45564.44美元", value: "45564.44", unit: "美元", start: 0, end: 10, qualifier: nil),
+        Case(input: "建成3个人才培养基地", text: "3个", value: "3", unit: "个", start: 2, end: 4, qualifier: nil),
+        Case(input: "两个亿卢布", text: "两个亿卢布", value: "200000000", unit: "卢布", start: 0, end: 5, qualifier: nil),
+        Case(input: "数十家企业", text: "数十家", value: "10", unit: "家", start: 0, end: 3, qualifier: .range, upper: "100"),
+        Case(input: "八九亿韩元", text: "八九亿韩元", value: "800000000", unit: "韩元", start: 0, end: 5, qualifier: .range,
+             upper: "900000000"),
+        Case(input: "为期两年半", text: "两年半", value: "2.5", unit: "年", start: 2, end: 5, qualifier: nil),
+        Case(input: "不少于 90 学时", text: "不少于 90 学时", value: "90", unit: "学时", start: 0, end: 9, qualifier: .atLeast),
+        Case(input: "1亿2000万元", text: "1亿2000万元", value: "120000000", unit: "元", start: 0, end: 8, qualifier: nil),
         Case(input: "两到三万港元", text: "两到三万港元", value: "20000", unit: "港元", start: 0, end: 6, qualifier: .range,
              upper: "30000"),
     ]
@@ -149,6 +157,26 @@ import NianbaoModel
         #expect(found.contains { $0.text == "2022 年" && $0.unit == "年" })
     }
 
+    /// Noise made of numeral characters, separators and qualifier words: no crash, every `text` is exactly
+    /// the input's characters `start..<end`, and matches never overlap.
+    @Test func offsetsHoldOnNoise() {
+        let alphabet = Array("0123456789.,，:：-~～至到%％万亿千百十零一二两三五九壹伍半几数第约近超余多以上下左右个人元块角毛分整点负 ()含年届成之")
+        var seed: UInt64 = 42
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        for _ in 0..<5000 {
+            let line = String((0..<(next() % 15)).map { _ in alphabet[next() % alphabet.count] })
+            let chars = Array(line)
+            var lastEnd = 0
+            for n in Self.parser.parse(line) {
+                #expect(n.start >= lastEnd && n.start < n.end && n.end <= chars.count, "\(line)")
+                guard n.start >= lastEnd, n.start < n.end, n.end <= chars.count else { break }
+                #expect(String(chars[n.start..<n.end]) == n.text, "\(line)")
+                #expect(!NumberParser.decimalString(n.value).contains("e"))
+                lastEnd = n.end
+            }
+        }
+    }
+
     /// The parser runs over every line of every report; keep it fast.
     @Test func scansTheWholeCorpusQuickly() throws {
         var lines: [String] = []
@@ -164,5 +192,25 @@ import NianbaoModel
         #expect(count > 3000)
         #expect(elapsed < .seconds(20), "\(elapsed) for \(lines.count) lines")
         print("NumberParser: \(count) numbers in \(lines.count) lines in \(elapsed)")
+    }
+}
+
+/// The exact line `nianbao numbers` prints (data contract).
+@Suite struct NumberJSONTests {
+    @Test func printsContractLine() {
+        let input = "在校生2,261人，生师比4:6"
+        let line = NumberJSON.line(input: input, found: NumberParser().parse(input))
+        #expect(line == #"{"input": "在校生2,261人，生师比4:6", "found": [{"text": "2,261人", "value": 2261, "unit": "人", "start": 3, "end": 9, "qualifier": null, "decimals": 0, "scale": 1}, {"text": "4:6", "value": 0.6667, "unit": "ratio", "start": 13, "end": 16, "qualifier": null, "denominator": 6, "decimals": 4, "scale": 1}]}"#)
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect((object?["found"] as? [Any])?.count == 2)
+    }
+
+    @Test func rangesCarryUpperAndEscapesAreValid() {
+        let input = "年薪\t\"15.4-18.5 万元\""
+        let line = NumberJSON.line(input: input, found: NumberParser().parse(input))
+        #expect(line.contains(#""value": 154000, "unit": "元""#))
+        #expect(line.contains(#""qualifier": "range", "upper": 185000"#))
+        #expect(line.hasPrefix(#"{"input": "年薪\t\"15.4"#))
+        #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
     }
 }
