@@ -9,7 +9,7 @@ public enum NumberJSON {
         for (k, f) in found.enumerated() {
             if k > 0 { s += ", " }
             s += "{\"text\": " + quote(f.text)
-            s += ", \"value\": " + NumberParser.decimalString(f.value)
+            s += ", \"value\": " + value(f)
             s += ", \"unit\": " + quote(f.unit)
             s += ", \"start\": \(f.start), \"end\": \(f.end)"
             s += ", \"qualifier\": " + (f.qualifier.map { quote($0.rawValue) } ?? "null")
@@ -18,6 +18,23 @@ public enum NumberJSON {
             s += ", \"decimals\": \(f.decimals), \"scale\": " + NumberParser.decimalString(f.scale) + "}"
         }
         return s + "]}"
+    }
+
+    /// A plain number, or for a range or a bound the interval it states, in the interval notation
+    /// number-test suites use: `[15.4,18.5]`, `[90,)` (90%以上), `(1007,)` (超 1007), `(,60)` (不足 60).
+    /// `number` always carries the scalar (a range's lower bound, a bound's figure).
+    static func value(_ f: ParsedNumber) -> String {
+        let v = NumberParser.decimalString(f.value)
+        switch f.qualifier {
+        case .range?:
+            guard let upper = f.upper else { return v }
+            return quote("[\(v),\(NumberParser.decimalString(upper))]") + ", \"number\": " + v
+        case .atLeast?: return quote("[\(v),)") + ", \"number\": " + v
+        case .moreThan?: return quote("(\(v),)") + ", \"number\": " + v
+        case .atMost?: return quote("(,\(v)]") + ", \"number\": " + v
+        case .lessThan?: return quote("(,\(v))") + ", \"number\": " + v
+        default: return v
+        }
     }
 
     public static func quote(_ text: String) -> String {

@@ -208,7 +208,8 @@ import NianbaoModel
     @Test func rangesCarryUpperAndEscapesAreValid() {
         let input = "年薪\t\"15.4-18.5 万元\""
         let line = NumberJSON.line(input: input, found: NumberParser().parse(input))
-        #expect(line.contains(#""value": 154000, "unit": "元""#))
+        // A range prints as the interval it states; `number` keeps its lower bound as a plain number.
+        #expect(line.contains(#""value": "[154000,185000]", "number": 154000, "unit": "元""#))
         #expect(line.contains(#""qualifier": "range", "upper": 185000"#))
         #expect(line.hasPrefix(#"{"input": "年薪\t\"15.4"#))
         #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)

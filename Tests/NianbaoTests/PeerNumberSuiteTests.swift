@@ -37,11 +37,16 @@ import Foundation
         s.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace }
     }
 
-    enum GoldValue { case number(Decimal), interval, string(String) }
+    enum GoldValue { case number(Decimal), interval(Decimal?, Decimal?), string(String) }
 
     static func parseGold(_ v: String) -> GoldValue {
         var s = norm(v).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-        if s.first == "[" || s.first == "(" || s.contains("~") || s.contains("～") { return .interval }
+        if s.first == "[" || s.first == "(" || s.contains("~") || s.contains("～") {
+            let inner = s.trimmingCharacters(in: CharacterSet(charactersIn: "[]()"))
+            let parts = inner.split(separator: inner.contains("~") ? "~" : inner.contains("～") ? "～" : ",",
+                                    omittingEmptySubsequences: false).map { Decimal(string: String($0)) }
+            return .interval(parts.first ?? nil, parts.count > 1 ? parts[1] : nil)
+        }
         if s.hasSuffix("%") { s.removeLast() }
         if let slash = s.firstIndex(of: "/"), let a = Decimal(string: String(s[..<slash])),
            let b = Decimal(string: String(s[s.index(after: slash)...])), b != 0 {
@@ -96,7 +101,15 @@ import Foundation
                 } else {
                     switch parseGold(gv) {
                     case .number(let d): ok = close(d, found[fi].value)
-                    case .interval: ok = false
+                    case .interval(let lo, let hi):
+                        // Ours: a range's value and upper; a bound's figure on its side (the JSON prints these as intervals).
+                        let f = found[fi]
+                        switch f.qualifier {
+                        case .range?: ok = lo.map { close($0, f.value) } ?? false && hi.map { h in f.upper.map { close(h, $0) } ?? false } ?? false
+                        case .atLeast?, .moreThan?: ok = hi == nil && (lo.map { close($0, f.value) } ?? false)
+                        case .atMost?, .lessThan?: ok = lo == nil && (hi.map { close($0, f.value) } ?? false)
+                        default: ok = false
+                        }
                     case .string(let s): ok = s == norm(ours)
                     }
                 }
