@@ -5,6 +5,10 @@
 struct AnalysedText {
     let original: [Character]
     let normalized: String
+    /// The normalised Characters, for O(1) access by offset.
+    let characters: [Character]
+    /// The first Unicode scalar of each Character: cheap comparisons against punctuation.
+    let scalars: [UInt32]
     let bytes: [UInt8]
     /// Character offset of every byte offset (count: bytes + 1).
     private let characterAtByte: [Int32]
@@ -15,6 +19,8 @@ struct AnalysedText {
         let normalized = Self.normalize(text)
         self.normalized = normalized
         original = Array(text)
+        characters = Array(normalized)
+        scalars = characters.map { $0.unicodeScalars.first!.value }
         bytes = Array(normalized.utf8)
         var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
         var byteAtCharacter: [Int32] = []
@@ -55,10 +61,8 @@ struct AnalysedText {
 
     /// Character at an offset of the normalised text.
     func character(at offset: Int) -> Character? {
-        guard offset >= 0 && offset < count else { return nil }
-        let lower = byteOffset(character: offset)
-        let upper = byteOffset(character: offset + 1)
-        return String(decoding: bytes[lower..<upper], as: UTF8.self).first
+        guard offset >= 0 && offset < characters.count else { return nil }
+        return characters[offset]
     }
 
     static func normalize(_ text: String) -> String {

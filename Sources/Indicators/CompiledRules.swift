@@ -27,6 +27,7 @@ struct CompiledRules: Sendable {
     let notValueAfter: PCRE2Pattern?
     /// Filler words, longest first, removed from the gap between a subject and its number.
     let filler: [String]
+    let fillerScalars: [[Unicode.Scalar]]
     /// Normalised table row/column name → indicators.
     let tableNames: [String: [Int]]
     /// Canonical unit → number units it accepts.
@@ -98,6 +99,7 @@ struct CompiledRules: Sendable {
             #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
             what: "year expressions")
         filler = cues.filler.sorted { $0.count > $1.count }
+        fillerScalars = filler.map { Array($0.unicodeScalars) }
         notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(
             "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(

@@ -108,6 +108,7 @@ struct ExtractionRun {
     /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
     static let sentenceBoundaries: Set<Character> = ["。", "！", "？", "!", "?", "\n"]
+    static let clauseBoundaryScalars: Set<UInt32> = Set(clauseBoundaries.map { $0.unicodeScalars.first!.value })
     /// Largest number of unexplained characters allowed between a phrase and its number.
     static let maxGap = 4
 

@@ -14,6 +14,9 @@ extension ExtractionRun {
     }
 
     mutating func extractText(block: Block, index blockIndex: Int) {
+        // Values are written in digits (full-width ones included); prose without any is skipped unscanned.
+        guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            || block.text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return }
         let text = AnalysedText(block.text)
         var matches = scan(text)
         // Most blocks name no indicator at all: skip them before any further work.
@@ -32,9 +35,10 @@ extension ExtractionRun {
         var result: [Range<Int>] = []
         var start = 0
         var offset = 0
-        for character in text.normalized {
+        let boundaryScalars = Set(boundaries.map { $0.unicodeScalars.first!.value })
+        for scalar in text.scalars {
             offset += 1
-            if boundaries.contains(character) {
+            if boundaryScalars.contains(scalar) {
                 result.append(start..<offset)
                 start = offset
             }
@@ -187,11 +191,11 @@ extension ExtractionRun {
         var result: [Range<Int>] = []
         var start = sentence.lowerBound
         var depth = 0
-        for offset in sentence {
-            guard let character = text.character(at: offset) else { continue }
-            if character == "（" || character == "(" { depth += 1 }
-            if character == "）" || character == ")" { depth = max(0, depth - 1) }
-            if depth == 0 && clauseBoundaries.contains(character) {
+        for offset in sentence where offset < text.scalars.count {
+            let scalar = text.scalars[offset]
+            if scalar == 0xFF08 || scalar == 0x28 { depth += 1 }
+            if scalar == 0xFF09 || scalar == 0x29 { depth = max(0, depth - 1) }
+            if depth == 0 && clauseBoundaryScalars.contains(scalar) {
                 result.append(start..<(offset + 1))
                 start = offset + 1
             }
@@ -205,10 +209,10 @@ extension ExtractionRun {
     static func insideBreakdownParentheses(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Bool {
         var index = offset - 1
         var depth = 0
-        while index >= sentence.lowerBound {
-            guard let character = text.character(at: index) else { break }
-            if character == "）" || character == ")" { depth += 1 }
-            if character == "（" || character == "(" {
+        while index >= sentence.lowerBound, index < text.scalars.count {
+            let scalar = text.scalars[index]
+            if scalar == 0xFF09 || scalar == 0x29 { depth += 1 }
+            if scalar == 0xFF08 || scalar == 0x28 {
                 if depth == 0 {
                     let inside = text.text((index + 1)..<min(offset, index + 4))
                     if inside.hasPrefix("含") || inside.hasPrefix("其中") || inside.hasPrefix("包括") { return false }
@@ -248,8 +252,22 @@ extension ExtractionRun {
             if character.isWhitespace || "、，,：:；;“”\"‘’《》".contains(character) { continue }
             result.append(character)
         }
-        for word in compiled.filler { result = result.replacingOccurrences(of: word, with: "") }
-        return result
+        guard !result.isEmpty else { return result }
+        // Remove filler words, longest first at each position (Foundation's replacing is far too slow here).
+        let remaining = Array(result.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        var index = 0
+        outer: while index < remaining.count {
+            for word in compiled.fillerScalars where word.count <= remaining.count - index {
+                if remaining[index..<(index + word.count)].elementsEqual(word) {
+                    index += word.count
+                    continue outer
+                }
+            }
+            kept.append(remaining[index])
+            index += 1
+        }
+        return String(kept)
     }
 
     func unitFits(_ numberUnit: String, indicator: Int) -> Bool {
@@ -368,9 +386,10 @@ extension ExtractionRun {
 
     static func parenthesisDepth(text: AnalysedText, from start: Int, at offset: Int) -> Int {
         var depth = 0
-        for character in text.text(start..<offset) {
-            if character == "（" || character == "(" { depth += 1 }
-            if character == "）" || character == ")" { depth = max(0, depth - 1) }
+        for index in start..<min(offset, text.scalars.count) {
+            let scalar = text.scalars[index]
+            if scalar == 0xFF08 || scalar == 0x28 { depth += 1 }
+            if scalar == 0xFF09 || scalar == 0x29 { depth = max(0, depth - 1) }
         }
         return depth
     }

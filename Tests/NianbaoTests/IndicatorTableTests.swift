@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Indicators
+
+/// Tables built like the real reports' (rows of cells with their source lines).
+@Suite struct IndicatorTableTests {
+    static func table(_ rows: [[String]], caption: String, firstLine: Int = 100) -> TableData {
+        TableData(sectionId: "s1", caption: caption, rows: rows,
+                  rowLocations: rows.indices.map { SourceLocation(page: 1, line: firstLine + $0) })
+    }
+
+    @Test func yearColumnsWithSubRowsContinuationsAndDashes() {
+        let rows = [
+            ["序号", "指标", "单位", "2023年", "2024年"],
+            ["1", "毕业生人数", "人", "3913", "3552"],
+            ["2", "毕业去向落实人数", "人", "3822", "3478"],
+            ["", "其中：升学人数", "人", "3148", "2878"],
+            ["3", "年财政专项经费", "万元", "10878.00", "11974.00"],
+            ["4", "“双师型”教师比例", "%", "-", "80.90"],
+            ["5", "中外合作办学专业数", "个", "1", "1"],
+            ["", "其中：在校生数", "人", "0", "0"],
+            ["6", "教学计划内课程总数", "门", "3077", "2531"],
+            ["", "", "学时", "282633", "265677"],
+            ["在线精品课程数", "门", "21", "31", ""],
+        ]
+        let result = IndicatorSentence.extract([], region: "浦东新区", year: 2024,
+                                               tables: [Self.table(rows, caption: "表1 人才培养质量计分卡")])
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found.contains("graduates 浦东新区 2023 3913 人"))
+        #expect(found.contains("further_study 浦东新区 2024 2878 人"))
+        #expect(found.contains("special_funding 浦东新区 2024 119740000 元"))
+        #expect(found.contains("dual_qualified_ratio 浦东新区 2024 80.9 %"))
+        #expect(!found.contains { $0.hasPrefix("dual_qualified_ratio 浦东新区 2023") }, "`-` is no value")
+        #expect(!found.contains { $0.hasPrefix("enrollment") }, "a count under an unknown row is not enrollment")
+        #expect(found.contains("online_courses 浦东新区 2024 31 门"), "a row shifted one cell left is read in place")
+        let funding = result.observations.first { $0.indicator == "special_funding" && $0.year == 2024 }
+        #expect(funding?.raw == "11974.00" && funding?.decimals == 2 && funding?.fromTable == true && funding?.line == 104)
+        #expect(funding?.quote == "3 | 年财政专项经费 | 万元 | 10878.00 | 11974.00")
+    }
+
+    @Test func schoolRowsWithTotalShareAGroup() {
+        let rows = [
+            ["学校名称", "办学地址", "上级主管单位", "开设专业情况 (个)", "", "", "学生人数", "教职员工数"],
+            ["", "", "", "中职专业", "中高职贯通", "中本贯通", "", ""],
+            ["上海市曹杨职业技术学校", "清涧路 240 号", "普陀区教育局", "8", "3", "0", "1282", "141"],
+            ["上海信息技术学校", "真南路 1008 号", "上海华谊集团", "16", "2", "1", "2480", "280"],
+            ["合计", "", "", "24", "5", "1", "3762", "421"],
+        ]
+        let result = IndicatorSentence.extract([], region: "普陀区", year: 2023,
+                                               tables: [Self.table(rows, caption: "表 1. 2022 年普陀区中等职业技术学校办学情况表")])
+        let enrollment = result.observations.filter { $0.indicator == "enrollment" }
+        #expect(enrollment.map(IndicatorSentence.summary) == [
+            "enrollment 上海市曹杨职业技术学校 2022 1282 人", "enrollment 上海信息技术学校 2022 2480 人", "enrollment 普陀区 2022 3762 人"])
+        #expect(enrollment.map(\.role) == [.part, .part, .total])
+        #expect(Set(enrollment.map(\.group)).count == 1 && enrollment[0].group != nil)
+        #expect(result.observations.contains { IndicatorSentence.summary($0) == "through_programs_higher 上海信息技术学校 2022 2 个" })
+        #expect(result.observations.contains { IndicatorSentence.summary($0) == "staff_total 普陀区 2022 421 人" })
+    }
+}
