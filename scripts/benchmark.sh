@@ -36,12 +36,16 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
 # Best-of-RUNS wall time and peak RSS of one command: prints "seconds kilobytes".
+# Wall time comes from date's nanoseconds (GNU time's %e has only 10 ms resolution); RSS from GNU time.
 measure() {
-    local best="" peak=0 run seconds kb
+    local best="" peak=0 run seconds kb start end
     for run in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$TMP/time" "${PIN[@]}" "$@" >/dev/null 2>"$TMP/stderr" || {
+        start=$(date +%s%N)
+        /usr/bin/time -f "%M" -o "$TMP/time" "${PIN[@]}" "$@" >/dev/null 2>"$TMP/stderr" || {
             echo "failed: $* ($(head -c 300 "$TMP/stderr"))" >&2; echo "0 0"; return; }
-        read -r seconds kb < "$TMP/time"
+        end=$(date +%s%N)
+        seconds=$(awk "BEGIN{printf \"%.4f\", ($end - $start) / 1e9}")
+        read -r kb < "$TMP/time"
         if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
         [ "$kb" -gt "$peak" ] && peak=$kb
     done
@@ -73,5 +77,5 @@ awk -v p="$pages" -v a="$ours" -v b="$theirs" -v am="$ours_peak" -v bm="$theirs_
     printf "ratio     %8.2fx pdftotext (target >= 0.70)\n", (rb > 0) ? ra / rb : 0
     rest = a - f * s
     if (rest > 0 && rb > 0)
-        printf "nianbao without its %.2f s process start per file: %.1f pages/s, %.2fx pdftotext\n", s, p / rest, (p / rest) / rb
+        printf "nianbao without its %.3f s process start per file: %.1f pages/s, %.2fx pdftotext\n", s, p / rest, (p / rest) / rb
 }'
