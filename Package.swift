@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "NianbaoModel"),
@@ -38,7 +37,6 @@ let package = Package(
         ]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "nianbao", dependencies: [
             "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import Crypto
 import NianbaoModel
 import Extraction
 import Cleaning
@@ -25,7 +24,7 @@ public struct Pipeline: Sendable {
     /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
     public func process(path: String, docId: String) -> ProcessedReport {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha = ContentDigest.sha256(data)
         let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
         var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
                                     reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])

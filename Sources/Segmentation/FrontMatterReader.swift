@@ -44,13 +44,16 @@ struct FrontMatterReader {
            let m = Int(date.dropFirst(5).prefix(2)), (1990...2099).contains(y), (1...12).contains(m) {
             front.published = String(format: "%04d-%02d", y, m)
         }
-        // A web page has no cover: the preface's opening year (`2025 年，静安教育…`) is the year covered.
+        // A web page has no cover: the preface's opening year (`2025 年，静安教育…`) is the year covered,
+        // when it fits a report published the year after (a plan's `2020 年…` baseline does not).
+        let publishedYear = front.published.flatMap { Int($0.prefix(4)) }
         if front.reportYear == nil {
             front.reportYear = body.prefix(6).lazy.compactMap { block -> Int? in
                 let t = block.text.replacingOccurrences(of: " ", with: "")
                 guard t.count > 20, let y = fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
                 return y
             }.first
+            if let y = front.reportYear, let p = publishedYear, y < p - 1 { front.reportYear = nil }
         }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
         front.dataYear = dataYear(body: body, reportYear: front.reportYear)

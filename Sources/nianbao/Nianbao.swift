@@ -14,6 +14,6 @@ struct Nianbao: ParsableCommand {
           nianbao check --out output/              re-run the consistency checks
         """,
         subcommands: [ImportCommand.self, ExtractCommand.self, OutlineCommand.self, NumbersCommand.self,
-                      CheckCommand.self]
+                      CheckCommand.self, BenchmarkCommand.self]
     )
 }

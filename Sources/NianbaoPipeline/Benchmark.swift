@@ -1,0 +1,127 @@
+import Foundation
+import Dispatch
+import NianbaoModel
+import Extraction
+import Indicators
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Throughput of the pipeline on a folder, beside `pdftotext` on the same PDFs. Runs in one process, so the
+/// numbers measure the work, not the start of a binary per file.
+public struct Benchmark: Sendable {
+    public struct Report: Sendable {
+        public var pdfFiles: Int
+        public var pages: Int
+        public var oneCorePagesPerSecond: Double
+        public var allCoresPagesPerSecond: Double
+        public var cores: Int
+        public var pdftotextPagesPerSecond: Double?
+        public var rulesMegabytesPerSecond: Double
+        public var rulesObservations: Int
+        public var peakMegabytes: Double
+        public var pdftotextPeakMegabytes: Double?
+
+        public var text: String {
+            var lines: [String] = []
+            lines.append("PDF extraction (read, clean, segment) over \(pdfFiles) files, \(pages) pages:")
+            lines.append(String(format: "  nianbao, 1 core    %8.1f pages/s", oneCorePagesPerSecond))
+            lines.append(String(format: "  nianbao, %d cores   %8.1f pages/s (%.2fx one core)", cores, allCoresPagesPerSecond,
+                                oneCorePagesPerSecond > 0 ? allCoresPagesPerSecond / oneCorePagesPerSecond : 0))
+            if let theirs = pdftotextPagesPerSecond {
+                lines.append(String(format: "  pdftotext          %8.1f pages/s (one process per file)", theirs))
+                lines.append(String(format: "  ratio              %8.2fx pdftotext, one core (target >= 0.70)", oneCorePagesPerSecond / theirs))
+            } else {
+                lines.append("  pdftotext          not found (apt-get install -y poppler-utils)")
+            }
+            lines.append(String(format: "rules stage: %.1f MB/s of text on one core (%d observations; target >= 20)",
+                                rulesMegabytesPerSecond, rulesObservations))
+            var memory = String(format: "peak memory: nianbao %.1f MB", peakMegabytes)
+            if let theirs = pdftotextPeakMegabytes { memory += String(format: ", pdftotext %.1f MB", theirs) }
+            lines.append(memory)
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    public var repetitions: Int
+    public var rulesDirectory: URL
+
+    public init(repetitions: Int = 3, rulesDirectory: URL) {
+        self.repetitions = repetitions
+        self.rulesDirectory = rulesDirectory
+    }
+
+    public func run(folder: String) throws -> Report {
+        let (files, _) = InputDiscovery.discover([folder])
+        let pdfs = files.filter { $0.path.lowercased().hasSuffix(".pdf") }
+        let pipeline = Pipeline()
+        let datas = try pdfs.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
+
+        var pages = 0
+        let oneCore = best {
+            pages = 0
+            for (file, data) in zip(pdfs, datas) {
+                guard let source = try? PDFReader().read(path: file.path, data: data, options: ReadOptions()) else { continue }
+                pages += source.pages.count
+                _ = pipeline.segment(source, docId: file.docId)
+            }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let allCores = best {
+            DispatchQueue.concurrentPerform(iterations: pdfs.count * 2) { i in
+                let k = i % max(1, pdfs.count)
+                if let source = try? PDFReader().read(path: pdfs[k].path, data: datas[k], options: ReadOptions()) {
+                    _ = pipeline.segment(source, docId: pdfs[k].docId)
+                }
+            }
+        }
+        let theirs = pdftotextSeconds(pdfs.map(\.path))
+
+        // The rules stage over every report of the folder, segmented once beforehand.
+        let rules = try RuleSet.load(directory: rulesDirectory)
+        let documents = pipeline.processAll(files).compactMap(\.segmented)
+        let (mbps, observations) = IndicatorExtractor.benchmark(rules: rules, documents: documents, repetitions: repetitions)
+
+        return Report(pdfFiles: pdfs.count, pages: pages,
+                      oneCorePagesPerSecond: oneCore > 0 ? Double(pages) / oneCore : 0,
+                      allCoresPagesPerSecond: allCores > 0 ? Double(pages * 2) / allCores : 0, cores: cores,
+                      pdftotextPagesPerSecond: theirs.map { Double(pages) / $0.seconds },
+                      rulesMegabytesPerSecond: mbps, rulesObservations: observations,
+                      peakMegabytes: Self.peakMegabytes(RUSAGE_SELF), pdftotextPeakMegabytes: theirs.map(\.peak))
+    }
+
+    /// Best wall time of `repetitions` runs.
+    func best(_ work: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, repetitions) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            work()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+
+    /// pdftotext over the same files, one process each as a user runs it; nil when it is not installed.
+    func pdftotextSeconds(_ paths: [String]) -> (seconds: Double, peak: Double)? {
+        guard let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile)
+        else { return nil }
+        let seconds = best {
+            for path in paths {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: tool)
+                process.arguments = [path, "-"]
+                process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+                process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+                try? process.run()
+                process.waitUntilExit()
+            }
+        }
+        return (seconds, Self.peakMegabytes(RUSAGE_CHILDREN))
+    }
+
+    static func peakMegabytes(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(who.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import NianbaoPipeline
+
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Measure PDF extraction (pages/s, one core and all cores) beside pdftotext, and the rules stage (MB/s).",
+        discussion: "Build with -c release first: `swift build -c release && .build/release/nianbao benchmark ../shared/corpus`.")
+
+    @Argument(help: "A folder of reports; its PDFs are timed against pdftotext, all its reports feed the rules stage.")
+    var folder: String = "../shared/corpus"
+
+    @Option(help: "Runs per measurement; the best is kept.")
+    var repetitions: Int = 3
+
+    @Option(help: "Folder with the indicator rules.")
+    var rules: String = "rules"
+
+    func run() throws {
+        let report = try Benchmark(repetitions: repetitions, rulesDirectory: URL(fileURLWithPath: rules)).run(folder: folder)
+        print(report.text)
+    }
+}
