@@ -9,6 +9,9 @@ public struct ReadOptions: Sendable {
     public var ocr: Bool
     /// Seconds one PDF page may take before it is abandoned.
     public var pageTimeout: Double
+    /// Seconds one whole file may take to read; past it the file is abandoned as failed, even when a
+    /// C library call hangs and cannot be interrupted (the reading thread is left behind).
+    public var fileTimeout: Double = 300
     public init(password: String? = nil, ocr: Bool = false, pageTimeout: Double = 20) {
         self.password = password
         self.ocr = ocr
@@ -32,6 +35,26 @@ public enum Readers {
         case "md", "markdown": return .markdown
         default: return nil
         }
+    }
+
+    /// Reads a file on a thread of its own and gives up after `options.fileTimeout` seconds, so that one
+    /// file whose parsing hangs inside a C library cannot stop a batch.
+    public static func readWithDeadline(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> SourceDocument {
+        final class Box: @unchecked Sendable { var result: Result<SourceDocument, ReadError>? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do throws(ReadError) { box.result = .success(try read(path: path, options: options)) } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        guard done.wait(timeout: .now() + options.fileTimeout) == .success, let result = box.result else {
+            throw .timedOut(path: path, seconds: options.fileTimeout)
+        }
+        return try result.get()
     }
 
     /// Reads any supported file; every failure is a `ReadError` naming the file.

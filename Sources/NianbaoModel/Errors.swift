@@ -12,6 +12,7 @@ public enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case noText(path: String, detail: String)
     case notHTML(path: String)
     case noArticle(path: String)
+    case timedOut(path: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -27,6 +28,7 @@ public enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noText(let p, let d): return "\(p): no text: \(d)"
         case .notHTML(let p): return "\(p): not an HTML page (no markup found)"
         case .noArticle(let p): return "\(p): HTML page has no article text"
+        case .timedOut(let p, let s): return "\(p): reading took longer than \(Int(s)) s and was abandoned"
         }
     }
 }

@@ -30,7 +30,7 @@ public struct Pipeline: Sendable {
                                     reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])
         let source: SourceDocument
         do {
-            source = try Readers.read(path: path, options: readOptions)
+            source = try Readers.readWithDeadline(path: path, options: readOptions)
         } catch {
             record.errors = [error.description]
             return ProcessedReport(record: record, segmented: nil, indicators: nil)

@@ -14,7 +14,14 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Seconds one PDF page may take before it is abandoned.")
     var pageTimeout: Double = 20
 
-    var readOptions: ReadOptions { ReadOptions(password: password, ocr: ocr, pageTimeout: pageTimeout) }
+    @Option(help: "Seconds one whole file may take to read before it is abandoned as failed.")
+    var fileTimeout: Double = 300
+
+    var readOptions: ReadOptions {
+        var options = ReadOptions(password: password, ocr: ocr, pageTimeout: pageTimeout)
+        options.fileTimeout = fileTimeout
+        return options
+    }
 }
 
 /// An input problem: printed as the message alone, exit status 1.

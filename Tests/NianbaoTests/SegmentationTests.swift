@@ -86,3 +86,21 @@ import NianbaoModel
         #expect(doc.warnings.contains { $0.hasPrefix("no recognisable headings") })
     }
 }
+
+@Suite struct ReadDeadlineTests {
+    @Test func aFileThatReadsInTimeComesBack() throws {
+        var options = ReadOptions()
+        options.fileTimeout = 60
+        let doc = try Readers.readWithDeadline(path: TestPaths.realReport("004_e7c8856d05d9f68a"), options: options)
+        #expect(doc.pages.count == 1)
+    }
+
+    @Test func aFileThatTakesTooLongIsAbandonedWithItsPath() throws {
+        var options = ReadOptions()
+        options.fileTimeout = 0
+        let path = TestPaths.realReport("002_a080b85a17935ede", "pdf")
+        #expect(throws: ReadError.timedOut(path: path, seconds: 0)) {
+            try Readers.readWithDeadline(path: path, options: options)
+        }
+    }
+}
