@@ -39,7 +39,7 @@ struct PDFLineBuilder: Sendable {
         for (index, group) in groups.enumerated() {
             var groupLines = clusterLines(group).map { buildLine(from: $0, column: index) }
             groupLines.sort { ($0.baseline, $0.minX) < ($1.baseline, $1.minX) }
-            groupLines = PDFTableRows.mergeWrappedCells(groupLines)
+            groupLines = PDFTableRows.alignColumns(PDFTableRows.mergeWrappedCells(groupLines))
             groupLines = Self.footnotesAfterBody(groupLines)
             assignColumnEdges(&groupLines)
             result.append(contentsOf: groupLines)

@@ -36,6 +36,63 @@ enum PDFTableRows {
         return result
     }
 
+    static func overlap(_ a: (minX: Double, maxX: Double), _ b: (minX: Double, maxX: Double)) -> Double {
+        max(0, min(a.maxX, b.maxX) - max(a.minX, b.minX))
+    }
+
+    /// Puts the cells of a table's rows into the columns of its fullest row, so that a merged cell
+    /// (`合计` across three columns, a spanning header) leaves empty cells where the text export has them.
+    static func alignColumns(_ lines: [PDFLayoutLine]) -> [PDFLayoutLine] {
+        var result = lines
+        var start = 0
+        while start < result.count {
+            guard result[start].cellBounds != nil else { start += 1; continue }
+            var end = start
+            while end + 1 < result.count, result[end + 1].cellBounds != nil { end += 1 }
+            let grid = result[start...end].max { ($0.cellBounds?.count ?? 0) < ($1.cellBounds?.count ?? 0) }!.cellBounds!
+            if grid.count >= 3 {
+                for k in start...end { if let aligned = align(result[k], to: grid) { result[k] = aligned } }
+            }
+            start = end + 1
+        }
+        return result
+    }
+
+    /// Each cell goes to the first grid column it covers most of; nil when the row does not fit the grid.
+    static func align(_ line: PDFLayoutLine, to grid: [(minX: Double, maxX: Double)]) -> PDFLayoutLine? {
+        guard let cells = line.cells, let bounds = line.cellBounds, cells.count < grid.count else { return nil }
+        // A label over merged cells then figures (`合计  58 29 7 8116 1087`): the figures keep the right-hand columns.
+        if cells.count >= 2, cells.dropFirst().allSatisfy({ cell in !cell.isEmpty && cell.allSatisfy { "0123456789.,%-".contains($0) } }) {
+            var slots = [String](repeating: "", count: grid.count)
+            slots[0] = cells[0]
+            for (k, cell) in cells.dropFirst().reversed().enumerated() { slots[grid.count - 1 - k] = cell }
+            var out = line
+            out.cells = slots
+            out.text = slots.joined(separator: "\t")
+            return out
+        }
+        var slots = [String](repeating: "", count: grid.count)
+        var lastColumn = -1
+        for (text, bound) in zip(cells, bounds) {
+            // The grid column nearest the cell's centre, right of the cells placed so far.
+            let centre = (bound.minX + bound.maxX) / 2
+            let open = grid.indices.filter { $0 > lastColumn }
+            let firstCovered = open.first { bound.minX <= (grid[$0].minX + grid[$0].maxX) / 2 && (grid[$0].minX + grid[$0].maxX) / 2 <= bound.maxX }
+            guard let column = firstCovered ?? open
+                .min(by: { abs((grid[$0].minX + grid[$0].maxX) / 2 - centre) < abs((grid[$1].minX + grid[$1].maxX) / 2 - centre) })
+            else { return nil }
+            slots[column] = text
+            // A cell spanning several columns claims them all.
+            var covered = column
+            while covered + 1 < grid.count, overlap(bound, grid[covered + 1]) > 0.5 * (grid[covered + 1].maxX - grid[covered + 1].minX) { covered += 1 }
+            lastColumn = covered
+        }
+        var out = line
+        out.cells = slots
+        out.text = slots.joined(separator: "\t")
+        return out
+    }
+
     private struct Fragment { var text: String; var minX: Double; var maxX: Double; var top: Double }
 
     private static func mergeRow(_ stack: [PDFLayoutLine]) -> PDFLayoutLine {
