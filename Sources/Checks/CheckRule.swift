@@ -81,6 +81,10 @@ public struct CheckRule: Sendable, Hashable {
     public var minValue: Decimal?
     /// target_gap: indicators for which a lower value meets the target (student_teacher_ratio).
     public var lowerIsBetter: [String] = []
+    /// table_vs_text, yoy_jump: indicators whose phrases cover several definitions (生均经费 is both
+    /// 在校学生人均经费 and 年生均财政拨款水平). A table row and a sentence are compared only when the
+    /// sentence uses the row's own label, and a year series never mixes table values with prose values.
+    public var mixedDefinitions: [String] = []
 
     public var flagKind: FlagKind { kind.flagKind }
 
