@@ -101,12 +101,12 @@ struct CheckAcceptanceTests {
         let score = Self.score
         let recall = Double(score.found.count) / Double(score.genuineRows)
         #expect(recall >= 0.8, "found \(score.found.count)/\(score.genuineRows); missed: \(score.missed.map(\.note))")
-        #expect(score.found.count >= 19, "missed: \(score.missed.map(\.note))")
+        #expect(score.found.count >= 26, "missed: \(score.missed.map(\.note))")
     }
 
     @Test func falseAlarms() {
         let alarms = Self.score.falseAlarms
-        #expect(alarms.count <= 7, "\(alarms.map(\.message))")
+        #expect(alarms.count <= 1, "\(alarms.map(\.message))")
     }
 
     /// Concrete flags the acceptance rests on.
