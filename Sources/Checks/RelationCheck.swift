@@ -101,8 +101,13 @@ struct GroupSumCheck {
     let rule: CheckRule
     let index: ObservationIndex
 
+    /// Units of shares and ratios: their `合计` row is an average over the rows, never the rows' sum.
+    static let averagedUnits: Set<String> = ["%", "百分点", "ratio", "个/生"]
+
     func run() -> [Finding] {
-        let members = index.all.filter { $0.group != nil && $0.qualifier != .target && $0.qualifier != .change }
+        let members = index.all.filter {
+            $0.group != nil && $0.qualifier != .target && $0.qualifier != .change && !Self.averagedUnits.contains($0.unit)
+        }
         let groups = Dictionary(grouping: members) { "\($0.docId)\u{1}\($0.group!)" }
         var findings: [Finding] = []
         for key in groups.keys.sorted() {
