@@ -37,6 +37,10 @@ struct RelationCheck {
     private func evaluate(_ relation: Relation, operands: [String], entity: String, year: Int?) -> [Finding] {
         let stated = index.values(entity, year, relation.result).filter(fallsUnder)
         let anyOperand = operands.lazy.compactMap { index.values(entity, year, $0).first }.first
+        if let other = rule.unlessStated.first(where: { !index.values(entity, year, $0).isEmpty }) {
+            return [.skipped(rule, entity: entity, year: year, missing: ["none of \(other) (stated, so another rule applies)"],
+                             anchor: stated.first ?? anyOperand)]
+        }
         if stated.isEmpty {
             let missing = [relation.result] + operands.filter { index.values(entity, year, $0).isEmpty }
             return [.skipped(rule, entity: entity, year: year, missing: missing, anchor: anyOperand)]
