@@ -106,7 +106,7 @@ struct CheckAcceptanceTests {
 
     @Test func falseAlarms() {
         let alarms = Self.score.falseAlarms
-        #expect(alarms.count <= 1, "\(alarms.map(\.message))")
+        #expect(alarms.count <= 0, "\(alarms.map(\.message))")
     }
 
     /// Concrete flags the acceptance rests on.
@@ -117,5 +117,61 @@ struct CheckAcceptanceTests {
         let specialties = try #require(Self.flags.first { $0.kind == .sumMismatch && $0.indicators == ["specialties"] })
         #expect(specialties.stated == 58)
         #expect(specialties.expected == 60)
+    }
+}
+
+/// The sample corpus (corpus/README.md, "Planted inconsistencies"): the planted ones the checks catch,
+/// and how few errors they raise on statements that hold.
+@Suite("Check acceptance on the sample corpus")
+struct SampleCorpusCheckTests {
+    static let flags: [Flag] = {
+        let rules = TestPaths.repoRoot.appendingPathComponent("rules")
+        guard let indicatorRules = try? RuleSet.load(directory: rules),
+              let checkRules = try? CheckRuleSet.load(url: rules.appendingPathComponent("checks.yaml")) else { return [] }
+        let extractor = IndicatorExtractor(rules: indicatorRules)
+        let folder = TestPaths.repoRoot.appendingPathComponent("corpus")
+        let names = ["qingchuan-2023.txt", "qingchuan-2024.txt", "linhu-2023.md", "linhu-2024.txt", "jianghai-plan-2022.txt"]
+        let files = names.map { InputFile(path: folder.appendingPathComponent($0).path, docId: String($0.split(separator: ".")[0])) }
+        let reports = Pipeline().processAll(files) { extractor.extract(from: $0) }
+        return CheckEngine(rules: checkRules).run(on: reports.flatMap { $0.indicators?.observations ?? [] }).flags
+    }()
+
+    /// (README number, kind, doc, a line the flag's evidence must include)
+    static let planted: [(Int, FlagKind, String, Int)] = [
+        (1, .percentMismatch, "qingchuan-2023", 132), (2, .percentMismatch, "linhu-2023", 99),
+        (3, .sumMismatch, "linhu-2023", 59), (4, .sumMismatch, "qingchuan-2024", 70),
+        (5, .ratioMismatch, "qingchuan-2024", 100), (7, .growthMismatch, "qingchuan-2024", 122),
+        (8, .tableVsText, "linhu-2024", 63), (10, .definitionConflict, "jianghai-plan-2022", 98),
+        (11, .yoyJump, "linhu-2024", 67), (12, .targetGap, "linhu-2024", 51), (13, .targetGap, "linhu-2024", 68),
+    ]
+
+    static func caught(_ kind: FlagKind, _ doc: String, _ line: Int) -> Bool {
+        flags.contains { $0.kind == kind && $0.evidence.contains { $0.docId == doc && $0.line == line } }
+    }
+
+    @Test func plantedInconsistenciesAreFlagged() {
+        for (number, kind, doc, line) in Self.planted {
+            #expect(Self.caught(kind, doc, line), "planted #\(number) (\(kind.rawValue), \(doc):\(line)) not flagged")
+        }
+        // #4 is recomputed with all three destinations: 1,352 + 398 + 9 = 1,759.
+        let placed = Self.flags.first { $0.check == "placed_is_further_study_employment_military" }
+        #expect(placed?.stated == 1768)
+        #expect(placed?.expected == 1759)
+    }
+
+    /// Errors on things not planted. Known: the 2024 target 双师型 80% (linhu-2024:55) is read as a
+    /// stated share, and 49,800 (2015's enrolment, jianghai:33) is dated 2020 — both extraction issues.
+    @Test func fewErrorsOnStatementsThatHold() {
+        let errors = Self.flags.filter { flag in
+            flag.severity == .error && !Self.planted.contains { p in
+                flag.kind == p.1 && flag.evidence.contains { $0.docId == p.2 && $0.line == p.3 }
+            }
+        }
+        // The planted #5 also shows as a table_vs_text error (qingchuan-2024:100 vs 46), #11 as a ratio error.
+        let unplanted = errors.filter { flag in
+            !(flag.kind == .tableVsText && flag.evidence.contains { $0.docId == "qingchuan-2024" && $0.line == 100 })
+                && !(flag.kind == .ratioMismatch && flag.evidence.contains { $0.docId == "linhu-2024" && $0.line == 67 })
+        }
+        #expect(unplanted.count <= 2, "\(unplanted.map(\.message))")
     }
 }
