@@ -81,6 +81,13 @@ public struct CheckRule: Sendable, Hashable {
     public var minValue: Decimal?
     /// target_gap: indicators for which a lower value meets the target (student_teacher_ratio).
     public var lowerIsBetter: [String] = []
+    /// table_vs_text, yoy_jump: indicators whose phrases cover several definitions (生均经费 is both
+    /// 在校学生人均经费 and 年生均财政拨款水平). A table row and a sentence are compared only when the
+    /// sentence uses the row's own label, and a year series never mixes table values with prose values.
+    public var mixedDefinitions: [String] = []
+    /// sum by relation: the relation is incomplete wherever one of these is stated too (placed graduates
+    /// are 升学 + 直接就业 only where no 参军入伍 or 其他去向 is counted); a fuller rule covers those.
+    public var unlessStated: [String] = []
 
     public var flagKind: FlagKind { kind.flagKind }
 

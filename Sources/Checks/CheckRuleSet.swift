@@ -77,12 +77,12 @@ private struct RuleReader {
     static let allowed: [CheckRuleKind: Set<String>] = [
         .share: ["relation", "base"],
         .ratio: ["relation"],
-        .sum: ["relation", "groups", "prose_lists_may_be_incomplete"],
+        .sum: ["relation", "groups", "prose_lists_may_be_incomplete", "unless_stated"],
         .growth: ["indicators"],
-        .tableVsText: ["indicators"],
+        .tableVsText: ["indicators", "mixed_definitions"],
         .crossReport: ["indicators"],
         .definitionConflict: ["indicators"],
-        .yoyJump: ["indicators", "units", "max_points", "max_relative", "min_value"],
+        .yoyJump: ["indicators", "units", "max_points", "max_relative", "min_value", "mixed_definitions"],
         .targetGap: ["indicators", "lower_is_better"],
     ]
 
@@ -134,6 +134,8 @@ private struct RuleReader {
                                                   field: "prose_lists_may_be_incomplete", id: id, line: line)
         rule.indicators = try identifiers(mapping["indicators"], field: "indicators", id: id, line: line)
         rule.lowerIsBetter = try identifiers(mapping["lower_is_better"], field: "lower_is_better", id: id, line: line)
+        rule.unlessStated = try identifiers(mapping["unless_stated"], field: "unless_stated", id: id, line: line)
+        rule.mixedDefinitions = try identifiers(mapping["mixed_definitions"], field: "mixed_definitions", id: id, line: line)
         rule.units = try strings(mapping["units"], field: "units", id: id, line: line)
         rule.maxPoints = try number(mapping["max_points"], field: "max_points", id: id, line: line)
         rule.maxRelative = try number(mapping["max_relative"], field: "max_relative", id: id, line: line)

@@ -18,6 +18,16 @@ struct ComparisonChecks {
                                expectedIfTruncated: precision.truncation(other.value), expectedPoint: other.value)
     }
 
+    /// For an indicator of several definitions, whether the sentence uses one of the table row's
+    /// labels (a cell with no digit, of two or more characters), so both state the same definition.
+    private func sameDefinition(_ text: Observation, _ table: Observation) -> Bool {
+        guard rule.mixedDefinitions.contains(text.indicator) else { return true }
+        let labels = table.quote.components(separatedBy: CharacterSet(charactersIn: "|\t"))
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.count >= 2 && !$0.contains(where: \.isNumber) }
+        return labels.contains { text.quote.contains($0) }
+    }
+
     /// Same indicator, entity and year in a table and in the prose of one report.
     func tableVsText() -> [Finding] {
         let candidates = index.exact.filter(applies)
@@ -34,12 +44,19 @@ struct ComparisonChecks {
                 continue
             }
             var worst: (Observation, Observation, Judgement)?
+            var compared = false
             for text in texts {
-                for table in tables {
+                for table in tables where sameDefinition(text, table) {
+                    compared = true
                     let judgement = compare(text, table)
                     if judgement.outcome == .holds { continue }
                     if worst == nil || rank(judgement) > rank(worst!.2) { worst = (text, table, judgement) }
                 }
+            }
+            guard compared else {
+                findings.append(.skipped(rule, entity: firstTable.entity, year: firstTable.year,
+                                         missing: ["\(firstTable.indicator) (text in the table's wording)"], anchor: firstTable))
+                continue
             }
             guard let (text, table, judgement) = worst else {
                 findings.append(.holds(rule, entity: firstTable.entity, year: firstTable.year, anchor: texts[0]))

@@ -30,7 +30,8 @@ struct GrowthCheck {
         // `上升 2 个百分点` is a difference; `增长 5.73%` a relative change — but for a rate,
         // reports also write `提高 2%` meaning points, so both readings are tried there.
         let bothReadings = change.unit == "%" && current.unit == "%"
-        var finding = evaluate(change, current: current, previous: previous, inPoints: change.unit == "百分点")
+        // A change in the indicator's own unit (`增加 1 个`, `增加 0.02 个`) is a difference too.
+        var finding = evaluate(change, current: current, previous: previous, inPoints: change.unit != "%")
         if bothReadings && finding.status == .flagged {
             let asPoints = evaluate(change, current: current, previous: previous, inPoints: true)
             if asPoints.status == .holds || (asPoints.flag?.severity == .info && finding.flag?.severity != .info) {
@@ -64,7 +65,7 @@ struct GrowthCheck {
             if mirrored.outcome == .holds || mirrored.outcome == .truncationOnly { judgement = mirrored }
         }
         if judgement.outcome == .holds { return .holds(rule, entity: change.entity, year: year, anchor: change) }
-        let unitText = inPoints ? " 百分点" : "%"
+        let unitText = inPoints ? " \(change.unit.isEmpty || change.unit == "%" ? "百分点" : change.unit)" : "%"
         var message = "\(index.name(indicator)) change stated \(change.raw) but \(previous.raw) (\(year - 1)) → \(current.raw) (\(year)) is \(DecimalText.fixed(point, places: change.decimals + 1))\(unitText)"
         if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
         return .flagged(rule, entity: change.entity, year: year, anchor: change, severity: judgement.severity(rule),

@@ -37,6 +37,10 @@ struct RelationCheck {
     private func evaluate(_ relation: Relation, operands: [String], entity: String, year: Int?) -> [Finding] {
         let stated = index.values(entity, year, relation.result).filter(fallsUnder)
         let anyOperand = operands.lazy.compactMap { index.values(entity, year, $0).first }.first
+        if let other = rule.unlessStated.first(where: { !index.values(entity, year, $0).isEmpty }) {
+            return [.skipped(rule, entity: entity, year: year, missing: ["none of \(other) (stated, so another rule applies)"],
+                             anchor: stated.first ?? anyOperand)]
+        }
         if stated.isEmpty {
             let missing = [relation.result] + operands.filter { index.values(entity, year, $0).isEmpty }
             return [.skipped(rule, entity: entity, year: year, missing: missing, anchor: anyOperand)]
@@ -101,8 +105,13 @@ struct GroupSumCheck {
     let rule: CheckRule
     let index: ObservationIndex
 
+    /// Units of shares and ratios: their `合计` row is an average over the rows, never the rows' sum.
+    static let averagedUnits: Set<String> = ["%", "百分点", "ratio", "个/生"]
+
     func run() -> [Finding] {
-        let members = index.all.filter { $0.group != nil && $0.qualifier != .target && $0.qualifier != .change }
+        let members = index.all.filter {
+            $0.group != nil && $0.qualifier != .target && $0.qualifier != .change && !Self.averagedUnits.contains($0.unit)
+        }
         let groups = Dictionary(grouping: members) { "\($0.docId)\u{1}\($0.group!)" }
         var findings: [Finding] = []
         for key in groups.keys.sorted() {

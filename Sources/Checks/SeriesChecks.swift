@@ -16,7 +16,11 @@ struct SeriesChecks {
     /// Applies to each pair of consecutive years between the first and last year stated.
     func yoyJump() -> [Finding] {
         let candidates = index.exact.filter { applies($0) && $0.year != nil }
-        let series = Dictionary(grouping: candidates) { "\($0.entity)\u{1}\($0.indicator)" }
+        // An indicator of several definitions keeps its table series apart from its prose series.
+        let series = Dictionary(grouping: candidates) { observation -> String in
+            let source = rule.mixedDefinitions.contains(observation.indicator) ? (observation.fromTable ? "\u{1}table" : "\u{1}text") : ""
+            return "\(observation.entity)\u{1}\(observation.indicator)\(source)"
+        }
         var findings: [Finding] = []
         for key in series.keys.sorted() {
             let values = series[key]!

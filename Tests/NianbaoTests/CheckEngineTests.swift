@@ -471,7 +471,7 @@ struct CheckOutcomeTests {
             checkObservation("placement_rate", "98.3", unit: "%", year: 2025, line: 149),
             checkObservation("placed_graduates", "629", year: 2025, line: 149),
             checkObservation("graduates", "643", year: 2025, line: 149),
-            checkObservation("parttime_ratio", "3.3", unit: "%", line: 379),
+            checkObservation("parttime_teacher_ratio", "3.3", unit: "%", line: 379),
             checkObservation("parttime_teachers", "4", line: 379),
             checkObservation("fulltime_teachers", "118", line: 379),
         ]

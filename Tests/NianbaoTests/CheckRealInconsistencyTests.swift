@@ -117,7 +117,7 @@ struct CheckRealInconsistencyTests {
             real("000", 379, "dual_qualified_ratio", "81.4", unit: "%", raw: "81.4%", entity: e, year: 2022,
                  base: "specialty_teachers"),
             real("000", 379, "parttime_teachers", "4", raw: "4 人", entity: e, year: 2022),
-            real("000", 379, "parttime_ratio", "3.3", unit: "%", raw: "3.3%", entity: e, year: 2022),
+            real("000", 379, "parttime_teacher_ratio", "3.3", unit: "%", raw: "3.3%", entity: e, year: 2022),
         ])
         #expect(outcome.checks.first { $0.check == "dual_qualified_ratio_of_specialty_teachers" }?.status == .holds)
         let parttime = try #require(outcome.flags.first { $0.check == "parttime_ratio" })

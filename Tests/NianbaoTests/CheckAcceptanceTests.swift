@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import NianbaoModel
+import Indicators
+import Checks
+@testable import NianbaoPipeline
+
+/// Acceptance for the consistency checks (issue "Consistency checks"): the whole pipeline over the five
+/// real reports, its flags matched to the hand-made list in Fixtures/inconsistencies/real.tsv.
+/// Genuine inconsistencies (holds=no) must be found; flags on statements that hold (holds=yes) and flags
+/// judged false on reading the source (Fixtures/inconsistencies/judged-false.tsv) are false alarms.
+@Suite("Check acceptance on the real reports")
+struct CheckAcceptanceTests {
+    /// One row of real.tsv or judged-false.tsv.
+    struct LabelledRow: Sendable {
+        var kind: String
+        /// (doc id, line) pairs; cross-report rows give `a|b` docs and `l1,l2|l3` lines per doc.
+        var places: Set<Place>
+        var year: Int?
+        var indicators: Set<String>
+        var holds: Bool
+        var note: String
+
+        struct Place: Hashable, Sendable { var doc: String; var line: Int }
+
+        /// Same kind, same year where both have one, an evidence line on one of the row's lines, an indicator in common.
+        func matches(_ flag: Flag) -> Bool {
+            guard flag.kind.rawValue == kind else { return false }
+            if let year, let flagYear = flag.year, year != flagYear { return false }
+            guard !indicators.isDisjoint(with: flag.indicators) else { return false }
+            return flag.evidence.contains { places.contains(Place(doc: $0.docId, line: $0.line)) }
+        }
+    }
+
+    static func loadRows(_ name: String) -> [LabelledRow] {
+        let url = TestPaths.repoRoot.appendingPathComponent("Tests/NianbaoTests/Fixtures/inconsistencies/\(name)")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        var lines = text.split(separator: "\n").map(String.init)
+        guard !lines.isEmpty else { return [] }
+        let header = lines.removeFirst().components(separatedBy: "\t")
+        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
+        return lines.map { line in
+            let fields = line.components(separatedBy: "\t")
+            let docs = fields[column("doc")].components(separatedBy: "|")
+            let lineGroups = fields[column("lines")].components(separatedBy: "|")
+            var places: Set<LabelledRow.Place> = []
+            for (index, doc) in docs.enumerated() {
+                let group = lineGroups[min(index, lineGroups.count - 1)]
+                for number in group.components(separatedBy: ",") { places.insert(.init(doc: doc, line: Int(number)!)) }
+            }
+            let holds = header.contains("holds") ? fields[column("holds")] == "yes" : true
+            return LabelledRow(kind: fields[column("kind")], places: places, year: Int(fields[column("year")]),
+                               indicators: Set(fields[column("indicators")].components(separatedBy: ";")),
+                               holds: holds, note: fields[column("note")])
+        }
+    }
+
+    /// The flags of the real pipeline (read, clean, segment, extract, check) over the five .txt reports.
+    static let flags: [Flag] = {
+        let rules = TestPaths.repoRoot.appendingPathComponent("rules")
+        guard let indicatorRules = try? RuleSet.load(directory: rules),
+              let checkRules = try? CheckRuleSet.load(url: rules.appendingPathComponent("checks.yaml")) else { return [] }
+        let extractor = IndicatorExtractor(rules: indicatorRules)
+        let files = TestPaths.realStems.map { InputFile(path: TestPaths.realReport($0), docId: $0) }
+        let reports = Pipeline().processAll(files) { extractor.extract(from: $0) }
+        let observations = reports.flatMap { $0.indicators?.observations ?? [] }
+        return CheckEngine(rules: checkRules).run(on: observations).flags
+    }()
+
+    struct Score {
+        var found: [LabelledRow] = []
+        var missed: [LabelledRow] = []
+        var falseAlarms: [Flag] = []
+        var genuineRows: Int { found.count + missed.count }
+    }
+
+    static let score: Score = {
+        let rows = loadRows("real.tsv")
+        let judgedFalse = loadRows("judged-false.tsv")
+        let genuine = rows.filter { !$0.holds }
+        var score = Score()
+        for row in genuine {
+            if flags.contains(where: row.matches) { score.found.append(row) } else { score.missed.append(row) }
+        }
+        // A flag that matches a genuine row is that row's; otherwise one on a statement that holds, or one judged
+        // false on reading the source, is a false alarm.
+        for flag in flags where !genuine.contains(where: { $0.matches(flag) }) {
+            if rows.contains(where: { $0.holds && $0.matches(flag) }) || judgedFalse.contains(where: { $0.matches(flag) }) {
+                score.falseAlarms.append(flag)
+            }
+        }
+        return score
+    }()
+
+    @Test func pipelineRaisesFlags() {
+        #expect(Self.flags.count > 10)
+        #expect(Self.loadRows("real.tsv").filter { !$0.holds }.count == 28)
+    }
+
+    @Test func recallOnGenuineInconsistencies() {
+        let score = Self.score
+        let recall = Double(score.found.count) / Double(score.genuineRows)
+        #expect(recall >= 0.8, "found \(score.found.count)/\(score.genuineRows); missed: \(score.missed.map(\.note))")
+        #expect(score.found.count >= 26, "missed: \(score.missed.map(\.note))")
+    }
+
+    @Test func falseAlarms() {
+        let alarms = Self.score.falseAlarms
+        #expect(alarms.count <= 0, "\(alarms.map(\.message))")
+    }
+
+    /// Concrete flags the acceptance rests on.
+    @Test func concreteGenuineFlags() throws {
+        let tuition = try #require(Self.flags.first { $0.check == "tuition_free_ratio" && $0.entity == "静安区" })
+        #expect(tuition.stated == Decimal(string: "87.0"))
+        #expect(tuition.evidence.contains { $0.line == 293 })
+        let specialties = try #require(Self.flags.first { $0.kind == .sumMismatch && $0.indicators == ["specialties"] })
+        #expect(specialties.stated == 58)
+        #expect(specialties.expected == 60)
+    }
+}
+
+/// The sample corpus (corpus/README.md, "Planted inconsistencies"): the planted ones the checks catch,
+/// and how few errors they raise on statements that hold.
+@Suite("Check acceptance on the sample corpus")
+struct SampleCorpusCheckTests {
+    static let flags: [Flag] = {
+        let rules = TestPaths.repoRoot.appendingPathComponent("rules")
+        guard let indicatorRules = try? RuleSet.load(directory: rules),
+              let checkRules = try? CheckRuleSet.load(url: rules.appendingPathComponent("checks.yaml")) else { return [] }
+        let extractor = IndicatorExtractor(rules: indicatorRules)
+        let folder = TestPaths.repoRoot.appendingPathComponent("corpus")
+        let names = ["qingchuan-2023.txt", "qingchuan-2024.txt", "linhu-2023.md", "linhu-2024.txt", "jianghai-plan-2022.txt"]
+        let files = names.map { InputFile(path: folder.appendingPathComponent($0).path, docId: String($0.split(separator: ".")[0])) }
+        let reports = Pipeline().processAll(files) { extractor.extract(from: $0) }
+        return CheckEngine(rules: checkRules).run(on: reports.flatMap { $0.indicators?.observations ?? [] }).flags
+    }()
+
+    /// (README number, kind, doc, a line the flag's evidence must include)
+    static let planted: [(Int, FlagKind, String, Int)] = [
+        (1, .percentMismatch, "qingchuan-2023", 132), (2, .percentMismatch, "linhu-2023", 99),
+        (3, .sumMismatch, "linhu-2023", 59), (4, .sumMismatch, "qingchuan-2024", 70),
+        (5, .ratioMismatch, "qingchuan-2024", 100), (7, .growthMismatch, "qingchuan-2024", 122),
+        (8, .tableVsText, "linhu-2024", 63), (10, .definitionConflict, "jianghai-plan-2022", 98),
+        (11, .yoyJump, "linhu-2024", 67), (12, .targetGap, "linhu-2024", 51), (13, .targetGap, "linhu-2024", 68),
+    ]
+
+    static func caught(_ kind: FlagKind, _ doc: String, _ line: Int) -> Bool {
+        flags.contains { $0.kind == kind && $0.evidence.contains { $0.docId == doc && $0.line == line } }
+    }
+
+    @Test func plantedInconsistenciesAreFlagged() {
+        for (number, kind, doc, line) in Self.planted {
+            #expect(Self.caught(kind, doc, line), "planted #\(number) (\(kind.rawValue), \(doc):\(line)) not flagged")
+        }
+        // #4 is recomputed with all three destinations: 1,352 + 398 + 9 = 1,759.
+        let placed = Self.flags.first { $0.check == "placed_is_further_study_employment_military" }
+        #expect(placed?.stated == 1768)
+        #expect(placed?.expected == 1759)
+    }
+
+    /// Errors on things not planted. Known: the 2024 target 双师型 80% (linhu-2024:55) is read as a
+    /// stated share, and 49,800 (2015's enrolment, jianghai:33) is dated 2020 — both extraction issues.
+    @Test func fewErrorsOnStatementsThatHold() {
+        let errors = Self.flags.filter { flag in
+            flag.severity == .error && !Self.planted.contains { p in
+                flag.kind == p.1 && flag.evidence.contains { $0.docId == p.2 && $0.line == p.3 }
+            }
+        }
+        // The planted #5 also shows as a table_vs_text error (qingchuan-2024:100 vs 46), #11 as a ratio error.
+        let unplanted = errors.filter { flag in
+            !(flag.kind == .tableVsText && flag.evidence.contains { $0.docId == "qingchuan-2024" && $0.line == 100 })
+                && !(flag.kind == .ratioMismatch && flag.evidence.contains { $0.docId == "linhu-2024" && $0.line == 67 })
+        }
+        #expect(unplanted.count <= 2, "\(unplanted.map(\.message))")
+    }
+}
