@@ -15,13 +15,49 @@ struct AnalysedText {
     /// Byte offset of every Character offset (count: characters + 1).
     private let byteAtCharacter: [Int32]
 
+    /// True when every Character is a single Unicode scalar (checked conservatively): offsets of
+    /// Characters and of scalars then agree, and scalar loops can stand in for Character loops.
+    let isSimple: Bool
+
     init(_ text: String) {
         let normalized = Self.normalize(text)
         self.normalized = normalized
+        bytes = Array(normalized.utf8)
+        var simple = true
+        for scalar in text.unicodeScalars where !Self.standsAlone(scalar.value) {
+            simple = false
+            break
+        }
+        isSimple = simple
+        if simple {
+            // Fast path: one Character per scalar, so no grapheme breaking is needed.
+            var scalars: [UInt32] = []
+            scalars.reserveCapacity(bytes.count)
+            var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
+            var byteAtCharacter: [Int32] = []
+            byteAtCharacter.reserveCapacity(bytes.count + 1)
+            var byte = 0
+            var index: Int32 = 0
+            for scalar in normalized.unicodeScalars {
+                scalars.append(scalar.value)
+                byteAtCharacter.append(Int32(byte))
+                let length = UTF8.width(scalar)
+                for offset in 0..<length { characterAtByte[byte + offset] = index }
+                byte += length
+                index += 1
+            }
+            byteAtCharacter.append(Int32(byte))
+            characterAtByte[bytes.count] = index
+            self.scalars = scalars
+            characters = normalized.unicodeScalars.map(Character.init)
+            original = text.unicodeScalars.map(Character.init)
+            self.characterAtByte = characterAtByte
+            self.byteAtCharacter = byteAtCharacter
+            return
+        }
         original = Array(text)
         characters = Array(normalized)
         scalars = characters.map { $0.unicodeScalars.first!.value }
-        bytes = Array(normalized.utf8)
         var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
         var byteAtCharacter: [Int32] = []
         byteAtCharacter.reserveCapacity(original.count + 1)
@@ -38,6 +74,22 @@ struct AnalysedText {
         characterAtByte[bytes.count] = index
         self.characterAtByte = characterAtByte
         self.byteAtCharacter = byteAtCharacter
+    }
+
+    /// Scalars that always form a Character of their own, whatever stands next to them (printable ASCII,
+    /// tab and line feed but not CR, Latin-1/Latin Extended, general punctuation without the joiners and
+    /// format controls, CJK symbols without the combining kana marks, CJK ideographs, full-width forms
+    /// without the half-width voicing marks). Anything else takes the grapheme-breaking path.
+    static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20...0x7E, 0x09, 0x0A: return true
+        case 0xA0...0x2FF: return true
+        case 0x2010...0x2027, 0x2030...0x205E: return true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        case 0xFF01...0xFF9D: return true
+        default: return false
+        }
     }
 
     var count: Int { byteAtCharacter.count - 1 }

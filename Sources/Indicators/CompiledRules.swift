@@ -8,6 +8,11 @@ struct CompiledRules: Sendable {
     }
 
     let phrases: PCRE2Pattern
+    /// The same alternation split in two, for text whose Characters are single scalars: the regex branches
+    /// (they come first, so they win at a position) and the literal words, matched by table lookup.
+    /// `nil` when the split cannot reproduce the alternation (see `init`).
+    let phraseRegexes: PCRE2Pattern?
+    let phraseWords: LiteralAlternation?
     /// Mark index → indicators (by index in `RuleSet.indicators`) the phrase introduces.
     let phraseTargets: [[Int]]
     let after: PCRE2Pattern?
@@ -48,17 +53,29 @@ struct CompiledRules: Sendable {
         }
         // Phrases: regex patterns first (they are the specific phrasings), then words longest first so that
         // at one position the longest word wins (`双师型教师比例` before `双师型教师`).
-        var branches: [(String, [Int], Int)] = []  // (regex, targets, sort key)
+        var branches: [(String, [Int], Int, String?)] = []  // (regex, targets, sort key, literal word)
         var wordTargets: [String: [Int]] = [:]
         for (index, rule) in indicators.enumerated() {
-            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000)) }
+            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000, nil)) }
             for phrase in rule.phrases { wordTargets[phrase, default: []].append(index) }
         }
-        for (word, targets) in wordTargets { branches.append((Self.wordPattern(word), targets, word.count)) }
+        for (word, targets) in wordTargets { branches.append((Self.wordPattern(word), targets, word.count, word)) }
         branches.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
         phraseTargets = branches.map(\.1)
         phrases = try compile(branches.enumerated().map { "\($1.0)(*MARK:\($0))" }.joined(separator: "|"),
                               what: "indicator phrases")
+        // The split keeps PCRE2's choice only while every regex branch precedes every word.
+        let regexCount = branches.prefix { $0.3 == nil }.count
+        if branches.dropFirst(regexCount).allSatisfy({ $0.3 != nil }),
+           let words = LiteralAlternation(words: branches.enumerated().dropFirst(regexCount).map { ($1.3!, $0) }) {
+            let regexes = regexCount == 0 ? nil : try? PCRE2Pattern(
+                branches.prefix(regexCount).enumerated().map { "\($1.0)(*MARK:\($0))" }.joined(separator: "|"))
+            phraseWords = regexCount == 0 || regexes != nil ? words : nil
+            phraseRegexes = regexes
+        } else {
+            phraseWords = nil
+            phraseRegexes = nil
+        }
 
         var afterWords: [String: [Int]] = [:]
         for (index, rule) in indicators.enumerated() {

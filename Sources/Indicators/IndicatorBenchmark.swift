@@ -24,4 +24,34 @@ extension IndicatorExtractor {
         let megabytes = Double(bytes * max(1, repetitions)) / 1_000_000
         return (seconds > 0 ? megabytes / seconds : 0, observations)
     }
+
+    /// What `benchmarkCorpus` measured, printable as one line.
+    public struct BenchmarkReport: Sendable, CustomStringConvertible {
+        public var documents: Int
+        /// Block text of one pass over the documents, in MB (10^6 bytes of UTF-8).
+        public var megabytes: Double
+        public var repetitions: Int
+        public var megabytesPerSecond: Double
+        public var observations: Int
+
+        public var description: String {
+            String(format: "rules stage: %.1f MB/s on one core (%d documents, %.2f MB of block text, %d passes, %d observations per pass)",
+                   megabytesPerSecond, documents, megabytes, repetitions, observations)
+        }
+    }
+
+    /// The rules stage's speed on segmented reports, for a command line (`nianbao` wires it; the indicators
+    /// module cannot read reports itself): loads the rules from `rulesDirectory`, runs one untimed pass so
+    /// lazily built tables and PCRE2's JIT are warm, then times `repetitions` passes on the calling thread.
+    public static func benchmarkCorpus(rulesDirectory: URL, documents: [SegmentedDocument],
+                                       repetitions: Int = 10) throws(RuleError) -> BenchmarkReport {
+        let rules = try RuleSet.load(directory: rulesDirectory)
+        _ = benchmark(rules: rules, documents: documents, repetitions: 1)
+        let (speed, observations) = benchmark(rules: rules, documents: documents, repetitions: repetitions)
+        let bytes = documents.reduce(0) { total, document in
+            total + document.clean.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        }
+        return BenchmarkReport(documents: documents.count, megabytes: Double(bytes) / 1_000_000,
+                               repetitions: max(1, repetitions), megabytesPerSecond: speed, observations: observations)
+    }
 }

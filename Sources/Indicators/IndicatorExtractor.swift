@@ -144,6 +144,13 @@ struct ExtractionRun {
 
     func scan(_ text: AnalysedText) -> BlockMatches {
         var matches = BlockMatches()
+        if text.isSimple, let words = compiled.phraseWords,
+           let found = Self.phraseMatches(regexes: compiled.phraseRegexes, words: words, text: text) {
+            for (start, end, index) in found {
+                matches.phrases.append(.init(start: start, end: end, targets: compiled.phraseTargets[index]))
+            }
+            return matches
+        }
         for match in compiled.phrases.matches(in: text.bytes) {
             guard let mark = match.mark, let index = Int(mark) else { continue }
             matches.phrases.append(.init(start: text.characterOffset(byte: match.start),
@@ -151,6 +158,47 @@ struct ExtractionRun {
                                          targets: compiled.phraseTargets[index]))
         }
         return matches
+    }
+
+    /// The phrase alternation's matches (Character offsets and branch index) from its two halves: at each
+    /// step the leftmost of the next regex match and the next word match, the regex on a tie (its branches
+    /// come first). `nil` when a regex matches empty text (left to the one-pattern scan).
+    static func phraseMatches(regexes: PCRE2Pattern?, words: LiteralAlternation,
+                              text: AnalysedText) -> [(Int, Int, Int)]? {
+        var result: [(Int, Int, Int)] = []
+        var position = 0
+        // A cached next match stays the leftmost from `position` until `position` passes its start.
+        var regexHit: (start: Int, end: Int, mark: Int)?
+        var regexSearched = regexes == nil
+        var wordHit: (start: Int, end: Int, mark: Int)?
+        var wordSearched = false
+        while true {
+            if !regexSearched, let regexes {
+                regexHit = nil
+                if let match = regexes.firstMatch(in: text.bytes, from: text.byteOffset(character: position)) {
+                    guard match.end > match.start, let mark = match.mark, let index = Int(mark) else { return nil }
+                    regexHit = (text.characterOffset(byte: match.start), text.characterOffset(byte: match.end), index)
+                }
+                regexSearched = true
+            }
+            if !wordSearched {
+                wordHit = words.firstMatch(in: text.scalars, from: position)
+                wordSearched = true
+            }
+            let chosen: (start: Int, end: Int, mark: Int)
+            if let regex = regexHit, wordHit.map({ regex.start <= $0.start }) ?? true {
+                chosen = regex
+            } else if let word = wordHit {
+                chosen = word
+            } else {
+                break
+            }
+            result.append((chosen.start, chosen.end, chosen.mark))
+            position = chosen.end
+            if let regex = regexHit, regex.start < position { regexSearched = false }
+            if let word = wordHit, word.start < position { wordSearched = false }
+        }
+        return result
     }
 
     func scanContext(_ text: AnalysedText, into matches: inout BlockMatches) {

@@ -34,6 +34,14 @@ public struct NumberParser: Sendable {
         return scanner.scan()
     }
 
+    /// The numbers of a Character range of analysed text, offsets relative to the range's start: the same
+    /// as `parse(text.text(range))`, without building and re-splitting a String.
+    func parse(_ text: AnalysedText, range: Range<Int>) -> [ParsedNumber] {
+        guard text.isSimple else { return parse(text.text(range)) }
+        var scanner = NumberScanner(characters: text.characters, firstScalars: text.scalars[range])
+        return scanner.scan()
+    }
+
     /// Plain decimal notation: never an exponent, never binary-float noise (`1.57`, `84713600`, `-0.1`).
     public static func decimalString(_ d: Decimal) -> String {
         if d.isNaN { return "NaN" }
@@ -86,11 +94,29 @@ struct NumberScanner {
     var found: [ParsedNumber] = []
     var lastEnd = 0
 
+    /// Offset of `s[0]` in `chars` (a sentence scanned in place inside its block's Characters).
+    let charBase: Int
+
     init(_ line: String) {
         chars = Array(line)
+        charBase = 0
         s = chars.map { NumberScanner.fold($0.unicodeScalars.first ?? " ") }
         n = chars.count
         var a = 0, b = chars.count
+        while a < b, NumberScanner.isSpace(s[a]) || s[a] == "\t" { a += 1 }
+        while b > a, NumberScanner.isSpace(s[b - 1]) || s[b - 1] == "\t" { b -= 1 }
+        trimmedStart = a
+        trimmedEnd = b
+    }
+
+    /// A range of already analysed text: its first scalars are folded in place of re-splitting a String
+    /// into Characters (the same Characters, so the same numbers at the same offsets).
+    init(characters: [Character], firstScalars: ArraySlice<UInt32>) {
+        chars = characters
+        charBase = firstScalars.startIndex
+        s = firstScalars.map { NumberScanner.fold(Unicode.Scalar($0) ?? " ") }
+        n = s.count
+        var a = 0, b = n
         while a < b, NumberScanner.isSpace(s[a]) || s[a] == "\t" { a += 1 }
         while b > a, NumberScanner.isSpace(s[b - 1]) || s[b - 1] == "\t" { b -= 1 }
         trimmedStart = a
@@ -683,7 +709,7 @@ struct NumberScanner {
         }
 
         let scale = percentPrefix == nil ? (borrowedScale ?? core.bigScale) : 1
-        return ParsedNumber(text: String(chars[start..<end]), value: value, upper: upper, unit: unit,
+        return ParsedNumber(text: String(chars[(charBase + start)..<(charBase + end)]), value: value, upper: upper, unit: unit,
                             start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
                             denominator: denominator)
     }
@@ -694,7 +720,7 @@ struct NumberScanner {
         if i > 0, "上下前后多大".unicodeScalars.contains(s[i - 1]) { return nil }  // 上半年 is a period
         guard let w = unitWord(at: k), w.afterChineseNumeral, !w.isMoney else { return nil }
         let end = k + w.surface.count
-        return ParsedNumber(text: String(chars[i..<end]), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
+        return ParsedNumber(text: String(chars[(charBase + i)..<(charBase + end)]), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
                             end: end, decimals: 1)
     }
 

@@ -94,6 +94,23 @@ final class PCRE2Pattern: @unchecked Sendable {
         return results
     }
 
+    /// The leftmost match starting at or after byte `start` of `bytes` (valid UTF-8), with its mark.
+    func firstMatch(in bytes: [UInt8], from start: Int) -> Match? {
+        guard start <= bytes.count, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(matchData) }
+        return bytes.withUnsafeBufferPointer { buffer -> Match? in
+            guard let base = buffer.baseAddress else { return nil }
+            let rc = pcre2_match_8(code, base, bytes.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
+            if rc < 0 { return nil }
+            let ovector = pcre2_get_ovector_pointer_8(matchData)!
+            var mark: String?
+            if let markPointer = pcre2_get_mark_8(matchData) {
+                mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
+            }
+            return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: [])
+        }
+    }
+
     /// True when the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool { !matches(in: Array(text.utf8)).isEmpty }
 }

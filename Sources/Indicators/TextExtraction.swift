@@ -50,8 +50,7 @@ extension ExtractionRun {
     private mutating func extractSentence(text: AnalysedText, sentence: Range<Int>, sentenceIndex: Int,
                                           sentences: [Range<Int>], matches: BlockMatches, block: Block,
                                           blockIndex: Int) {
-        let sentenceText = text.text(sentence)
-        let numbers = parser.parse(sentenceText).map { number -> ParsedNumber in
+        let numbers = parser.parse(text, range: sentence).map { number -> ParsedNumber in
             var shifted = number
             shifted.start += sentence.lowerBound
             shifted.end += sentence.lowerBound
@@ -100,8 +99,16 @@ extension ExtractionRun {
             let clauseCues = matches.cues.filter { $0.start >= clause.lowerBound && $0.start < number.start }
             var isChange = cuesBefore.contains { $0.cue == .change }
             // An enumeration after a change (`新增 2 个中本贯通专业，10 个中高职贯通专业`) keeps being a change.
-            let gapText = text.text(windowStart..<number.start)
-            let cleanedWindow = cleanedGap(gapText, matches: matches, from: windowStart, blankPhrases: true)
+            func gapHasListWord() -> Bool {
+                guard text.isSimple else {
+                    let gapText = text.text(windowStart..<number.start)
+                    return gapText.contains("和") || gapText.contains("、")
+                }
+                let upper = min(number.start, text.count)
+                guard windowStart < upper else { return false }
+                return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
+            }
+            let cleanedWindow = cleanedGapLength(text, windowStart..<number.start, matches: matches, blankPhrases: true)
             // Only when what stands before the number is at most the previous number's own after-words.
             let ownPhrase = matches.phrases.contains { hit in
                 hit.start >= windowStart && hit.start < number.start
@@ -109,8 +116,8 @@ extension ExtractionRun {
             }
             if number.qualifier == .change { isChange = true }
             if !isChange && previousChange && !ownPhrase
-                && (!sameClauseAsPrevious || gapText.contains("和") || gapText.contains("、"))
-                && cleanedWindow.isEmpty {
+                && (!sameClauseAsPrevious || gapHasListWord())
+                && cleanedWindow == 0 {
                 isChange = true
             }
 
@@ -177,7 +184,7 @@ extension ExtractionRun {
                 value: number.value, unit: unit, raw: text.originalText(number.start..<number.end),
                 qualifier: qualifier, page: location.page, line: location.line,
                 sectionId: sectionId(forBlock: blockIndex),
-                quote: text.originalText(sentence).trimmingCharacters(in: .whitespacesAndNewlines),
+                quote: Self.trimmedQuote(text.originalText(sentence)),
                 ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
                 base: resolution.base.map { rules.indicators[$0].id })
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
@@ -225,6 +232,74 @@ extension ExtractionRun {
             index -= 1
         }
         return false
+    }
+
+    /// `quote.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when neither end can be
+    /// whitespace (the usual case: a sentence starts with a word and ends with its stop).
+    static func trimmedQuote(_ quote: String) -> String {
+        guard let first = quote.unicodeScalars.first, let last = quote.unicodeScalars.last else { return quote }
+        if Self.neverWhitespace(first.value) && Self.neverWhitespace(last.value) { return quote }
+        return quote.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Scalars certainly outside `CharacterSet.whitespacesAndNewlines` (printable ASCII, CJK punctuation
+    /// after the ideographic space, CJK ideographs, full-width forms).
+    static func neverWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x21...0x7E, 0x3001...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFFEF: return true
+        default: return false
+        }
+    }
+
+    static let gapPunctuation: Set<UInt32> = Set("、，,：:；;“”\"‘’《》".unicodeScalars.map(\.value))
+
+    /// The length in Characters of `cleanedGap` of a range of the text, computed on scalars when every
+    /// Character is one scalar (same removals, no Strings built).
+    func cleanedGapLength(_ text: AnalysedText, _ range: Range<Int>, matches: BlockMatches,
+                          blankPhrases: Bool = false) -> Int {
+        guard text.isSimple else {
+            return cleanedGap(text.text(range), matches: matches, from: range.lowerBound, blankPhrases: blankPhrases).count
+        }
+        let lowerBound = max(0, min(range.lowerBound, text.count))
+        let upperBound = max(lowerBound, min(range.upperBound, text.count))
+        guard lowerBound < upperBound else { return 0 }
+        let offset = lowerBound
+        let length = upperBound - lowerBound
+        var mask = [Bool](repeating: false, count: length)
+        func blank(_ start: Int, _ end: Int) {
+            let lower = max(0, start - offset)
+            let upper = min(length, end - offset)
+            if lower < upper { for i in lower..<upper { mask[i] = true } }
+        }
+        for mention in matches.mentions { blank(mention.start, mention.end) }
+        for year in matches.years { blank(year.start, year.end) }
+        for cue in matches.cues { blank(cue.start, cue.end) }
+        if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
+        var kept: [Unicode.Scalar] = []
+        var depth = 0
+        for i in 0..<length where !mask[i] {
+            let value = text.scalars[offset + i]
+            if value == 0xFF08 || value == 0x28 { depth += 1; continue }
+            if value == 0xFF09 || value == 0x29 { depth = max(0, depth - 1); continue }
+            if depth > 0 { continue }
+            let scalar = Unicode.Scalar(value)!
+            if scalar.properties.isWhitespace || Self.gapPunctuation.contains(value) { continue }
+            kept.append(scalar)
+        }
+        guard !kept.isEmpty else { return 0 }
+        var count = 0
+        var index = 0
+        outer: while index < kept.count {
+            for word in compiled.fillerScalars where word.count <= kept.count - index {
+                if kept[index..<(index + word.count)].elementsEqual(word) {
+                    index += word.count
+                    continue outer
+                }
+            }
+            count += 1
+            index += 1
+        }
+        return count
     }
 
     /// The gap between a phrase (or clause start) and a number, with everything that may stand there removed:
@@ -297,8 +372,8 @@ extension ExtractionRun {
             return true
         }
         if let hit = candidates.last {
-            let gap = cleanedGap(text.text(hit.end..<number.start), matches: matches, from: hit.end)
-            if gap.count <= Self.maxGap {
+            let gap = cleanedGapLength(text, hit.end..<number.start, matches: matches)
+            if gap <= Self.maxGap {
                 let shareBefore = matches.cues.last { $0.cue == .share && $0.end <= hit.start && hit.start - $0.end <= 2 }
                 for target in hit.targets {
                     let rule = rules.indicators[target]
@@ -340,12 +415,12 @@ extension ExtractionRun {
         guard let subject = lastSubject ?? (hadUnresolved ? nil : matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first)
         else { return nil }
         let rawGap = text.text(windowStart..<number.start)
-        let gap = cleanedGap(rawGap, matches: matches, from: windowStart)
+        let gap = cleanedGapLength(text, windowStart..<number.start, matches: matches)
         let rawTrimmed = rawGap.filter { !$0.isWhitespace && !"，,；;、".contains($0) }
         // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`.
         // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
         let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
-        guard gap.isEmpty || (shareInGap && number.unit == "%" && gap.count <= Self.maxGap), !rawTrimmed.isEmpty
+        guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), !rawTrimmed.isEmpty
         else { return nil }
         // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
         let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
