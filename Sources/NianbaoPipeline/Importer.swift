@@ -57,7 +57,8 @@ public struct Importer: Sendable {
         output.sections = reports.compactMap(\.segmented).flatMap(\.sections)
         output.observations = reports.flatMap { $0.indicators?.observations ?? [] }
         output.rejected = reports.flatMap { $0.indicators?.rejected ?? [] }
-        let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
+        let checked = SamePublication.primaryDocuments(output.documents)
+        let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
         do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: Self.labels(indicatorRules)) } catch {
@@ -69,6 +70,10 @@ public struct Importer: Sendable {
                      "\(output.sections.count) sections, \(output.observations.count) observations"
                         + (output.rejected.isEmpty ? "" : " (\(output.rejected.count) values rejected by their rules: rejected.jsonl)")
                         + " → \(outputDirectory.path)"]
+        let versions = output.documents.filter { $0.status != .failed }.count - checked.count
+        if versions > 0 {
+            lines.append("\(versions) file(s) are other formats of a report already imported: their values are in the dataset, the checks use one version")
+        }
         lines.append(summary(outcome))
         return ImportResult(output: output, summary: lines.joined(separator: "\n"))
     }
@@ -79,10 +84,39 @@ public struct Importer: Sendable {
         let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
-        let outcome = CheckEngine(rules: checkRules).run(on: output.observations)
+        let checked = SamePublication.primaryDocuments(output.documents)
+        let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
         do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: labels) } catch { throw .dataset(error.description) }
         return (output, summary(outcome))
+    }
+}
+
+/// The same report imported as text, PDF and HTML is one publication: checking all its versions would flag
+/// each inconsistency once per format and compare the versions as if they were different reports.
+enum SamePublication {
+    /// One document per publication (same title, region and year covered), preferring the text export,
+    /// then HTML, then PDF; documents without a title stand alone.
+    static func primaryDocuments(_ documents: [DocumentRecord]) -> Set<String> {
+        func rank(_ format: SourceFormat?) -> Int {
+            switch format {
+            case .text?, .markdown?: return 0
+            case .html?: return 1
+            case .pdf?: return 2
+            case nil: return 3
+            }
+        }
+        var chosen: [String: DocumentRecord] = [:]
+        for doc in documents where doc.status != .failed {
+            guard let title = doc.title?.filter({ !$0.isWhitespace }), !title.isEmpty else {
+                chosen["doc:" + doc.docId] = doc
+                continue
+            }
+            let key = "\(title)|\(doc.region ?? "")|\(doc.reportYear.map(String.init) ?? "")"
+            if let current = chosen[key], (rank(current.format), current.docId) <= (rank(doc.format), doc.docId) { continue }
+            chosen[key] = doc
+        }
+        return Set(chosen.values.map(\.docId))
     }
 }
