@@ -20,12 +20,7 @@ struct ExtractCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let source: SourceDocument
-        do { source = try Readers.read(path: file, options: reading.readOptions) } catch {
-            throw ValidationFailure(message: error.description)
-        }
-        let pipeline = Pipeline(readOptions: reading.readOptions)
-        let doc = pipeline.segment(source, docId: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        let (source, doc) = try reading.segment(file)
         switch format {
         case .text:
             print(CleanTextRenderer.render(doc.clean))

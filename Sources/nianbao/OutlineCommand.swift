@@ -15,12 +15,7 @@ struct OutlineCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let source: SourceDocument
-        do { source = try Readers.read(path: file, options: reading.readOptions) } catch {
-            throw ValidationFailure(message: error.description)
-        }
-        let doc = Pipeline(readOptions: reading.readOptions)
-            .segment(source, docId: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        let (source, doc) = try reading.segment(file)
         print(OutlineRenderer.render(doc))
         for warning in source.warnings { printError("\(file): \(warning)") }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Extraction
+import NianbaoPipeline
 import NianbaoModel
 
 /// Options every command that reads reports shares.
@@ -16,6 +17,17 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(help: "Seconds one whole file may take to read before it is abandoned as failed.")
     var fileTimeout: Double = 300
+
+    /// Reads and segments one report for `extract` and `outline`; a read failure is the command's error.
+    func segment(_ file: String) throws -> (SourceDocument, SegmentedDocument) {
+        let source: SourceDocument
+        do { source = try Readers.read(path: file, options: readOptions) } catch {
+            throw ValidationFailure(message: error.description)
+        }
+        let doc = Pipeline(readOptions: readOptions)
+            .segment(source, docId: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        return (source, doc)
+    }
 
     var readOptions: ReadOptions {
         var options = ReadOptions(password: password, ocr: ocr, pageTimeout: pageTimeout)
