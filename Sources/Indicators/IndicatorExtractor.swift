@@ -47,7 +47,9 @@ extension IndicatorExtractor {
     /// every character still maps to its source line. The index is the first block's.
     static func joinedParagraphs(_ document: SegmentedDocument) -> [(Int, Block)] {
         var result: [(Int, Block)] = []
-        var pending: (index: Int, block: Block, section: String?)?
+        // `characters` is the pending block's Character count, kept as blocks are joined (counting a
+        // joined String again on every join is quadratic).
+        var pending: (index: Int, block: Block, section: String?, characters: Int?)?
         for (index, block) in document.clean.blocks.enumerated() {
             guard block.kind == .paragraph else {
                 if let open = pending { result.append((open.index, open.block)); pending = nil }
@@ -57,15 +59,16 @@ extension IndicatorExtractor {
             if var open = pending {
                 if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
                    !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
-                    let offset = open.block.text.count
+                    let offset = open.characters ?? open.block.text.count
                     open.block.text += block.text
                     open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
+                    open.characters = offset + block.text.count
                     pending = open
                     continue
                 }
                 result.append((open.index, open.block))
             }
-            pending = (index, block, section)
+            pending = (index, block, section, nil)
         }
         if let open = pending { result.append((open.index, open.block)) }
         return result
@@ -73,7 +76,9 @@ extension IndicatorExtractor {
 
     /// A short line without a comma is a title, not the start of a wrapped sentence.
     static func looksLikeHeading(_ text: String) -> Bool {
-        text.count < 30 && !text.contains("，") && !text.contains(",")
+        // `count < 30` without counting a long paragraph to its end.
+        text.index(text.startIndex, offsetBy: 30, limitedBy: text.endIndex) == nil
+            && !text.contains("，") && !text.contains(",")
     }
 }
 
@@ -109,6 +114,22 @@ struct ExtractionRun {
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
     static let sentenceBoundaries: Set<Character> = ["。", "！", "？", "!", "?", "\n"]
     static let clauseBoundaryScalars: Set<UInt32> = Set(clauseBoundaries.map { $0.unicodeScalars.first!.value })
+
+    /// `clauseBoundaryScalars.contains(value)` without hashing.
+    @inline(__always) static func isClauseBoundary(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A: return true
+        default: return false
+        }
+    }
+
+    /// `sentenceBoundaryScalars.contains(value)` without hashing.
+    @inline(__always) static func isSentenceBoundary(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A: return true
+        default: return false
+        }
+    }
     /// Largest number of unexplained characters allowed between a phrase and its number.
     static let maxGap = 4
 

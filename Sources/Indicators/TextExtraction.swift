@@ -23,22 +23,22 @@ extension ExtractionRun {
         guard !matches.phrases.isEmpty || (compiled.afterAnywhere.map { !$0.matches(in: text.bytes).isEmpty } ?? false)
         else { return }
         scanContext(text, into: &matches)
-        let sentences = Self.ranges(in: text, boundaries: Self.sentenceBoundaries)
+        let sentences = Self.sentenceRanges(in: text)
         for (sentenceIndex, sentence) in sentences.enumerated() {
             extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
                             matches: matches, block: block, blockIndex: blockIndex)
         }
     }
 
-    /// Ranges of text between boundary characters (the boundary belongs to the range it ends).
-    static func ranges(in text: AnalysedText, boundaries: Set<Character>) -> [Range<Int>] {
+    /// Ranges of text between sentence boundaries (`sentenceBoundaries`; the boundary belongs to the range
+    /// it ends).
+    static func sentenceRanges(in text: AnalysedText) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var offset = 0
-        let boundaryScalars = Set(boundaries.map { $0.unicodeScalars.first!.value })
         for scalar in text.scalars {
             offset += 1
-            if boundaryScalars.contains(scalar) {
+            if isSentenceBoundary(scalar) {
                 result.append(start..<offset)
                 start = offset
             }
@@ -202,7 +202,7 @@ extension ExtractionRun {
             let scalar = text.scalars[offset]
             if scalar == 0xFF08 || scalar == 0x28 { depth += 1 }
             if scalar == 0xFF09 || scalar == 0x29 { depth = max(0, depth - 1) }
-            if depth == 0 && clauseBoundaryScalars.contains(scalar) {
+            if depth == 0 && isClauseBoundary(scalar) {
                 result.append(start..<(offset + 1))
                 start = offset + 1
             }
