@@ -186,7 +186,7 @@ struct CompiledRules: Sendable {
 
     /// The canonical unit and factor for a printed unit; `nil` when no rule knows it.
     func printedUnit(_ printed: String) -> (unit: String, factor: Decimal)? {
-        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        let trimmed = ExtractionRun.trimmedWhitespace(printed)
         if let known = printedUnits[trimmed] { return known }
         let stripped = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
         return printedUnits[stripped]

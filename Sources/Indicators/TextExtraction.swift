@@ -242,6 +242,14 @@ extension ExtractionRun {
         return quote.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be whitespace
+    /// (most table cells and units).
+    static func trimmedWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if neverWhitespace(first.value) && neverWhitespace(last.value) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Scalars certainly outside `CharacterSet.whitespacesAndNewlines` (printable ASCII, CJK punctuation
     /// after the ideographic space, CJK ideographs, full-width forms).
     static func neverWhitespace(_ value: UInt32) -> Bool {
