@@ -76,9 +76,9 @@ extension IndicatorExtractor {
 
     /// A short line without a comma is a title, not the start of a wrapped sentence.
     static func looksLikeHeading(_ text: String) -> Bool {
-        // `count < 30` without counting a long paragraph to its end.
+        // `count < 30` without counting a long paragraph to its end; the commas are single scalars.
         text.index(text.startIndex, offsetBy: 30, limitedBy: text.endIndex) == nil
-            && !text.contains("，") && !text.contains(",")
+            && !text.unicodeScalars.contains { $0 == "，" || $0 == "," }
     }
 }
 
@@ -109,6 +109,10 @@ struct ExtractionRun {
     let defaultYear: Int?
     var result = IndicatorResult()
     private var groupCounter = 0
+    /// `planYear()`, worked out once.
+    let planYearOfDocument: Int?
+    /// The year of each section by id (what `sectionYear(of:in:)` gives); nil when ids repeat.
+    let sectionYears: [String: Int]?
 
     /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
@@ -142,6 +146,18 @@ struct ExtractionRun {
         region = Self.normalizeRegion(stated, rules: rules)
         reportYear = document.frontMatter.reportYear
         defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
+        planYearOfDocument = Self.planYear(title: document.frontMatter.title)
+        // Section years are asked for every value: worked out once per section (when ids identify sections).
+        let ids = document.sections.map(\.id)
+        if Set(ids).count == ids.count {
+            var years: [String: Int] = [:]
+            for section in document.sections {
+                if let year = Self.sectionYear(of: section, in: document) { years[section.id] = year }
+            }
+            sectionYears = years
+        } else {
+            sectionYears = nil
+        }
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
@@ -331,7 +347,14 @@ struct ExtractionRun {
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
     /// period names such as `“十三五”` count as their last year.
     func sectionYear(forBlock index: Int) -> Int? {
-        var section = document.section(containingBlock: index)
+        guard let section = document.section(containingBlock: index) else { return nil }
+        if let sectionYears { return sectionYears[section.id] }
+        return Self.sectionYear(of: section, in: document)
+    }
+
+    /// The first year named by a section's title or its ancestors' titles.
+    static func sectionYear(of start: Section, in document: SegmentedDocument) -> Int? {
+        var section: Section? = start
         var guardCount = 0
         while let current = section, guardCount < 10 {
             if let year = Self.titleYear(current.title) { return year }

@@ -541,8 +541,11 @@ extension ExtractionRun {
     }
 
     /// For a plan (`…“十四五”规划`), the year its targets are for.
-    func planYear() -> Int? {
-        guard let title = document.frontMatter.title, title.contains("规划") else { return nil }
+    func planYear() -> Int? { planYearOfDocument }
+
+    /// The end year of the period a plan's title names (`“十四五”规划` → 2025).
+    static func planYear(title: String?) -> Int? {
+        guard let title, title.contains("规划") else { return nil }
         for (name, year) in Self.periods where title.contains(name) { return year }
         return nil
     }
