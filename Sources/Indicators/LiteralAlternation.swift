@@ -55,11 +55,20 @@ struct LiteralAlternation: Sendable {
     func firstMatch(in scalars: [UInt32], from start: Int) -> (start: Int, end: Int, mark: Int)? {
         var position = start
         while position < scalars.count {
-            let value = scalars[position]
-            if value < 0x10000 && startsInBMP[Int(value >> 6)] & (1 << UInt64(value & 63)) == 0 {
-                position += 1
-                continue
+            // The skip loop runs on buffers: no retain/release of the arrays per scalar.
+            position = startsInBMP.withUnsafeBufferPointer { bits in
+                scalars.withUnsafeBufferPointer { text in
+                    var position = position
+                    while position < text.count {
+                        let value = text[position]
+                        if value >= 0x10000 || bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { break }
+                        position += 1
+                    }
+                    return position
+                }
             }
+            guard position < scalars.count else { break }
+            let value = scalars[position]
             if let list = candidates[value] {
                 for index in list {
                     if let end = Self.matchEnd(words[index], 0, scalars, position) {
