@@ -367,11 +367,33 @@ struct ExtractionRun {
     static let periods: [(String, Int)] = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
 
     static func titleYear(_ title: String) -> Int? {
+        // Titles of printable ASCII, CJK punctuation and ideographs have no canonically equivalent forms:
+        // Foundation's `contains` then finds exactly the UTF-8 byte matches.
+        let plain = title.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+            default: return false
+            }
+        }
+        func contains(_ needle: String) -> Bool {
+            plain ? Self.containsBytes(title, needle) : title.contains(needle)
+        }
         if let year = firstYear(in: title), (1990...2100).contains(year),
-           title.contains("\(year)年") || title.contains("\(year) 年") || title.contains("\(year)届") {
+           contains("\(year)年") || contains("\(year) 年") || contains("\(year)届") {
             return year
         }
-        for (name, year) in periods where title.contains(name) { return year }
+        for (name, year) in periods where contains(name) { return year }
         return nil
+    }
+
+    /// Whether the UTF-8 of `needle` occurs in the UTF-8 of `haystack`.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let text = Array(haystack.utf8), word = Array(needle.utf8)
+        guard !word.isEmpty else { return true }
+        guard text.count >= word.count else { return false }
+        for start in 0...(text.count - word.count) where text[start] == word[0] {
+            if text[start..<(start + word.count)].elementsEqual(word) { return true }
+        }
+        return false
     }
 }
