@@ -59,10 +59,10 @@ extension IndicatorExtractor {
             if var open = pending {
                 if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
                    !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
-                    let offset = open.characters ?? open.block.text.count
+                    let offset = open.characters ?? characterCount(open.block.text)
                     open.block.text += block.text
                     open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
-                    open.characters = offset + block.text.count
+                    open.characters = offset + characterCount(block.text)
                     pending = open
                     continue
                 }
@@ -72,6 +72,16 @@ extension IndicatorExtractor {
         }
         if let open = pending { result.append((open.index, open.block)) }
         return result
+    }
+
+    /// `text.count`, by counting scalars when each is its own Character (no grapheme breaking).
+    static func characterCount(_ text: String) -> Int {
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            guard AnalysedText.standsAlone(scalar.value) else { return text.count }
+            scalars += 1
+        }
+        return scalars
     }
 
     /// A short line without a comma is a title, not the start of a wrapped sentence.
