@@ -3,10 +3,12 @@
 /// offsets. Normalisation replaces one Character by one Character, so Character offsets in the
 /// normalised text are Character offsets in the original: the offset map back to the source is the identity.
 struct AnalysedText {
-    let original: [Character]
+    /// The original Characters when some Character is more than one scalar; empty otherwise
+    /// (`originalScalars` or the normalised text stand in).
+    private let original: [Character]
+    /// The original scalars of simple text that normalisation changed; empty otherwise.
+    private let originalScalars: [UInt32]
     let normalized: String
-    /// The normalised Characters, for O(1) access by offset.
-    let characters: [Character]
     /// The first Unicode scalar of each Character: cheap comparisons against punctuation.
     let scalars: [UInt32]
     let bytes: [UInt8]
@@ -20,7 +22,8 @@ struct AnalysedText {
     let isSimple: Bool
 
     init(_ text: String) {
-        let normalized = Self.normalize(text)
+        let changed = Self.needsNormalizing(text)
+        let normalized = changed ? Self.normalize(text) : text
         self.normalized = normalized
         bytes = Array(normalized.utf8)
         var simple = true
@@ -49,14 +52,16 @@ struct AnalysedText {
             byteAtCharacter.append(Int32(byte))
             characterAtByte[bytes.count] = index
             self.scalars = scalars
-            characters = normalized.unicodeScalars.map(Character.init)
-            original = text.unicodeScalars.map(Character.init)
+            // Character arrays are not built: every Character is its scalar.
+            original = []
+            originalScalars = !changed ? [] : text.unicodeScalars.map(\.value)
             self.characterAtByte = characterAtByte
             self.byteAtCharacter = byteAtCharacter
             return
         }
         original = Array(text)
-        characters = Array(normalized)
+        originalScalars = []
+        let characters = Array(normalized)
         scalars = characters.map { $0.unicodeScalars.first!.value }
         var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
         var byteAtCharacter: [Int32] = []
@@ -106,25 +111,22 @@ struct AnalysedText {
 
     /// The original (un-normalised) text of a Character range, for `raw` and `quote`.
     func originalText(_ range: Range<Int>) -> String {
-        let lower = Swift.max(0, Swift.min(range.lowerBound, original.count))
-        let upper = Swift.max(lower, Swift.min(range.upperBound, original.count))
-        return String(original[lower..<upper])
+        let lower = Swift.max(0, Swift.min(range.lowerBound, count))
+        let upper = Swift.max(lower, Swift.min(range.upperBound, count))
+        if !isSimple { return String(original[lower..<upper]) }
+        if originalScalars.isEmpty { return text(lower..<upper) }
+        var view = String.UnicodeScalarView()
+        for value in originalScalars[lower..<upper] { view.append(Unicode.Scalar(value) ?? " ") }
+        return String(view)
     }
 
-    /// Character at an offset of the normalised text.
-    func character(at offset: Int) -> Character? {
-        guard offset >= 0 && offset < characters.count else { return nil }
-        return characters[offset]
+    static func needsNormalizing(_ text: String) -> Bool {
+        text.unicodeScalars.contains { mapped($0) != nil }
     }
 
     static func normalize(_ text: String) -> String {
         // Fast path: most text needs nothing changed.
-        var needsWork = false
-        for scalar in text.unicodeScalars where mapped(scalar) != nil {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+        guard needsNormalizing(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(mapped(scalar) ?? scalar) }
         return String(scalars)

@@ -71,6 +71,18 @@ enum ChineseNumeral {
     /// 一百点123 and digit-by-digit readings (一七二零 = 1720, 二〇〇二 = 2002).
     static func evaluate(_ tokens: [NumeralToken]) -> Evaluated? {
         guard !tokens.isEmpty else { return nil }
+        // One token (a lone digit or Arabic number, most numbers): the general path below reduces to
+        // `total + section + pending` with both sums zero; the same additions, with `0 + 0` done once.
+        if tokens.count == 1 {
+            switch tokens[0] {
+            case .digit(let d) where d > 0 && d < 10:
+                return Evaluated(value: loneDigitValues[d], decimals: 0)
+            case .arabic(let digits, let fraction):
+                return Evaluated(value: zeroSum + decimal(digits: digits, fractionDigits: fraction), decimals: fraction)
+            default:
+                break
+            }
+        }
         if let direct = evaluateDigitByDigit(tokens) { return direct }
         var total = Decimal(0)        // everything above the current 万/亿 section
         var section = Decimal(0)      // the part below 万 being built
@@ -187,6 +199,11 @@ enum ChineseNumeral {
         let value = total + section + flushPending()
         return Evaluated(value: value, decimals: decimals)
     }
+
+    /// `total + section` of `evaluate` before any token: `Decimal(0) + Decimal(0)`.
+    private static let zeroSum: Decimal = Decimal(0) + Decimal(0)
+    /// What `evaluate` gives for a lone Chinese digit d (1-9) at index d: `0 + 0 + Decimal(d)`.
+    private static let loneDigitValues: [Decimal] = (0..<10).map { zeroSum + Decimal($0) }
 
     struct Evaluated: Equatable {
         var value: Decimal

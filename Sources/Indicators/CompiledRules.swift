@@ -174,6 +174,23 @@ struct CompiledRules: Sendable {
 
     /// A table name cell reduced to what identifies it: no numbering, `其中：`, quotes, spaces or brackets.
     static func tableKey(_ name: String) -> String {
+        // Names whose Characters are single scalars are cleaned on scalars (same removals, no Characters).
+        if name.unicodeScalars.allSatisfy({ AnalysedText.standsAlone($0.value) }) {
+            var scalars = Array(name.unicodeScalars)
+            for prefix in ["其中：", "其中:", "其中"] where scalars.starts(with: prefix.unicodeScalars) {
+                scalars.removeFirst(prefix.unicodeScalars.count)
+                break
+            }
+            scalars.removeAll { tableKeyRemoved.contains($0.value) }
+            var first = 0
+            while first < scalars.count,
+                  scalars[first].properties.numericType != nil || tableKeyLeading.contains(scalars[first].value) {
+                first += 1
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[first...])
+            return String(view)
+        }
         var text = name
         for prefix in ["其中：", "其中:", "其中"] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
@@ -184,9 +201,12 @@ struct CompiledRules: Sendable {
         return text
     }
 
+    static let tableKeyRemoved: Set<UInt32> = Set("“”\"‘’「」 \t\u{3000}".unicodeScalars.map(\.value))
+    static let tableKeyLeading: Set<UInt32> = Set("、.．)）".unicodeScalars.map(\.value))
+
     /// The canonical unit and factor for a printed unit; `nil` when no rule knows it.
     func printedUnit(_ printed: String) -> (unit: String, factor: Decimal)? {
-        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        let trimmed = ExtractionRun.trimmedWhitespace(printed)
         if let known = printedUnits[trimmed] { return known }
         let stripped = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
         return printedUnits[stripped]

@@ -47,7 +47,9 @@ extension IndicatorExtractor {
     /// every character still maps to its source line. The index is the first block's.
     static func joinedParagraphs(_ document: SegmentedDocument) -> [(Int, Block)] {
         var result: [(Int, Block)] = []
-        var pending: (index: Int, block: Block, section: String?)?
+        // `characters` is the pending block's Character count, kept as blocks are joined (counting a
+        // joined String again on every join is quadratic).
+        var pending: (index: Int, block: Block, section: String?, characters: Int?)?
         for (index, block) in document.clean.blocks.enumerated() {
             guard block.kind == .paragraph else {
                 if let open = pending { result.append((open.index, open.block)); pending = nil }
@@ -57,23 +59,36 @@ extension IndicatorExtractor {
             if var open = pending {
                 if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
                    !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
-                    let offset = open.block.text.count
+                    let offset = open.characters ?? characterCount(open.block.text)
                     open.block.text += block.text
                     open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
+                    open.characters = offset + characterCount(block.text)
                     pending = open
                     continue
                 }
                 result.append((open.index, open.block))
             }
-            pending = (index, block, section)
+            pending = (index, block, section, nil)
         }
         if let open = pending { result.append((open.index, open.block)) }
         return result
     }
 
+    /// `text.count`, by counting scalars when each is its own Character (no grapheme breaking).
+    static func characterCount(_ text: String) -> Int {
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            guard AnalysedText.standsAlone(scalar.value) else { return text.count }
+            scalars += 1
+        }
+        return scalars
+    }
+
     /// A short line without a comma is a title, not the start of a wrapped sentence.
     static func looksLikeHeading(_ text: String) -> Bool {
-        text.count < 30 && !text.contains("，") && !text.contains(",")
+        // `count < 30` without counting a long paragraph to its end; the commas are single scalars.
+        text.index(text.startIndex, offsetBy: 30, limitedBy: text.endIndex) == nil
+            && !text.unicodeScalars.contains { $0 == "，" || $0 == "," }
     }
 }
 
@@ -104,11 +119,31 @@ struct ExtractionRun {
     let defaultYear: Int?
     var result = IndicatorResult()
     private var groupCounter = 0
+    /// `planYear()`, worked out once.
+    let planYearOfDocument: Int?
+    /// The year of each section by id (what `sectionYear(of:in:)` gives); nil when ids repeat.
+    let sectionYears: [String: Int]?
 
     /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
     static let sentenceBoundaries: Set<Character> = ["。", "！", "？", "!", "?", "\n"]
     static let clauseBoundaryScalars: Set<UInt32> = Set(clauseBoundaries.map { $0.unicodeScalars.first!.value })
+
+    /// `clauseBoundaryScalars.contains(value)` without hashing.
+    @inline(__always) static func isClauseBoundary(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A: return true
+        default: return false
+        }
+    }
+
+    /// `sentenceBoundaryScalars.contains(value)` without hashing.
+    @inline(__always) static func isSentenceBoundary(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A: return true
+        default: return false
+        }
+    }
     /// Largest number of unexplained characters allowed between a phrase and its number.
     static let maxGap = 4
 
@@ -121,6 +156,18 @@ struct ExtractionRun {
         region = Self.normalizeRegion(stated, rules: rules)
         reportYear = document.frontMatter.reportYear
         defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
+        planYearOfDocument = Self.planYear(title: document.frontMatter.title)
+        // Section years are asked for every value: worked out once per section (when ids identify sections).
+        let ids = document.sections.map(\.id)
+        if Set(ids).count == ids.count {
+            var years: [String: Int] = [:]
+            for section in document.sections {
+                if let year = Self.sectionYear(of: section, in: document) { years[section.id] = year }
+            }
+            sectionYears = years
+        } else {
+            sectionYears = nil
+        }
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
@@ -310,7 +357,14 @@ struct ExtractionRun {
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
     /// period names such as `“十三五”` count as their last year.
     func sectionYear(forBlock index: Int) -> Int? {
-        var section = document.section(containingBlock: index)
+        guard let section = document.section(containingBlock: index) else { return nil }
+        if let sectionYears { return sectionYears[section.id] }
+        return Self.sectionYear(of: section, in: document)
+    }
+
+    /// The first year named by a section's title or its ancestors' titles.
+    static func sectionYear(of start: Section, in document: SegmentedDocument) -> Int? {
+        var section: Section? = start
         var guardCount = 0
         while let current = section, guardCount < 10 {
             if let year = Self.titleYear(current.title) { return year }
@@ -323,11 +377,33 @@ struct ExtractionRun {
     static let periods: [(String, Int)] = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
 
     static func titleYear(_ title: String) -> Int? {
+        // Titles of printable ASCII, CJK punctuation and ideographs have no canonically equivalent forms:
+        // Foundation's `contains` then finds exactly the UTF-8 byte matches.
+        let plain = title.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+            default: return false
+            }
+        }
+        func contains(_ needle: String) -> Bool {
+            plain ? Self.containsBytes(title, needle) : title.contains(needle)
+        }
         if let year = firstYear(in: title), (1990...2100).contains(year),
-           title.contains("\(year)年") || title.contains("\(year) 年") || title.contains("\(year)届") {
+           contains("\(year)年") || contains("\(year) 年") || contains("\(year)届") {
             return year
         }
-        for (name, year) in periods where title.contains(name) { return year }
+        for (name, year) in periods where contains(name) { return year }
         return nil
+    }
+
+    /// Whether the UTF-8 of `needle` occurs in the UTF-8 of `haystack`.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let text = Array(haystack.utf8), word = Array(needle.utf8)
+        guard !word.isEmpty else { return true }
+        guard text.count >= word.count else { return false }
+        for start in 0...(text.count - word.count) where text[start] == word[0] {
+            if text[start..<(start + word.count)].elementsEqual(word) { return true }
+        }
+        return false
     }
 }

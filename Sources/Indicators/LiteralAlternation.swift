@@ -16,6 +16,9 @@ struct LiteralAlternation: Sendable {
     let marks: [Int]
     /// First scalar → indices of the words that can start with it, in branch order.
     let candidates: [UInt32: [Int]]
+    /// One bit per BMP scalar: set when `candidates` has an entry for it. Most positions start no word, and
+    /// this rules them out without hashing.
+    let startsInBMP: [UInt64]
 
     /// `nil` when some word could match the empty string (it would match everywhere: leave it to PCRE2).
     init?(words literal: [(word: String, mark: Int)]) {
@@ -43,13 +46,30 @@ struct LiteralAlternation: Sendable {
         self.words = words
         marks = literal.map(\.mark)
         candidates = firsts
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in firsts.keys where value < 0x10000 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        startsInBMP = bits
     }
 
     /// The leftmost match at or after `start`; at one position the first word in branch order wins.
     func firstMatch(in scalars: [UInt32], from start: Int) -> (start: Int, end: Int, mark: Int)? {
         var position = start
         while position < scalars.count {
-            if let list = candidates[scalars[position]] {
+            // The skip loop runs on buffers: no retain/release of the arrays per scalar.
+            position = startsInBMP.withUnsafeBufferPointer { bits in
+                scalars.withUnsafeBufferPointer { text in
+                    var position = position
+                    while position < text.count {
+                        let value = text[position]
+                        if value >= 0x10000 || bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { break }
+                        position += 1
+                    }
+                    return position
+                }
+            }
+            guard position < scalars.count else { break }
+            let value = scalars[position]
+            if let list = candidates[value] {
                 for index in list {
                     if let end = Self.matchEnd(words[index], 0, scalars, position) {
                         return (position, end, marks[index])

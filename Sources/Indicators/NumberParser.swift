@@ -38,7 +38,7 @@ public struct NumberParser: Sendable {
     /// as `parse(text.text(range))`, without building and re-splitting a String.
     func parse(_ text: AnalysedText, range: Range<Int>) -> [ParsedNumber] {
         guard text.isSimple else { return parse(text.text(range)) }
-        var scanner = NumberScanner(characters: text.characters, firstScalars: text.scalars[range])
+        var scanner = NumberScanner(scalars: text.scalars, range: range)
         return scanner.scan()
     }
 
@@ -86,7 +86,11 @@ struct NumeralCore {
 /// One pass over a line. Works on the first Unicode scalar of each `Character`, with full-width
 /// digits and punctuation folded to ASCII, so offsets stay `Character` offsets.
 struct NumberScanner {
+    /// The Characters a number's `text` is cut from; empty when `scalarSource` stands in for them.
     let chars: [Character]
+    /// Analysed text whose Characters are single scalars: a number's `text` is built from these scalars
+    /// (the same String as from the Characters) without making an array of Characters first.
+    let scalarSource: [UInt32]
     let s: [Unicode.Scalar]
     let n: Int
     let trimmedStart: Int
@@ -99,6 +103,7 @@ struct NumberScanner {
 
     init(_ line: String) {
         chars = Array(line)
+        scalarSource = []
         charBase = 0
         s = chars.map { NumberScanner.fold($0.unicodeScalars.first ?? " ") }
         n = chars.count
@@ -109,10 +114,13 @@ struct NumberScanner {
         trimmedEnd = b
     }
 
-    /// A range of already analysed text: its first scalars are folded in place of re-splitting a String
-    /// into Characters (the same Characters, so the same numbers at the same offsets).
-    init(characters: [Character], firstScalars: ArraySlice<UInt32>) {
-        chars = characters
+    /// A range of already analysed text whose Characters are single scalars: its scalars are folded in
+    /// place of re-splitting a String into Characters (the same Characters, so the same numbers at the
+    /// same offsets).
+    init(scalars: [UInt32], range: Range<Int>) {
+        let firstScalars = scalars[range]
+        chars = []
+        scalarSource = scalars
         charBase = firstScalars.startIndex
         s = firstScalars.map { NumberScanner.fold(Unicode.Scalar($0) ?? " ") }
         n = s.count
@@ -121,6 +129,15 @@ struct NumberScanner {
         while b > a, NumberScanner.isSpace(s[b - 1]) || s[b - 1] == "\t" { b -= 1 }
         trimmedStart = a
         trimmedEnd = b
+    }
+
+    /// The source text of a range of `s` (offsets relative to `s`).
+    func sourceText(_ range: Range<Int>) -> String {
+        let lower = charBase + range.lowerBound, upper = charBase + range.upperBound
+        guard chars.isEmpty && !scalarSource.isEmpty else { return String(chars[lower..<upper]) }
+        var view = String.UnicodeScalarView()
+        for value in scalarSource[lower..<upper] { view.append(Unicode.Scalar(value) ?? " ") }
+        return String(view)
     }
 
     static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
@@ -709,7 +726,7 @@ struct NumberScanner {
         }
 
         let scale = percentPrefix == nil ? (borrowedScale ?? core.bigScale) : 1
-        return ParsedNumber(text: String(chars[(charBase + start)..<(charBase + end)]), value: value, upper: upper, unit: unit,
+        return ParsedNumber(text: sourceText(start..<end), value: value, upper: upper, unit: unit,
                             start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
                             denominator: denominator)
     }
@@ -720,7 +737,7 @@ struct NumberScanner {
         if i > 0, "上下前后多大".unicodeScalars.contains(s[i - 1]) { return nil }  // 上半年 is a period
         guard let w = unitWord(at: k), w.afterChineseNumeral, !w.isMoney else { return nil }
         let end = k + w.surface.count
-        return ParsedNumber(text: String(chars[(charBase + i)..<(charBase + end)]), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
+        return ParsedNumber(text: sourceText(i..<end), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
                             end: end, decimals: 1)
     }
 

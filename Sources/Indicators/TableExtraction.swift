@@ -17,7 +17,7 @@ extension ExtractionRun {
     static let totalNames: Set<String> = ["合计", "总计", "小计", "全区", "全市", "总数", "合 计"]
 
     mutating func extractTable(_ table: TableData, index tableIndex: Int) {
-        let rows = table.rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        let rows = table.rows.map { $0.map(Self.trimmedWhitespace) }
         guard !rows.isEmpty else { return }
         // Header rows: leading rows without a plain number in any cell past the first.
         var headerCount = 0
@@ -182,7 +182,7 @@ extension ExtractionRun {
     private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: String,
                                    year: Int?, location: SourceLocation?, table: TableData, group: String?,
                                    role: ObservationRole?) {
-        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let normalized = AnalysedText.normalize(trimmed)
         guard let number = parser.parse(normalized).first else { return }
@@ -210,7 +210,7 @@ extension ExtractionRun {
     // MARK: Helpers
 
     static func isPlainNumber(_ cell: String) -> Bool {
-        let trimmed = AnalysedText.normalize(cell).trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmedWhitespace(AnalysedText.normalize(cell))
         guard let first = trimmed.first, first.isASCII, first.isNumber || first == "-" && trimmed.count > 1 else { return false }
         if headerYear(trimmed) != nil && (trimmed.contains("年") || trimmed.contains("学年")) { return false }
         return trimmed.range(of: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#, options: .regularExpression) != nil
@@ -218,6 +218,8 @@ extension ExtractionRun {
 
     /// `2023年`, `2024 年`, `2023学年`, `2023` alone in a header.
     static func headerYear(_ header: String) -> Int? {
+        // Only a header whose first scalar other than a space is 1 or 2 can match: skip the regex otherwise.
+        guard let lead = header.unicodeScalars.first(where: { $0 != " " }), lead == "1" || lead == "2" else { return nil }
         let compact = header.replacingOccurrences(of: " ", with: "")
         guard compact.range(of: #"^(19|20)\d{2}(年|学年|年度|届)?$"#, options: .regularExpression) != nil else { return nil }
         return Int(compact.prefix(4))
@@ -235,6 +237,8 @@ extension ExtractionRun {
     }
 
     static func strippingUnit(_ header: String) -> String {
+        // The pattern needs a closing parenthesis: skip the regex for the many headers without one.
+        guard header.unicodeScalars.contains(where: { $0 == ")" || $0 == "）" }) else { return header }
         guard let range = header.range(of: #"[（(][^()（）]{1,4}[)）]\s*$"#, options: .regularExpression) else { return header }
         return String(header[..<range.lowerBound])
     }

@@ -23,22 +23,22 @@ extension ExtractionRun {
         guard !matches.phrases.isEmpty || (compiled.afterAnywhere.map { !$0.matches(in: text.bytes).isEmpty } ?? false)
         else { return }
         scanContext(text, into: &matches)
-        let sentences = Self.ranges(in: text, boundaries: Self.sentenceBoundaries)
+        let sentences = Self.sentenceRanges(in: text)
         for (sentenceIndex, sentence) in sentences.enumerated() {
             extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
                             matches: matches, block: block, blockIndex: blockIndex)
         }
     }
 
-    /// Ranges of text between boundary characters (the boundary belongs to the range it ends).
-    static func ranges(in text: AnalysedText, boundaries: Set<Character>) -> [Range<Int>] {
+    /// Ranges of text between sentence boundaries (`sentenceBoundaries`; the boundary belongs to the range
+    /// it ends).
+    static func sentenceRanges(in text: AnalysedText) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var offset = 0
-        let boundaryScalars = Set(boundaries.map { $0.unicodeScalars.first!.value })
         for scalar in text.scalars {
             offset += 1
-            if boundaryScalars.contains(scalar) {
+            if isSentenceBoundary(scalar) {
                 result.append(start..<offset)
                 start = offset
             }
@@ -202,7 +202,7 @@ extension ExtractionRun {
             let scalar = text.scalars[offset]
             if scalar == 0xFF08 || scalar == 0x28 { depth += 1 }
             if scalar == 0xFF09 || scalar == 0x29 { depth = max(0, depth - 1) }
-            if depth == 0 && clauseBoundaryScalars.contains(scalar) {
+            if depth == 0 && isClauseBoundary(scalar) {
                 result.append(start..<(offset + 1))
                 start = offset + 1
             }
@@ -240,6 +240,14 @@ extension ExtractionRun {
         guard let first = quote.unicodeScalars.first, let last = quote.unicodeScalars.last else { return quote }
         if Self.neverWhitespace(first.value) && Self.neverWhitespace(last.value) { return quote }
         return quote.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end can be whitespace
+    /// (most table cells and units).
+    static func trimmedWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if neverWhitespace(first.value) && neverWhitespace(last.value) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Scalars certainly outside `CharacterSet.whitespacesAndNewlines` (printable ASCII, CJK punctuation
@@ -533,8 +541,11 @@ extension ExtractionRun {
     }
 
     /// For a plan (`…“十四五”规划`), the year its targets are for.
-    func planYear() -> Int? {
-        guard let title = document.frontMatter.title, title.contains("规划") else { return nil }
+    func planYear() -> Int? { planYearOfDocument }
+
+    /// The end year of the period a plan's title names (`“十四五”规划` → 2025).
+    static func planYear(title: String?) -> Int? {
+        guard let title, title.contains("规划") else { return nil }
         for (name, year) in Self.periods where title.contains(name) { return year }
         return nil
     }
