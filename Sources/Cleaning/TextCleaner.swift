@@ -46,12 +46,19 @@ public struct TextCleaner: Sendable {
                 lines[i].text = kept.joined(separator: "\t")
             }
             // A short line between two table rows is a row whose other cells are empty (`2 上海市群星职业技术学校`).
-            if lines[i].cells == nil, previousWasRow, lines[i].text.count <= 40, !LineShape.endsSentence(lines[i].text),
-               let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty || $0.cells != nil }), next.cells != nil {
+            // Never a caption or heading (`表 2 …` right after a table), and only between adjacent rows.
+            if lines[i].cells == nil, previousWasRow, i > 0, lines[i - 1].cells != nil, i + 1 < lines.count,
+               lines[i + 1].cells != nil, lines[i].text.count <= 40, !LineShape.endsSentence(lines[i].text),
+               !isCaption(lines[i].text) {
                 lines[i].cells = [lines[i].text]
             }
             previousWasRow = lines[i].cells != nil
         }
+    }
+
+    func isCaption(_ text: String) -> Bool {
+        guard let shape = HeadingShape.parse(text) else { return false }
+        return [.table, .figure, .caseLabel, .appendix, .named].contains(shape.scheme)
     }
 
     func location(_ line: SourceLine) -> SourceLocation { SourceLocation(page: line.page, line: line.line) }

@@ -55,6 +55,11 @@ import NianbaoModel
         #expect(clean.blocks[3].cells == ["", "2 乙校"])
     }
 
+    @Test func aCaptionRightAfterATableStaysACaption() {
+        let clean = TextCleaner().clean(document(["学校\t在校生", "合计\t5745", "", "表 2 主要指标", "", "指标\t2024年", "在校生\t5745"]))
+        #expect(clean.blocks.map(\.kind) == [.tableRow, .tableRow, .paragraph, .tableRow, .tableRow])
+    }
+
     @Test func headingShapes() {
         #expect(HeadingShape.parse("1.1 结构规模")?.components == [1, 1])
         #expect(HeadingShape.parse("2.1. 立德树人")?.number == "2.1")
