@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Nianbao: ParsableCommand {
@@ -16,4 +17,20 @@ struct Nianbao: ParsableCommand {
         subcommands: [ImportCommand.self, ExtractCommand.self, OutlineCommand.self, NumbersCommand.self,
                       CheckCommand.self, BenchmarkCommand.self]
     )
+
+    /// The data contract's exit statuses: 0 all processed, 1 some input failed, 2 bad usage
+    /// (ArgumentParser's own usage status is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
