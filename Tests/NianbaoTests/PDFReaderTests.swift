@@ -205,6 +205,18 @@ struct PDFReaderTests {
         }
         #expect(!document.pages[1].hasTextLayer)
     }
+
+    /// A scanned page (an image only, made for this test) read with `--ocr`. CI installs tesseract, so this runs there.
+    @Test(.enabled(if: PDFPageOCR.executable("tesseract") != nil, "needs tesseract-ocr"))
+    func scannedPageIsRecognised() throws {
+        let path = Self.fixtures.appendingPathComponent("scanned-page.pdf").path
+        let plain = try Readers.read(path: path)
+        #expect(plain.warnings.contains { $0.hasPrefix("page 1 has no text layer") })
+        let document = try Readers.read(path: path, options: ReadOptions(ocr: true))
+        let text = document.pages[0].lines.map(\.text).joined(separator: " ")
+        #expect(text.contains("Enrollment 2261 students in 2025"))
+        #expect(document.warnings.contains { $0.contains("OCR") })
+    }
 }
 
 /// Levenshtein distance with a band that doubles until the result fits in it (Ukkonen), so near-equal
