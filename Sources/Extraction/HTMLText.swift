@@ -54,23 +54,7 @@ enum HTMLText {
     static func firstOffset(of needle: String, in haystack: String, from start: Int = 0) -> Int? {
         var haystack = haystack
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty, h.count >= n.count, start <= h.count - n.count else { return nil }
-                let first = n[0]
-                var i = start
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return i }
-                    }
-                    i += 1
-                }
-                return nil
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.firstIndex(of: n, in: h, from: start) } }
     }
 
     /// Characters other than whitespace: how much text a node holds. Counted on the UTF-8 bytes (one per
