@@ -78,15 +78,15 @@ public struct Benchmark: Sendable {
         let theirs = pdftotextSeconds(pdfs.map(\.path))
 
         // The rules stage over every report of the folder, segmented once beforehand.
-        let rules = try RuleSet.load(directory: rulesDirectory)
         let documents = pipeline.processAll(files).compactMap(\.segmented)
-        let (mbps, observations) = IndicatorExtractor.benchmark(rules: rules, documents: documents, repetitions: repetitions)
+        let rulesStage = try IndicatorExtractor.benchmarkCorpus(rulesDirectory: rulesDirectory, documents: documents,
+                                                                repetitions: repetitions)
 
         return Report(pdfFiles: pdfs.count, pages: pages,
                       oneCorePagesPerSecond: oneCore > 0 ? Double(pages) / oneCore : 0,
                       allCoresPagesPerSecond: allCores > 0 ? Double(pages * 2) / allCores : 0, cores: cores,
                       pdftotextPagesPerSecond: theirs.map { Double(pages) / $0.seconds },
-                      rulesMegabytesPerSecond: mbps, rulesObservations: observations,
+                      rulesMegabytesPerSecond: rulesStage.megabytesPerSecond, rulesObservations: rulesStage.observations,
                       peakMegabytes: Self.peakMegabytes(RUSAGE_SELF), pdftotextPeakMegabytes: theirs.map(\.peak))
     }
 
