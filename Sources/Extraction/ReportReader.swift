@@ -39,12 +39,19 @@ public enum Readers {
 
     /// Reads a file on a thread of its own and gives up after `options.fileTimeout` seconds, so that one
     /// file whose parsing hangs inside a C library cannot stop a batch.
-    public static func readWithDeadline(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> SourceDocument {
+    public static func readWithDeadline(path: String, data: Data? = nil,
+                                        options: ReadOptions = ReadOptions()) throws(ReadError) -> SourceDocument {
         final class Box: @unchecked Sendable { var result: Result<SourceDocument, ReadError>? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            do throws(ReadError) { box.result = .success(try read(path: path, options: options)) } catch {
+            do throws(ReadError) {
+                if let data, let format = format(forExtension: URL(fileURLWithPath: path).pathExtension) {
+                    box.result = .success(try read(path: path, format: format, data: data, options: options))
+                } else {
+                    box.result = .success(try read(path: path, options: options))
+                }
+            } catch {
                 box.result = .failure(error)
             }
             done.signal()
@@ -69,6 +76,11 @@ public enum Readers {
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .notFound(path: path) }
+        return try read(path: path, format: format, data: data, options: options)
+    }
+
+    /// Reads bytes already loaded (the importer hashes them too, so a file is read from disk once).
+    public static func read(path: String, format: SourceFormat, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
         guard !data.isEmpty else { throw .empty(path: path) }
         switch format {
         case .text, .markdown: return try TextReader().read(path: path, data: data, options: options)

@@ -23,14 +23,15 @@ public struct Pipeline: Sendable {
 
     /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
     public func process(path: String, docId: String) -> ProcessedReport {
-        let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-        let sha = ContentDigest.sha256(data)
+        let data = try? Data(contentsOf: URL(fileURLWithPath: path))
+        let sha = ContentDigest.sha256(data ?? Data())
         let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
         var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
                                     reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])
         let source: SourceDocument
         do {
-            source = try Readers.readWithDeadline(path: path, options: readOptions)
+            // The bytes just hashed are the bytes read; a missing or unreadable file takes the reader's own checks.
+            source = try Readers.readWithDeadline(path: path, data: data, options: readOptions)
         } catch {
             record.errors = [error.description]
             return ProcessedReport(record: record, segmented: nil, indicators: nil)
