@@ -102,6 +102,12 @@ struct AnalysedText {
     func characterOffset(byte: Int) -> Int { Int(characterAtByte[byte]) }
     func byteOffset(character: Int) -> Int { Int(byteAtCharacter[Swift.min(Swift.max(character, 0), count)]) }
 
+    /// The UTF-8 byte range of a Character range (clamped to the text; empty when reversed).
+    func byteRange(_ range: Range<Int>) -> Range<Int> {
+        let lower = byteOffset(character: range.lowerBound)
+        return lower..<Swift.max(lower, byteOffset(character: range.upperBound))
+    }
+
     /// Normalised text of a Character range.
     func text(_ range: Range<Int>) -> String {
         let lower = byteOffset(character: range.lowerBound)

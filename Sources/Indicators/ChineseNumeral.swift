@@ -61,6 +61,12 @@ enum ChineseNumeral {
     static func power(_ e: Int) -> Decimal { Decimal(sign: .plus, exponent: e, significand: 1) }
 
     static func decimal(digits: [UInt8], fractionDigits: Int) -> Decimal {
+        // Up to 18 digits fit a UInt64 exactly: one conversion instead of a Decimal multiply-add per digit.
+        if digits.count <= 18 {
+            var integer: UInt64 = 0
+            for d in digits { integer = integer * 10 + UInt64(d) }
+            return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(integer))
+        }
         var significand = Decimal(0)
         for d in digits { significand = significand * 10 + Decimal(Int(d)) }
         return Decimal(sign: .plus, exponent: -fractionDigits, significand: significand)
@@ -94,7 +100,6 @@ enum ChineseNumeral {
         var afterZero = false
         var decimals = 0
         var index = 0
-        var sawPoint = false
 
         func flushPending() -> Decimal {
             guard let p = pending else { return 0 }
@@ -172,8 +177,7 @@ enum ChineseNumeral {
                 lastSmallUnit = 99
                 afterZero = false
             case .point:
-                if sawPoint { return nil }
-                sawPoint = true
+                // The fraction ends the numeral: everything after the point is read here, once.
                 let integer = total + section + flushPending()
                 guard index + 1 < tokens.count else { return nil }
                 var fractionDigits: [UInt8] = []

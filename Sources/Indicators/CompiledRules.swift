@@ -28,7 +28,7 @@ struct CompiledRules: Sendable {
     let years: PCRE2Pattern
     /// Anchored at the end: text right before a number that makes it no value of its own (`其他 5 所`).
     let notValueBefore: PCRE2Pattern?
-    /// Anchored: text right after a number that makes it a threshold, not a value.
+    /// Matched anchored at the number's end: text right after a number that makes it a threshold, not a value.
     let notValueAfter: PCRE2Pattern?
     /// Filler words, longest first, removed from the gap between a subject and its number.
     let filler: [String]
@@ -83,9 +83,10 @@ struct CompiledRules: Sendable {
         }
         let afterSorted = afterWords.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
         afterTargets = afterSorted.map(\.value)
-        // Anchored: an after-pattern names the indicator only when it starts right after the number.
+        // Matched anchored (`firstMatch(…anchored: true)`): an after-pattern names the indicator only when it
+        // starts right after the number.
         self.after = afterSorted.isEmpty ? nil : try compile(
-            "^\\s*(?:" + afterSorted.enumerated().map { "(?:\($1.key))(*MARK:\($0))" }.joined(separator: "|") + ")",
+            "\\s*(?:" + afterSorted.enumerated().map { "(?:\($1.key))(*MARK:\($0))" }.joined(separator: "|") + ")",
             what: "after-patterns")
         afterAnywhere = afterSorted.isEmpty ? nil : try compile(
             afterSorted.map { "(?:\($0.key))" }.joined(separator: "|"), what: "after-patterns")
@@ -120,7 +121,7 @@ struct CompiledRules: Sendable {
         notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(
             "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
-            "^(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")
+            "(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")
 
         var tables: [String: [Int]] = [:]
         for (index, rule) in indicators.enumerated() {

@@ -28,7 +28,7 @@ public struct IndicatorExtractor: Sendable {
 
     public func extract(from document: SegmentedDocument) -> IndicatorResult {
         var run = ExtractionRun(rules: rules, parser: parser, document: document)
-        for (index, block) in Self.joinedParagraphs(document) {
+        for (index, block) in Self.joinedParagraphs(document, sectionOfBlock: run.sectionOfBlock) {
             run.extractText(block: block, index: index)
         }
         for (index, table) in document.tables.enumerated() {
@@ -45,17 +45,18 @@ extension IndicatorExtractor {
     /// Paragraph blocks, with a block that stops mid-sentence joined to the next paragraph of its section
     /// (hard-wrapped exports the cleaner could not rejoin), so a sentence is never cut. Spans are kept, so
     /// every character still maps to its source line. The index is the first block's.
-    static func joinedParagraphs(_ document: SegmentedDocument) -> [(Int, Block)] {
+    static func joinedParagraphs(_ document: SegmentedDocument, sectionOfBlock: [Int?]? = nil) -> [(Int, Block)] {
+        let sectionOfBlock = sectionOfBlock ?? document.sectionIndexByBlock()
         var result: [(Int, Block)] = []
         // `characters` is the pending block's Character count, kept as blocks are joined (counting a
         // joined String again on every join is quadratic).
-        var pending: (index: Int, block: Block, section: String?, characters: Int?)?
+        var pending: (index: Int, block: Block, section: Int?, characters: Int?)?
         for (index, block) in document.clean.blocks.enumerated() {
             guard block.kind == .paragraph else {
                 if let open = pending { result.append((open.index, open.block)); pending = nil }
                 continue
             }
-            let section = document.section(containingBlock: index)?.id
+            let section = sectionOfBlock[index]
             if var open = pending {
                 if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
                    !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
@@ -121,8 +122,10 @@ struct ExtractionRun {
     private var groupCounter = 0
     /// `planYear()`, worked out once.
     let planYearOfDocument: Int?
-    /// The year of each section by id (what `sectionYear(of:in:)` gives); nil when ids repeat.
-    let sectionYears: [String: Int]?
+    /// For each block, the index of the innermost section holding it (`document.sectionIndexByBlock()`).
+    let sectionOfBlock: [Int?]
+    /// The year of each section (what `sectionYear(of:in:)` gives), by section index.
+    let sectionYears: [Int?]
 
     /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
@@ -157,17 +160,9 @@ struct ExtractionRun {
         reportYear = document.frontMatter.reportYear
         defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
         planYearOfDocument = Self.planYear(title: document.frontMatter.title)
-        // Section years are asked for every value: worked out once per section (when ids identify sections).
-        let ids = document.sections.map(\.id)
-        if Set(ids).count == ids.count {
-            var years: [String: Int] = [:]
-            for section in document.sections {
-                if let year = Self.sectionYear(of: section, in: document) { years[section.id] = year }
-            }
-            sectionYears = years
-        } else {
-            sectionYears = nil
-        }
+        // Sections and their years are asked for every value: worked out once per document.
+        sectionOfBlock = document.sectionIndexByBlock()
+        sectionYears = document.sections.map { Self.sectionYear(of: $0, in: document) }
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
@@ -256,7 +251,10 @@ struct ExtractionRun {
                 var name: String?
                 if match.mark == "g" {
                     let found = String(decoding: text.bytes[match.start..<match.end], as: UTF8.self)
-                    if !rules.notSchools.contains(where: { found.contains($0) }) { name = found }
+                    // Byte containment is Character containment when every Character is one scalar.
+                    let excluded = text.isSimple ? rules.notSchools.contains { Self.containsBytes(found, $0) }
+                                                 : rules.notSchools.contains { found.contains($0) }
+                    if !excluded { name = found }
                 } else if let mark = match.mark, let index = Int(mark) {
                     let target = compiled.entityTargets[index]
                     if target < 0 {
@@ -352,14 +350,16 @@ struct ExtractionRun {
         return nil
     }
 
-    func sectionId(forBlock index: Int) -> String? { document.section(containingBlock: index)?.id }
+    func sectionId(forBlock index: Int) -> String? {
+        guard index >= 0, index < sectionOfBlock.count, let section = sectionOfBlock[index] else { return nil }
+        return document.sections[section].id
+    }
 
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
     /// period names such as `“十三五”` count as their last year.
     func sectionYear(forBlock index: Int) -> Int? {
-        guard let section = document.section(containingBlock: index) else { return nil }
-        if let sectionYears { return sectionYears[section.id] }
-        return Self.sectionYear(of: section, in: document)
+        guard index >= 0, index < sectionOfBlock.count, let section = sectionOfBlock[index] else { return nil }
+        return sectionYears[section]
     }
 
     /// The first year named by a section's title or its ancestors' titles.
@@ -379,12 +379,7 @@ struct ExtractionRun {
     static func titleYear(_ title: String) -> Int? {
         // Titles of printable ASCII, CJK punctuation and ideographs have no canonically equivalent forms:
         // Foundation's `contains` then finds exactly the UTF-8 byte matches.
-        let plain = title.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x20...0x7E, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
-            default: return false
-            }
-        }
+        let plain = title.unicodeScalars.allSatisfy { AnalysedText.standsAlone($0.value) }
         func contains(_ needle: String) -> Bool {
             plain ? Self.containsBytes(title, needle) : title.contains(needle)
         }
@@ -398,12 +393,16 @@ struct ExtractionRun {
 
     /// Whether the UTF-8 of `needle` occurs in the UTF-8 of `haystack`.
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-        let text = Array(haystack.utf8), word = Array(needle.utf8)
-        guard !word.isEmpty else { return true }
-        guard text.count >= word.count else { return false }
-        for start in 0...(text.count - word.count) where text[start] == word[0] {
-            if text[start..<(start + word.count)].elementsEqual(word) { return true }
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { word in
+                guard let first = word.first else { return true }
+                guard text.count >= word.count else { return false }
+                for start in 0...(text.count - word.count) where text[start] == first {
+                    if memcmp(text.baseAddress! + start, word.baseAddress!, word.count) == 0 { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 }

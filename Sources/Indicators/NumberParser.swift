@@ -213,7 +213,8 @@ struct NumberScanner {
     }
 
     func idiomEnd(at i: Int) -> Int? {
-        for idiom in NumberVocabulary.idioms where matches(idiom, at: i) { return i + idiom.count }
+        guard let candidates = NumberVocabulary.idiomsByFirstScalar[s[i].value] else { return nil }
+        for k in candidates where matches(NumberVocabulary.idioms[k], at: i) { return i + NumberVocabulary.idioms[k].count }
         return nil
     }
 
@@ -431,8 +432,10 @@ struct NumberScanner {
     }
 
     func unitWord(at i: Int) -> UnitWord? {
-        guard i < n else { return nil }
-        for w in NumberVocabulary.units where matches(w.surface, at: i) {
+        guard i < n, let candidates = NumberVocabulary.unitsByFirstScalar[s[i].value] else { return nil }
+        for k in candidates {
+            let w = NumberVocabulary.units[k]
+            guard matches(w.surface, at: i) else { continue }
             if NumberScanner.isASCIILetter(w.surface.last!), let next = at(i + w.surface.count),
                NumberScanner.isASCIILetter(next) { continue }
             return w
@@ -692,7 +695,9 @@ struct NumberScanner {
         for _ in 0..<2 {
             let b = skipSpacesBack(start)
             var matched = false
-            for (w, q, sg) in NumberVocabulary.prefixQualifiers {
+            let candidates = b > 0 ? NumberVocabulary.prefixQualifiersByLastScalar[s[b - 1].value] ?? [] : []
+            for k in candidates {
+                let (w, q, sg) = NumberVocabulary.prefixQualifiers[k]
                 let from = b - w.count
                 guard from >= lastEnd, matches(w, at: from) else { continue }
                 if w.count == 1, w[0] == "增", from > 0, s[from - 1] == "新" { continue } // 新增 = newly added

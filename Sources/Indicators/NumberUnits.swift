@@ -23,6 +23,24 @@ enum NumberVocabulary {
                         afterChineseNumeral: f[2].contains("c"), isMoney: f[2].contains("$"))
     }.sorted { $0.surface.count > $1.surface.count }
 
+    /// First scalar → indices into `units`, in `units` order (longest first): the scanner tries only the
+    /// words that can match where it stands.
+    static let unitsByFirstScalar: [UInt32: [Int]] = index(units.map(\.surface), by: { $0.first })
+
+    /// Last scalar → indices into `prefixQualifiers`, in order: a prefix word ends right before the number.
+    static let prefixQualifiersByLastScalar: [UInt32: [Int]] = index(prefixQualifiers.map(\.surface), by: { $0.last })
+
+    /// First scalar → indices into `idioms`, in order.
+    static let idiomsByFirstScalar: [UInt32: [Int]] = index(idioms, by: { $0.first })
+
+    private static func index(_ words: [[Unicode.Scalar]], by key: ([Unicode.Scalar]) -> Unicode.Scalar?) -> [UInt32: [Int]] {
+        var result: [UInt32: [Int]] = [:]
+        for (position, word) in words.enumerated() {
+            if let scalar = key(word) { result[scalar.value, default: []].append(position) }
+        }
+        return result
+    }
+
     private static let unitSpec = """
         元人民币 元 c$
         元 元 c$

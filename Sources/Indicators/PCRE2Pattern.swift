@@ -111,6 +111,44 @@ final class PCRE2Pattern: @unchecked Sendable {
         }
     }
 
+    /// The first match inside the byte range `range` of `bytes`, as if that range were the whole subject:
+    /// `$` matches at its end and lookaheads stop there (lookbehinds may see before it; the patterns that
+    /// use this have none). `anchored` requires the match to start at `range.lowerBound` (`^` of a
+    /// substring). Spares building a String and an array for every small window of a block.
+    func firstMatch(in bytes: [UInt8], range: Range<Int>, anchored: Bool = false) -> Match? {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count,
+              let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(matchData) }
+        var options = UInt32(PCRE2_NO_UTF_CHECK)
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
+        return bytes.withUnsafeBufferPointer { buffer -> Match? in
+            guard let base = buffer.baseAddress else { return nil }
+            let rc = pcre2_match_8(code, base, range.upperBound, range.lowerBound, options, matchData, nil)
+            if rc < 0 { return nil }
+            let ovector = pcre2_get_ovector_pointer_8(matchData)!
+            var mark: String?
+            if let markPointer = pcre2_get_mark_8(matchData) {
+                mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
+            }
+            return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: [])
+        }
+    }
+
+    /// A pattern written in the source, not in a rule file: a mistake in it is a programming error.
+    convenience init(constant pattern: String) {
+        do { try self.init(pattern) } catch {
+            fatalError("built-in pattern \(pattern) does not compile at \(error.offset): \(error.message)")
+        }
+    }
+
+    /// The first match in `text`, as a range of its String indices.
+    func firstMatch(in text: String) -> Range<String.Index>? {
+        let bytes = Array(text.utf8)
+        guard let match = firstMatch(in: bytes, range: 0..<bytes.count) else { return nil }
+        let utf8 = text.utf8
+        return utf8.index(utf8.startIndex, offsetBy: match.start)..<utf8.index(utf8.startIndex, offsetBy: match.end)
+    }
+
     /// True when the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool { !matches(in: Array(text.utf8)).isEmpty }
 }

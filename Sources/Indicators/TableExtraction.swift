@@ -146,8 +146,8 @@ extension ExtractionRun {
         for r in dataRows {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
-            let compact = key.replacingOccurrences(of: " ", with: "")
-            if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains($0.replacingOccurrences(of: " ", with: "")) }) == true {
+            let compact = Self.withoutSpaces(key)
+            if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains(Self.withoutSpaces($0)) }) == true {
                 totalRow = r
                 rowEntities[r] = (entity, rowYearColumn == nil ? year : nil)
                 continue
@@ -209,37 +209,53 @@ extension ExtractionRun {
 
     // MARK: Helpers
 
+    // Built once: Foundation's `range(of:options: .regularExpression)` compiles its pattern on every call.
+    static let plainNumberPattern = PCRE2Pattern(constant: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#)
+    static let headerYearPattern = PCRE2Pattern(constant: #"^(19|20)\d{2}(年|学年|年度|届)?$"#)
+    static let captionYearPattern = PCRE2Pattern(constant: #"(19|20)\d{2}\s*(年|学年)"#)
+    static let parenthesisedUnitPattern = PCRE2Pattern(constant: #"[（(]\s*([^()（）]{1,4})\s*[)）]\s*$"#)
+    static let trailingParenthesisPattern = PCRE2Pattern(constant: #"[（(][^()（）]{1,4}[)）]\s*$"#)
+
+    /// The text without its spaces (U+0020).
+    static func withoutSpaces(_ text: String) -> String {
+        guard text.utf8.contains(0x20) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar != " " { scalars.append(scalar) }
+        return String(scalars)
+    }
+
     static func isPlainNumber(_ cell: String) -> Bool {
         let trimmed = Self.trimmedWhitespace(AnalysedText.normalize(cell))
         guard let first = trimmed.first, first.isASCII, first.isNumber || first == "-" && trimmed.count > 1 else { return false }
         if headerYear(trimmed) != nil && (trimmed.contains("年") || trimmed.contains("学年")) { return false }
-        return trimmed.range(of: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#, options: .regularExpression) != nil
+        return plainNumberPattern.firstMatch(in: trimmed) != nil
     }
 
     /// `2023年`, `2024 年`, `2023学年`, `2023` alone in a header.
     static func headerYear(_ header: String) -> Int? {
         // Only a header whose first scalar other than a space is 1 or 2 can match: skip the regex otherwise.
         guard let lead = header.unicodeScalars.first(where: { $0 != " " }), lead == "1" || lead == "2" else { return nil }
-        let compact = header.replacingOccurrences(of: " ", with: "")
-        guard compact.range(of: #"^(19|20)\d{2}(年|学年|年度|届)?$"#, options: .regularExpression) != nil else { return nil }
+        let compact = withoutSpaces(header)
+        guard headerYearPattern.firstMatch(in: compact) != nil else { return nil }
         return Int(compact.prefix(4))
     }
 
     static func captionYear(_ caption: String) -> Int? {
-        guard let range = caption.range(of: #"(19|20)\d{2}\s*(年|学年)"#, options: .regularExpression) else { return nil }
+        guard let range = captionYearPattern.firstMatch(in: caption) else { return nil }
         return Int(caption[range].prefix(4))
     }
 
     /// `开设专业情况 (个)` → `个`.
     static func parenthesisedUnit(_ header: String) -> String? {
-        guard let range = header.range(of: #"[（(]\s*([^()（）]{1,4})\s*[)）]\s*$"#, options: .regularExpression) else { return nil }
+        guard header.unicodeScalars.contains(where: { $0 == ")" || $0 == "）" }),
+              let range = parenthesisedUnitPattern.firstMatch(in: header) else { return nil }
         return String(header[range]).trimmingCharacters(in: CharacterSet(charactersIn: "()（） "))
     }
 
     static func strippingUnit(_ header: String) -> String {
         // The pattern needs a closing parenthesis: skip the regex for the many headers without one.
         guard header.unicodeScalars.contains(where: { $0 == ")" || $0 == "）" }) else { return header }
-        guard let range = header.range(of: #"[（(][^()（）]{1,4}[)）]\s*$"#, options: .regularExpression) else { return header }
+        guard let range = trailingParenthesisPattern.firstMatch(in: header) else { return header }
         return String(header[..<range.lowerBound])
     }
 }

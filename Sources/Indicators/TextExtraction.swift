@@ -24,10 +24,22 @@ extension ExtractionRun {
         else { return }
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
-        for (sentenceIndex, sentence) in sentences.enumerated() {
+        for (sentenceIndex, sentence) in sentences.enumerated() where Self.mayNameIndicator(sentence, text: text,
+                                                                                            matches: matches,
+                                                                                            after: compiled.afterAnywhere) {
             extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
                             matches: matches, block: block, blockIndex: blockIndex)
         }
+    }
+
+    /// False when nothing in the sentence can name an indicator (no phrase touches it, no after-pattern
+    /// matches in it): every way `resolve` explains a number needs one, so its numbers need not be parsed.
+    static func mayNameIndicator(_ sentence: Range<Int>, text: AnalysedText, matches: BlockMatches,
+                                 after: PCRE2Pattern?) -> Bool {
+        if matches.phrases.contains(where: { $0.end > sentence.lowerBound && $0.start < sentence.upperBound }) {
+            return true
+        }
+        return after?.firstMatch(in: text.bytes, range: text.byteRange(sentence)) != nil
     }
 
     /// Ranges of text between sentence boundaries (`sentenceBoundaries`; the boundary belongs to the range
@@ -84,13 +96,13 @@ extension ExtractionRun {
             if rules.cues.notValueBefore.contains(where: { clauseHead.hasPrefix($0) }),
                !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
             if let notBefore = compiled.notValueBefore {
-                let preceding = text.text(max(clause.lowerBound, number.start - 4)..<number.start)
-                if notBefore.matches(preceding) { continue }
+                let preceding = text.byteRange(max(clause.lowerBound, number.start - 4)..<number.start)
+                if notBefore.firstMatch(in: text.bytes, range: preceding) != nil { continue }
             }
 
             if let notValue = compiled.notValueAfter {
-                let following = text.text(number.end..<min(sentence.upperBound, number.end + 12))
-                if notValue.matches(following) { continue }
+                let following = text.byteRange(number.end..<min(sentence.upperBound, number.end + 12))
+                if notValue.firstMatch(in: text.bytes, range: following, anchored: true) != nil { continue }
             }
             let inParens = Self.insideBreakdownParentheses(text: text, sentence: sentence, at: number.start)
             if inParens { continue }
@@ -410,8 +422,9 @@ extension ExtractionRun {
 
         // 2. Words naming the indicator right after the number (`6 所中职校`, `195 门在线开放课程`).
         if let after = compiled.after {
-            let following = text.text(number.end..<min(sentence.upperBound, number.end + 24))
-            if let match = after.matches(in: Array(following.utf8)).first, let mark = match.mark, let index = Int(mark) {
+            let following = text.byteRange(number.end..<min(sentence.upperBound, number.end + 24))
+            if let match = after.firstMatch(in: text.bytes, range: following, anchored: true),
+               let mark = match.mark, let index = Int(mark) {
                 for target in compiled.afterTargets[index] where unitFits(number, indicator: target) {
                     return Resolution(indicator: target, base: nil, change: isChange, via: "after")
                 }

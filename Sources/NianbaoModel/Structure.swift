@@ -124,6 +124,22 @@ public struct SegmentedDocument: Codable, Sendable {
         self.warnings = warnings
     }
 
+    /// For every block, the index in `sections` of `section(containingBlock:)`: one pass for callers that
+    /// ask for every block (each single lookup scans all sections).
+    public func sectionIndexByBlock() -> [Int?] {
+        var result = [Int?](repeating: nil, count: clean.blocks.count)
+        for (index, section) in sections.enumerated() {
+            let lower = max(0, section.blockStart), upper = min(clean.blocks.count - 1, section.blockEnd)
+            guard lower <= upper else { continue }
+            for block in lower...upper {
+                // Same tie rule as `section(containingBlock:)`: of equal levels, the later section wins.
+                if let best = result[block], sections[best].level > section.level { continue }
+                result[block] = index
+            }
+        }
+        return result
+    }
+
     /// The innermost section whose block range holds `blockIndex`.
     public func section(containingBlock blockIndex: Int) -> Section? {
         var best: Section?

@@ -10,6 +10,11 @@ import Glibc
 /// Throughput of the pipeline on a folder, beside `pdftotext` on the same PDFs. Runs in one process, so the
 /// numbers measure the work, not the start of a binary per file.
 public struct Benchmark: Sendable {
+    /// What a run measures: PDF extraction against pdftotext, the rules stage, or both.
+    public enum Stage: String, Sendable, CaseIterable {
+        case pdf, rules, all
+    }
+
     public struct Report: Sendable {
         public var pdfFiles: Int
         public var pages: Int
@@ -22,8 +27,22 @@ public struct Benchmark: Sendable {
         public var peakMegabytes: Double
         public var pdftotextPeakMegabytes: Double?
 
+        public var stage: Stage
+
         public var text: String {
             var lines: [String] = []
+            if stage != .rules { appendPDF(to: &lines) }
+            if stage != .pdf {
+                lines.append(String(format: "rules stage: %.1f MB/s of text on one core (%d observations; target >= 20)",
+                                    rulesMegabytesPerSecond, rulesObservations))
+            }
+            var memory = String(format: "peak memory: nianbao %.1f MB", peakMegabytes)
+            if let theirs = pdftotextPeakMegabytes { memory += String(format: ", pdftotext %.1f MB", theirs) }
+            lines.append(memory)
+            return lines.joined(separator: "\n")
+        }
+
+        private func appendPDF(to lines: inout [String]) {
             lines.append("PDF extraction (read, clean, segment) over \(pdfFiles) files, \(pages) pages:")
             lines.append(String(format: "  nianbao, 1 core    %8.1f pages/s", oneCorePagesPerSecond))
             lines.append(String(format: "  nianbao, %d cores   %8.1f pages/s (%.2fx one core)", cores, allCoresPagesPerSecond,
@@ -34,40 +53,64 @@ public struct Benchmark: Sendable {
             } else {
                 lines.append("  pdftotext          not found (apt-get install -y poppler-utils)")
             }
-            lines.append(String(format: "rules stage: %.1f MB/s of text on one core (%d observations; target >= 20)",
-                                rulesMegabytesPerSecond, rulesObservations))
-            var memory = String(format: "peak memory: nianbao %.1f MB", peakMegabytes)
-            if let theirs = pdftotextPeakMegabytes { memory += String(format: ", pdftotext %.1f MB", theirs) }
-            lines.append(memory)
-            return lines.joined(separator: "\n")
         }
     }
 
     public var repetitions: Int
     public var rulesDirectory: URL
+    public var stage: Stage
 
-    public init(repetitions: Int = 3, rulesDirectory: URL) {
+    public init(repetitions: Int = 3, rulesDirectory: URL, stage: Stage = .all) {
         self.repetitions = repetitions
         self.rulesDirectory = rulesDirectory
+        self.stage = stage
     }
 
     public func run(folder: String) throws -> Report {
         let (files, _) = InputDiscovery.discover([folder])
-        let pdfs = files.filter { $0.path.lowercased().hasSuffix(".pdf") }
         let pipeline = Pipeline()
-        let datas = try pdfs.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
+        let pdf = stage == .rules ? PDFTimes() : try timePDF(files.filter { $0.path.lowercased().hasSuffix(".pdf") },
+                                                               pipeline: pipeline)
 
+        // The rules stage over every report of the folder, segmented once beforehand.
+        var rulesStage: IndicatorExtractor.BenchmarkReport?
+        if stage != .pdf {
+            let documents = pipeline.processAll(files).compactMap(\.segmented)
+            rulesStage = try IndicatorExtractor.benchmarkCorpus(rulesDirectory: rulesDirectory, documents: documents,
+                                                                repetitions: repetitions)
+        }
+        return Report(pdfFiles: pdf.files, pages: pdf.pages,
+                      oneCorePagesPerSecond: pdf.oneCore > 0 ? Double(pdf.pages) / pdf.oneCore : 0,
+                      allCoresPagesPerSecond: pdf.allCores > 0 ? Double(pdf.pages * 2) / pdf.allCores : 0,
+                      cores: ProcessInfo.processInfo.activeProcessorCount,
+                      pdftotextPagesPerSecond: pdf.pdftotext.map { Double(pdf.pages) / $0.seconds },
+                      rulesMegabytesPerSecond: rulesStage?.megabytesPerSecond ?? 0,
+                      rulesObservations: rulesStage?.observations ?? 0,
+                      peakMegabytes: Self.peakMegabytes(RUSAGE_SELF), pdftotextPeakMegabytes: pdf.pdftotext.map(\.peak),
+                      stage: stage)
+    }
+
+    /// Seconds for one pass over the PDFs on one core, for two passes spread over all cores, and pdftotext's.
+    struct PDFTimes {
+        var files = 0
         var pages = 0
-        let oneCore = best {
-            pages = 0
+        var oneCore = 0.0
+        var allCores = 0.0
+        var pdftotext: (seconds: Double, peak: Double)?
+    }
+
+    func timePDF(_ pdfs: [InputFile], pipeline: Pipeline) throws -> PDFTimes {
+        let datas = try pdfs.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
+        var times = PDFTimes(files: pdfs.count)
+        times.oneCore = best {
+            times.pages = 0
             for (file, data) in zip(pdfs, datas) {
                 guard let source = try? PDFReader().read(path: file.path, data: data, options: ReadOptions()) else { continue }
-                pages += source.pages.count
+                times.pages += source.pages.count
                 _ = pipeline.segment(source, docId: file.docId)
             }
         }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let allCores = best {
+        times.allCores = best {
             DispatchQueue.concurrentPerform(iterations: pdfs.count * 2) { i in
                 let k = i % max(1, pdfs.count)
                 if let source = try? PDFReader().read(path: pdfs[k].path, data: datas[k], options: ReadOptions()) {
@@ -75,19 +118,8 @@ public struct Benchmark: Sendable {
                 }
             }
         }
-        let theirs = pdftotextSeconds(pdfs.map(\.path))
-
-        // The rules stage over every report of the folder, segmented once beforehand.
-        let documents = pipeline.processAll(files).compactMap(\.segmented)
-        let rulesStage = try IndicatorExtractor.benchmarkCorpus(rulesDirectory: rulesDirectory, documents: documents,
-                                                                repetitions: repetitions)
-
-        return Report(pdfFiles: pdfs.count, pages: pages,
-                      oneCorePagesPerSecond: oneCore > 0 ? Double(pages) / oneCore : 0,
-                      allCoresPagesPerSecond: allCores > 0 ? Double(pages * 2) / allCores : 0, cores: cores,
-                      pdftotextPagesPerSecond: theirs.map { Double(pages) / $0.seconds },
-                      rulesMegabytesPerSecond: rulesStage.megabytesPerSecond, rulesObservations: rulesStage.observations,
-                      peakMegabytes: Self.peakMegabytes(RUSAGE_SELF), pdftotextPeakMegabytes: theirs.map(\.peak))
+        times.pdftotext = pdftotextSeconds(pdfs.map(\.path))
+        return times
     }
 
     /// Best wall time of `repetitions` runs.

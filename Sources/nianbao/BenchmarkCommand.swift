@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import NianbaoPipeline
 
+extension Benchmark.Stage: ExpressibleByArgument {}
+
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
@@ -17,8 +19,11 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Folder with the indicator rules.")
     var rules: String = "rules"
 
+    @Option(help: "What to measure: pdf (extraction beside pdftotext), rules (the indicator rules stage) or all.")
+    var stage: Benchmark.Stage = .all
+
     func run() throws {
-        let report = try Benchmark(repetitions: repetitions, rulesDirectory: URL(fileURLWithPath: rules)).run(folder: folder)
+        let report = try Benchmark(repetitions: repetitions, rulesDirectory: URL(fileURLWithPath: rules), stage: stage).run(folder: folder)
         print(report.text)
     }
 }
