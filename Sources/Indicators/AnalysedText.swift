@@ -12,8 +12,6 @@ struct AnalysedText {
     /// The first Unicode scalar of each Character: cheap comparisons against punctuation.
     let scalars: [UInt32]
     let bytes: [UInt8]
-    /// Character offset of every byte offset (count: bytes + 1).
-    private let characterAtByte: [Int32]
     /// Byte offset of every Character offset (count: characters + 1).
     private let byteAtCharacter: [Int32]
 
@@ -22,62 +20,79 @@ struct AnalysedText {
     let isSimple: Bool
 
     init(_ text: String) {
-        let changed = Self.needsNormalizing(text)
-        let normalized = changed ? Self.normalize(text) : text
-        self.normalized = normalized
-        bytes = Array(normalized.utf8)
-        var simple = true
-        for scalar in text.unicodeScalars where !Self.standsAlone(scalar.value) {
-            simple = false
-            break
+        // One pass over the UTF-8 decodes the scalars and finds whether the text is simple and whether
+        // normalisation changes it.
+        var source = text
+        var scalars: [UInt32] = []
+        var simple = true, changed = false
+        source.withUTF8 { utf8 in
+            scalars.reserveCapacity(utf8.count)
+            var i = 0
+            while i < utf8.count {
+                let lead = UInt32(utf8[i])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead; i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                if simple && !Self.standsAlone(value) { simple = false }
+                if !changed && Self.mappedValue(value) != nil { changed = true }
+                scalars.append(value)
+            }
         }
         isSimple = simple
         if simple {
             // Fast path: one Character per scalar, so no grapheme breaking is needed.
-            var scalars: [UInt32] = []
-            scalars.reserveCapacity(bytes.count)
-            var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
-            var byteAtCharacter: [Int32] = []
-            byteAtCharacter.reserveCapacity(bytes.count + 1)
-            var byte = 0
-            var index: Int32 = 0
-            for scalar in normalized.unicodeScalars {
-                scalars.append(scalar.value)
-                byteAtCharacter.append(Int32(byte))
-                let length = UTF8.width(scalar)
-                for offset in 0..<length { characterAtByte[byte + offset] = index }
-                byte += length
-                index += 1
+            if changed {
+                originalScalars = scalars
+                var view = String.UnicodeScalarView()
+                for index in scalars.indices {
+                    if let mapped = Self.mappedValue(scalars[index]) { scalars[index] = mapped }
+                    view.append(Unicode.Scalar(scalars[index])!)
+                }
+                normalized = String(view)
+            } else {
+                originalScalars = []
+                normalized = text
             }
-            byteAtCharacter.append(Int32(byte))
-            characterAtByte[bytes.count] = index
+            bytes = Array(normalized.utf8)
+            var byteAtCharacter = [Int32](repeating: 0, count: scalars.count + 1)
+            byteAtCharacter.withUnsafeMutableBufferPointer { byteAtCharacter in
+                var byte = 0
+                for (index, value) in scalars.enumerated() {
+                    byteAtCharacter[index] = Int32(byte)
+                    byte += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                }
+                byteAtCharacter[scalars.count] = Int32(byte)
+            }
             self.scalars = scalars
             // Character arrays are not built: every Character is its scalar.
             original = []
-            originalScalars = !changed ? [] : text.unicodeScalars.map(\.value)
-            self.characterAtByte = characterAtByte
             self.byteAtCharacter = byteAtCharacter
             return
         }
+        let normalized = changed ? Self.normalize(text) : text
+        self.normalized = normalized
+        bytes = Array(normalized.utf8)
         original = Array(text)
         originalScalars = []
         let characters = Array(normalized)
-        scalars = characters.map { $0.unicodeScalars.first!.value }
-        var characterAtByte = [Int32](repeating: 0, count: bytes.count + 1)
+        self.scalars = characters.map { $0.unicodeScalars.first!.value }
         var byteAtCharacter: [Int32] = []
         byteAtCharacter.reserveCapacity(original.count + 1)
         var byte = 0
-        var index: Int32 = 0
         for character in normalized {
             byteAtCharacter.append(Int32(byte))
-            let length = character.utf8.count
-            for offset in 0..<length { characterAtByte[byte + offset] = index }
-            byte += length
-            index += 1
+            byte += character.utf8.count
         }
         byteAtCharacter.append(Int32(byte))
-        characterAtByte[bytes.count] = index
-        self.characterAtByte = characterAtByte
         self.byteAtCharacter = byteAtCharacter
     }
 
@@ -99,7 +114,16 @@ struct AnalysedText {
 
     var count: Int { byteAtCharacter.count - 1 }
 
-    func characterOffset(byte: Int) -> Int { Int(characterAtByte[byte]) }
+    /// The Character holding byte `byte` (`count` for the end): a binary search of `byteAtCharacter`,
+    /// asked only for match bounds, so no table the size of the text is built.
+    func characterOffset(byte: Int) -> Int {
+        var lower = 0, upper = count  // the answer is in lower...upper
+        while lower < upper {
+            let middle = (lower + upper + 1) / 2
+            if Int(byteAtCharacter[middle]) <= byte { lower = middle } else { upper = middle - 1 }
+        }
+        return lower
+    }
     func byteOffset(character: Int) -> Int { Int(byteAtCharacter[Swift.min(Swift.max(character, 0), count)]) }
 
     /// The UTF-8 byte range of a Character range (clamped to the text; empty when reversed).
@@ -139,12 +163,16 @@ struct AnalysedText {
     }
 
     private static func mapped(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar.value {
-        case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30)  // ０-９
-        case 0xFF0E: return "."   // ．
-        case 0xFF05: return "%"   // ％
-        case 0xFE6A: return "%"   // ﹪
-        case 0x3000: return " "   // ideographic space
+        mappedValue(scalar.value).flatMap(Unicode.Scalar.init)
+    }
+
+    @inline(__always) static func mappedValue(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0xFF10...0xFF19: return value - 0xFF10 + 0x30  // ０-９
+        case 0xFF0E: return 0x2E  // ．
+        case 0xFF05: return 0x25  // ％
+        case 0xFE6A: return 0x25  // ﹪
+        case 0x3000: return 0x20  // ideographic space
         default: return nil
         }
     }

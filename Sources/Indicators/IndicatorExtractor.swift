@@ -162,7 +162,7 @@ struct ExtractionRun {
         planYearOfDocument = Self.planYear(title: document.frontMatter.title)
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()
-        sectionYears = document.sections.map { Self.sectionYear(of: $0, in: document) }
+        sectionYears = Self.sectionYears(of: document)
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
@@ -306,6 +306,21 @@ struct ExtractionRun {
     }
 
     static func firstYear(in text: String) -> Int? {
+        // Digits are ASCII: in text whose scalars each stand alone, scalars are Characters.
+        if text.unicodeScalars.allSatisfy({ AnalysedText.standsAlone($0.value) }) {
+            var value = 0, length = 0
+            for scalar in text.unicodeScalars {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                    value = value * 10 + Int(scalar.value - 0x30)
+                    length += 1
+                    if length == 4 { return value }
+                } else {
+                    value = 0
+                    length = 0
+                }
+            }
+            return nil
+        }
         var digits = ""
         for character in text {
             if character.isASCII && character.isNumber {
@@ -362,16 +377,24 @@ struct ExtractionRun {
         return sectionYears[section]
     }
 
-    /// The first year named by a section's title or its ancestors' titles.
-    static func sectionYear(of start: Section, in document: SegmentedDocument) -> Int? {
-        var section: Section? = start
-        var guardCount = 0
-        while let current = section, guardCount < 10 {
-            if let year = Self.titleYear(current.title) { return year }
-            section = current.parent.flatMap { parent in document.sections.first { $0.id == parent } }
-            guardCount += 1
+    /// For each section, the first year named by its title or its ancestors' titles (up to ten levels;
+    /// a parent id names the first section with that id). Each title is read once.
+    static func sectionYears(of document: SegmentedDocument) -> [Int?] {
+        let titleYears = document.sections.map { titleYear($0.title) }
+        var firstWithId: [String: Int] = [:]
+        for (index, section) in document.sections.enumerated() where firstWithId[section.id] == nil {
+            firstWithId[section.id] = index
         }
-        return nil
+        return document.sections.indices.map { start in
+            var current: Int? = start
+            var guardCount = 0
+            while let index = current, guardCount < 10 {
+                if let year = titleYears[index] { return year }
+                current = document.sections[index].parent.flatMap { firstWithId[$0] }
+                guardCount += 1
+            }
+            return nil
+        }
     }
 
     static let periods: [(String, Int)] = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]

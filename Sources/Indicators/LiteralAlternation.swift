@@ -35,6 +35,15 @@ struct LiteralAlternation: Sendable {
     /// One bit per BMP scalar: set when some word can start with it. Most positions start no word, and
     /// this rules them out before the trie is touched.
     let startsInBMP: [UInt64]
+    /// Second filter, on the first two scalars: a bit per hashed pair that starts some word. Scalars that
+    /// start a one-scalar word or a word with a quote among its first two elements are in `walkAlways`.
+    let pairBits: [UInt64]
+    let walkAlways: [UInt64]
+    static let pairHashBits = 18
+
+    @inline(__always) static func pairHash(_ first: UInt32, _ second: UInt32) -> Int {
+        Int((first &* 2_654_435_761 &+ second &* 40_503) >> UInt32(32 - pairHashBits))
+    }
 
     /// `nil` when some word could match the empty string (it would match everywhere: leave it to PCRE2).
     init?(words literal: [(word: String, mark: Int)]) {
@@ -43,6 +52,8 @@ struct LiteralAlternation: Sendable {
         var quote: [Int] = [-1]
         var ends: [Int32] = [Int32.max]
         var firstScalars: Set<UInt32> = []
+        var pairs = [UInt64](repeating: 0, count: (1 << Self.pairHashBits) / 64)
+        var always: Set<UInt32> = []
         for (branch, entry) in literal.enumerated() {
             var elements: [Element] = []
             for character in entry.word {
@@ -58,6 +69,19 @@ struct LiteralAlternation: Sendable {
                 firstScalars.formUnion(Self.quotes)
             }
             guard hasLiteral else { return nil }
+            switch (elements.first, elements.count > 1 ? elements[1] : nil) {
+            case (.scalar(let first), .scalar(let second)):
+                let hash = Self.pairHash(first, second)
+                pairs[hash >> 6] |= 1 << UInt64(hash & 63)
+            case (.scalar(let first), _):
+                always.insert(first)
+            default:
+                // A leading optional quote: the word may start with a quote or with its first literal.
+                always.formUnion(Self.quotes)
+                for element in elements {
+                    if case .scalar(let value) = element { always.insert(value); break }
+                }
+            }
             var node = 0
             for element in elements {
                 switch element {
@@ -104,6 +128,10 @@ struct LiteralAlternation: Sendable {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for value in firstScalars where value < 0x10000 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
         startsInBMP = bits
+        pairBits = pairs
+        var alwaysBits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in always where value < 0x10000 { alwaysBits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        walkAlways = alwaysBits
     }
 
     /// The leftmost match at or after `start`; at one position the first word in branch order wins.
@@ -116,6 +144,15 @@ struct LiteralAlternation: Sendable {
                     if value < 0x10000 && bits[Int(value >> 6)] & (1 << UInt64(value & 63)) == 0 {
                         position += 1
                         continue
+                    }
+                    // (Scalars outside the BMP passed the first filter unchecked and are walked.)
+                    if value < 0x10000, position + 1 < text.count,
+                       walkAlways[Int(value >> 6)] & (1 << UInt64(value & 63)) == 0 {
+                        let hash = Self.pairHash(value, text[position + 1])
+                        if pairBits[hash >> 6] & (1 << UInt64(hash & 63)) == 0 {
+                            position += 1
+                            continue
+                        }
                     }
                     if let (branch, end) = longestBranch(text, at: position) {
                         return (position, end, marks[branch])

@@ -148,6 +148,24 @@ struct NumberScanner {
         return u
     }
 
+    /// Scalars a number can start with (digits, Chinese numerals, signs, `.`, 百/千 of 百分之/千分之, 半),
+    /// one bit each over the BMP: most scalars of a sentence start nothing.
+    static let mayStartBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in UInt32(0)..<0x10000 {
+            guard let c = Unicode.Scalar(value) else { continue }
+            if isASCIIDigit(c) || ChineseNumeral.isNumeralScalar(c) || c == "-" || c == "负" || c == "負" || c == "."
+                || c == "百" || c == "千" || c == "半" {
+                bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+            }
+        }
+        return bits
+    }()
+
+    @inline(__always) static func mayStart(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x10000 && mayStartBits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
+    }
+
     /// Spaces inside a number phrase (8,471.36 万元). Tabs are not: they separate table cells, and a word
     /// in one cell must not qualify a number in the next.
     static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\u{2009}" }
@@ -180,10 +198,7 @@ struct NumberScanner {
     mutating func scan() -> [ParsedNumber] {
         var i = 0
         while i < n {
-            let c = s[i]
-            let mayStart = NumberScanner.isASCIIDigit(c) || ChineseNumeral.isNumeralScalar(c) || c == "-"
-                || c == "负" || c == "負" || c == "." || c == "百" || c == "千" || c == "半"
-            guard mayStart else { i += 1; continue }
+            guard NumberScanner.mayStart(s[i]) else { i += 1; continue }
             if let skip = idiomEnd(at: i) { i = skip; continue }
             // Ordinals (第一, 第九十一, 第2章) are positions, not quantities: skip the whole numeral.
             if i > 0, s[i - 1] == "第" {
@@ -595,7 +610,8 @@ struct NumberScanner {
             }
             if !suffix.unit.isEmpty {
                 unit = suffix.unit
-                value = value * suffix.factor + suffix.extraValue
+                // Most units neither scale nor add coins: spare the Decimal arithmetic.
+                if suffix.factor != 1 || !suffix.extraValue.isZero { value = value * suffix.factor + suffix.extraValue }
                 end = suffix.end
                 // 一个半, 三斤半, 两年半: half a unit more.
                 if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",

@@ -82,18 +82,17 @@ extension ExtractionRun {
             // Years (`2022 年`) and numbers inside a year expression are context, not values; they do not
             // end the window of the next number either (`较 2021 年增加 186 人` keeps its change cue).
             if matches.years.contains(where: { $0.start < number.end && number.start < $0.end }) { continue }
-            if ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].contains(number.unit) { continue }
-            guard let clause = clauses.first(where: { $0.contains(number.start) }) else { continue }
+            if Self.isDateUnit(number.unit) { continue }
+            guard let clauseIndex = clauses.firstIndex(where: { $0.contains(number.start) }) else { continue }
+            let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
-            let clauseIndex = clauses.firstIndex(of: clause) ?? 0
             let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
             if clauseIndex != previousClause { previousEnd = max(previousEnd, clause.lowerBound) }
             let windowStart = max(clause.lowerBound, previousEnd)
             let sameClauseAsPrevious = clauseIndex == previousClause
             previousClause = clauseIndex
             // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
-            let clauseHead = text.text(clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 3))
-            if rules.cues.notValueBefore.contains(where: { clauseHead.hasPrefix($0) }),
+            if clauseOpensWithNotValueWord(text, clause),
                !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
             if let notBefore = compiled.notValueBefore {
                 let preceding = text.byteRange(max(clause.lowerBound, number.start - 4)..<number.start)
@@ -107,9 +106,13 @@ extension ExtractionRun {
             let inParens = Self.insideBreakdownParentheses(text: text, sentence: sentence, at: number.start)
             if inParens { continue }
 
-            let cuesBefore = matches.cues.filter { $0.start >= windowStart && $0.end <= number.start + 1 }
-            let clauseCues = matches.cues.filter { $0.start >= clause.lowerBound && $0.start < number.start }
-            var isChange = cuesBefore.contains { $0.cue == .change }
+            // Cues in the window before the number, and anywhere in its clause before it.
+            var isChange = matches.cues.contains {
+                $0.cue == .change && $0.start >= windowStart && $0.end <= number.start + 1
+            }
+            func clauseHasCue(_ cue: CompiledRules.Cue) -> Bool {
+                matches.cues.contains { $0.cue == cue && $0.start >= clause.lowerBound && $0.start < number.start }
+            }
             // An enumeration after a change (`新增 2 个中本贯通专业，10 个中高职贯通专业`) keeps being a change.
             func gapHasListWord() -> Bool {
                 guard text.isSimple else {
@@ -152,7 +155,7 @@ extension ExtractionRun {
                 resolution = resolve(number: number, text: text, matches: matches, windowStart: windowStart,
                                      previousNumberEnd: previousNumberEnd,
                                      sentence: sentence, clause: clause, lastSubject: lastSubject,
-                                     isChange: isChange, hasShareCue: clauseCues.contains { $0.cue == .share },
+                                     isChange: isChange, hasShareCue: clauseHasCue(.share),
                                      hadUnresolved: hadUnresolved)
             }
             guard let resolution else {
@@ -165,7 +168,7 @@ extension ExtractionRun {
             let rule = rules.indicators[resolution.indicator]
             // A per-school average is no entity's total.
             if !resolution.change && (rule.kind == "count" || rule.kind == "money")
-                && clauseCues.contains(where: { $0.cue == .average }) {
+                && clauseHasCue(.average) {
                 continue
             }
             lastSubject = resolution.indicator
@@ -203,6 +206,29 @@ extension ExtractionRun {
             emit(observation)
         }
         groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches, sentence: sentence)
+    }
+
+    /// Units of numbers that are dates or periods, never values (`2022 年`, `3 月`, `2023 届`).
+    static let dateUnits: [[UInt8]] = ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].map { Array($0.utf8) }
+
+    /// `dateUnits` contains `unit`, compared by bytes: `==` on two unequal non-ASCII Strings takes
+    /// Unicode's slow path, once per number and list entry.
+    static func isDateUnit(_ unit: String) -> Bool {
+        var unit = unit
+        return unit.withUTF8 { bytes in dateUnits.contains { $0.elementsEqual(bytes) } }
+    }
+
+    /// `其他 5 所中职学校生均经费…`: the clause's first three Characters begin with a not-value word.
+    func clauseOpensWithNotValueWord(_ text: AnalysedText, _ clause: Range<Int>) -> Bool {
+        let headEnd = min(clause.upperBound, clause.lowerBound + 3)
+        guard text.isSimple else {
+            let clauseHead = text.text(clause.lowerBound..<headEnd)
+            return rules.cues.notValueBefore.contains { clauseHead.hasPrefix($0) }
+        }
+        return compiled.notValueBeforeScalars.contains { word in
+            word.count <= headEnd - clause.lowerBound
+                && text.scalars[clause.lowerBound..<(clause.lowerBound + word.count)].elementsEqual(word)
+        }
     }
 
     /// Clauses of a sentence; the parts of `（…）` stay inside the clause around them.
@@ -271,6 +297,13 @@ extension ExtractionRun {
         }
     }
 
+    /// `Unicode.Scalar.properties.isWhitespace`, without the property lookup for ASCII and the CJK ranges.
+    @inline(__always) static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if neverWhitespace(value) { return false }
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+    }
+
     static let gapPunctuation: Set<UInt32> = Set("、，,：:；;“”\"‘’《》".unicodeScalars.map(\.value))
 
     /// The length in Characters of `cleanedGap` of a range of the text, computed on scalars when every
@@ -302,9 +335,8 @@ extension ExtractionRun {
             if value == 0xFF08 || value == 0x28 { depth += 1; continue }
             if value == 0xFF09 || value == 0x29 { depth = max(0, depth - 1); continue }
             if depth > 0 { continue }
-            let scalar = Unicode.Scalar(value)!
-            if scalar.properties.isWhitespace || Self.gapPunctuation.contains(value) { continue }
-            kept.append(scalar)
+            if Self.isWhitespace(value) || Self.gapPunctuation.contains(value) { continue }
+            kept.append(Unicode.Scalar(value)!)
         }
         guard !kept.isEmpty else { return 0 }
         var count = 0
@@ -385,13 +417,13 @@ extension ExtractionRun {
         // 1. A phrase before the number in its window, nearest first.
         // A phrase may begin before the window (a pattern spanning a comma) but must end inside it.
         // A phrase right after the previous number names that number (`8 个中职专业、3 个…`), not this one.
-        let candidates = matches.phrases.filter { hit in
+        let nearest = matches.phrases.last { hit in
             guard hit.end > windowStart && hit.end <= number.start else { return false }
             if let previousNumberEnd, hit.start >= previousNumberEnd,
-               text.text(previousNumberEnd..<hit.start).allSatisfy(\.isWhitespace) { return false }
+               Self.isAllWhitespace(text, previousNumberEnd..<hit.start) { return false }
             return true
         }
-        if let hit = candidates.last {
+        if let hit = nearest {
             let gap = cleanedGapLength(text, hit.end..<number.start, matches: matches)
             if gap <= Self.maxGap {
                 let shareBefore = matches.cues.last { $0.cue == .share && $0.end <= hit.start && hit.start - $0.end <= 2 }
@@ -435,13 +467,13 @@ extension ExtractionRun {
         //    (`…在校生人数保持增长，共 2261 人，较上年增加 15.7%`, `占比 87.4%`).
         guard let subject = lastSubject ?? (hadUnresolved ? nil : matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first)
         else { return nil }
-        let rawGap = text.text(windowStart..<number.start)
         let gap = cleanedGapLength(text, windowStart..<number.start, matches: matches)
-        let rawTrimmed = rawGap.filter { !$0.isWhitespace && !"，,；;、".contains($0) }
+        // The gap as printed, less whitespace and separators: is anything there, and is it `占`?
+        let (gapHasWords, gapHasShareWord) = Self.printedGap(text, windowStart..<number.start)
         // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`.
         // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
         let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
-        guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), !rawTrimmed.isEmpty
+        guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), gapHasWords
         else { return nil }
         // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
         let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
@@ -459,10 +491,36 @@ extension ExtractionRun {
         if unitFits(number, indicator: subject) {
             return Resolution(indicator: subject, base: nil, change: false, via: "carry")
         }
-        if number.unit == "%", hasShareCue || rawTrimmed.contains("占"), let rate = rateIndicator(for: subject) {
+        if number.unit == "%", hasShareCue || gapHasShareWord, let rate = rateIndicator(for: subject) {
             return Resolution(indicator: rate, base: nil, change: false, via: "share")
         }
         return nil
+    }
+
+    /// Whether a range of the text is all whitespace (`Character.isWhitespace`).
+    static func isAllWhitespace(_ text: AnalysedText, _ range: Range<Int>) -> Bool {
+        guard text.isSimple else { return text.text(range).allSatisfy(\.isWhitespace) }
+        let lower = max(0, min(range.lowerBound, text.count)), upper = max(lower, min(range.upperBound, text.count))
+        return text.scalars[lower..<upper].allSatisfy(isWhitespace)
+    }
+
+    /// Whether a range has any Character other than whitespace and `，,；;、`, and whether it has `占`.
+    static func printedGap(_ text: AnalysedText, _ range: Range<Int>) -> (hasWords: Bool, hasShareWord: Bool) {
+        guard text.isSimple else {
+            let trimmed = text.text(range).filter { !$0.isWhitespace && !"，,；;、".contains($0) }
+            return (!trimmed.isEmpty, trimmed.contains("占"))
+        }
+        let lower = max(0, min(range.lowerBound, text.count)), upper = max(lower, min(range.upperBound, text.count))
+        var hasWords = false, hasShareWord = false
+        for value in text.scalars[lower..<upper] {
+            switch value {
+            case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3001: continue  // ，,；;、
+            case 0x5360: hasShareWord = true  // 占
+            default: break
+            }
+            if !isWhitespace(value) { hasWords = true }
+        }
+        return (hasWords, hasShareWord)
     }
 
     /// The rate that is a share of `indicator`'s population (the indicator itself when it is a rate).
