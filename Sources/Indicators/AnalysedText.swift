@@ -23,28 +23,34 @@ struct AnalysedText {
         // One pass over the UTF-8 decodes the scalars and finds whether the text is simple and whether
         // normalisation changes it.
         var source = text
-        var scalars: [UInt32] = []
         var simple = true, changed = false
-        source.withUTF8 { utf8 in
-            scalars.reserveCapacity(utf8.count)
-            var i = 0
-            while i < utf8.count {
-                let lead = UInt32(utf8[i])
-                var value: UInt32
-                if lead < 0x80 {
-                    value = lead; i += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
-                } else {
-                    value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
+        var scalars: [UInt32] = source.withUTF8 { utf8 in
+            // Written in place: an append per scalar costs more than the decoding.
+            [UInt32](unsafeUninitializedCapacity: utf8.count) { buffer, written in
+                var i = 0, k = 0
+                while i < utf8.count {
+                    let lead = UInt32(utf8[i])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead; i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                            | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // CJK ideographs, the bulk of the text, stand alone and are never mapped.
+                    if value < 0x4E00 || value > 0x9FFF {
+                        if simple && !Self.standsAlone(value) { simple = false }
+                        if !changed && Self.mappedValue(value) != nil { changed = true }
+                    }
+                    buffer[k] = value
+                    k += 1
                 }
-                if simple && !Self.standsAlone(value) { simple = false }
-                if !changed && Self.mappedValue(value) != nil { changed = true }
-                scalars.append(value)
+                written = k
             }
         }
         isSimple = simple

@@ -212,8 +212,22 @@ struct CompiledRules: Sendable {
     func printedUnit(_ printed: String) -> (unit: String, factor: Decimal)? {
         let trimmed = ExtractionRun.trimmedWhitespace(printed)
         if let known = printedUnits[trimmed] { return known }
-        let stripped = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
-        return printedUnits[stripped]
+        return printedUnits[Self.trimmingParentheses(trimmed)]
+    }
+
+    /// `text.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))`, on scalars.
+    static func trimmingParentheses(_ text: String) -> String {
+        func isParenthesis(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "(" || scalar == ")" || scalar == "（" || scalar == "）"
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isParenthesis(first) || isParenthesis(last) else {
+            return text
+        }
+        var lower = scalars.startIndex, upper = scalars.endIndex
+        while lower < upper, isParenthesis(scalars[lower]) { lower = scalars.index(after: lower) }
+        while upper > lower, isParenthesis(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
+        return String(scalars[lower..<upper])
     }
 
     func unitAccepted(_ numberUnit: String, by canonical: String) -> Bool {

@@ -123,7 +123,6 @@ extension ExtractionRun {
                 guard windowStart < upper else { return false }
                 return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
             }
-            let cleanedWindow = cleanedGapLength(text, windowStart..<number.start, matches: matches, blankPhrases: true)
             // Only when what stands before the number is at most the previous number's own after-words.
             let ownPhrase = matches.phrases.contains { hit in
                 hit.start >= windowStart && hit.start < number.start
@@ -132,7 +131,7 @@ extension ExtractionRun {
             if number.qualifier == .change { isChange = true }
             if !isChange && previousChange && !ownPhrase
                 && (!sameClauseAsPrevious || gapHasListWord())
-                && cleanedWindow == 0 {
+                && cleanedGapLength(text, windowStart..<number.start, matches: matches, blankPhrases: true) == 0 {
                 isChange = true
             }
 
@@ -304,7 +303,15 @@ extension ExtractionRun {
         return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 
-    static let gapPunctuation: Set<UInt32> = Set("、，,：:；;“”\"‘’《》".unicodeScalars.map(\.value))
+    /// `、，,：:；;“”"‘’《》`: punctuation that may stand between a phrase and its number.
+    @inline(__always) static func isGapPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3001, 0xFF0C, 0x2C, 0xFF1A, 0x3A, 0xFF1B, 0x3B, 0x201C, 0x201D, 0x22, 0x2018, 0x2019, 0x300A, 0x300B:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The length in Characters of `cleanedGap` of a range of the text, computed on scalars when every
     /// Character is one scalar (same removals, no Strings built).
@@ -318,40 +325,46 @@ extension ExtractionRun {
         guard lowerBound < upperBound else { return 0 }
         let offset = lowerBound
         let length = upperBound - lowerBound
-        var mask = [Bool](repeating: false, count: length)
-        func blank(_ start: Int, _ end: Int) {
-            let lower = max(0, start - offset)
-            let upper = min(length, end - offset)
-            if lower < upper { for i in lower..<upper { mask[i] = true } }
-        }
-        for mention in matches.mentions { blank(mention.start, mention.end) }
-        for year in matches.years { blank(year.start, year.end) }
-        for cue in matches.cues { blank(cue.start, cue.end) }
-        if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
-        var kept: [Unicode.Scalar] = []
-        var depth = 0
-        for i in 0..<length where !mask[i] {
-            let value = text.scalars[offset + i]
-            if value == 0xFF08 || value == 0x28 { depth += 1; continue }
-            if value == 0xFF09 || value == 0x29 { depth = max(0, depth - 1); continue }
-            if depth > 0 { continue }
-            if Self.isWhitespace(value) || Self.gapPunctuation.contains(value) { continue }
-            kept.append(Unicode.Scalar(value)!)
-        }
-        guard !kept.isEmpty else { return 0 }
-        var count = 0
-        var index = 0
-        outer: while index < kept.count {
-            for word in compiled.fillerScalars where word.count <= kept.count - index {
-                if kept[index..<(index + word.count)].elementsEqual(word) {
-                    index += word.count
-                    continue outer
-                }
+        // Scratch space on the stack: this runs for most numbers, on gaps of a few Characters.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: length) { mask in
+            mask.initialize(repeating: false)
+            func blank(_ start: Int, _ end: Int) {
+                let lower = max(0, start - offset)
+                let upper = min(length, end - offset)
+                if lower < upper { for i in lower..<upper { mask[i] = true } }
             }
-            count += 1
-            index += 1
+            for mention in matches.mentions { blank(mention.start, mention.end) }
+            for year in matches.years { blank(year.start, year.end) }
+            for cue in matches.cues { blank(cue.start, cue.end) }
+            if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: length) { kept in
+                var keptCount = 0
+                var depth = 0
+                for i in 0..<length where !mask[i] {
+                    let value = text.scalars[offset + i]
+                    if value == 0xFF08 || value == 0x28 { depth += 1; continue }
+                    if value == 0xFF09 || value == 0x29 { depth = max(0, depth - 1); continue }
+                    if depth > 0 { continue }
+                    if Self.isWhitespace(value) || Self.isGapPunctuation(value) { continue }
+                    kept[keptCount] = Unicode.Scalar(value)!
+                    keptCount += 1
+                }
+                guard keptCount > 0 else { return 0 }
+                var count = 0
+                var index = 0
+                outer: while index < keptCount {
+                    for word in compiled.fillerScalars where word.count <= keptCount - index {
+                        if kept[index..<(index + word.count)].elementsEqual(word) {
+                            index += word.count
+                            continue outer
+                        }
+                    }
+                    count += 1
+                    index += 1
+                }
+                return count
+            }
         }
-        return count
     }
 
     /// The gap between a phrase (or clause start) and a number, with everything that may stand there removed:
