@@ -30,6 +30,8 @@ struct CompiledRules: Sendable {
     let notValueBefore: PCRE2Pattern?
     /// Matched anchored at the number's end: text right after a number that makes it a threshold, not a value.
     let notValueAfter: PCRE2Pattern?
+    /// The names of the region entities.
+    let regionNames: Set<String>
     /// `cues.notValueBefore` as scalars, for comparing with the head of a clause of simple text.
     let notValueBeforeScalars: [[UInt32]]
     /// Filler words, longest first, removed from the gap between a subject and its number.
@@ -122,6 +124,7 @@ struct CompiledRules: Sendable {
         fillerScalars = filler.map { Array($0.unicodeScalars) }
         notValueBefore = cues.notValueBefore.isEmpty ? nil : try compile(
             "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
+        regionNames = Set(entities.filter { $0.kind == .region }.map(\.name))
         notValueBeforeScalars = cues.notValueBefore.map { $0.unicodeScalars.map(\.value) }
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
             "(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")

@@ -28,8 +28,12 @@ public struct IndicatorExtractor: Sendable {
 
     public func extract(from document: SegmentedDocument) -> IndicatorResult {
         var run = ExtractionRun(rules: rules, parser: parser, document: document)
-        for (index, block) in Self.joinedParagraphs(document, sectionOfBlock: run.sectionOfBlock) {
-            run.extractText(block: block, index: index)
+        for paragraph in Self.paragraphRuns(document, sectionOfBlock: run.sectionOfBlock) {
+            if paragraph.count == 1 {
+                run.extractText(block: document.clean.blocks[paragraph.lowerBound], index: paragraph.lowerBound)
+            } else {
+                run.extractText(block: Self.joinedBlock(document.clean.blocks[paragraph]), index: paragraph.lowerBound)
+            }
         }
         for (index, table) in document.tables.enumerated() {
             run.extractTable(table, index: index)
@@ -42,47 +46,97 @@ extension IndicatorExtractor {
     /// A block ending in one of these ends its sentence (a `；` does not: the list goes on).
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "：", ":"]
 
-    /// Paragraph blocks, with a block that stops mid-sentence joined to the next paragraph of its section
-    /// (hard-wrapped exports the cleaner could not rejoin), so a sentence is never cut. Spans are kept, so
-    /// every character still maps to its source line. The index is the first block's.
-    static func joinedParagraphs(_ document: SegmentedDocument, sectionOfBlock: [Int?]? = nil) -> [(Int, Block)] {
+    /// Runs of paragraph blocks to read as one paragraph: a block that stops mid-sentence is joined to the
+    /// next paragraph of its section (hard-wrapped exports the cleaner could not rejoin), so a sentence is
+    /// never cut. Most runs are one block, which is then read in place.
+    static func paragraphRuns(_ document: SegmentedDocument, sectionOfBlock: [Int?]? = nil) -> [ClosedRange<Int>] {
         let sectionOfBlock = sectionOfBlock ?? document.sectionIndexByBlock()
-        var result: [(Int, Block)] = []
-        // `characters` is the pending block's Character count, kept as blocks are joined (counting a
-        // joined String again on every join is quadratic).
-        var pending: (index: Int, block: Block, section: Int?, characters: Int?)?
-        for (index, block) in document.clean.blocks.enumerated() {
-            guard block.kind == .paragraph else {
-                if let open = pending { result.append((open.index, open.block)); pending = nil }
+        let blocks = document.clean.blocks
+        var runs: [ClosedRange<Int>] = []
+        var open: (run: ClosedRange<Int>, section: Int?)?
+        for index in blocks.indices {
+            guard blocks[index].kind == .paragraph else {
+                if let pending = open { runs.append(pending.run); open = nil }
                 continue
             }
             let section = sectionOfBlock[index]
-            if var open = pending {
-                if open.section == section, let last = open.block.text.last(where: { !$0.isWhitespace }),
-                   !sentenceEnds.contains(last), !looksLikeHeading(open.block.text) {
-                    let offset = open.characters ?? characterCount(open.block.text)
-                    open.block.text += block.text
-                    open.block.spans += block.spans.map { LineSpan(offset: $0.offset + offset, location: $0.location) }
-                    open.characters = offset + characterCount(block.text)
-                    pending = open
+            if let pending = open {
+                if pending.section == section, let last = lastVisibleCharacter(blocks[pending.run]),
+                   !sentenceEnds.contains(last), !looksLikeHeading(blocks[pending.run]) {
+                    open = (pending.run.lowerBound...index, section)
                     continue
                 }
-                result.append((open.index, open.block))
+                runs.append(pending.run)
             }
-            pending = (index, block, section, nil)
+            open = (index...index, section)
         }
-        if let open = pending { result.append((open.index, open.block)) }
-        return result
+        if let pending = open { runs.append(pending.run) }
+        return runs
+    }
+
+    /// The blocks of a run as one block. Spans are kept, so every character still maps to its source line.
+    static func joinedBlock(_ blocks: ArraySlice<Block>) -> Block {
+        var joined = blocks[blocks.startIndex]
+        // Offsets advance by each block's Character count (counting the joined String each time is quadratic).
+        var characters = characterCount(joined.text)
+        for block in blocks.dropFirst() {
+            joined.text += block.text
+            joined.spans += block.spans.map { LineSpan(offset: $0.offset + characters, location: $0.location) }
+            characters += characterCount(block.text)
+        }
+        return joined
+    }
+
+    /// The last Character of a run's text that is not whitespace.
+    static func lastVisibleCharacter(_ blocks: ArraySlice<Block>) -> Character? {
+        for block in blocks.reversed() {
+            if let last = block.text.last(where: { !$0.isWhitespace }) { return last }
+        }
+        return nil
     }
 
     /// `text.count`, by counting scalars when each is its own Character (no grapheme breaking).
     static func characterCount(_ text: String) -> Int {
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            guard AnalysedText.standsAlone(scalar.value) else { return text.count }
-            scalars += 1
+        var text = text
+        let scalars: Int? = text.withUTF8 { utf8 in
+            var count = 0, i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                // U+5000–U+9FFF (leads E5–E9), most of the text, stand alone without decoding.
+                if lead < 0x80 || (lead >= 0xE5 && lead <= 0xE9) {
+                    if lead < 0x80, !AnalysedText.standsAlone(UInt32(lead)) { return nil }
+                    i += lead < 0x80 ? 1 : 3
+                    count += 1
+                    continue
+                }
+                var value: UInt32
+                if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                        | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard AnalysedText.standsAlone(value) else { return nil }
+                count += 1
+            }
+            return count
         }
-        return scalars
+        return scalars ?? text.count
+    }
+
+    /// `looksLikeHeading` of the run's joined text.
+    static func looksLikeHeading(_ blocks: ArraySlice<Block>) -> Bool {
+        if blocks.count == 1 { return looksLikeHeading(blocks[blocks.startIndex].text) }
+        var characters = 0
+        for block in blocks {
+            if block.text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }) { return false }
+            characters += characterCount(block.text)
+            if characters >= 30 { return false }
+        }
+        return true
     }
 
     /// A short line without a comma is a title, not the start of a wrapped sentence.

@@ -122,7 +122,10 @@ struct NumberScanner {
         chars = []
         scalarSource = scalars
         charBase = firstScalars.startIndex
-        s = firstScalars.map { NumberScanner.fold(Unicode.Scalar($0) ?? " ") }
+        // The values come from valid scalars: rebuilt without the failable initializer's checks.
+        s = firstScalars.map { value in
+            NumberScanner.fold(unsafeBitCast(value, to: Unicode.Scalar.self))
+        }
         n = s.count
         var a = 0, b = n
         while a < b, NumberScanner.isSpace(s[a]) || s[a] == "\t" { a += 1 }
@@ -135,13 +138,30 @@ struct NumberScanner {
     func sourceText(_ range: Range<Int>) -> String {
         let lower = charBase + range.lowerBound, upper = charBase + range.upperBound
         guard chars.isEmpty && !scalarSource.isEmpty else { return String(chars[lower..<upper]) }
-        var view = String.UnicodeScalarView()
-        for value in scalarSource[lower..<upper] { view.append(Unicode.Scalar(value) ?? " ") }
-        return String(view)
+        // UTF-8 written straight into the String's storage.
+        return String(unsafeUninitializedCapacity: (upper - lower) * 4) { buffer in
+            var k = 0
+            for value in scalarSource[lower..<upper] {
+                if value < 0x80 {
+                    buffer[k] = UInt8(value); k += 1
+                } else if value < 0x800 {
+                    buffer[k] = UInt8(0xC0 | value >> 6); buffer[k + 1] = UInt8(0x80 | value & 0x3F); k += 2
+                } else if value < 0x10000 {
+                    buffer[k] = UInt8(0xE0 | value >> 12); buffer[k + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    buffer[k + 2] = UInt8(0x80 | value & 0x3F); k += 3
+                } else {
+                    buffer[k] = UInt8(0xF0 | value >> 18); buffer[k + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+                    buffer[k + 2] = UInt8(0x80 | (value >> 6) & 0x3F); buffer[k + 3] = UInt8(0x80 | value & 0x3F); k += 4
+                }
+            }
+            return k
+        }
     }
 
-    static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    @inline(__always) static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
         let v = u.value
+        // CJK ideographs, the bulk of the text, fold to themselves.
+        if v >= 0x4E00 && v <= 0x9FFF { return u }
         if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }
         if v == 0x3000 || v == 0xA0 { return " " }
         if v == 0x2212 || v == 0xFE63 { return "-" }  // minus sign, small hyphen-minus
@@ -197,8 +217,10 @@ struct NumberScanner {
 
     mutating func scan() -> [ParsedNumber] {
         var i = 0
+        let mayStartBits = NumberScanner.mayStartBits
         while i < n {
-            guard NumberScanner.mayStart(s[i]) else { i += 1; continue }
+            let value = s[i].value
+            guard value < 0x10000, mayStartBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 else { i += 1; continue }
             if let skip = idiomEnd(at: i) { i = skip; continue }
             // Ordinals (第一, 第九十一, 第2章) are positions, not quantities: skip the whole numeral.
             if i > 0, s[i - 1] == "第" {

@@ -600,8 +600,7 @@ extension ExtractionRun {
 
     /// For region-scoped indicators: a region named in the sentence before the number, else the report's.
     func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> String {
-        let regions = Set(rules.entities.filter { $0.kind == .region }.map(\.name))
-        return matches.mentions.last { $0.start >= sentence.lowerBound && $0.end <= offset && regions.contains($0.entity ?? "") }?
+        matches.mentions.last { $0.start >= sentence.lowerBound && $0.end <= offset && compiled.regionNames.contains($0.entity ?? "") }?
             .entity ?? region
     }
 
