@@ -326,6 +326,21 @@ struct NumberScanner {
             break
         }
         guard !tokens.isEmpty else { return nil }
+        // Most numbers are one Arabic figure (`2,261`, `81.4`): what the general path below gives for
+        // them, without its prefix arrays.
+        if tokens.count == 1, case .arabic(_, let fraction) = tokens[0], let evaluated = ChineseNumeral.evaluate(tokens) {
+            var value = evaluated.value
+            var end = tokenEnds[0]
+            var big: Decimal = 1, all: Decimal = 1
+            if letterFactor != 1, let le = letterEnd {
+                value *= letterFactor
+                big = letterFactor; all = letterFactor
+                end = le
+            }
+            return NumeralCore(start: i, end: end, value: negative ? -value : value, decimals: fraction,
+                               bigScale: big, allScale: all, hasArabic: true, hasUnitToken: false,
+                               leadingBigUnit: false, digitByDigit: false, startsWithDigit: true)
+        }
         // Longest well-formed prefix of the run.
         var count = tokens.count
         while count > 0 {
@@ -480,6 +495,11 @@ struct NumberScanner {
         return nil
     }
 
+    /// Coins after 元/块 and what one of each is worth.
+    static let coinMarks: [(marks: [Unicode.Scalar], weight: Decimal)] = [
+        (["角", "毛", "毫"], Decimal(string: "0.1")!), (["分"], Decimal(string: "0.01")!),
+    ]
+
     /// 壹拾壹元壹角壹分, 123元1角1分, 十块三毛, 壹佰圆整.
     func readMoneyTail(_ suffix: inout Suffix, surface: [Unicode.Scalar]) {
         let start = suffix.end
@@ -487,8 +507,7 @@ struct NumberScanner {
         var extra = Decimal(0)
         if let c = at(k), c == "整" || c == "正" { suffix.end = k + 1; return }
         if at(k) == "零" { k += 1 }
-        for (marks, weight) in [(["角", "毛", "毫"] as [Unicode.Scalar], Decimal(string: "0.1")!),
-                                 (["分"] as [Unicode.Scalar], Decimal(string: "0.01")!)] {
+        for (marks, weight) in Self.coinMarks {
             guard let c = at(k) else { break }
             let digit: Int?
             if let d = ChineseNumeral.digit(c) { digit = d } else if NumberScanner.isASCIIDigit(c) { digit = Int(c.value - 48) } else { digit = nil }
