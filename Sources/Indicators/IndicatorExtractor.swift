@@ -271,7 +271,7 @@ struct ExtractionRun {
         while true {
             if !regexSearched, let regexes {
                 regexHit = nil
-                if let match = regexes.firstMatch(in: text.bytes, from: text.byteOffset(character: position)) {
+                if let match = regexes.firstMatch(in: text, characters: position..<text.count) {
                     guard match.end > match.start, let mark = match.mark, let index = Int(mark) else { return nil }
                     regexHit = (text.characterOffset(byte: match.start), text.characterOffset(byte: match.end), index)
                 }
@@ -299,7 +299,7 @@ struct ExtractionRun {
 
     func scanContext(_ text: AnalysedText, into matches: inout BlockMatches) {
         if let entities = compiled.entities {
-            for match in entities.matches(in: text.bytes) {
+            for match in entities.matches(in: text) {
                 let start = text.characterOffset(byte: match.start)
                 let end = text.characterOffset(byte: match.end)
                 var name: String?
@@ -324,7 +324,7 @@ struct ExtractionRun {
             }
         }
         if let cues = compiled.cues {
-            for match in cues.matches(in: text.bytes) {
+            for match in cues.matches(in: text) {
                 guard let mark = match.mark, let cue = CompiledRules.Cue(rawValue: mark) else { continue }
                 var year: Int?
                 if cue == .target {
@@ -335,7 +335,7 @@ struct ExtractionRun {
                                           end: text.characterOffset(byte: match.end), cue: cue, year: year))
             }
         }
-        for match in compiled.years.matches(in: text.bytes, groupCount: 4) {
+        for match in compiled.years.matches(in: text, groupCount: 4) {
             let start = text.characterOffset(byte: match.start)
             let end = text.characterOffset(byte: match.end)
             var year: Int?

@@ -5,7 +5,11 @@ import CPCRE2
 final class PCRE2Pattern: @unchecked Sendable {
     // The compiled code is immutable after JIT compilation; PCRE2 documents it as shareable between threads.
     private let code: OpaquePointer
+    /// The same pattern compiled anchored, for matches that must start at a given offset.
+    private let anchoredCode: OpaquePointer
     let source: String
+    /// Where a match can start, when the pattern's text says (`scan` then tries only there).
+    let firstScalars: FirstScalarSet?
 
     struct CompileError: Error {
         let message: String
@@ -23,10 +27,18 @@ final class PCRE2Pattern: @unchecked Sendable {
     }
 
     init(_ pattern: String, caseless: Bool = false) throws(CompileError) {
-        var errorCode: Int32 = 0
-        var errorOffset: Int = 0
         var options: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
+        code = try Self.compile(pattern, options: options)
+        // Anchored matching uses a second compilation: PCRE2_ANCHORED given at match time turns JIT off.
+        anchoredCode = try Self.compile(pattern, options: options | UInt32(PCRE2_ANCHORED))
+        source = pattern
+        firstScalars = caseless ? nil : FirstScalarSet(pattern: pattern)
+    }
+
+    private static func compile(_ pattern: String, options: UInt32) throws(CompileError) -> OpaquePointer {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
         let compiled: OpaquePointer? = pattern.withCString { pointer in
             pointer.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count + 1) { bytes in
                 pcre2_compile_8(bytes, nianbao_pcre2_zero_terminated(), options, &errorCode, &errorOffset, nil)
@@ -38,13 +50,15 @@ final class PCRE2Pattern: @unchecked Sendable {
             let message = length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "error \(errorCode)"
             throw CompileError(message: message, offset: errorOffset)
         }
-        code = compiled
-        source = pattern
         // JIT can be unavailable on some platforms; the interpreter still gives correct (slower) results.
-        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        return compiled
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        pcre2_code_free_8(code)
+        pcre2_code_free_8(anchoredCode)
+    }
 
     /// Every non-overlapping match in `bytes` (valid UTF-8), left to right.
     func matches(in bytes: [UInt8], groupCount: Int = 0) -> [Match] {
@@ -119,11 +133,10 @@ final class PCRE2Pattern: @unchecked Sendable {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count,
               let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(matchData) }
-        var options = UInt32(PCRE2_NO_UTF_CHECK)
-        if anchored { options |= UInt32(PCRE2_ANCHORED) }
         return bytes.withUnsafeBufferPointer { buffer -> Match? in
             guard let base = buffer.baseAddress else { return nil }
-            let rc = pcre2_match_8(code, base, range.upperBound, range.lowerBound, options, matchData, nil)
+            let rc = pcre2_match_8(anchored ? anchoredCode : code, base, range.upperBound, range.lowerBound,
+                                   UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
             if rc < 0 { return nil }
             let ovector = pcre2_get_ovector_pointer_8(matchData)!
             var mark: String?
@@ -132,6 +145,72 @@ final class PCRE2Pattern: @unchecked Sendable {
             }
             return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: [])
         }
+    }
+
+    /// Every non-overlapping match in analysed text, as `matches(in: text.bytes)` finds them, but trying the
+    /// pattern anchored only at Characters that can start a match: PCRE2 cannot skip ahead in Chinese
+    /// text on its own (every ideograph starts with one of a few UTF-8 bytes).
+    func matches(in text: AnalysedText, groupCount: Int = 0) -> [Match] {
+        guard text.isSimple, firstScalars != nil else { return matches(in: text.bytes, groupCount: groupCount) }
+        return scan(text, characters: 0..<text.count, firstOnly: false, groupCount: groupCount)
+    }
+
+    /// The first match starting in a Character range of analysed text, the range's end being the end of
+    /// the subject (as `firstMatch(in: text.bytes, range: text.byteRange(characters))`).
+    func firstMatch(in text: AnalysedText, characters: Range<Int>) -> Match? {
+        guard text.isSimple, firstScalars != nil else {
+            return firstMatch(in: text.bytes, range: text.byteRange(characters))
+        }
+        return scan(text, characters: characters, firstOnly: true, groupCount: 0).first
+    }
+
+    private func scan(_ text: AnalysedText, characters: Range<Int>, firstOnly: Bool, groupCount: Int) -> [Match] {
+        guard let first = firstScalars, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(matchData) }
+        let lower = max(0, characters.lowerBound), upper = min(characters.upperBound, text.count)
+        guard lower < upper else { return [] }
+        let subjectEnd = text.byteOffset(character: upper)
+        var results: [Match] = []
+        text.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            text.scalars.withUnsafeBufferPointer { scalars in
+                var character = lower
+                // The pattern cannot match empty text (`FirstScalarSet` gives up on those), so a match
+                // starts before `upper`.
+                while character < upper {
+                    guard first.contains(scalars[character]) else { character += 1; continue }
+                    let rc = pcre2_match_8(anchoredCode, base, subjectEnd, text.byteOffset(character: character),
+                                           UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
+                    guard rc >= 0 else { character += 1; continue }
+                    let match = Self.match(from: matchData, groupCount: groupCount)
+                    results.append(match)
+                    if firstOnly { return }
+                    character = max(character + 1, text.characterOffset(byte: match.end))
+                }
+            }
+        }
+        return results
+    }
+
+    /// The match `matchData` holds, with its mark and `groupCount` capture groups.
+    private static func match(from matchData: OpaquePointer, groupCount: Int) -> Match {
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        var mark: String?
+        if let markPointer = pcre2_get_mark_8(matchData) {
+            mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
+        }
+        var groups: [Range<Int>?] = []
+        if groupCount > 0 {
+            let pairs = Int(pcre2_get_ovector_count_8(matchData))
+            for group in 1...groupCount {
+                if group < pairs, Int(ovector[2 * group]) >= 0 {
+                    groups.append(Int(ovector[2 * group])..<Int(ovector[2 * group + 1]))
+                } else {
+                    groups.append(nil)
+                }
+            }
+        }
+        return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: groups)
     }
 
     /// A pattern written in the source, not in a rule file: a mistake in it is a programming error.

@@ -20,7 +20,8 @@ extension ExtractionRun {
         let text = AnalysedText(block.text)
         var matches = scan(text)
         // Most blocks name no indicator at all: skip them before any further work.
-        guard !matches.phrases.isEmpty || (compiled.afterAnywhere.map { !$0.matches(in: text.bytes).isEmpty } ?? false)
+        guard !matches.phrases.isEmpty
+                || compiled.afterAnywhere?.firstMatch(in: text, characters: 0..<text.count) != nil
         else { return }
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
@@ -39,7 +40,7 @@ extension ExtractionRun {
         if matches.phrases.contains(where: { $0.end > sentence.lowerBound && $0.start < sentence.upperBound }) {
             return true
         }
-        return after?.firstMatch(in: text.bytes, range: text.byteRange(sentence)) != nil
+        return after?.firstMatch(in: text, characters: sentence) != nil
     }
 
     /// Ranges of text between sentence boundaries (`sentenceBoundaries`; the boundary belongs to the range
