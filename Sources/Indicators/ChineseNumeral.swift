@@ -143,7 +143,12 @@ enum ChineseNumeral {
                 if e >= lastSmallUnit { return nil }
                 let multiplier: Decimal
                 if let p = pending {
-                    if !pendingIsChineseDigit, decimals > 0 { return nil }
+                    // 2.5千, 5.6百万: a fraction may be scaled by a last 百/千 (and 万/亿 after it), never
+                    // continued (2.5千零3 is malformed).
+                    if !pendingIsChineseDigit, decimals > 0,
+                       tokens[(index + 1)...].contains(where: { if case .unit(let u) = $0, u >= 4 { return false }; return true }) {
+                        return nil
+                    }
                     multiplier = p
                 } else {
                     multiplier = 1

@@ -315,7 +315,11 @@ struct NumberScanner {
                 // 两 only as a numeral when a unit or numeral follows (两岸 is not a number).
                 tokens.append(.digit(d)); j += 1; tokenEnds.append(j); continue
             }
-            if let e = ChineseNumeral.unitExponent(c) { tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue }
+            if let e = ChineseNumeral.unitExponent(c) {
+                // 1.5千米, 3千克: after Arabic digits a unit word beginning with 千/百 is the unit.
+                if e < 4, case .arabic = tokens.last, unitWord(at: j) != nil { break }
+                tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue
+            }
             // 两个亿: a classifier between a digit and 亿/万 is spoken filler.
             if c == "个", case .digit = tokens.last, let u = at(j + 1), u == "亿" { j += 1; continue }
             if let t = ChineseNumeral.tens(c) { tokens.append(.tens(t)); j += 1; tokenEnds.append(j); continue }
@@ -382,6 +386,7 @@ struct NumberScanner {
     static let permilleWord = Array("千分之".unicodeScalars)
     static let fractionWord = Array("分之".unicodeScalars)
     static let inclusiveWord = Array("(含)".unicodeScalars)
+    static let betweenWord = Array("之间".unicodeScalars)
 
     static func isFinancialDigit(_ u: Unicode.Scalar) -> Bool {
         "壹贰貳叁參叄肆伍陆陸柒捌玖".unicodeScalars.contains(u)
@@ -436,6 +441,8 @@ struct NumberScanner {
         var unitWord: UnitWord? = nil
         var extraValue: Decimal = 0   // 角/分 after 元
         var percentFromCheng = false
+        /// `八折`, `九五折`: a price as a share of the full one.
+        var percentFromDiscount = false
     }
 
     /// The unit (and 余/多) after a core ending at `i`.
@@ -448,7 +455,8 @@ struct NumberScanner {
             if unitWord(at: skipSpaces(afterMarker)) != nil {
                 suffix.qualifier = .moreThan
                 k = afterMarker
-            } else if c == "余" {
+            } else if c == "余" || at(afterMarker).map({ !NumberScanner.isCJK($0) }) ?? true {
+                // `1200余` anywhere; `三百多` only where no word follows (`多` also begins words).
                 suffix.qualifier = .moreThan
                 suffix.end = afterMarker
                 return suffix
@@ -464,6 +472,13 @@ struct NumberScanner {
                 return suffix
             }
         }
+        // 八折 → 80 %, 九五折 → 95 %, 8.5折 → 85 % (not 折合/折算/折旧…, which convert or write off).
+        if let c = at(k), c == "折", core.value > 0, core.value <= 100,
+           !(at(k + 1).map { "合算旧射叠现价扣".unicodeScalars.contains($0) } ?? false) {
+            suffix.unit = "%"; suffix.factor = core.value < 10 ? 10 : 1; suffix.end = k + 1
+            suffix.percentFromDiscount = true
+            return suffix
+        }
         let u = skipSpaces(k)
         if var w = unitWord(at: u) {
             // 六個加侖: a classifier before the real unit gives way to it.
@@ -478,7 +493,8 @@ struct NumberScanner {
             suffix.factor = w.factor
             suffix.unitWord = w
             suffix.end = u + w.surface.count
-            if w.isMoney { readMoneyTail(&suffix, surface: w.surface) }
+            // Coins after 元/块 (3元5角); a coin unit itself (5角) takes none.
+            if w.isMoney && w.factor == 1 { readMoneyTail(&suffix, surface: w.surface) }
         }
         return suffix
     }
@@ -555,6 +571,23 @@ struct NumberScanner {
         if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = i + 3 }
         else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = i + 3 }
         guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
+        // 300多万元, 三十余万人: "more than" inside the figure, before its 万/亿, which still scale it.
+        var moreThanInside = false
+        if percentPrefix == nil, let marker = at(core.end), marker == "多" || marker == "余",
+           let next = at(core.end + 1), let exponent = ChineseNumeral.unitExponent(next), exponent >= 4 {
+            var k = core.end + 1
+            var factor: Decimal = 1
+            while let u = at(k), let e = ChineseNumeral.unitExponent(u), e >= 4 {
+                factor *= ChineseNumeral.power(e)
+                k += 1
+            }
+            core.value *= factor
+            core.bigScale *= factor
+            core.allScale *= factor
+            core.hasUnitToken = true
+            core.end = k
+            moreThanInside = true
+        }
 
         // Spoken approximate ranges: 八九亿 = 8亿–9亿, 三五百 = 300–500; 数十亿 / 几十万 = 10×–100×; 十几 = 10–20.
         var fuzzyUpper: ((Decimal) -> Decimal)? = nil
@@ -667,6 +700,7 @@ struct NumberScanner {
                 end = suffix.end
             }
             qualifier = suffix.qualifier
+            if moreThanInside && qualifier == nil { qualifier = .moreThan }
         }
 
         if let f = fuzzyUpper {
@@ -680,7 +714,9 @@ struct NumberScanner {
         if !isRatio, denominator == nil, fuzzyUpper == nil {
             var k = skipSpaces(end)
             if matches(Self.inclusiveWord, at: k) { k = skipSpaces(k + 3) }
-            for sep in NumberVocabulary.rangeSeparators where matches(sep, at: k) {
+            for sep in NumberVocabulary.rangeSeparators + NumberVocabulary.betweenSeparators where matches(sep, at: k) {
+                // `10和20之间`: 和/与 join a range only when 之间 closes it.
+                let needsBetween = NumberVocabulary.betweenSeparators.contains(sep)
                 let m = skipSpaces(k + sep.count)
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }
                 var secondValue = second.value
@@ -696,6 +732,11 @@ struct NumberScanner {
                         secondValue = secondValue * su.factor + su.extraValue
                         secondEnd = su.end
                     }
+                }
+                if needsBetween {
+                    let between = skipSpaces(secondEnd)
+                    guard matches(Self.betweenWord, at: between) else { break }
+                    secondEnd = between + Self.betweenWord.count
                 }
                 guard second.hasArabic || second.hasUnitToken || !secondUnit.isEmpty else { break }
                 if !unit.isEmpty && !secondUnit.isEmpty && unit != secondUnit { break }
@@ -736,10 +777,15 @@ struct NumberScanner {
         if !core.hasArabic && !isWhole {
             if core.leadingBigUnit { return nil }
             // 二〇二三年 is a digit-by-digit year; 三五年 ("three to five years") is not 35.
-            if core.digitByDigit && (!acceptedByUnit || core.end - core.start < 3) { return nil }
+            if core.digitByDigit && !suffix.percentFromDiscount && (!acceptedByUnit || core.end - core.start < 3) {
+                return nil
+            }
             let reason = acceptedByUnit || (core.hasUnitToken && core.end - core.start >= 2)
             if !reason { return nil }
-            if let w = unitWordForAcceptance, !w.afterChineseNumeral, !(core.hasUnitToken && core.end - core.start >= 2) {
+            // Cheque forms (壹角) are numbers whatever unit follows; 三角(形) is no money.
+            let financial = (core.start..<core.end).allSatisfy { NumberScanner.isFinancialDigit(s[$0]) || "拾佰仟萬億".unicodeScalars.contains(s[$0]) }
+            if let w = unitWordForAcceptance, !w.afterChineseNumeral, !financial,
+               !(core.hasUnitToken && core.end - core.start >= 2) {
                 return nil
             }
         }

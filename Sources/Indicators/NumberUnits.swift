@@ -15,11 +15,13 @@ struct UnitWord: Sendable {
 /// Word lists the scanner matches, longest first. Plain data so they are easy to review and extend.
 enum NumberVocabulary {
     /// Units after a number, one per line: surface, normalised unit, flags (`c`: counts after a bare
-    /// Chinese numeral, so 三个 is a number but 一流/十分 are not; `$`: money). 万/亿 before a unit are read as
+    /// Chinese numeral, so 三个 is a number but 一流/十分 are not; `$`: money), and a factor into the
+    /// normalised unit when it is not 1 (5角 = 0.5 元). 万/亿 before a unit are read as
     /// part of the number, so 万元 is not listed.
     static let units: [UnitWord] = unitSpec.split(separator: "\n").map { line in
         let f = line.split(separator: " ").map(String.init)
-        return UnitWord(surface: Array(f[0].unicodeScalars), unit: f[1], factor: 1,
+        return UnitWord(surface: Array(f[0].unicodeScalars), unit: f[1],
+                        factor: f.count > 3 ? Decimal(string: f[3])! : 1,
                         afterChineseNumeral: f[2].contains("c"), isMoney: f[2].contains("$"))
     }.sorted { $0.surface.count > $1.surface.count }
 
@@ -49,7 +51,12 @@ enum NumberVocabulary {
         块 元 c$
         蚊 元 c$
         人民币 元 c$
+        角钱 元 c$ 0.1
+        毛钱 元 c$ 0.1
+        分钱 元 c$ 0.01
+        角 元 -$ 0.1
         美元 美元 c$
+        美金 美元 c$
         港元 港元 c$
         港币 港元 c$
         港幣 港元 c$
@@ -166,6 +173,7 @@ enum NumberVocabulary {
         mm 毫米 -
         mg 毫克 -
         ml 毫升 -
+        cc 毫升 -
         m 米 -
         g 克 -
         L 升 -
@@ -174,7 +182,9 @@ enum NumberVocabulary {
     /// Currency names printed before the number (人民币 3.14, 港币两千九百六十元).
     static let currencyPrefixes: [(surface: [Unicode.Scalar], unit: String)] = {
         let pairs: [(String, String)] = [("人民币", "元"), ("人民幣", "元"), ("港币", "港元"), ("港幣", "港元"),
-                                         ("新台币", "新台币"), ("美元", "美元"), ("欧元", "欧元")]
+                                         ("新台币", "新台币"), ("美元", "美元"), ("欧元", "欧元"),
+                                         ("US$", "美元"), ("HK$", "港元"), ("$", "美元"), ("￥", "元"), ("¥", "元"),
+                                         ("€", "欧元"), ("£", "英镑"), ("RMB", "元")]
         return pairs.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.surface.count > $1.surface.count }
     }()
 
@@ -219,6 +229,21 @@ enum NumberVocabulary {
         最多 atMost 1
         至多 atMost 1
         不超过 atMost 1
+        不多于 atMost 1
+        大于等于 atLeast 1
+        大于或等于 atLeast 1
+        高于或等于 atLeast 1
+        小于等于 atMost 1
+        小于或等于 atMost 1
+        低于或等于 atMost 1
+        ≥ atLeast 1
+        >= atLeast 1
+        ≧ atLeast 1
+        ≤ atMost 1
+        <= atMost 1
+        ≦ atMost 1
+        > moreThan 1
+        < lessThan 1
         不高于 atMost 1
         不大于 atMost 1
         最高 atMost 1
@@ -290,6 +315,9 @@ enum NumberVocabulary {
         "十四五", "十三五", "十二五", "十一五", "十五五", "十九大", "二十大", "十八大", "一带一路", "一成不变",
         "万一", "一五一十", "千方百计", "三百六十行", "一一对应", "一对一", "一心一意", "一揽子", "百分百",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// Separators that join two numbers into a range only before 之间 (`10和20之间`).
+    static let betweenSeparators: [[Unicode.Scalar]] = ["和", "与", "及", "跟"].map { Array($0.unicodeScalars) }
 
     /// Range separators between two numbers.
     static let rangeSeparators: [[Unicode.Scalar]] = [

@@ -71,6 +71,33 @@ import NianbaoModel
         Case(input: "45564.44美元", text: "45564.44美元", value: "45564.44", unit: "美元", start: 0, end: 10, qualifier: nil),
         Case(input: "建成3个人才培养基地", text: "3个", value: "3", unit: "个", start: 2, end: 4, qualifier: nil),
         Case(input: "两个亿卢布", text: "两个亿卢布", value: "200000000", unit: "卢布", start: 0, end: 5, qualifier: nil),
+        // "More than" before 万/亿 still scales the figure; a bare trailing 多 qualifies it too.
+        Case(input: "投入300多万元", text: "300多万元", value: "3000000", unit: "元", start: 2, end: 8, qualifier: .moreThan),
+        Case(input: "三十余万人", text: "三十余万人", value: "300000", unit: "人", start: 0, end: 5, qualifier: .moreThan),
+        Case(input: "共三百多。", text: "三百多", value: "300", unit: "", start: 1, end: 4, qualifier: .moreThan),
+        // Bounds written with 等于 or as symbols.
+        Case(input: "大于等于10", text: "大于等于10", value: "10", unit: "", start: 0, end: 6, qualifier: .atLeast),
+        Case(input: "小于或等于5人", text: "小于或等于5人", value: "5", unit: "人", start: 0, end: 7, qualifier: .atMost),
+        Case(input: "合格率≥ 90%", text: "≥ 90%", value: "90", unit: "%", start: 3, end: 8, qualifier: .atLeast),
+        // `X和Y之间` is a range; `X和Y` alone is two numbers.
+        Case(input: "介于10和20之间", text: "10和20之间", value: "10", unit: "", start: 2, end: 9, qualifier: .range,
+             upper: "20"),
+        // A fraction scaled by 百/千; a unit word that begins with 千 stays the unit.
+        Case(input: "5.6百万", text: "5.6百万", value: "5600000", unit: "", start: 0, end: 5, qualifier: nil),
+        Case(input: "2.5千元", text: "2.5千元", value: "2500", unit: "元", start: 0, end: 5, qualifier: nil),
+        Case(input: "1.5千米", text: "1.5千米", value: "1.5", unit: "公里", start: 0, end: 5, qualifier: nil),
+        // Currency signs and coins.
+        Case(input: "$100", text: "$100", value: "100", unit: "美元", start: 0, end: 4, qualifier: nil),
+        Case(input: "￥200", text: "￥200", value: "200", unit: "元", start: 0, end: 4, qualifier: nil),
+        Case(input: "两百万美金", text: "两百万美金", value: "2000000", unit: "美元", start: 0, end: 5, qualifier: nil),
+        Case(input: "壹角", text: "壹角", value: "0.1", unit: "元", start: 0, end: 2, qualifier: nil),
+        Case(input: "五毛钱", text: "五毛钱", value: "0.5", unit: "元", start: 0, end: 3, qualifier: nil),
+        Case(input: "3元5角", text: "3元5角", value: "3.5", unit: "元", start: 0, end: 4, qualifier: nil),
+        // Discounts are shares of the full price.
+        Case(input: "打八折", text: "八折", value: "80", unit: "%", start: 1, end: 3, qualifier: nil),
+        Case(input: "九五折", text: "九五折", value: "95", unit: "%", start: 0, end: 3, qualifier: nil),
+        Case(input: "8.5折", text: "8.5折", value: "85", unit: "%", start: 0, end: 4, qualifier: nil),
+        Case(input: "折合人民币100元", text: "人民币100元", value: "100", unit: "元", start: 2, end: 9, qualifier: nil),
         Case(input: "数十家企业", text: "数十家", value: "10", unit: "家", start: 0, end: 3, qualifier: .range, upper: "100"),
         Case(input: "八九亿韩元", text: "八九亿韩元", value: "800000000", unit: "韩元", start: 0, end: 5, qualifier: .range,
              upper: "900000000"),
@@ -111,9 +138,15 @@ import NianbaoModel
     }
 
     @Test(arguments: ["统一", "一切", "两岸", "半岛", "一带一路", "一流", "一体化", "第一", "一是加强，二是完善", "三全育人",
-                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印", "第2章"])
+                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印", "第2章",
+                      "三角形", "五角星"])
     func idiomsAreNotNumbers(_ text: String) {
         #expect(Self.parser.parse(text).isEmpty, "\(Self.parser.parse(text).map(\.text))")
+    }
+
+    @Test func twoNumbersJoinedByAndStayTwo() {
+        #expect(Self.parser.parse("10和20").map(\.text) == ["10", "20"])
+        #expect(Self.parser.parse("男生10人与女生20人之间").map(\.text) == ["10人", "20人"])
     }
 
     @Test func severalNumbersInOneLine() {
