@@ -141,9 +141,10 @@ extension IndicatorExtractor {
 
     /// A short line without a comma is a title, not the start of a wrapped sentence.
     static func looksLikeHeading(_ text: String) -> Bool {
-        // `count < 30` without counting a long paragraph to its end; the commas are single scalars.
-        text.index(text.startIndex, offsetBy: 30, limitedBy: text.endIndex) == nil
-            && !text.unicodeScalars.contains { $0 == "，" || $0 == "," }
+        // The comma test first: a paragraph has one early. Then `count < 30` without counting a long
+        // paragraph to its end.
+        !text.unicodeScalars.contains { $0 == "，" || $0 == "," }
+            && text.index(text.startIndex, offsetBy: 30, limitedBy: text.endIndex) == nil
     }
 }
 
