@@ -194,9 +194,7 @@ struct CompiledRules: Sendable {
                   scalars[first].properties.numericType != nil || tableKeyLeading.contains(scalars[first].value) {
                 first += 1
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[first...])
-            return String(view)
+            return utf8String(scalars[first...].lazy.map(\.value))
         }
         var text = name
         for prefix in ["其中：", "其中:", "其中"] where text.hasPrefix(prefix) {

@@ -181,6 +181,8 @@ struct ExtractionRun {
     let sectionOfBlock: [Int?]
     /// The year of each section (what `sectionYear(of:in:)` gives), by section index.
     let sectionYears: [Int?]
+    /// The first table-row block starting at each source location (where a table's rows are found).
+    let tableRowBlocks: [SourceLocation: Int]
 
     /// Clause boundaries: Chinese and ASCII commas, semicolons, stops and line breaks.
     static let clauseBoundaries: Set<Character> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n"]
@@ -218,6 +220,11 @@ struct ExtractionRun {
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()
         sectionYears = Self.sectionYears(of: document)
+        var rows: [SourceLocation: Int] = [:]
+        for (index, block) in document.clean.blocks.enumerated() where block.kind == .tableRow && rows[block.start] == nil {
+            rows[block.start] = index
+        }
+        tableRowBlocks = rows
     }
 
     static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {

@@ -138,24 +138,7 @@ struct NumberScanner {
     func sourceText(_ range: Range<Int>) -> String {
         let lower = charBase + range.lowerBound, upper = charBase + range.upperBound
         guard chars.isEmpty && !scalarSource.isEmpty else { return String(chars[lower..<upper]) }
-        // UTF-8 written straight into the String's storage.
-        return String(unsafeUninitializedCapacity: (upper - lower) * 4) { buffer in
-            var k = 0
-            for value in scalarSource[lower..<upper] {
-                if value < 0x80 {
-                    buffer[k] = UInt8(value); k += 1
-                } else if value < 0x800 {
-                    buffer[k] = UInt8(0xC0 | value >> 6); buffer[k + 1] = UInt8(0x80 | value & 0x3F); k += 2
-                } else if value < 0x10000 {
-                    buffer[k] = UInt8(0xE0 | value >> 12); buffer[k + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-                    buffer[k + 2] = UInt8(0x80 | value & 0x3F); k += 3
-                } else {
-                    buffer[k] = UInt8(0xF0 | value >> 18); buffer[k + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
-                    buffer[k + 2] = UInt8(0x80 | (value >> 6) & 0x3F); buffer[k + 3] = UInt8(0x80 | value & 0x3F); k += 4
-                }
-            }
-            return k
-        }
+        return utf8String(scalarSource[lower..<upper])
     }
 
     @inline(__always) static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
@@ -856,5 +839,27 @@ struct NumberScanner {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &q, 4, .plain)
         return (rounded, false)
+    }
+}
+
+/// A String of Unicode scalar values (each a valid scalar), its UTF-8 written straight into the String's
+/// storage: appending scalars to a `String.UnicodeScalarView` one by one costs several times more.
+func utf8String<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == UInt32 {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var k = 0
+        for value in scalars {
+            if value < 0x80 {
+                buffer[k] = UInt8(value); k += 1
+            } else if value < 0x800 {
+                buffer[k] = UInt8(0xC0 | value >> 6); buffer[k + 1] = UInt8(0x80 | value & 0x3F); k += 2
+            } else if value < 0x10000 {
+                buffer[k] = UInt8(0xE0 | value >> 12); buffer[k + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+                buffer[k + 2] = UInt8(0x80 | value & 0x3F); k += 3
+            } else {
+                buffer[k] = UInt8(0xF0 | value >> 18); buffer[k + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+                buffer[k + 2] = UInt8(0x80 | (value >> 6) & 0x3F); buffer[k + 3] = UInt8(0x80 | value & 0x3F); k += 4
+            }
+        }
+        return k
     }
 }

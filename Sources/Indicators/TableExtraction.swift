@@ -66,7 +66,7 @@ extension ExtractionRun {
     /// The block index of a table's first row, for its section's year context.
     private func blockIndex(of table: TableData) -> Int? {
         guard let first = table.rowLocations.first else { return nil }
-        return document.clean.blocks.firstIndex { $0.kind == .tableRow && $0.start == first }
+        return tableRowBlocks[first]
     }
 
     private func entityOf(text: String) -> String? {
