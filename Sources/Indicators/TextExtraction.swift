@@ -136,9 +136,17 @@ extension ExtractionRun {
                 isChange = true
             }
 
-            // Respectively: `A、B、C 分别为 x、y、z`.
             var resolution: Resolution?
-            if let respectively = matches.cues.last(where: { $0.cue == .respectively && $0.end <= number.start && $0.start >= sentence.lowerBound }) {
+            // `在校生 4,390 人，较上年（4,105 人）增加 5.2%`: last year's value of the sentence's subject.
+            let previousYear = lastSubject.map { subject in
+                Self.opensPreviousYearValue(text, before: number.start, from: windowStart)
+                    && unitFits(number, indicator: subject)
+            } ?? false
+            if previousYear, let subject = lastSubject {
+                resolution = Resolution(indicator: subject, base: nil, change: false, via: "previous-year")
+            }
+            // Respectively: `A、B、C 分别为 x、y、z`.
+            if resolution == nil, let respectively = matches.cues.last(where: { $0.cue == .respectively && $0.end <= number.start && $0.start >= sentence.lowerBound }) {
                 let listStart = emittedInSentence.last(where: { $0.start < respectively.start })?.start ?? sentence.lowerBound
                 let listed = matches.phrases.filter { $0.start >= listStart && $0.end <= respectively.start }
                 let numbersBefore = numbers.filter { other in
@@ -181,6 +189,10 @@ extension ExtractionRun {
             var (year, isTarget, fromContext) = resolveYear(at: number.start, sentence: sentence, clause: clause,
                                                sentences: sentences, sentenceIndex: sentenceIndex,
                                                matches: matches, blockIndex: blockIndex)
+            if previousYear {
+                year = year.map { $0 - 1 }
+                isTarget = false
+            }
             var qualifier = number.qualifier
             if resolution.change {
                 qualifier = .change
@@ -188,7 +200,8 @@ extension ExtractionRun {
                 qualifier = .target
             }
             // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
-            if let planYear = planYear(), !resolution.change, qualifier != .target, !fromContext || year == planYear {
+            if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
+               !fromContext || year == planYear {
                 qualifier = .target
                 year = planYear
             }
@@ -228,6 +241,23 @@ extension ExtractionRun {
         return compiled.notValueBeforeScalars.contains { word in
             word.count <= headEnd - clause.lowerBound
                 && text.scalars[clause.lowerBound..<(clause.lowerBound + word.count)].elementsEqual(word)
+        }
+    }
+
+    /// Words naming the year before the one a sentence is about.
+    static let previousYearWords: [[UInt32]] = ["上年", "去年", "上一年", "上年度", "前一年"].map { $0.unicodeScalars.map(\.value) }
+
+    /// Whether the number opens a parenthesis right after `较上年`/`比去年`… (`较上年（4,105 人）`), looking no
+    /// further back than `lowerBound`.
+    static func opensPreviousYearValue(_ text: AnalysedText, before offset: Int, from lowerBound: Int) -> Bool {
+        guard text.isSimple else { return false }
+        var k = offset - 1
+        while k >= lowerBound, k < text.count, isWhitespace(text.scalars[k]) { k -= 1 }
+        guard k >= lowerBound, k < text.count, text.scalars[k] == 0xFF08 || text.scalars[k] == 0x28 else { return false }
+        k -= 1
+        while k >= lowerBound, isWhitespace(text.scalars[k]) { k -= 1 }
+        return previousYearWords.contains { word in
+            k + 1 - word.count >= lowerBound && text.scalars[(k + 1 - word.count)...k].elementsEqual(word)
         }
     }
 

@@ -140,7 +140,8 @@ struct SampleCorpusCheckTests {
     static let planted: [(Int, FlagKind, String, Int)] = [
         (1, .percentMismatch, "qingchuan-2023", 132), (2, .percentMismatch, "linhu-2023", 99),
         (3, .sumMismatch, "linhu-2023", 59), (4, .sumMismatch, "qingchuan-2024", 70),
-        (5, .ratioMismatch, "qingchuan-2024", 100), (7, .growthMismatch, "qingchuan-2024", 122),
+        (5, .ratioMismatch, "qingchuan-2024", 100), (6, .growthMismatch, "linhu-2024", 27),
+        (7, .growthMismatch, "qingchuan-2024", 122),
         (8, .tableVsText, "linhu-2024", 63), (9, .crossReport, "qingchuan-2024", 53),
         (10, .definitionConflict, "jianghai-plan-2022", 98),
         (11, .yoyJump, "linhu-2024", 67), (12, .targetGap, "linhu-2024", 51), (13, .targetGap, "linhu-2024", 68),

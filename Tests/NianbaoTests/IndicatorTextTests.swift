@@ -61,6 +61,14 @@ enum IndicatorSentence {
             "matched_employment_rate 上海市曹杨职业技术学校 2022 97 %", "matched_employment_rate 上海市经济管理学校 2022 95.7 %"])
     }
 
+    @Test func lastYearsValueInParenthesesIsDatedTheYearBefore() {
+        let result = IndicatorSentence.extract(["2024 年全区全日制在校生 4,390 人，较上年（4,105 人）增加 5.2%。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "enrollment 静安区 2024 4390 人", "enrollment 静安区 2023 4105 人", "enrollment 静安区 2024 5.2 % change"])
+        #expect(result.observations[1].ruleId == "enrollment/previous-year")
+    }
+
     @Test func changeCueWithComparisonYear() {
         let result = IndicatorSentence.extract(["2022学年各中职校招收新生3,537人，较2021年增加186人。"], region: "普陀区", year: 2023)
         #expect(result.observations.map(IndicatorSentence.summary) == [
