@@ -192,6 +192,11 @@ extension ExtractionRun {
             if previousYear {
                 year = year.map { $0 - 1 }
                 isTarget = false
+            } else if !resolution.change,
+                      let compared = Self.comparedYearOfValue(text, matches: matches, before: number.start, from: windowStart) {
+                // `较 2015 年的 49,800 人增长 5.6%`: the value compared with is that year's.
+                year = compared
+                isTarget = false
             }
             var qualifier = number.qualifier
             if resolution.change {
@@ -244,6 +249,17 @@ extension ExtractionRun {
         }
     }
 
+    /// The year of a comparison (`较 2015 年`) that the number directly follows with only `的` between:
+    /// the number is that year's value, not the sentence's.
+    static func comparedYearOfValue(_ text: AnalysedText, matches: BlockMatches, before offset: Int,
+                                    from lowerBound: Int) -> Int? {
+        guard text.isSimple,
+              let year = matches.years.last(where: { $0.comparison && $0.start >= lowerBound && $0.end <= offset })
+        else { return nil }
+        let between = text.scalars[year.end..<offset].filter { !isWhitespace($0) }
+        return between == [0x7684] ? year.year : nil  // 的
+    }
+
     /// Words naming the year before the one a sentence is about.
     static let previousYearWords: [[UInt32]] = ["上年", "去年", "上一年", "上年度", "前一年"].map { $0.unicodeScalars.map(\.value) }
 
@@ -270,6 +286,11 @@ extension ExtractionRun {
             let scalar = text.scalars[offset]
             if scalar == 0xFF08 || scalar == 0x28 { depth += 1 }
             if scalar == 0xFF09 || scalar == 0x29 { depth = max(0, depth - 1) }
+            // A comma between digits is a thousands separator (`49,800`), not the end of a clause.
+            if scalar == 0x2C, offset > sentence.lowerBound, offset + 1 < min(sentence.upperBound, text.scalars.count),
+               (0x30...0x39).contains(text.scalars[offset - 1]), (0x30...0x39).contains(text.scalars[offset + 1]) {
+                continue
+            }
             if depth == 0 && isClauseBoundary(scalar) {
                 result.append(start..<(offset + 1))
                 start = offset + 1
@@ -514,10 +535,12 @@ extension ExtractionRun {
         let gap = cleanedGapLength(text, windowStart..<number.start, matches: matches)
         // The gap as printed, less whitespace and separators: is anything there, and is it `占`?
         let (gapHasWords, gapHasShareWord) = Self.printedGap(text, windowStart..<number.start)
-        // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`.
+        // An empty gap (the clause opens with the number) is no carry: `4 所为国家级重点中职学校`; a change
+        // printed with its verb right after the previous number is (`较 2015 年的 49,800 人增长 5.6%`).
         // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
         let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
-        guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), gapHasWords
+        let changeAfterValue = isChange && number.qualifier == .change && previousNumberEnd != nil
+        guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), gapHasWords || changeAfterValue
         else { return nil }
         // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
         let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
@@ -640,9 +663,14 @@ extension ExtractionRun {
     /// target cue (`到 2025 年`) governs the number.
     func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, sentences: [Range<Int>],
                      sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool) {
-        if let target = matches.cues.last(where: { $0.cue == .target && $0.start >= sentence.lowerBound && $0.end <= offset }) {
-            // `到 2020 年` in a report on 2020 is a date reached, not a target.
-            if let year = target.year { return (year, year > (defaultYear ?? year - 1), true) }
+        if let target = matches.cues.last(where: { $0.cue == .target && $0.year != nil && $0.start >= sentence.lowerBound && $0.end <= offset }),
+           let year = target.year {
+            // `到 2020 年` in a report on 2020 is a date reached, not a target, unless the sentence says the
+            // value was set as one (`《计划》提出，到 2024 年…`, `力争到 2024 年…`).
+            let announced = matches.cues.contains {
+                $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= offset
+            }
+            return (year, year > (defaultYear ?? year - 1) || announced, true)
         }
         let years = matches.years.filter { !$0.comparison }
         if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true) }

@@ -69,6 +69,19 @@ enum IndicatorSentence {
         #expect(result.observations[1].ruleId == "enrollment/previous-year")
     }
 
+    @Test func valueOfTheComparedYearIsDatedThatYear() {
+        let result = IndicatorSentence.extract(["2020 年全市全日制在校生 52,600 人，较 2015 年的 49,800 人增长 5.6%。"],
+                                               region: "静安区", year: 2020)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "enrollment 静安区 2020 52600 人", "enrollment 静安区 2015 49800 人", "enrollment 静安区 2020 5.6 % change"])
+    }
+
+    @Test func aTargetSetForTheReportsOwnYearIsATarget() {
+        let result = IndicatorSentence.extract(["《行动计划》提出，到 2024 年“双师型”教师占专业课教师的比例达到 80%。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == ["dual_qualified_ratio 静安区 2024 80 % target"])
+    }
+
     @Test func changeCueWithComparisonYear() {
         let result = IndicatorSentence.extract(["2022学年各中职校招收新生3,537人，较2021年增加186人。"], region: "普陀区", year: 2023)
         #expect(result.observations.map(IndicatorSentence.summary) == [
