@@ -73,7 +73,7 @@ enum ChineseNumeral {
     }
 
     /// The value of a token sequence, or nil if it is not one well-formed number.
-    /// Handles 一千零一, 十万零一, 一亿五千万, 三万五 (= 35000, the spoken abbreviation), 1万600, 10.1万,
+    /// Handles 一千零一, 十万零一, 一亿五千万, 三万五 and 1万5 (= 35000, 15000: the spoken abbreviation), 1万600, 10.1万,
     /// 一百点123 and digit-by-digit readings (一七二零 = 1720, 二〇〇二 = 2002).
     static func evaluate(_ tokens: [NumeralToken]) -> Evaluated? {
         guard !tokens.isEmpty else { return nil }
@@ -130,8 +130,13 @@ enum ChineseNumeral {
                 if fraction > 0, index > 0 { return nil }
                 pending = decimal(digits: digits, fractionDigits: fraction)
                 decimals = fraction
-                pendingIsChineseDigit = false
-                pendingFollowsUnit = nil
+                // 1万5 = 15000: one digit right after 万/亿 is the next place down, as in 两万五 (1万600 stays 10600).
+                var abbreviates = false
+                if digits.count == 1, fraction == 0, !afterZero, index > 0, case .unit(let e) = tokens[index - 1], e >= 4 {
+                    abbreviates = true
+                }
+                pendingIsChineseDigit = abbreviates
+                pendingFollowsUnit = abbreviates ? lastUnit : nil
                 afterZero = false
             case .tens(let t):
                 if pending != nil { return nil }

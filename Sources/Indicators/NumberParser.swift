@@ -551,8 +551,8 @@ struct NumberScanner {
         if s[i] == "半" { return half(at: i) }
         var percentPrefix: String? = nil
         var coreStart = i
-        if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = i + 3 }
-        else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = i + 3 }
+        if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = skipSpaces(i + 3) }
+        else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = skipSpaces(i + 3) }
         guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
         // 300多万元, 三十余万人: "more than" inside the figure, before its 万/亿, which still scale it.
         var moreThanInside = false

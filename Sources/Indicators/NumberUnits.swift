@@ -167,6 +167,13 @@ enum NumberVocabulary {
         °F ℉ -
         度 度 -
         台币 新台币 c$
+        USD 美元 -$
+        CNY 元 -$
+        RMB 元 -$
+        EUR 欧元 -$
+        HKD 港元 -$
+        GBP 英镑 -$
+        JPY 日元 -$
         kg 千克 -
         km 公里 -
         cm 厘米 -
@@ -184,7 +191,8 @@ enum NumberVocabulary {
         let pairs: [(String, String)] = [("人民币", "元"), ("人民幣", "元"), ("港币", "港元"), ("港幣", "港元"),
                                          ("新台币", "新台币"), ("美元", "美元"), ("欧元", "欧元"),
                                          ("US$", "美元"), ("HK$", "港元"), ("$", "美元"), ("￥", "元"), ("¥", "元"),
-                                         ("€", "欧元"), ("£", "英镑"), ("RMB", "元")]
+                                         ("€", "欧元"), ("£", "英镑"), ("RMB", "元"), ("CNY", "元"), ("USD", "美元"),
+                                         ("EUR", "欧元"), ("HKD", "港元"), ("GBP", "英镑"), ("JPY", "日元")]
         return pairs.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.surface.count > $1.surface.count }
     }()
 

@@ -93,6 +93,12 @@ import NianbaoModel
         Case(input: "壹角", text: "壹角", value: "0.1", unit: "元", start: 0, end: 2, qualifier: nil),
         Case(input: "五毛钱", text: "五毛钱", value: "0.5", unit: "元", start: 0, end: 3, qualifier: nil),
         Case(input: "3元5角", text: "3元5角", value: "3.5", unit: "元", start: 0, end: 4, qualifier: nil),
+        // One digit after 万/亿 is the next place down (1万5 = 1.5万); more digits are units (1万600).
+        Case(input: "1万5", text: "1万5", value: "15000", unit: "", start: 0, end: 3, qualifier: nil),
+        Case(input: "1万600", text: "1万600", value: "10600", unit: "", start: 0, end: 5, qualifier: nil),
+        Case(input: "百分之 30", text: "百分之 30", value: "30", unit: "%", start: 0, end: 6, qualifier: nil),
+        Case(input: "USD 100", text: "USD 100", value: "100", unit: "美元", start: 0, end: 7, qualifier: nil),
+        Case(input: "100 USD", text: "100 USD", value: "100", unit: "美元", start: 0, end: 7, qualifier: nil),
         // Discounts are shares of the full price.
         Case(input: "打八折", text: "八折", value: "80", unit: "%", start: 1, end: 3, qualifier: nil),
         Case(input: "九五折", text: "九五折", value: "95", unit: "%", start: 0, end: 3, qualifier: nil),
