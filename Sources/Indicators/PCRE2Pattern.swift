@@ -73,28 +73,9 @@ final class PCRE2Pattern: @unchecked Sendable {
                 // The text was validated as UTF-8 when it became a Swift String; skip PCRE2's re-check.
                 let rc = pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
                 if rc < 0 { break }
-                let ovector = pcre2_get_ovector_pointer_8(matchData)!
-                let matchStart = Int(ovector[0])
-                let matchEnd = Int(ovector[1])
-                var mark: String?
-                if let markPointer = pcre2_get_mark_8(matchData) {
-                    // A mark name is preceded by its length in code units.
-                    let markLength = Int(markPointer[-1])
-                    mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: markLength), as: UTF8.self)
-                }
-                var groups: [Range<Int>?] = []
-                if groupCount > 0 {
-                    let pairs = Int(pcre2_get_ovector_count_8(matchData))
-                    for group in 1...groupCount {
-                        // PCRE2_UNSET (~0) marks an unset group; PCRE2_SIZE imports as Int, so it reads as -1.
-                        if group < pairs, Int(ovector[2 * group]) >= 0 {
-                            groups.append(Int(ovector[2 * group])..<Int(ovector[2 * group + 1]))
-                        } else {
-                            groups.append(nil)
-                        }
-                    }
-                }
-                results.append(Match(start: matchStart, end: matchEnd, mark: mark, groups: groups))
+                let match = Self.match(from: matchData, groupCount: groupCount)
+                results.append(match)
+                let matchStart = match.start, matchEnd = match.end
                 if matchEnd == matchStart {
                     // Empty match: step over one whole UTF-8 character.
                     var next = matchEnd + 1
@@ -106,23 +87,6 @@ final class PCRE2Pattern: @unchecked Sendable {
             }
         }
         return results
-    }
-
-    /// The leftmost match starting at or after byte `start` of `bytes` (valid UTF-8), with its mark.
-    func firstMatch(in bytes: [UInt8], from start: Int) -> Match? {
-        guard start <= bytes.count, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
-        defer { pcre2_match_data_free_8(matchData) }
-        return bytes.withUnsafeBufferPointer { buffer -> Match? in
-            guard let base = buffer.baseAddress else { return nil }
-            let rc = pcre2_match_8(code, base, bytes.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
-            if rc < 0 { return nil }
-            let ovector = pcre2_get_ovector_pointer_8(matchData)!
-            var mark: String?
-            if let markPointer = pcre2_get_mark_8(matchData) {
-                mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
-            }
-            return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: [])
-        }
     }
 
     /// The first match inside the byte range `range` of `bytes`, as if that range were the whole subject:
@@ -137,13 +101,7 @@ final class PCRE2Pattern: @unchecked Sendable {
             guard let base = buffer.baseAddress else { return nil }
             let rc = pcre2_match_8(anchored ? anchoredCode : code, base, range.upperBound, range.lowerBound,
                                    UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
-            if rc < 0 { return nil }
-            let ovector = pcre2_get_ovector_pointer_8(matchData)!
-            var mark: String?
-            if let markPointer = pcre2_get_mark_8(matchData) {
-                mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
-            }
-            return Match(start: Int(ovector[0]), end: Int(ovector[1]), mark: mark, groups: [])
+            return rc < 0 ? nil : Self.match(from: matchData, groupCount: 0)
         }
     }
 
@@ -197,12 +155,14 @@ final class PCRE2Pattern: @unchecked Sendable {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         var mark: String?
         if let markPointer = pcre2_get_mark_8(matchData) {
+            // A mark name is preceded by its length in code units.
             mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: Int(markPointer[-1])), as: UTF8.self)
         }
         var groups: [Range<Int>?] = []
         if groupCount > 0 {
             let pairs = Int(pcre2_get_ovector_count_8(matchData))
             for group in 1...groupCount {
+                // PCRE2_UNSET (~0) marks an unset group; PCRE2_SIZE imports as Int, so it reads as -1.
                 if group < pairs, Int(ovector[2 * group]) >= 0 {
                     groups.append(Int(ovector[2 * group])..<Int(ovector[2 * group + 1]))
                 } else {
