@@ -55,20 +55,15 @@ import Testing
             #expect(pattern?.firstScalars != nil, "\(name) has a first-scalar set")
         }
         var compared = 0
-        for stem in TestPaths.realStems {
-            let report = try String(contentsOfFile: TestPaths.realReport(stem), encoding: .utf8)
-            for line in report.split(separator: "\n") {
-                let text = AnalysedText(String(line))
-                guard text.isSimple else { continue }
-                for (name, pattern, groups) in patterns {
-                    guard let pattern else { continue }
-                    let plain = pattern.matches(in: text.bytes, groupCount: groups)
-                    let scanned = pattern.matches(in: text, groupCount: groups)
-                    #expect(scanned.map { [$0.start, $0.end] } == plain.map { [$0.start, $0.end] }, "\(name): \(line)")
-                    #expect(scanned.map(\.mark) == plain.map(\.mark), "\(name): \(line)")
-                    #expect(scanned.map(\.groups) == plain.map(\.groups), "\(name): \(line)")
-                    compared += plain.count
-                }
+        for (line, text) in try LiteralAlternationTests.realReportLines() {
+            for (name, pattern, groups) in patterns {
+                guard let pattern else { continue }
+                let plain = pattern.matches(in: text.bytes, groupCount: groups)
+                let scanned = pattern.matches(in: text, groupCount: groups)
+                #expect(scanned.map { [$0.start, $0.end] } == plain.map { [$0.start, $0.end] }, "\(name): \(line)")
+                #expect(scanned.map(\.mark) == plain.map(\.mark), "\(name): \(line)")
+                #expect(scanned.map(\.groups) == plain.map(\.groups), "\(name): \(line)")
+                compared += plain.count
             }
         }
         #expect(compared > 2500)

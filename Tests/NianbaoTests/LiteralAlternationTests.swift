@@ -44,17 +44,21 @@ import Testing
     @Test func splitPhraseScanEqualsOnePatternOnTheRealReports() throws {
         let compiled = IndicatorFixtures.rules.compiled
         let words = try #require(compiled.phraseWords, "the rules' phrases split into regexes and words")
-        var lines = 0
-        for stem in TestPaths.realStems {
-            let report = try String(contentsOfFile: TestPaths.realReport(stem), encoding: .utf8)
-            for line in report.split(separator: "\n") {
+        let lines = try Self.realReportLines()
+        for (line, text) in lines {
+            let split = try #require(ExtractionRun.phraseMatches(regexes: compiled.phraseRegexes, words: words, text: text))
+            #expect(split.map { [$0.0, $0.1, $0.2] } == Self.pcre2Matches(compiled.phrases, text), "\(line)")
+        }
+        #expect(lines.count > 2000)
+    }
+
+    /// Every line of the five real reports whose Characters are single scalars, analysed.
+    static func realReportLines() throws -> [(String, AnalysedText)] {
+        try TestPaths.realStems.flatMap { stem in
+            try String(contentsOfFile: TestPaths.realReport(stem), encoding: .utf8).split(separator: "\n").compactMap { line in
                 let text = AnalysedText(String(line))
-                guard text.isSimple else { continue }
-                let split = try #require(ExtractionRun.phraseMatches(regexes: compiled.phraseRegexes, words: words, text: text))
-                #expect(split.map { [$0.0, $0.1, $0.2] } == Self.pcre2Matches(compiled.phrases, text), "\(line)")
-                lines += 1
+                return text.isSimple ? (String(line), text) : nil
             }
         }
-        #expect(lines > 2000)
     }
 }
