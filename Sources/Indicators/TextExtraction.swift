@@ -184,7 +184,7 @@ extension ExtractionRun {
 
             let entity = rule.regionScope
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
-                : resolveEntity(at: number.start, sentence: sentence, clauses: clauses,
+                : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
             var (year, isTarget, fromContext) = resolveYear(at: number.start, sentence: sentence, clause: clause,
                                                sentences: sentences, sentenceIndex: sentenceIndex,
@@ -626,8 +626,8 @@ extension ExtractionRun {
 
     /// The entity a number is about: the nearest name before it in its sentence, else the nearest earlier
     /// in the paragraph, else the report's region.
-    func resolveEntity(at offset: Int, sentence: Range<Int>, clauses: [Range<Int>], numberEnds: [Int],
-                       matches: BlockMatches) -> String {
+    func resolveEntity(at offset: Int, text: AnalysedText, sentence: Range<Int>, clauses: [Range<Int>],
+                       numberEnds: [Int], matches: BlockMatches) -> String {
         var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
         // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
         for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
@@ -642,6 +642,14 @@ extension ExtractionRun {
             let lastNumberEnd = numberEnds.filter { $0 <= mention.start }.max() ?? sentence.lowerBound
             let listed = before.filter { $0.start >= max(clauseStart, lastNumberEnd) }
             if Set(listed.compactMap(\.entity)).count >= 3 { return region }
+            // `振华外经职校连续多次获得浦东新区创业设计大赛一等奖，荣获…金奖 1 个`: the region's name glued to
+            // more words names an event of the region; the school that opens the clause is the subject.
+            if mention.entity == region, mention.end < text.count, NumberScanner.isCJK(Unicode.Scalar(text.scalars[mention.end]) ?? " "),
+               !rules.cues.region.contains(text.text(mention.start..<mention.end)),
+               let school = before.last(where: { $0.start >= clauseStart && $0.end <= mention.start && $0.entity != region }),
+               school.start <= clauseStart + 1 {
+                return school.entity!
+            }
             return mention.entity!
         }
         // Earlier sentences of the paragraph lend a school, not a region (`全区` there says nothing about here).

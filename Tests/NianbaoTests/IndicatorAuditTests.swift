@@ -37,8 +37,6 @@ import NianbaoModel
     static let stillWrong: Set<String> = [
         "000:611 through_programs_higher", "000:611 through_programs_bachelor",  // 申报了 list: applied for
         "000:371 training_participants",                                      // 合计 row over years
-        "001:277 innovation_awards_gold", "001:277 innovation_awards_silver",  // 浦东新区创业设计大赛 read as the
-        "001:277 innovation_awards_bronze",                                    // entity instead of the school
         "001:522 through_programs_higher",                                     // 2025年拟新增…, 4 个: plan as change
         "002:475 starting_salary",                                             // 3001-4000 元之间: a bracket
         "002:1093 matched_employment_rate",                                    // a school's case credited to 上海市

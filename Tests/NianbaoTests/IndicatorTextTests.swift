@@ -82,6 +82,15 @@ enum IndicatorSentence {
         #expect(result.observations.map(IndicatorSentence.summary) == ["dual_qualified_ratio 静安区 2024 80 % target"])
     }
 
+    @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
+        let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
+                                               region: "普陀区", year: 2023)
+        #expect(result.observations.map(\.entity) == ["上海市曹杨职业技术学校", "上海市曹杨职业技术学校"])
+        // The region's own words (全区) still speak for the region.
+        let regional = IndicatorSentence.extract(["上海市曹杨职业技术学校获得金奖，全区中职学校共获金奖12个。"], region: "普陀区", year: 2023)
+        #expect(regional.observations.map(\.entity) == ["普陀区"])
+    }
+
     @Test func changeCueWithComparisonYear() {
         let result = IndicatorSentence.extract(["2022学年各中职校招收新生3,537人，较2021年增加186人。"], region: "普陀区", year: 2023)
         #expect(result.observations.map(IndicatorSentence.summary) == [
