@@ -78,6 +78,7 @@ extension ExtractionRun {
         var previousChange = false
         var respectivelyCount = 0
         var hadUnresolved = false
+        var previousNotValue = false
 
         for number in numbers {
             // Years (`2022 年`) and numbers inside a year expression are context, not values; they do not
@@ -95,9 +96,29 @@ extension ExtractionRun {
             // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
             if clauseOpensWithNotValueWord(text, clause),
                !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
+            // Whether 和 or 、 stands between the previous number and this one: an enumeration goes on.
+            func gapHasListWord() -> Bool {
+                guard text.isSimple else {
+                    let gapText = text.text(windowStart..<number.start)
+                    return gapText.contains("和") || gapText.contains("、")
+                }
+                let upper = min(number.start, text.count)
+                guard windowStart < upper else { return false }
+                return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
+            }
             if let notBefore = compiled.notValueBefore {
                 let preceding = text.byteRange(max(clause.lowerBound, number.start - 4)..<number.start)
-                if notBefore.firstMatch(in: text.bytes, range: preceding) != nil { continue }
+                if notBefore.firstMatch(in: text.bytes, range: preceding) != nil { previousNotValue = true; continue }
+            }
+            // `拟新增 1 个中本贯通专业、4 个中高职贯通专业` (or `…专业,4 个…`): an enumeration goes on under the
+            // word before its first item, in its clause after 、/和 or as the next clause's first word.
+            if previousNotValue {
+                let listGoesOn = sameClauseAsPrevious
+                    ? gapHasListWord() && cleanedGapLength(text, windowStart..<number.start, matches: matches,
+                                                           blankPhrases: true) == 0
+                    : !Self.printedGap(text, windowStart..<number.start).hasWords
+                if listGoesOn { continue }
+                previousNotValue = false
             }
 
             if let notValue = compiled.notValueAfter {
@@ -113,16 +134,6 @@ extension ExtractionRun {
             }
             func clauseHasCue(_ cue: CompiledRules.Cue) -> Bool {
                 matches.cues.contains { $0.cue == cue && $0.start >= clause.lowerBound && $0.start < number.start }
-            }
-            // An enumeration after a change (`新增 2 个中本贯通专业，10 个中高职贯通专业`) keeps being a change.
-            func gapHasListWord() -> Bool {
-                guard text.isSimple else {
-                    let gapText = text.text(windowStart..<number.start)
-                    return gapText.contains("和") || gapText.contains("、")
-                }
-                let upper = min(number.start, text.count)
-                guard windowStart < upper else { return false }
-                return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
             }
             // Only when what stands before the number is at most the previous number's own after-words.
             let ownPhrase = matches.phrases.contains { hit in

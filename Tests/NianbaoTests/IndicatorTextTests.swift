@@ -91,6 +91,16 @@ enum IndicatorSentence {
         #expect(regional.observations.map(\.entity) == ["普陀区"])
     }
 
+    @Test func aListUnderAPlanWordIsNoValueToItsEnd() {
+        let planned = IndicatorSentence.extract(["2025年拟新增1个中本贯通专业,4个中高职贯通专业。"], region: "浦东新区", year: 2024)
+        #expect(planned.observations.isEmpty, "\(planned.observations.map(IndicatorSentence.summary))")
+        let applied = IndicatorSentence.extract(["曹杨职校扩大贯通专业人才培养，申报了3个中高职贯通、1个中本贯通。"], region: "普陀区", year: 2023)
+        #expect(applied.observations.isEmpty, "\(applied.observations.map(IndicatorSentence.summary))")
+        // A new subject after the list is a value again.
+        let after = IndicatorSentence.extract(["拟新增2个专业，全区中职学校6所。"], region: "普陀区", year: 2023)
+        #expect(after.observations.map(IndicatorSentence.summary) == ["schools 普陀区 2023 6 所"])
+    }
+
     @Test func changeCueWithComparisonYear() {
         let result = IndicatorSentence.extract(["2022学年各中职校招收新生3,537人，较2021年增加186人。"], region: "普陀区", year: 2023)
         #expect(result.observations.map(IndicatorSentence.summary) == [
