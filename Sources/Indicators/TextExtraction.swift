@@ -108,7 +108,12 @@ extension ExtractionRun {
             }
             if let notBefore = compiled.notValueBefore {
                 let preceding = text.byteRange(max(clause.lowerBound, number.start - 4)..<number.start)
-                if notBefore.firstMatch(in: text.bytes, range: preceding) != nil { previousNotValue = true; continue }
+                if notBefore.firstMatch(in: text.bytes, range: preceding) != nil {
+                    // No value, so no change either: `…增加 16.4%；最高的是 3001-4000 元之间，占 44.7%`.
+                    previousNotValue = true
+                    previousChange = false
+                    continue
+                }
             }
             // `拟新增 1 个中本贯通专业、4 个中高职贯通专业` (or `…专业,4 个…`): an enumeration goes on under the
             // word before its first item, in its clause after 、/和 or as the next clause's first word.

@@ -96,6 +96,11 @@ enum IndicatorSentence {
         #expect(planned.observations.isEmpty, "\(planned.observations.map(IndicatorSentence.summary))")
         let applied = IndicatorSentence.extract(["曹杨职校扩大贯通专业人才培养，申报了3个中高职贯通、1个中本贯通。"], region: "普陀区", year: 2023)
         #expect(applied.observations.isEmpty, "\(applied.observations.map(IndicatorSentence.summary))")
+        // A superlative names a bracket, and the share after it is no change of the subject.
+        let bracket = IndicatorSentence.extract(["毕业生平均起薪 3844.8 元，比 2019 年增加 16.4%；起薪范围占比最高的是 3001-4000 元之间，占 44.7%。"],
+                                                region: "静安区", year: 2020)
+        #expect(bracket.observations.map(IndicatorSentence.summary) == ["starting_salary 静安区 2020 3844.8 元",
+                                                                         "starting_salary 静安区 2020 16.4 % change"])
         // A new subject after the list is a value again.
         let after = IndicatorSentence.extract(["拟新增2个专业，全区中职学校6所。"], region: "普陀区", year: 2023)
         #expect(after.observations.map(IndicatorSentence.summary) == ["schools 普陀区 2023 6 所"])
