@@ -221,8 +221,11 @@ struct ExtractionRun {
         sectionOfBlock = document.sectionIndexByBlock()
         sectionYears = Self.sectionYears(of: document)
         var rows: [SourceLocation: Int] = [:]
-        for (index, block) in document.clean.blocks.enumerated() where block.kind == .tableRow && rows[block.start] == nil {
-            rows[block.start] = index
+        // By index: enumerating would copy every block.
+        let blocks = document.clean.blocks
+        for index in blocks.indices where blocks[index].kind == .tableRow {
+            let start = blocks[index].start
+            if rows[start] == nil { rows[start] = index }
         }
         tableRowBlocks = rows
     }

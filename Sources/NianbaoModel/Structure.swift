@@ -128,12 +128,13 @@ public struct SegmentedDocument: Codable, Sendable {
     /// ask for every block (each single lookup scans all sections).
     public func sectionIndexByBlock() -> [Int?] {
         var result = [Int?](repeating: nil, count: clean.blocks.count)
-        for (index, section) in sections.enumerated() {
-            let lower = max(0, section.blockStart), upper = min(clean.blocks.count - 1, section.blockEnd)
+        for index in sections.indices {
+            let lower = max(0, sections[index].blockStart), upper = min(clean.blocks.count - 1, sections[index].blockEnd)
             guard lower <= upper else { continue }
+            let level = sections[index].level
             for block in lower...upper {
                 // Same tie rule as `section(containingBlock:)`: of equal levels, the later section wins.
-                if let best = result[block], sections[best].level > section.level { continue }
+                if let best = result[block], sections[best].level > level { continue }
                 result[block] = index
             }
         }
