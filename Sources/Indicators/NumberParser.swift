@@ -372,7 +372,10 @@ struct NumberScanner {
     static let betweenWord = Array("之间".unicodeScalars)
 
     static func isFinancialDigit(_ u: Unicode.Scalar) -> Bool {
-        "壹贰貳叁參叄肆伍陆陸柒捌玖".unicodeScalars.contains(u)
+        switch u {
+        case "壹", "贰", "貳", "叁", "參", "叄", "肆", "伍", "陆", "陸", "柒", "捌", "玖": return true
+        default: return false
+        }
     }
 
     static func letterMultiplier(_ u: Unicode.Scalar) -> Decimal? {
@@ -538,6 +541,7 @@ struct NumberScanner {
 
     func suffixQualifier(at i: Int) -> (Qualifier, Int)? {
         let k = skipSpaces(i)
+        guard let first = at(k), NumberVocabulary.suffixQualifierFirsts.contains(first) else { return nil }
         for (w, q) in NumberVocabulary.suffixQualifiers where matches(w, at: k) { return (q, k + w.count) }
         return nil
     }
@@ -697,7 +701,9 @@ struct NumberScanner {
         if !isRatio, denominator == nil, fuzzyUpper == nil {
             var k = skipSpaces(end)
             if matches(Self.inclusiveWord, at: k) { k = skipSpaces(k + 3) }
-            for sep in NumberVocabulary.rangeSeparators + NumberVocabulary.betweenSeparators where matches(sep, at: k) {
+            let separators = at(k).map { NumberVocabulary.separatorFirsts.contains($0) } ?? false
+                ? NumberVocabulary.rangeSeparators + NumberVocabulary.betweenSeparators : []
+            for sep in separators where matches(sep, at: k) {
                 // `10和20之间`: 和/与 join a range only when 之间 closes it.
                 let needsBetween = NumberVocabulary.betweenSeparators.contains(sep)
                 let m = skipSpaces(k + sep.count)
@@ -795,7 +801,9 @@ struct NumberScanner {
                 break
             }
             if !matched {
-                for (w, cu) in NumberVocabulary.currencyPrefixes {
+                let currencies = b > 0 ? NumberVocabulary.currencyPrefixesByLastScalar[s[b - 1].value] ?? [] : []
+                for k in currencies {
+                    let (w, cu) = NumberVocabulary.currencyPrefixes[k]
                     let from = b - w.count
                     guard from >= lastEnd, matches(w, at: from) else { continue }
                     if unit.isEmpty || unit == "元" { unit = cu }

@@ -32,6 +32,13 @@ enum NumberVocabulary {
     /// Last scalar → indices into `prefixQualifiers`, in order: a prefix word ends right before the number.
     static let prefixQualifiersByLastScalar: [UInt32: [Int]] = index(prefixQualifiers.map(\.surface), by: { $0.last })
 
+    /// Last scalar → indices into `currencyPrefixes`, in order.
+    static let currencyPrefixesByLastScalar: [UInt32: [Int]] = index(currencyPrefixes.map(\.surface), by: { $0.last })
+
+    /// Scalars a suffix qualifier or a range separator can start with: most numbers are followed by neither.
+    static let suffixQualifierFirsts: Set<Unicode.Scalar> = Set(suffixQualifiers.compactMap(\.surface.first))
+    static let separatorFirsts: Set<Unicode.Scalar> = Set((rangeSeparators + betweenSeparators).compactMap(\.first))
+
     /// First scalar → indices into `idioms`, in order.
     static let idiomsByFirstScalar: [UInt32: [Int]] = index(idioms, by: { $0.first })
 
