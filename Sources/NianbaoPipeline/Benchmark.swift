@@ -76,8 +76,9 @@ public struct Benchmark: Sendable {
         var rulesStage: IndicatorExtractor.BenchmarkReport?
         if stage != .pdf {
             let documents = pipeline.processAll(files).compactMap(\.segmented)
+            // A pass of the rules stage takes milliseconds: it gets at least ten.
             rulesStage = try IndicatorExtractor.benchmarkCorpus(rulesDirectory: rulesDirectory, documents: documents,
-                                                                repetitions: repetitions)
+                                                                repetitions: max(10, repetitions))
         }
         return Report(pdfFiles: pdf.files, pages: pdf.pages,
                       oneCorePagesPerSecond: pdf.oneCore > 0 ? Double(pdf.pages) / pdf.oneCore : 0,

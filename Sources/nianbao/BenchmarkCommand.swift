@@ -13,7 +13,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Argument(help: "A folder of reports; its PDFs are timed against pdftotext, all its reports feed the rules stage.")
     var folder: String = "../shared/corpus"
 
-    @Option(help: "Runs per measurement; the best is kept.")
+    @Option(help: "Runs per measurement; the best is kept (the rules stage, whose pass is short, runs at least 10).")
     var repetitions: Int = 3
 
     @Option(help: "Folder with the indicator rules.")
