@@ -451,6 +451,14 @@ struct NumberScanner {
         // 三成 → 30 %
         if let c = at(k), c == "成" {
             let next = at(k + 1)
+            // 九成五 = 95 %: a lone digit after 成 is the next place down.
+            if let next, let d = ChineseNumeral.digit(next), d > 0,
+               !(at(k + 2).map { ChineseNumeral.isNumeralScalar($0) || NumberScanner.isASCIIDigit($0) } ?? false),
+               unitWord(at: k + 2) == nil {
+                suffix.unit = "%"; suffix.factor = 10; suffix.extraValue = Decimal(d); suffix.end = k + 2
+                suffix.percentFromCheng = true
+                return suffix
+            }
             let okNext = next == nil || !NumberScanner.isCJK(next!)
                 || ["以", "左", "的", "多", "是", "和", "与", "及", "上", "。", "，"].contains(next!)
             if okNext {
@@ -639,6 +647,24 @@ struct NumberScanner {
             end = numerator.end
             acceptedByUnit = true
             core.end = numerator.end
+        } else if at(core.end) == "又", let fraction = readFraction(at: core.end + 1), core.decimals == 0 {
+            // 二又三分之一, 1又1/2: a whole number and a fraction.
+            value = core.value + fraction.value
+            denominator = fraction.denominator
+            decimals = fraction.denominator == nil ? fraction.decimals : 4
+            end = fraction.end
+            acceptedByUnit = true
+            core.end = fraction.end
+        } else if at(core.end) == "/", core.hasArabic, !core.hasUnitToken, core.decimals == 0,
+                  core.end - core.start <= 3, !(i > 0 && (s[i - 1] == "/" || NumberScanner.isASCIIDigit(s[i - 1]))),
+                  let fraction = readFraction(at: core.start), fraction.end > core.end {
+            // 1/2, 3/4: a fraction written with a slash (not a date: at most three digits each, no second slash).
+            value = fraction.value
+            denominator = fraction.denominator
+            decimals = fraction.decimals
+            end = fraction.end
+            acceptedByUnit = true
+            core.end = fraction.end
         }
 
         // Ratio a:b
@@ -706,7 +732,11 @@ struct NumberScanner {
             for sep in separators where matches(sep, at: k) {
                 // `10和20之间`: 和/与 join a range only when 之间 closes it.
                 let needsBetween = NumberVocabulary.betweenSeparators.contains(sep)
-                let m = skipSpaces(k + sep.count)
+                var m = skipSpaces(k + sep.count)
+                // 百分之十到百分之二十: the upper bound repeats the percent word.
+                if percentPrefix != nil, matches(Self.percentWord, at: m) || matches(Self.permilleWord, at: m) {
+                    m = skipSpaces(m + 3)
+                }
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }
                 var secondValue = second.value
                 var secondEnd = second.end
@@ -838,6 +868,23 @@ struct NumberScanner {
         let end = k + w.surface.count
         return ParsedNumber(text: sourceText(i..<end), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
                             end: end, decimals: 1)
+    }
+
+    /// A fraction at `k`: `三分之一` (denominator first) or `1/2` (at most three digits each, no second slash).
+    func readFraction(at k: Int) -> (value: Decimal, denominator: Decimal?, decimals: Int, end: Int)? {
+        guard k < n, let first = readCore(at: k, allowSign: false), first.value != 0 || at(first.end) == "/" else { return nil }
+        if matches(Self.fractionWord, at: first.end), first.end + 2 < n, let numerator = readCore(at: first.end + 2),
+           first.value != 0 {
+            let (q, exact) = NumberScanner.quotient(numerator.value, first.value)
+            return (q, exact ? nil : first.value, exact ? numerator.decimals : 4, numerator.end)
+        }
+        guard first.hasArabic, !first.hasUnitToken, first.decimals == 0, first.end - first.start <= 3,
+              at(first.end) == "/", let d = at(first.end + 1), NumberScanner.isASCIIDigit(d),
+              let second = readCore(at: first.end + 1, allowSign: false), second.hasArabic, !second.hasUnitToken,
+              second.decimals == 0, second.end - second.start <= 3, second.value != 0,
+              !(at(second.end).map { $0 == "/" || $0 == "." || NumberScanner.isASCIIDigit($0) } ?? false) else { return nil }
+        let (q, exact) = NumberScanner.quotient(first.value, second.value)
+        return (q, exact ? nil : second.value, exact ? 0 : 4, second.end)
     }
 
     /// a / b, and whether the division terminates; a non-terminating quotient is rounded to 4 places.

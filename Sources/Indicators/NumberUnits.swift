@@ -64,6 +64,7 @@ enum NumberVocabulary {
         角 元 -$ 0.1
         美元 美元 c$
         美金 美元 c$
+        美刀 美元 c$
         港元 港元 c$
         港币 港元 c$
         港幣 港元 c$

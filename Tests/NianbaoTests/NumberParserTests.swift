@@ -99,6 +99,13 @@ import NianbaoModel
         Case(input: "百分之 30", text: "百分之 30", value: "30", unit: "%", start: 0, end: 6, qualifier: nil),
         Case(input: "USD 100", text: "USD 100", value: "100", unit: "美元", start: 0, end: 7, qualifier: nil),
         Case(input: "100 USD", text: "100 USD", value: "100", unit: "美元", start: 0, end: 7, qualifier: nil),
+        // Fractions: with 分之, with a slash (not a date), mixed with 又; 九成五 = 95 %; a repeated 百分之.
+        Case(input: "1/2", text: "1/2", value: "0.5", unit: "", start: 0, end: 3, qualifier: nil),
+        Case(input: "二又三分之一", text: "二又三分之一", value: "2.3333", unit: "", start: 0, end: 6, qualifier: nil),
+        Case(input: "1又1/2", text: "1又1/2", value: "1.5", unit: "", start: 0, end: 5, qualifier: nil),
+        Case(input: "九成五", text: "九成五", value: "95", unit: "%", start: 0, end: 3, qualifier: nil),
+        Case(input: "百分之十到百分之二十", text: "百分之十到百分之二十", value: "10", unit: "%", start: 0, end: 10,
+             qualifier: .range, upper: "20"),
         // Discounts are shares of the full price.
         Case(input: "打八折", text: "八折", value: "80", unit: "%", start: 1, end: 3, qualifier: nil),
         Case(input: "九五折", text: "九五折", value: "95", unit: "%", start: 0, end: 3, qualifier: nil),
@@ -148,6 +155,10 @@ import NianbaoModel
                       "三角形", "五角星"])
     func idiomsAreNotNumbers(_ text: String) {
         #expect(Self.parser.parse(text).isEmpty, "\(Self.parser.parse(text).map(\.text))")
+    }
+
+    @Test func datesWithSlashesAreNoFractions() {
+        #expect(Self.parser.parse("2023/12/31").map(\.text) == ["2023", "12", "31"])
     }
 
     @Test func twoNumbersJoinedByAndStayTwo() {
