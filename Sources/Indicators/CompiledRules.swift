@@ -132,7 +132,9 @@ struct CompiledRules: Sendable {
         var tables: [String: [Int]] = [:]
         for (index, rule) in indicators.enumerated() {
             for name in rule.tableNames {
-                let key = Self.tableKey(name)
+                // `parent › child`: each side reduced on its own.
+                let key = name.components(separatedBy: Self.tableKeySeparator).map { Self.tableKey($0) }
+                    .joined(separator: Self.tableKeySeparator)
                 if !(tables[key]?.contains(index) ?? false) { tables[key, default: []].append(index) }
             }
         }
@@ -178,6 +180,9 @@ struct CompiledRules: Sendable {
         }
         return out
     }
+
+    /// Joins a numbered row's key and a row's key under it (`table_names: [专业教学资源库数 › 国家级数量]`).
+    static let tableKeySeparator = "›"
 
     /// A table name cell reduced to what identifies it: no numbering, `其中：`, quotes, spaces or brackets.
     static func tableKey(_ name: String) -> String {

@@ -231,8 +231,9 @@ public struct RuleSet: Sendable {
             }
             let phrases = try list("phrases")
             let patterns = try list("patterns")
-            if phrases.isEmpty && patterns.isEmpty {
-                throw file.error(item, "indicator “\(id)” has no phrases or patterns, so nothing can find it")
+            // A table row name (`table_names`) or words after the number (`after`) can find it too.
+            if phrases.isEmpty && patterns.isEmpty && map["table_names"] == nil && map["after"] == nil {
+                throw file.error(item, "indicator “\(id)” has no phrases, patterns, after-patterns or table names, so nothing can find it")
             }
             for phrase in phrases where phrase.count < 2 {
                 throw file.error(map["phrases"]!, "indicator “\(id)”: phrase “\(phrase)” is too short to be specific")

@@ -90,6 +90,9 @@ extension ExtractionRun {
         var parent: (indicators: [Int], matched: Bool)? = nil
         var inPartsList = false
         var lastIndicators: [Int] = []
+        // The last numbered row: it qualifies the names under it (`专业教学资源库数 › 国家级数量`), and its values
+        // are the totals of the rows under it that declare themselves parts of its indicator.
+        var heading: (key: String, indicator: Int?, emitted: [Int: Int], groups: [Int: String])?
         for r in dataRows {
             var row = rows[r]
             // A row shifted one cell left (its name in the numbering column) is put back in place.
@@ -107,7 +110,12 @@ extension ExtractionRun {
                 // Continuation row: the row above in a second unit; look for an indicator with that unit.
                 indicators = lastIndicators
             } else {
-                indicators = compiled.tableNames[CompiledRules.tableKey(name)] ?? []
+                let key = CompiledRules.tableKey(name)
+                if numberingColumn != nil && isNumbered { heading = (key, nil, [:], [:]) }
+                indicators = compiled.tableNames[key] ?? []
+                if indicators.isEmpty, !isNumbered, let heading {
+                    indicators = compiled.tableNames[heading.key + CompiledRules.tableKeySeparator + key] ?? []
+                }
                 let opensParts = name.hasPrefix("其中")
                 if isNumbered && !opensParts { inPartsList = false }
                 if opensParts { inPartsList = true }
@@ -126,10 +134,25 @@ extension ExtractionRun {
                 return compiled.unitAccepted(converted.unit, by: rules.indicators[target].unit)
             }) else { continue }
             let rule = rules.indicators[indicator]
+            let isHeading = numberingColumn != nil && isNumbered && !name.isEmpty
+            if isHeading { heading?.indicator = indicator }
+            let isPart = !isHeading && heading?.indicator.map { rule.partOf.contains(rules.indicators[$0].id) } == true
             for (c, column) in columns.enumerated() {
                 guard let year = column.year, c < row.count else { continue }
+                let emitted = result.observations.count
                 emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
                          location: table.rowLocations[safe: r], table: table, group: nil, role: nil)
+                guard result.observations.count > emitted else { continue }
+                if isHeading {
+                    heading?.emitted[c] = emitted
+                } else if isPart, let total = heading?.emitted[c] {
+                    let group = heading?.groups[c] ?? nextGroup("y")
+                    heading?.groups[c] = group
+                    result.observations[total].group = group
+                    result.observations[total].role = .total
+                    result.observations[emitted].group = group
+                    result.observations[emitted].role = .part
+                }
             }
         }
     }

@@ -10,6 +10,33 @@ import NianbaoModel
                   rowLocations: rows.indices.map { SourceLocation(page: 1, line: firstLine + $0) })
     }
 
+    @Test func levelRowsAreNamedByTheirNumberedRowAndGroupedUnderItsTotal() {
+        let rows = [
+            ["序号", "指标", "单位", "2023年", "2024年"],
+            ["6", "专业教学资源库数", "个", "47", "45"],
+            ["", "其中：国家级数量", "个", "0", "0"],
+            ["", "接入国家智慧教育平台数", "个", "0", "0"],
+            ["", "省级数量", "个", "0", "13"],
+            ["", "校级数量", "个", "47", "26"],
+            ["8", "虚拟仿真实训基地数", "个", "4", "2"],
+            ["", "其中：国家级数量", "个", "0", "0"],
+        ]
+        let result = IndicatorSentence.extract([], region: "浦东新区", year: 2024,
+                                               tables: [Self.table(rows, caption: "表3 教学资源表")])
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found.contains("teaching_resource_libraries_provincial 浦东新区 2024 13 个"))
+        #expect(found.contains("teaching_resource_libraries_school 浦东新区 2023 47 个"))
+        // 国家级数量 under a row no rule qualifies is nothing.
+        #expect(result.observations.filter { $0.indicator == "teaching_resource_libraries_national" }.count == 2)
+        let groups = Dictionary(grouping: result.observations.filter { $0.group != nil }, by: { $0.year ?? 0 })
+        for year in [2023, 2024] {
+            let group = groups[year] ?? []
+            #expect(group.filter { $0.role == .total }.map(\.indicator) == ["teaching_resource_libraries"])
+            #expect(group.filter { $0.role == .part }.count == 3)
+            #expect(Set(group.map(\.group)).count == 1)
+        }
+    }
+
     @Test func yearColumnsWithSubRowsContinuationsAndDashes() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],
