@@ -487,8 +487,8 @@ struct NumberScanner {
             suffix.factor = w.factor
             suffix.unitWord = w
             suffix.end = u + w.surface.count
-            // Coins after 元/块 (3元5角); a coin unit itself (5角) takes none.
-            if w.isMoney && w.factor == 1 { readMoneyTail(&suffix, surface: w.surface) }
+            // Coins after 元/块 (3元5角) or after a coin (壹角壹分).
+            if w.isMoney { readMoneyTail(&suffix, surface: w.surface, afterCoin: w.factor != 1) }
         }
         return suffix
     }
@@ -505,13 +505,18 @@ struct NumberScanner {
         return nil
     }
 
+    /// Whether a numeral is written in cheque forms only (壹佰贰拾, 伍): a money amount whatever unit follows.
+    func isChequeNumeral(_ core: NumeralCore) -> Bool {
+        (core.start..<core.end).allSatisfy { NumberScanner.isFinancialDigit(s[$0]) || "拾佰仟萬億".unicodeScalars.contains(s[$0]) }
+    }
+
     /// Coins after 元/块 and what one of each is worth.
     static let coinMarks: [(marks: [Unicode.Scalar], weight: Decimal)] = [
         (["角", "毛", "毫"], Decimal(string: "0.1")!), (["分"], Decimal(string: "0.01")!),
     ]
 
     /// 壹拾壹元壹角壹分, 123元1角1分, 十块三毛, 壹佰圆整.
-    func readMoneyTail(_ suffix: inout Suffix, surface: [Unicode.Scalar]) {
+    func readMoneyTail(_ suffix: inout Suffix, surface: [Unicode.Scalar], afterCoin: Bool = false) {
         let start = suffix.end
         var k = suffix.end
         var extra = Decimal(0)
@@ -532,7 +537,8 @@ struct NumberScanner {
         let afterUnit = suffix.end == start
         let afterJiao = !afterUnit && extra != 0 && (at(suffix.end - 1) == "角" || at(suffix.end - 1) == "毛"
                                                      || at(suffix.end - 1) == "毫")
-        if afterUnit || afterJiao {
+        // (Not after a coin unit: 五角二 is no 五角 + 0.2 元.)
+        if (afterUnit || afterJiao) && !afterCoin {
             var k2 = suffix.end
             var weight = afterUnit ? Decimal(string: "0.1")! : Decimal(string: "0.01")!
             if afterUnit, at(k2) == "零" { k2 += 1; weight = Decimal(string: "0.01")! }
@@ -699,6 +705,11 @@ struct NumberScanner {
                 unit = suffix.unit
                 // Most units neither scale nor add coins: spare the Decimal arithmetic.
                 if suffix.factor != 1 || !suffix.extraValue.isZero { value = value * suffix.factor + suffix.extraValue }
+                // 壹分: after cheque numerals 分 is a cent, not a point or a minute.
+                if unit == "分", !core.hasArabic, isChequeNumeral(core) {
+                    unit = "元"
+                    value *= Decimal(string: "0.01")!
+                }
                 end = suffix.end
                 // 一个半, 三斤半, 两年半: half a unit more.
                 if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",
@@ -800,9 +811,10 @@ struct NumberScanner {
                 return nil
             }
             let reason = acceptedByUnit || (core.hasUnitToken && core.end - core.start >= 2)
+                || (unitWordForAcceptance != nil && isChequeNumeral(core))
             if !reason { return nil }
             // Cheque forms (壹角) are numbers whatever unit follows; 三角(形) is no money.
-            let financial = (core.start..<core.end).allSatisfy { NumberScanner.isFinancialDigit(s[$0]) || "拾佰仟萬億".unicodeScalars.contains(s[$0]) }
+            let financial = isChequeNumeral(core)
             if let w = unitWordForAcceptance, !w.afterChineseNumeral, !financial,
                !(core.hasUnitToken && core.end - core.start >= 2) {
                 return nil

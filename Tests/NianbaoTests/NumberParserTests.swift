@@ -92,6 +92,9 @@ import NianbaoModel
         Case(input: "两百万美金", text: "两百万美金", value: "2000000", unit: "美元", start: 0, end: 5, qualifier: nil),
         Case(input: "壹角", text: "壹角", value: "0.1", unit: "元", start: 0, end: 2, qualifier: nil),
         Case(input: "五毛钱", text: "五毛钱", value: "0.5", unit: "元", start: 0, end: 3, qualifier: nil),
+        Case(input: "壹角壹分", text: "壹角壹分", value: "0.11", unit: "元", start: 0, end: 4, qualifier: nil),
+        Case(input: "壹分", text: "壹分", value: "0.01", unit: "元", start: 0, end: 2, qualifier: nil),
+        Case(input: "考试95分", text: "95分", value: "95", unit: "分", start: 2, end: 5, qualifier: nil),
         Case(input: "3元5角", text: "3元5角", value: "3.5", unit: "元", start: 0, end: 4, qualifier: nil),
         // One digit after 万/亿 is the next place down (1万5 = 1.5万); more digits are units (1万600).
         Case(input: "1万5", text: "1万5", value: "15000", unit: "", start: 0, end: 3, qualifier: nil),
