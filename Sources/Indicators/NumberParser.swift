@@ -165,10 +165,6 @@ struct NumberScanner {
         return bits
     }()
 
-    @inline(__always) static func mayStart(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x10000 && mayStartBits[Int(c.value >> 6)] & (1 << UInt64(c.value & 63)) != 0
-    }
-
     /// Spaces inside a number phrase (8,471.36 万元). Tabs are not: they separate table cells, and a word
     /// in one cell must not qualify a number in the next.
     static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\u{2009}" }

@@ -188,8 +188,6 @@ final class PCRE2Pattern: @unchecked Sendable {
         return utf8.index(utf8.startIndex, offsetBy: match.start)..<utf8.index(utf8.startIndex, offsetBy: match.end)
     }
 
-    /// True when the pattern matches anywhere in `text`.
-    func matches(_ text: String) -> Bool { !matches(in: Array(text.utf8)).isEmpty }
 }
 
 /// Escapes a literal word for use inside a PCRE2 pattern.
