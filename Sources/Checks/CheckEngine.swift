@@ -19,7 +19,9 @@ public struct CheckEngine: Sendable {
     public init(rules: CheckRuleSet) { self.rules = rules }
 
     public func run(on observations: [Observation]) -> CheckOutcome {
-        let index = ObservationIndex(observations)
+        // A value whose entity could not be resolved is compared with nothing: two unknown schools in two
+        // files are not the same entity.
+        let index = ObservationIndex(observations.filter { $0.entity != nil })
         var findings: [Finding] = []
         for (order, rule) in rules.rules.enumerated() {
             var produced: [Finding]
@@ -133,7 +135,7 @@ struct ObservationIndex: Sendable {
         let sorted = observations.sorted(by: ObservationIndex.sourceOrder)
         all = sorted
         exact = sorted.filter { $0.qualifier == nil }
-        exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.entity, year: $0.year, indicator: $0.indicator) }
+        exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
         var names: [String: String] = [:]
         for observation in sorted where names[observation.indicator] == nil && !observation.nameZh.isEmpty {
             names[observation.indicator] = observation.nameZh
@@ -244,4 +246,9 @@ enum Figure {
     static func places(_ observation: Observation) -> Int {
         max(0, observation.decimals + 2 - scaleExponent(observation))
     }
+}
+
+extension Observation {
+    /// The entity of a value the engine checks: `run(on:)` admits only values with a resolved entity.
+    var checkEntity: String { entity ?? "" }
 }

@@ -31,7 +31,7 @@ struct ComparisonChecks {
     /// Same indicator, entity and year in a table and in the prose of one report.
     func tableVsText() -> [Finding] {
         let candidates = index.exact.filter(applies)
-        let byKey = Dictionary(grouping: candidates) { "\($0.docId)\u{1}\($0.entity)\u{1}\($0.year.map(String.init) ?? "")\u{1}\($0.indicator)" }
+        let byKey = Dictionary(grouping: candidates) { "\($0.docId)\u{1}\($0.checkEntity)\u{1}\($0.year.map(String.init) ?? "")\u{1}\($0.indicator)" }
         var findings: [Finding] = []
         for key in byKey.keys.sorted() {
             let statements = byKey[key]!
@@ -39,7 +39,7 @@ struct ComparisonChecks {
             guard let firstTable = tables.first else { continue }
             let texts = statements.filter { !$0.fromTable }
             guard !texts.isEmpty else {
-                findings.append(.skipped(rule, entity: firstTable.entity, year: firstTable.year,
+                findings.append(.skipped(rule, entity: firstTable.checkEntity, year: firstTable.year,
                                          missing: ["\(firstTable.indicator) (text)"], anchor: firstTable))
                 continue
             }
@@ -54,17 +54,17 @@ struct ComparisonChecks {
                 }
             }
             guard compared else {
-                findings.append(.skipped(rule, entity: firstTable.entity, year: firstTable.year,
+                findings.append(.skipped(rule, entity: firstTable.checkEntity, year: firstTable.year,
                                          missing: ["\(firstTable.indicator) (text in the table's wording)"], anchor: firstTable))
                 continue
             }
             guard let (text, table, judgement) = worst else {
-                findings.append(.holds(rule, entity: firstTable.entity, year: firstTable.year, anchor: texts[0]))
+                findings.append(.holds(rule, entity: firstTable.checkEntity, year: firstTable.year, anchor: texts[0]))
                 continue
             }
             var message = "\(index.name(text.indicator)) \(text.year.map(String.init) ?? ""): the text states \(text.raw) (line \(text.line)) but the table gives \(table.raw) (line \(table.line))"
             if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
-            findings.append(.flagged(rule, entity: text.entity, year: text.year, anchor: text,
+            findings.append(.flagged(rule, entity: text.checkEntity, year: text.year, anchor: text,
                                      severity: judgement.severity(rule), indicators: [text.indicator],
                                      stated: text.value, expected: table.value,
                                      tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(text)),
@@ -78,10 +78,10 @@ struct ComparisonChecks {
     func crossReport() -> [Finding] {
         var coverage: [String: Set<String>] = [:]
         for observation in index.exact {
-            coverage["\(observation.entity)\u{1}\(observation.year.map(String.init) ?? "")", default: []].insert(observation.docId)
+            coverage["\(observation.checkEntity)\u{1}\(observation.year.map(String.init) ?? "")", default: []].insert(observation.docId)
         }
         let candidates = index.exact.filter(applies)
-        let byKey = Dictionary(grouping: candidates) { ValueKey(entity: $0.entity, year: $0.year, indicator: $0.indicator) }
+        let byKey = Dictionary(grouping: candidates) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
         let keys = byKey.keys.sorted {
             ($0.entity, $0.year ?? Int.min, $0.indicator) < ($1.entity, $1.year ?? Int.min, $1.indicator)
         }
@@ -128,19 +128,19 @@ struct ComparisonChecks {
     func definitionConflict() -> [Finding] {
         let candidates = index.all.filter { $0.base != nil && applies($0) && $0.qualifier != .change }
         let byKey = Dictionary(grouping: candidates) {
-            "\($0.docId)\u{1}\($0.entity)\u{1}\($0.year.map(String.init) ?? "")\u{1}\($0.indicator)\u{1}\($0.qualifier == .target)"
+            "\($0.docId)\u{1}\($0.checkEntity)\u{1}\($0.year.map(String.init) ?? "")\u{1}\($0.indicator)\u{1}\($0.qualifier == .target)"
         }
         var findings: [Finding] = []
         for key in byKey.keys.sorted() {
             let statements = byKey[key]!
             guard statements.count >= 2, let first = statements.first else { continue }
             guard let other = statements.first(where: { $0.base != first.base }) else {
-                findings.append(.holds(rule, entity: first.entity, year: first.year, anchor: first))
+                findings.append(.holds(rule, entity: first.checkEntity, year: first.year, anchor: first))
                 continue
             }
             let what = first.qualifier == .target ? "target" : "share"
             let message = "\(index.name(first.indicator)) \(what) \(first.raw) is stated of \(index.name(first.base!)) (line \(first.line)) and \(other.raw) of \(index.name(other.base!)) (line \(other.line)) in \(first.docId)"
-            findings.append(.flagged(rule, entity: first.entity, year: first.year, anchor: first,
+            findings.append(.flagged(rule, entity: first.checkEntity, year: first.year, anchor: first,
                                      severity: rule.severity ?? .warning,
                                      indicators: [first.indicator, first.base!, other.base!],
                                      stated: first.value, expected: other.value,

@@ -17,15 +17,15 @@ struct GrowthCheck {
     private func evaluate(_ change: Observation) -> Finding {
         let indicator = change.indicator
         guard let year = change.year else {
-            return .skipped(rule, entity: change.entity, year: nil, missing: ["\(indicator) (year of the change)"], anchor: change)
+            return .skipped(rule, entity: change.checkEntity, year: nil, missing: ["\(indicator) (year of the change)"], anchor: change)
         }
-        let current = index.nearest(indicator, entity: change.entity, year: year, to: change)
-        let previous = index.nearest(indicator, entity: change.entity, year: year - 1, to: change)
+        let current = index.nearest(indicator, entity: change.checkEntity, year: year, to: change)
+        let previous = index.nearest(indicator, entity: change.checkEntity, year: year - 1, to: change)
         guard let current, let previous else {
             var missing: [String] = []
             if previous == nil { missing.append("\(indicator) (\(year - 1))") }
             if current == nil { missing.append("\(indicator) (\(year))") }
-            return .skipped(rule, entity: change.entity, year: year, missing: missing, anchor: change)
+            return .skipped(rule, entity: change.checkEntity, year: year, missing: missing, anchor: change)
         }
         // `上升 2 个百分点` is a difference; `增长 5.73%` a relative change — but for a rate,
         // reports also write `提高 2%` meaning points, so both readings are tried there.
@@ -54,7 +54,7 @@ struct GrowthCheck {
         guard let expected = growth(curP.rounding(current.value), prevP.rounding(previous.value)),
               let ifTruncated = growth(curP.truncation(current.value), prevP.truncation(previous.value)),
               let point = growth(ValueInterval(exactly: current.value), ValueInterval(exactly: previous.value))?.lower else {
-            return .skipped(rule, entity: change.entity, year: year, missing: ["\(indicator) (\(year - 1), non-zero)"], anchor: change)
+            return .skipped(rule, entity: change.checkEntity, year: year, missing: ["\(indicator) (\(year - 1), non-zero)"], anchor: change)
         }
         var judgement = Judgement.judge(stated: change, expected: expected, expectedIfTruncated: ifTruncated,
                                         expectedPoint: point)
@@ -64,11 +64,11 @@ struct GrowthCheck {
                                            expectedIfTruncated: ifTruncated, expectedPoint: point)
             if mirrored.outcome == .holds || mirrored.outcome == .truncationOnly { judgement = mirrored }
         }
-        if judgement.outcome == .holds { return .holds(rule, entity: change.entity, year: year, anchor: change) }
+        if judgement.outcome == .holds { return .holds(rule, entity: change.checkEntity, year: year, anchor: change) }
         let unitText = inPoints ? " \(change.unit.isEmpty || change.unit == "%" ? "百分点" : change.unit)" : "%"
         var message = "\(index.name(indicator)) change stated \(change.raw) but \(previous.raw) (\(year - 1)) → \(current.raw) (\(year)) is \(DecimalText.fixed(point, places: change.decimals + 1))\(unitText)"
         if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
-        return .flagged(rule, entity: change.entity, year: year, anchor: change, severity: judgement.severity(rule),
+        return .flagged(rule, entity: change.checkEntity, year: year, anchor: change, severity: judgement.severity(rule),
                         indicators: [indicator], stated: change.value,
                         expected: DecimalText.rounded(point, places: change.decimals + 2),
                         tolerance: DecimalText.interval(judgement.agreeing, places: change.decimals + 2),

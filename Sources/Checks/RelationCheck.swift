@@ -15,8 +15,8 @@ struct RelationCheck {
         var places: [(String, Int?)] = []
         var seen = Set<ValueKey>()
         for observation in index.exact where involved.contains(observation.indicator) {
-            let key = ValueKey(entity: observation.entity, year: observation.year, indicator: "")
-            if seen.insert(key).inserted { places.append((observation.entity, observation.year)) }
+            let key = ValueKey(entity: observation.checkEntity, year: observation.year, indicator: "")
+            if seen.insert(key).inserted { places.append((observation.checkEntity, observation.year)) }
         }
         var findings: [Finding] = []
         for (entity, year) in places {
@@ -120,21 +120,21 @@ struct GroupSumCheck {
             let allParts = group.filter { $0.role == .part }
             guard !totals.isEmpty else {
                 let first = allParts.first ?? group[0]
-                findings.append(.skipped(rule, entity: first.entity, year: first.year,
+                findings.append(.skipped(rule, entity: first.checkEntity, year: first.year,
                                          missing: ["\(first.indicator) (total)"], anchor: first))
                 continue
             }
             for total in totals {
                 let parts = allParts.filter { $0.unit == total.unit }
                 if parts.isEmpty {
-                    findings.append(.skipped(rule, entity: total.entity, year: total.year,
+                    findings.append(.skipped(rule, entity: total.checkEntity, year: total.year,
                                              missing: ["\(total.indicator) (parts)"], anchor: total))
                     continue
                 }
                 let inexact = ([total] + parts).filter { $0.qualifier != nil }
                 if !inexact.isEmpty {
                     // `近400人` cannot be summed exactly; the relation is not checked.
-                    findings.append(.skipped(rule, entity: total.entity, year: total.year,
+                    findings.append(.skipped(rule, entity: total.checkEntity, year: total.year,
                                              missing: inexact.map { "\($0.indicator) (exact value)" }, anchor: total))
                     continue
                 }
@@ -156,7 +156,7 @@ struct GroupSumCheck {
         }
         let judgement = Judgement.judge(stated: total, expected: expected, expectedIfTruncated: ifTruncated,
                                         expectedPoint: point)
-        if judgement.outcome == .holds { return .holds(rule, entity: total.entity, year: total.year, anchor: total) }
+        if judgement.outcome == .holds { return .holds(rule, entity: total.checkEntity, year: total.year, anchor: total) }
         let partsText = parts.map(\.raw).joined(separator: " + ")
         var message = "\(total.nameZh.isEmpty ? total.indicator : total.nameZh) total \(total.raw) but its parts add up to \(Figure.like(total, point, extraPlaces: 0)) (\(partsText))"
         var severity = judgement.severity(rule)
@@ -169,7 +169,7 @@ struct GroupSumCheck {
         }
         var indicators = [total.indicator]
         for part in parts where !indicators.contains(part.indicator) { indicators.append(part.indicator) }
-        return .flagged(rule, entity: total.entity, year: total.year, anchor: total, severity: severity,
+        return .flagged(rule, entity: total.checkEntity, year: total.year, anchor: total, severity: severity,
                         indicators: indicators, stated: total.value, expected: point,
                         tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(total)),
                         message: message, evidence: [total] + parts)

@@ -19,7 +19,7 @@ struct SeriesChecks {
         // An indicator of several definitions keeps its table series apart from its prose series.
         let series = Dictionary(grouping: candidates) { observation -> String in
             let source = rule.mixedDefinitions.contains(observation.indicator) ? (observation.fromTable ? "\u{1}table" : "\u{1}text") : ""
-            return "\(observation.entity)\u{1}\(observation.indicator)\(source)"
+            return "\(observation.checkEntity)\u{1}\(observation.indicator)\(source)"
         }
         var findings: [Finding] = []
         for key in series.keys.sorted() {
@@ -36,7 +36,7 @@ struct SeriesChecks {
                     let anchor = current ?? previous
                     let absent = current == nil ? year : year - 1
                     let sample = values[0]
-                    findings.append(.skipped(rule, entity: sample.entity, year: year,
+                    findings.append(.skipped(rule, entity: sample.checkEntity, year: year,
                                              missing: ["\(sample.indicator) (\(absent))"], anchor: anchor))
                     continue
                 }
@@ -60,7 +60,7 @@ struct SeriesChecks {
         } else {
             let maxRelative = rule.maxRelative ?? 0
             guard previous.value != 0 else {
-                return .skipped(rule, entity: current.entity, year: year,
+                return .skipped(rule, entity: current.checkEntity, year: year,
                                 missing: ["\(current.indicator) (\(year - 1), non-zero)"], anchor: current)
             }
             change = (current.value - previous.value) / abs(previous.value)
@@ -70,10 +70,10 @@ struct SeriesChecks {
             limitText = "±\(DecimalText.string(maxRelative * 100))%"
         }
         if allowed.contains(current.value) {
-            return .holds(rule, entity: current.entity, year: year, anchor: current)
+            return .holds(rule, entity: current.checkEntity, year: year, anchor: current)
         }
         let message = "\(index.name(current.indicator)) went from \(previous.raw) in \(year - 1) to \(current.raw) in \(year) (\(changeText)), beyond the plausible \(limitText)"
-        return .flagged(rule, entity: current.entity, year: year, anchor: current, severity: rule.severity ?? .warning,
+        return .flagged(rule, entity: current.checkEntity, year: year, anchor: current, severity: rule.severity ?? .warning,
                         indicators: [current.indicator], stated: current.value, expected: previous.value,
                         tolerance: DecimalText.interval(allowed, places: Figure.places(current)),
                         message: message, evidence: [previous, current])
@@ -93,7 +93,7 @@ struct SeriesChecks {
                 if (a.docId == target.docId) != (b.docId == target.docId) { return b.docId == target.docId }
                 return ObservationIndex.sourceOrder(b, a)
             }) else {
-                findings.append(.skipped(rule, entity: target.entity, year: target.year,
+                findings.append(.skipped(rule, entity: target.checkEntity, year: target.year,
                                          missing: ["\(target.indicator) (reported value)"], anchor: target))
                 continue
             }
@@ -101,13 +101,13 @@ struct SeriesChecks {
             let reach = PrintedPrecision(of: latest).rounding(latest.value)
             let meets = lowerIsBetter ? reach.lower <= target.value : reach.upper >= target.value
             if meets {
-                findings.append(.holds(rule, entity: target.entity, year: target.year, anchor: target))
+                findings.append(.holds(rule, entity: target.checkEntity, year: target.year, anchor: target))
                 continue
             }
             let gap = abs(target.value - latest.value)
             let unit = latest.unit == "%" ? " points" : " \(latest.unit)"
             let message = "\(index.name(target.indicator)) target \(target.raw) for \(target.year.map(String.init) ?? "the plan period"); the latest reported value, \(latest.raw) (\(latest.year!)), is \(DecimalText.string(gap))\(unit) short"
-            findings.append(.flagged(rule, entity: target.entity, year: target.year, anchor: target,
+            findings.append(.flagged(rule, entity: target.checkEntity, year: target.year, anchor: target,
                                      severity: rule.severity ?? .info, indicators: [target.indicator],
                                      stated: latest.value, expected: target.value,
                                      tolerance: lowerIsBetter ? "(-∞, \(DecimalText.string(target.value))]"

@@ -88,7 +88,7 @@ private struct ObservationLine: Decodable {
     enum Keys: String, CodingKey {
         case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
         case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base
+        case group, role, base, entitySource = "entity_source", yearSource = "year_source", category
     }
 
     init(from decoder: any Decoder) throws {
@@ -97,7 +97,7 @@ private struct ObservationLine: Decodable {
             docId: try c.decode(String.self, forKey: .docId),
             indicator: try c.decode(String.self, forKey: .indicator),
             nameZh: try c.decode(String.self, forKey: .nameZh),
-            entity: try c.decode(String.self, forKey: .entity),
+            entity: try c.decodeIfPresent(String.self, forKey: .entity),
             year: try c.decodeIfPresent(Int.self, forKey: .year),
             value: try c.decode(Decimal.self, forKey: .value),
             unit: try c.decode(String.self, forKey: .unit),
@@ -112,7 +112,10 @@ private struct ObservationLine: Decodable {
             fromTable: try c.decodeIfPresent(Bool.self, forKey: .fromTable) ?? false,
             group: try c.decodeIfPresent(String.self, forKey: .group),
             role: try c.decodeIfPresent(ObservationRole.self, forKey: .role),
-            base: try c.decodeIfPresent(String.self, forKey: .base))
+            base: try c.decodeIfPresent(String.self, forKey: .base),
+            entitySource: try c.decodeIfPresent(String.self, forKey: .entitySource),
+            yearSource: try c.decodeIfPresent(String.self, forKey: .yearSource),
+            category: try c.decodeIfPresent(String.self, forKey: .category))
     }
 }
 

@@ -62,9 +62,13 @@ public struct Panel: Sendable {
 
         struct RowKey: Hashable { var entity: String; var indicator: String }
         var byRow: [RowKey: [Observation]] = [:]
+        // A value without an entity belongs to no row; a category of an entity (全国's 普通中专) is a row of
+        // its own, so the whole and its part never share a cell.
         for observation in observations where observation.year != nil
             && Panel.eligibleQualifiers.contains(observation.qualifier) {
-            byRow[RowKey(entity: observation.entity, indicator: observation.indicator), default: []]
+            guard let entity = observation.entity else { continue }
+            let row = observation.category.map { "\(entity)·\($0)" } ?? entity
+            byRow[RowKey(entity: row, indicator: observation.indicator), default: []]
                 .append(observation)
         }
 

@@ -7,12 +7,14 @@ import NianbaoModel
 public enum RecordFields {
     /// Contract fields first, then extras the contract allows.
     public static let document = ["doc_id", "source", "sha256", "format", "title", "region", "report_year",
-                                  "issuer", "published", "pages", "status", "errors"]
+                                  "issuer", "published", "pages", "status", "errors", "subject", "subject_kind",
+                                  "subject_source", "report_year_source"]
     public static let section = ["doc_id", "id", "kind", "level", "number", "title", "parent", "page_start",
                                  "page_end", "line_start", "line_end", "block_start", "block_end"]
     public static let observation = ["doc_id", "indicator", "name_zh", "entity", "year", "value", "unit", "raw",
                                      "qualifier", "page", "line", "section_id", "quote", "rule_id",
-                                     "decimals", "from_table", "group", "role", "base"]
+                                     "decimals", "from_table", "group", "role", "base", "entity_source",
+                                     "year_source", "category"]
     public static let flag = ["id", "check", "kind", "severity", "entity", "year", "indicators", "stated",
                               "expected", "tolerance", "message", "evidence"]
     public static let check = ["check", "kind", "entity", "year", "status", "flag_id", "missing"]
@@ -21,7 +23,8 @@ public enum RecordFields {
     static func values(_ d: DocumentRecord) -> [FieldValue] {
         [.string(d.docId), .string(d.source), .string(d.sha256), opt(d.format?.rawValue), opt(d.title),
          opt(d.region), opt(d.reportYear), opt(d.issuer), opt(d.published), .int(d.pages),
-         .string(d.status.rawValue), .array(d.errors.map(FieldValue.string))]
+         .string(d.status.rawValue), .array(d.errors.map(FieldValue.string)), opt(d.subject), opt(d.subjectKind),
+         opt(d.subjectSource), opt(d.reportYearSource)]
     }
 
     static func values(_ s: Section) -> [FieldValue] {
@@ -31,10 +34,11 @@ public enum RecordFields {
     }
 
     static func values(_ o: Observation) -> [FieldValue] {
-        [.string(o.docId), .string(o.indicator), .string(o.nameZh), .string(o.entity), opt(o.year),
+        [.string(o.docId), .string(o.indicator), .string(o.nameZh), opt(o.entity), opt(o.year),
          .decimal(o.value), .string(o.unit), .string(o.raw), opt(o.qualifier?.rawValue), .int(o.page),
          .int(o.line), opt(o.sectionId), .string(o.quote), .string(o.ruleId), .int(o.decimals),
-         .bool(o.fromTable), opt(o.group), opt(o.role?.rawValue), opt(o.base)]
+         .bool(o.fromTable), opt(o.group), opt(o.role?.rawValue), opt(o.base), opt(o.entitySource),
+         opt(o.yearSource), opt(o.category)]
     }
 
     static func values(_ f: Flag) -> [FieldValue] {

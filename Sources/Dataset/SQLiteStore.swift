@@ -55,6 +55,33 @@ struct SQLiteStore {
                     entity TEXT NOT NULL, year INTEGER, status TEXT NOT NULL, flag_id TEXT, missing TEXT NOT NULL);
                 """)
         }
+        // v2: observations may have no entity (open-world resolution says why instead) and record how their
+        // entity and year were decided; documents record their subject.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE observations RENAME TO observations_v1;
+                CREATE TABLE observations (
+                    doc_id TEXT NOT NULL, seq INTEGER NOT NULL, indicator TEXT NOT NULL, name_zh TEXT NOT NULL,
+                    entity TEXT, year INTEGER, value NUMERIC NOT NULL, value_text TEXT NOT NULL,
+                    unit TEXT NOT NULL, raw TEXT NOT NULL, qualifier TEXT, page INTEGER NOT NULL,
+                    line INTEGER NOT NULL, section_id TEXT, quote TEXT NOT NULL, rule_id TEXT NOT NULL,
+                    decimals INTEGER NOT NULL, from_table INTEGER NOT NULL, "group" TEXT, role TEXT, base TEXT,
+                    entity_source TEXT, year_source TEXT, category TEXT,
+                    PRIMARY KEY (doc_id, seq));
+                INSERT INTO observations (doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw,
+                                          qualifier, page, line, section_id, quote, rule_id, decimals, from_table,
+                                          "group", role, base)
+                    SELECT doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw, qualifier,
+                           page, line, section_id, quote, rule_id, decimals, from_table, "group", role, base
+                    FROM observations_v1;
+                DROP TABLE observations_v1;
+                CREATE INDEX observations_by_cell ON observations(entity, indicator, year);
+                ALTER TABLE documents ADD COLUMN subject TEXT;
+                ALTER TABLE documents ADD COLUMN subject_kind TEXT;
+                ALTER TABLE documents ADD COLUMN subject_source TEXT;
+                ALTER TABLE documents ADD COLUMN report_year_source TEXT;
+                """)
+        }
         return migrator
     }()
 
@@ -76,12 +103,14 @@ struct SQLiteStore {
     private static func replace(_ run: RunOutput, in db: Database) throws {
         let upsertDocument = try db.cachedStatement(sql: """
             INSERT INTO documents (doc_id, source, sha256, format, title, region, report_year, issuer, published,
-                                   pages, status, errors)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                                   pages, status, errors, subject, subject_kind, subject_source, report_year_source)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(doc_id) DO UPDATE SET source=excluded.source, sha256=excluded.sha256,
                 format=excluded.format, title=excluded.title, region=excluded.region,
                 report_year=excluded.report_year, issuer=excluded.issuer, published=excluded.published,
-                pages=excluded.pages, status=excluded.status, errors=excluded.errors
+                pages=excluded.pages, status=excluded.status, errors=excluded.errors, subject=excluded.subject,
+                subject_kind=excluded.subject_kind, subject_source=excluded.subject_source,
+                report_year_source=excluded.report_year_source
             """)
         let deleteSections = try db.cachedStatement(sql: "DELETE FROM sections WHERE doc_id = ?")
         let deleteObservations = try db.cachedStatement(sql: "DELETE FROM observations WHERE doc_id = ?")
@@ -114,8 +143,8 @@ struct SQLiteStore {
         let insertObservation = try db.cachedStatement(sql: """
             INSERT INTO observations (doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw,
                                       qualifier, page, line, section_id, quote, rule_id, decimals, from_table,
-                                      "group", role, base)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                      "group", role, base, entity_source, year_source, category)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         var observationSeq: [String: Int] = [:]
         for observation in run.observations {

@@ -17,10 +17,22 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     public var pages: Int
     public var status: DocumentStatus
     public var errors: [String]
+    /// The school or region the document is about (`subject_kind` says which), what `我校/全区/本市…` and
+    /// subject-less sentences resolve to; null with `subject_source` saying why when nothing names it.
+    public var subject: String?
+    public var subjectKind: String?
+    public var subjectSource: String?
+    /// Where `report_year` came from (`title`, `cover`, `preface`, `published`, …) or why it is null.
+    public var reportYearSource: String?
 
     public init(docId: String, source: String, sha256: String, format: SourceFormat?, title: String?,
                 region: String?, reportYear: Int?, issuer: String?, published: String?, pages: Int,
-                status: DocumentStatus, errors: [String]) {
+                status: DocumentStatus, errors: [String], subject: String? = nil, subjectKind: String? = nil,
+                subjectSource: String? = nil, reportYearSource: String? = nil) {
+        self.subject = subject
+        self.subjectKind = subjectKind
+        self.subjectSource = subjectSource
+        self.reportYearSource = reportYearSource
         self.docId = docId
         self.source = source
         self.sha256 = sha256
@@ -38,6 +50,8 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case docId = "doc_id", source, sha256, format, title, region
         case reportYear = "report_year", issuer, published, pages, status, errors
+        case subject, subjectKind = "subject_kind", subjectSource = "subject_source"
+        case reportYearSource = "report_year_source"
     }
 }
 
@@ -52,7 +66,9 @@ public struct Observation: Codable, Sendable, Hashable {
     public var docId: String
     public var indicator: String
     public var nameZh: String
-    public var entity: String
+    /// The region or school the value is about; nil when nothing resolves it (`entitySource` says why).
+    /// Values without an entity are never compared across documents.
+    public var entity: String?
     public var year: Int?
     /// Exact decimal as printed after normalisation (no binary floating point in outputs).
     public var value: Decimal
@@ -74,11 +90,24 @@ public struct Observation: Codable, Sendable, Hashable {
     public var role: ObservationRole?
     /// The indicator a stated share is "of" when the sentence names it (`占专业教师数 81.4%` → specialty_teachers).
     public var base: String?
+    /// How the entity was decided (`sentence`, `paragraph`, `subject_word`, `document_subject`, `table_row`,
+    /// …), or `unresolved: reason`.
+    public var entitySource: String?
+    /// How the year was decided (`clause`, `sentence`, `paragraph`, `section`, `table_header`, `document`,
+    /// `published`, `previous_year`, …), or `unresolved: reason`.
+    public var yearSource: String?
+    /// The part of the entity a value is about when it is not the whole (`普通中专`, `技工学校`, `民办`):
+    /// 全国 and 全国's 普通中专 are different series.
+    public var category: String?
 
-    public init(docId: String, indicator: String, nameZh: String, entity: String, year: Int?, value: Decimal,
+    public init(docId: String, indicator: String, nameZh: String, entity: String?, year: Int?, value: Decimal,
                 unit: String, raw: String, qualifier: Qualifier?, page: Int, line: Int, sectionId: String?,
                 quote: String, ruleId: String, decimals: Int, fromTable: Bool, group: String? = nil,
-                role: ObservationRole? = nil, base: String? = nil) {
+                role: ObservationRole? = nil, base: String? = nil, entitySource: String? = nil,
+                yearSource: String? = nil, category: String? = nil) {
+        self.entitySource = entitySource
+        self.yearSource = yearSource
+        self.category = category
         self.docId = docId
         self.indicator = indicator
         self.nameZh = nameZh
@@ -103,7 +132,7 @@ public struct Observation: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
         case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base
+        case group, role, base, entitySource = "entity_source", yearSource = "year_source", category
     }
 }
 

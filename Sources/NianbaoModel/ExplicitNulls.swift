@@ -18,6 +18,10 @@ extension DocumentRecord {
         try c.encode(pages, forKey: .pages)
         try c.encode(status, forKey: .status)
         try c.encode(errors, forKey: .errors)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(subjectKind, forKey: .subjectKind)
+        try c.encode(subjectSource, forKey: .subjectSource)
+        try c.encode(reportYearSource, forKey: .reportYearSource)
     }
 }
 
@@ -62,6 +66,9 @@ extension Observation {
         try c.encode(group, forKey: .group)
         try c.encode(role, forKey: .role)
         try c.encode(base, forKey: .base)
+        try c.encode(entitySource, forKey: .entitySource)
+        try c.encode(yearSource, forKey: .yearSource)
+        try c.encode(category, forKey: .category)
     }
 }
 

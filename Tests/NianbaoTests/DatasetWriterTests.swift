@@ -60,9 +60,11 @@ import NianbaoModel
                 #expect(keysInOrder == keysInOrder.sorted(), "\(file): keys not sorted")
             }
         }
-        // Documents carry exactly the contract's fields, nulls included (never omitted).
+        // Documents carry exactly the contract's fields and the documented extras, nulls included (never omitted).
         let documents = try F.jsonObjects(out, "documents.jsonl")
-        #expect(Set(documents[1].keys) == Set(Self.contractFields["documents.jsonl"]!))
+        #expect(Set(documents[1].keys) == Set(Self.contractFields["documents.jsonl"]!
+                                              + ["subject", "subject_kind", "subject_source", "report_year_source"]))
+        #expect(documents[1]["subject"] is NSNull)
         #expect(documents[1]["format"] is NSNull)
         #expect(documents[1]["published"] is NSNull)
         // Evidence items are {doc_id, page, line, quote}.

@@ -42,7 +42,7 @@ import NianbaoModel
     static func emitted() -> [Key] {
         TestPaths.realStems.flatMap { stem in
             IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: IndicatorFixtures.document(stem))
-                .observations.map { Key(doc: stem, line: $0.line, indicator: $0.indicator, entity: $0.entity,
+                .observations.map { Key(doc: stem, line: $0.line, indicator: $0.indicator, entity: $0.entity ?? "-",
                                         year: $0.year, value: $0.value) }
         }
     }

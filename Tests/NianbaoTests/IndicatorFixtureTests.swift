@@ -79,7 +79,7 @@ enum IndicatorFixtures {
             let result = extractor.extract(from: document)
             #expect(!result.observations.isEmpty, "\(stem)")
             for o in result.observations {
-                lines.append([stem.prefix(3).description, String(o.line), o.indicator, o.entity, o.year.map(String.init) ?? "-",
+                lines.append([stem.prefix(3).description, String(o.line), o.indicator, o.entity ?? "-", o.year.map(String.init) ?? "-",
                               "\(o.value)", o.unit, o.qualifier?.rawValue ?? "", o.fromTable ? "T" : "", o.base ?? "", o.role?.rawValue ?? "", o.raw, o.ruleId].joined(separator: "\t"))
             }
             for o in result.rejected { lines.append("\(stem.prefix(3))\t\(o.line)\tREJECTED\t\(o.indicator)\t\(o.raw)") }

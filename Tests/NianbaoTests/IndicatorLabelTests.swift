@@ -34,7 +34,7 @@ import NianbaoModel
     }
 
     static func label(of o: Observation) -> Label {
-        Label(indicator: o.indicator, entity: o.entity, year: o.year, value: o.value, unit: o.unit, line: o.line,
+        Label(indicator: o.indicator, entity: o.entity ?? "-", year: o.year, value: o.value, unit: o.unit, line: o.line,
               qualifier: o.qualifier == .change || o.qualifier == .target ? o.qualifier?.rawValue : nil)
     }
 
@@ -60,8 +60,8 @@ import NianbaoModel
         let score = Self.score(stem)
         #expect(score.count >= 25, "at least 25 labelled facts for \(stem)")
         let report = "\(stem): recall \(String(format: "%.3f", score.recall)) precision \(String(format: "%.3f", score.precision))"
-            + "\n missed: \(score.missed.map { "\($0.indicator)@\($0.line)=\($0.value) \($0.entity) \($0.year ?? 0)" })"
-            + "\n wrong: \(score.wrong.map { "\($0.indicator)@\($0.line)=\($0.value)\($0.unit) \($0.entity) \($0.year ?? 0)" })"
+            + "\n missed: \(score.missed.map { "\($0.indicator)@\($0.line)=\($0.value) \($0.entity ?? "-") \($0.year ?? 0)" })"
+            + "\n wrong: \(score.wrong.map { "\($0.indicator)@\($0.line)=\($0.value)\($0.unit) \($0.entity ?? "-") \($0.year ?? 0)" })"
         print(report)
         #expect(score.recall >= 0.90, "\(report)")
         #expect(score.precision >= 0.95, "\(report)")

@@ -26,7 +26,7 @@ enum IndicatorSentence {
     }
 
     static func summary(_ o: Observation) -> String {
-        "\(o.indicator) \(o.entity) \(o.year.map(String.init) ?? "-") \(o.value) \(o.unit)\(o.qualifier.map { " " + $0.rawValue } ?? "")"
+        "\(o.indicator) \(o.entity ?? "-") \(o.year.map(String.init) ?? "-") \(o.value) \(o.unit)\(o.qualifier.map { " " + $0.rawValue } ?? "")"
     }
 }
 
