@@ -20,7 +20,7 @@ struct CompiledRules: Sendable {
     let afterAnywhere: PCRE2Pattern?
     let afterTargets: [[Int]]
     let entities: PCRE2Pattern?
-    /// Mark index → entity index; `-1` means the report's own region (`全区`, `两校`).
+    /// Mark index → entity index; negative targets are subject words (`subjectLevel(target:)`).
     let entityTargets: [Int]
     let cues: PCRE2Pattern?
     /// Matches `2022年`, `2022届`, `2022-2023学年`, `近三年`, `“十三五”期间`; group 1 and 2 the years, 3 the
@@ -48,8 +48,18 @@ struct CompiledRules: Sendable {
     let indicatorIndex: [String: Int]
     let entityIndex: [String: Int]
 
+    /// The entity target of a subject word of a level (negative, so never an entity index).
+    static func subjectTarget(_ level: SubjectWord.Level) -> Int {
+        -1 - SubjectWord.Level.allCases.firstIndex(of: level)!
+    }
+
+    static func subjectLevel(target: Int) -> SubjectWord.Level? {
+        let index = -1 - target
+        return SubjectWord.Level.allCases.indices.contains(index) ? SubjectWord.Level.allCases[index] : nil
+    }
+
     init(indicators: [IndicatorRule], entities: [EntityRule], schoolPatterns: [String], units: [UnitRule],
-         cues: CueRules, indicatorsFile: String) throws(RuleError) {
+         cues: CueRules, subjectWords: [SubjectWord] = [], indicatorsFile: String) throws(RuleError) {
         func compile(_ pattern: String, what: String) throws(RuleError) -> PCRE2Pattern {
             do { return try PCRE2Pattern(pattern) } catch {
                 throw RuleError(file: indicatorsFile, line: 0, reason: "\(what) do not compile together: \(error.message)")
@@ -100,7 +110,8 @@ struct CompiledRules: Sendable {
             names.append((entity.name, index))
             for alias in entity.aliases { names.append((alias, index)) }
         }
-        for word in cues.region { names.append((word, -1)) }
+        for word in cues.region { names.append((word, Self.subjectTarget(.subject))) }
+        for word in subjectWords { names.append((word.word, Self.subjectTarget(word.level))) }
         names.sort { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         entityTargets = names.map(\.1)
         // Listed names first, so a listed school wins over the generic pattern at the same position.

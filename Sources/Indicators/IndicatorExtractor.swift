@@ -7,6 +7,9 @@ public struct IndicatorResult: Sendable {
     /// Values that broke their rule's constraints (a 130 % share, a year 2202), with their source.
     public var rejected: [Observation]
     public var warnings: [String]
+    /// Whom the document is about, or nil with `subjectReason`.
+    public var subject: DocumentSubject?
+    public var subjectReason: String?
     public init(observations: [Observation] = [], rejected: [Observation] = [], warnings: [String] = []) {
         self.observations = observations
         self.rejected = rejected
@@ -153,7 +156,15 @@ extension IndicatorExtractor {
 /// Matches found in one block, as Character ranges of the block text.
 struct BlockMatches {
     struct Phrase { var start: Int; var end: Int; var targets: [Int] }
-    struct Mention { var start: Int; var end: Int; var entity: String? }
+    struct Mention {
+        var start: Int
+        var end: Int
+        var entity: String?
+        /// A word naming the subject (`全区`, `我校`) rather than a name.
+        var subjectWord = false
+        /// A region (listed or from the gazetteer) rather than a school.
+        var isRegion = false
+    }
     struct CueHit { var start: Int; var end: Int; var cue: CompiledRules.Cue; var year: Int? }
     struct YearHit { var start: Int; var end: Int; var year: Int; var comparison: Bool }
 
@@ -168,7 +179,15 @@ struct ExtractionRun {
     let compiled: CompiledRules
     let parser: NumberParser
     let document: SegmentedDocument
-    let region: String
+    /// Whom the document is about (`SubjectResolver`), or nil with `subjectReason`.
+    let subject: DocumentSubject?
+    let subjectReason: String?
+    /// The region the subject is, or the one a subject school lies in: what a list of schools or a number of
+    /// schools speaks for.
+    let subjectRegion: String?
+    /// School names met so far in the document: a shorter later form (`宁海县第一职业中学`) is the same school
+    /// as the longer one introduced first (`浙江省宁海县第一职业中学`).
+    var schoolsSeen: [String] = []
     let reportYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.
@@ -212,8 +231,13 @@ struct ExtractionRun {
         compiled = rules.compiled
         self.parser = parser
         self.document = document
-        let stated = document.frontMatter.region ?? ""
-        region = Self.normalizeRegion(stated, rules: rules)
+        let (subject, reason) = SubjectResolver(rules: rules, finder: rules.schoolFinder).resolve(document)
+        self.subject = subject
+        subjectReason = reason
+        subjectRegion = Self.region(of: subject, rules: rules)
+        result.subject = subject
+        result.subjectReason = reason
+        if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
         defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
         planYearOfDocument = Self.planYear(title: document.frontMatter.title)
@@ -230,16 +254,13 @@ struct ExtractionRun {
         tableRowBlocks = rows
     }
 
-    static func normalizeRegion(_ stated: String, rules: RuleSet) -> String {
-        guard !stated.isEmpty else { return "unknown" }
-        for entity in rules.entities where entity.kind == .region {
-            if entity.name == stated || entity.aliases.contains(stated) { return entity.name }
-        }
-        // A region stated with a prefix (`上海市静安区`) or suffix (`静安区教育局`) still resolves.
-        for entity in rules.entities where entity.kind == .region && entity.name != "上海市" {
-            if stated.contains(entity.name) { return entity.name }
-        }
-        return stated
+    /// The region a subject is, or the region a subject school lies in (listed, else the deepest place its
+    /// name starts with).
+    static func region(of subject: DocumentSubject?, rules: RuleSet) -> String? {
+        guard let subject else { return nil }
+        if subject.kind == .region { return subject.name }
+        if let listed = subject.listedRegion { return listed }
+        return subject.places.max { $0.level < $1.level }?.name
     }
 
     mutating func nextGroup(_ hint: String) -> String {
@@ -308,32 +329,34 @@ struct ExtractionRun {
         return result
     }
 
-    func scanContext(_ text: AnalysedText, into matches: inout BlockMatches) {
+    mutating func scanContext(_ text: AnalysedText, into matches: inout BlockMatches) {
         if let entities = compiled.entities {
             for match in entities.matches(in: text) {
                 let start = text.characterOffset(byte: match.start)
                 let end = text.characterOffset(byte: match.end)
-                var name: String?
+                var mention = BlockMatches.Mention(start: start, end: end, entity: nil)
                 if match.mark == "g" {
                     let found = String(decoding: text.bytes[match.start..<match.end], as: UTF8.self)
                     // Byte containment is Character containment when every Character is one scalar.
                     let excluded = text.isSimple ? rules.notSchools.contains { Self.containsBytes(found, $0) }
                                                  : rules.notSchools.contains { found.contains($0) }
-                    if !excluded { name = found }
+                    if !excluded { mention.entity = found }
                 } else if let mark = match.mark, let index = Int(mark) {
                     let target = compiled.entityTargets[index]
-                    if target < 0 {
-                        name = region
+                    if let level = CompiledRules.subjectLevel(target: target) {
+                        mention.entity = entity(namedBy: level)
+                        mention.subjectWord = true
+                        mention.isRegion = level != .school && !(level == .subject && subject?.kind == .school)
                     } else {
                         let entity = rules.entities[target]
-                        // Another region named in passing (`上海市“星光计划”大赛` in a district report) is not
-                        // what the numbers are about.
-                        name = entity.kind == .region && entity.name != region ? nil : entity.name
+                        mention.isRegion = entity.kind == .region
+                        mention.entity = entity.kind == .region ? acceptedRegion(entity.name) : entity.name
                     }
                 }
-                matches.mentions.append(.init(start: start, end: end, entity: name))
+                matches.mentions.append(mention)
             }
         }
+        addOpenWorldMentions(text, into: &matches)
         if let cues = compiled.cues {
             for match in cues.matches(in: text) {
                 guard let mark = match.mark, let cue = CompiledRules.Cue(rawValue: mark) else { continue }

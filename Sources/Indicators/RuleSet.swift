@@ -98,9 +98,16 @@ public struct RuleSet: Sendable {
     public var schoolPatterns: [String]
     /// A pattern match containing one of these is a generic phrase, not a school.
     public var notSchools: [String]
+    /// The open-world rule for school names (suffixes and the words that end a name).
+    public var schoolNames: SchoolNameRules
+    /// Words naming the document's subject or its ancestor of a level (`全区`, `本市`, `我校`).
+    public var subjectWords: [SubjectWord]
+    /// The national list of administrative divisions (`regions.tsv`).
+    public var gazetteer: RegionGazetteer
     let compiled: CompiledRules
+    let schoolFinder: SchoolNameFinder
 
-    public static let fileNames = ["indicators.yaml", "entities.yaml", "units.yaml"]
+    public static let fileNames = ["indicators.yaml", "entities.yaml", "units.yaml", "regions.tsv"]
 
     /// Loads and checks `indicators.yaml`, `entities.yaml` and `units.yaml`; a mistake names file, line, reason.
     public static func load(directory: URL) throws(RuleError) -> RuleSet {
@@ -108,12 +115,18 @@ public struct RuleSet: Sendable {
         let units = try parseUnits(unitsFile)
         let entitiesFile = try RuleFile.open(directory.appendingPathComponent("entities.yaml"))
         let (entities, schoolPatterns, notSchools) = try parseEntities(entitiesFile)
+        let schoolNames = try parseSchoolNames(entitiesFile)
+        let subjectWords = try parseSubjectWords(entitiesFile)
+        let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
-                                         units: units, cues: cues, indicatorsFile: indicatorsFile.name)
+                                         units: units, cues: cues, subjectWords: subjectWords,
+                                         indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
-                       schoolPatterns: schoolPatterns, notSchools: notSchools, compiled: compiled)
+                       schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
+                       subjectWords: subjectWords, gazetteer: gazetteer, compiled: compiled,
+                       schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
     public func indicator(_ id: String) -> IndicatorRule? { indicators.first { $0.id == id } }
@@ -145,7 +158,8 @@ public struct RuleSet: Sendable {
     }
 
     private static func parseEntities(_ file: RuleFile) throws(RuleError) -> ([EntityRule], [String], [String]) {
-        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools"])
+        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
+                                                         "school_names", "subject_words"])
         var result: [EntityRule] = []
         var names: Set<String> = []
         for (key, kind) in [("regions", EntityKind.region), ("schools", EntityKind.school)] {
@@ -177,6 +191,42 @@ public struct RuleSet: Sendable {
         }
         let notSchools = try root["not_schools"].map { node throws(RuleError) in try file.strings(node) } ?? []
         return (result, patterns, notSchools)
+    }
+
+    private static func parseSchoolNames(_ file: RuleFile) throws(RuleError) -> SchoolNameRules {
+        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
+                                                         "school_names", "subject_words"])
+        var rules = SchoolNameRules()
+        guard let node = root["school_names"] else { return rules }
+        let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core"])
+        rules.suffixes = try map["suffixes"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        for suffix in rules.suffixes where suffix.count < 2 {
+            throw file.error(map["suffixes"]!, "school suffix “\(suffix)” is too short to be specific")
+        }
+        rules.weakSuffixes = try map["weak_suffixes"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        for weak in rules.weakSuffixes where !rules.suffixes.contains(weak) {
+            throw file.error(map["weak_suffixes"]!, "weak suffix “\(weak)” is not among the suffixes")
+        }
+        rules.stops = try map["stops"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        if let limit = map["max_unplaced_core"] { rules.maxUnplacedCore = try file.int(limit) }
+        if let limit = map["max_core"] { rules.maxCore = try file.int(limit) }
+        return rules
+    }
+
+    private static func parseSubjectWords(_ file: RuleFile) throws(RuleError) -> [SubjectWord] {
+        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
+                                                         "school_names", "subject_words"])
+        guard let node = root["subject_words"] else { return [] }
+        var words: [SubjectWord] = []
+        for (key, value) in try file.pairs(node) {
+            let levelName = try file.string(key)
+            guard let level = SubjectWord.Level(rawValue: levelName) else {
+                throw file.error(key, "subject word level “\(levelName)” is not one of "
+                                 + SubjectWord.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            for word in try file.strings(value) { words.append(SubjectWord(word: word, level: level)) }
+        }
+        return words
     }
 
     private static let indicatorKeys: Set<String> = [
@@ -364,6 +414,12 @@ struct RuleFile {
               let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
             throw error(node, "“\(text)” is not a number")
         }
+        return value
+    }
+
+    func int(_ node: Node) throws(RuleError) -> Int {
+        let text = try string(node)
+        guard let value = Int(text), value > 0 else { throw error(node, "“\(text)” is not a positive whole number") }
         return value
     }
 }

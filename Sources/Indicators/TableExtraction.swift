@@ -51,7 +51,7 @@ extension ExtractionRun {
             }
         }
         let blockIndex = blockIndex(of: table)
-        let tableEntity = entityOf(text: table.caption) ?? region
+        let tableEntity: ResolvedEntity = entityOf(text: table.caption).map { ($0, "table_caption") } ?? documentSubjectEntity()
         let tableYear = Self.captionYear(table.caption) ?? blockIndex.flatMap(sectionYear(forBlock:)) ?? defaultYear
         let dataRows = Array(headerCount..<rows.count)
 
@@ -69,7 +69,7 @@ extension ExtractionRun {
         return tableRowBlocks[first]
     }
 
-    private func entityOf(text: String) -> String? {
+    private mutating func entityOf(text: String) -> String? {
         guard !text.isEmpty else { return nil }
         let analysed = AnalysedText(text)
         var matches = BlockMatches()
@@ -80,7 +80,7 @@ extension ExtractionRun {
     // MARK: Indicator rows × year columns
 
     private mutating func extractYearColumns(table: TableData, rows: [[String]], columns: [Column],
-                                             dataRows: [Int], entity: String) {
+                                             dataRows: [Int], entity: ResolvedEntity) {
         let headerRow = rows[dataRows.first! - 1]
         let nameColumn = headerRow.firstIndex { ["指标", "项目", "名称", "指标名称"].contains($0) }
             ?? columns.firstIndex { $0.year == nil && !["序号", "单位"].contains($0.header) } ?? 0
@@ -160,12 +160,12 @@ extension ExtractionRun {
     // MARK: Entity or year rows × indicator columns
 
     private mutating func extractIndicatorColumns(table: TableData, rows: [[String]], columns: [Column],
-                                                  dataRows: [Int], entity: String, year: Int?, tableIndex: Int) {
+                                                  dataRows: [Int], entity: ResolvedEntity, year: Int?, tableIndex: Int) {
         let keyColumn = columns.firstIndex { $0.indicator == nil && $0.year == nil && $0.header != "序号" } ?? 0
         let rowYearColumn = columns.firstIndex { ["年度", "年份", "年"].contains($0.header) }
         var totalRow: Int?
         var partRows: [Int] = []
-        var rowEntities: [Int: (entity: String, year: Int?)] = [:]
+        var rowEntities: [Int: (entity: ResolvedEntity, year: Int?)] = [:]
         for r in dataRows {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
@@ -178,7 +178,7 @@ extension ExtractionRun {
             if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1990...2100).contains(rowYear) {
                 rowEntities[r] = (entity, rowYear)
             } else if let named = entityOf(text: key) {
-                rowEntities[r] = (named, year)
+                rowEntities[r] = ((named, "table_row"), year)
             } else {
                 continue
             }
@@ -202,7 +202,7 @@ extension ExtractionRun {
 
     // MARK: Cells
 
-    private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: String,
+    private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
                                    year: Int?, location: SourceLocation?, table: TableData, group: String?,
                                    role: ObservationRole?) {
         let trimmed = Self.trimmedWhitespace(cell)
@@ -222,11 +222,11 @@ extension ExtractionRun {
         }
         let location = location ?? SourceLocation(page: 1, line: 0)
         let observation = Observation(
-            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
+            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year,
             value: value, unit: unit, raw: trimmed, qualifier: number.qualifier, page: location.page,
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
-            decimals: number.decimals, fromTable: true, group: group, role: role)
+            decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source)
         emit(observation)
     }
 

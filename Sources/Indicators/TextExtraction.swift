@@ -198,7 +198,7 @@ extension ExtractionRun {
             lastSubject = resolution.indicator
             hadUnresolved = false
 
-            let entity = rule.regionScope
+            let (entity, entitySource) = rule.regionScope
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
@@ -235,7 +235,7 @@ extension ExtractionRun {
                 sectionId: sectionId(forBlock: blockIndex),
                 quote: Self.trimmedQuote(text.originalText(sentence)),
                 ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
-                base: resolution.base.map { rules.indicators[$0].id })
+                base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource)
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
         }
@@ -638,48 +638,6 @@ extension ExtractionRun {
             return rule.unit
         }
         return number.unit
-    }
-
-    /// The entity a number is about: the nearest name before it in its sentence, else the nearest earlier
-    /// in the paragraph, else the report's region.
-    func resolveEntity(at offset: Int, text: AnalysedText, sentence: Range<Int>, clauses: [Range<Int>],
-                       numberEnds: [Int], matches: BlockMatches) -> String {
-        var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
-        // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
-        for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
-            && hit.targets.contains(where: { rules.indicators[$0].regionScope }) {
-            before.append(.init(start: hit.start, end: hit.end, entity: region))
-        }
-        before.sort { $0.start < $1.start }
-        if let mention = before.last {
-            // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
-            // of names in the mention's clause since the last number before it.
-            let clauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
-            let lastNumberEnd = numberEnds.filter { $0 <= mention.start }.max() ?? sentence.lowerBound
-            let listed = before.filter { $0.start >= max(clauseStart, lastNumberEnd) }
-            if Set(listed.compactMap(\.entity)).count >= 3 { return region }
-            // `振华外经职校连续多次获得浦东新区创业设计大赛一等奖，荣获…金奖 1 个`: the region's name glued to
-            // more words names an event of the region; the school that opens the clause is the subject.
-            if mention.entity == region, mention.end < text.count, NumberScanner.isCJK(Unicode.Scalar(text.scalars[mention.end]) ?? " "),
-               !rules.cues.region.contains(text.text(mention.start..<mention.end)),
-               let school = before.last(where: { $0.start >= clauseStart && $0.end <= mention.start && $0.entity != region }),
-               school.start <= clauseStart + 1 {
-                return school.entity!
-            }
-            return mention.entity!
-        }
-        // Earlier sentences of the paragraph lend a school, not a region (`全区` there says nothing about here).
-        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.end <= sentence.lowerBound }),
-           mention.entity != region {
-            return mention.entity!
-        }
-        return region
-    }
-
-    /// For region-scoped indicators: a region named in the sentence before the number, else the report's.
-    func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> String {
-        matches.mentions.last { $0.start >= sentence.lowerBound && $0.end <= offset && compiled.regionNames.contains($0.entity ?? "") }?
-            .entity ?? region
     }
 
     /// The year a number refers to: a year in its clause, its sentence (before, then after it), the

@@ -63,7 +63,13 @@ public struct Pipeline: Sendable {
         let results = Mutex<[Int: ProcessedReport]>([:])
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             var report = process(path: inputs[index].path, docId: inputs[index].docId)
-            if let indicators, let segmented = report.segmented { report.indicators = indicators(segmented) }
+            if let indicators, let segmented = report.segmented {
+                let found = indicators(segmented)
+                report.indicators = found
+                report.record.subject = found.subject?.name
+                report.record.subjectKind = found.subject?.kind.rawValue
+                report.record.subjectSource = found.subject?.source ?? found.subjectReason.map { "none: " + $0 }
+            }
             results.withLock { $0[index] = report }
         }
         return results.withLock { dict in inputs.indices.map { dict[$0]! } }

@@ -1,0 +1,149 @@
+import NianbaoModel
+
+/// The school or region a document is about: what `我校`, `全区`, `本市` and sentences without a subject
+/// resolve to.
+public struct DocumentSubject: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case school, region }
+    public var name: String
+    public var kind: Kind
+    /// Where it was read: `front_matter`, `title`, `metadata_title`, `first_lines`, `issuer`, `body_mentions`.
+    public var source: String
+    /// For a region subject, the divisions its name may mean; for a school, the places its name starts with.
+    var places: [Region]
+    /// For a school listed in `entities.yaml`, the region it belongs to.
+    var listedRegion: String?
+}
+
+/// Decides a document's subject, in this order: the region the front matter states when `entities.yaml` lists
+/// it; a school, else the innermost region, named by the title, the container's title or the first short
+/// lines; the issuer; else the school (or region) the body names most often, when it clearly dominates.
+struct SubjectResolver {
+    let rules: RuleSet
+    let finder: SchoolNameFinder
+
+    /// The subject, or nil with the reason.
+    func resolve(_ document: SegmentedDocument) -> (subject: DocumentSubject?, reason: String?) {
+        let front = document.frontMatter
+        if let stated = front.region, let listed = listedRegion(stated) {
+            return (DocumentSubject(name: listed, kind: .region, source: "front_matter",
+                                    places: rules.gazetteer.regions(named: listed), listedRegion: nil), nil)
+        }
+        // Short lines at the top, as printed (the cleaner may have joined a title to the line after it).
+        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map(\.text)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 40 }
+        let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle, "metadata_title")]
+            .compactMap { text, source in text.map { ($0, source) } }
+        for (text, source) in titles {
+            if let subject = subject(namedIn: text, source: source) { return (subject, nil) }
+        }
+        if let subject = leadingSchool(document) { return (subject, nil) }
+        for text in firstLines {
+            if let subject = subject(namedIn: text, source: "first_lines") { return (subject, nil) }
+        }
+        if let issuer = front.issuer, let region = innermostRegion(in: issuer) {
+            return (regionSubject(region, source: "issuer"), nil)
+        }
+        if let subject = dominantBodyName(document) { return (subject, nil) }
+        return (nil, "no title, issuer or repeated name says whom the document is about")
+    }
+
+    /// A school named in a title-like line wins over the region around it (`宁海县第一职业中学2020年…报告`).
+    func subject(namedIn text: String, source: String) -> DocumentSubject? {
+        let scalars = AnalysedText(text).scalars
+        let regions = rules.gazetteer.matches(in: scalars)
+        if let school = listedSchool(in: text) { return school.with(source: source) }
+        if let found = finder.find(in: scalars, regions: regions).first {
+            return schoolSubject(found.name, source: source, regions: regions.filter { $0.start >= found.start && $0.end <= found.end })
+        }
+        if let region = innermostRegion(in: text) { return regionSubject(region, source: source) }
+        return nil
+    }
+
+    /// A profile or report section opens by naming its school (`金华市…学校是…主办的…`, `学校简介金坛市职业
+    /// 教育中心是…`): a school name within the first words of one of the first paragraphs.
+    func leadingSchool(_ document: SegmentedDocument) -> DocumentSubject? {
+        for block in document.clean.blocks.prefix(5) where block.kind == .paragraph {
+            let scalars = AnalysedText(block.text).scalars
+            let regions = rules.gazetteer.matches(in: scalars)
+            if let found = finder.find(in: Array(scalars.prefix(40)), regions: regions).first, found.start <= 12 {
+                return schoolSubject(found.name, source: "lead_sentence",
+                                     regions: regions.filter { $0.start >= found.start && $0.end <= found.end })
+            }
+        }
+        return nil
+    }
+
+    func schoolSubject(_ name: String, source: String, regions: [(start: Int, end: Int, name: String)]) -> DocumentSubject {
+        let places = regions.flatMap { rules.gazetteer.regions(named: $0.name) }
+        return DocumentSubject(name: name, kind: .school, source: source, places: places, listedRegion: nil)
+    }
+
+    func regionSubject(_ name: String, source: String) -> DocumentSubject {
+        DocumentSubject(name: rules.gazetteer.canonicalName(name), kind: .region, source: source,
+                        places: rules.gazetteer.regions(named: name), listedRegion: nil)
+    }
+
+    /// The deepest division a text names (`广州市番禺区` → 番禺区), or a listed region.
+    func innermostRegion(in text: String) -> String? {
+        let matches = rules.gazetteer.matches(in: AnalysedText(text).scalars)
+        let deepest = matches.max { lhs, rhs in
+            let left = rules.gazetteer.regions(named: lhs.name).map(\.level.depth).max() ?? 0
+            let right = rules.gazetteer.regions(named: rhs.name).map(\.level.depth).max() ?? 0
+            return (left, lhs.start) < (right, rhs.start)
+        }
+        if let deepest { return rules.gazetteer.canonicalName(deepest.name) }
+        return rules.entities.first { $0.kind == .region && text.contains($0.name) }?.name
+    }
+
+    func listedRegion(_ stated: String) -> String? {
+        for entity in rules.entities where entity.kind == .region {
+            if entity.name == stated || entity.aliases.contains(stated) { return entity.name }
+        }
+        // A region stated with a prefix (`上海市静安区`) or a suffix (`静安区教育局`): the longest listed name in it.
+        return rules.entities.filter { $0.kind == .region && stated.contains($0.name) }
+            .max { $0.name.count < $1.name.count }?.name
+    }
+
+    func listedSchool(in text: String) -> DocumentSubject? {
+        let names = rules.entities.filter { $0.kind == .school }.flatMap { entity in ([entity.name] + entity.aliases).map { ($0, entity) } }
+        guard let (_, entity) = names.filter({ text.contains($0.0) }).max(by: { $0.0.count < $1.0.count }) else { return nil }
+        return DocumentSubject(name: entity.name, kind: .school, source: "", places: [], listedRegion: entity.region)
+    }
+
+    /// For pages without a title (profiles, excerpts): the school the body names at least twice and more often
+    /// than all others together, else such a region.
+    func dominantBodyName(_ document: SegmentedDocument) -> DocumentSubject? {
+        var schools: [String: Int] = [:]
+        var regions: [String: Int] = [:]
+        for block in document.clean.blocks.prefix(200) where block.kind == .paragraph {
+            let scalars = AnalysedText(block.text).scalars
+            let regionHits = rules.gazetteer.matches(in: scalars)
+            let schoolHits = finder.find(in: scalars, regions: regionHits)
+            for hit in schoolHits { schools[hit.name, default: 0] += 1 }
+            for hit in regionHits where !schoolHits.contains(where: { $0.start <= hit.start && hit.end <= $0.end }) {
+                regions[rules.gazetteer.canonicalName(hit.name), default: 0] += 1
+            }
+        }
+        if let (name, count) = Self.dominant(schools) {
+            let regionHits = rules.gazetteer.matches(in: AnalysedText(name).scalars)
+            _ = count
+            return schoolSubject(name, source: "body_mentions", regions: regionHits)
+        }
+        if let (name, _) = Self.dominant(regions) { return regionSubject(name, source: "body_mentions") }
+        return nil
+    }
+
+    static func dominant(_ counts: [String: Int]) -> (String, Int)? {
+        guard let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value >= 2 else { return nil }
+        let others = counts.values.reduce(0, +) - top.value
+        return top.value > others ? (top.key, top.value) : nil
+    }
+}
+
+extension DocumentSubject {
+    func with(source: String) -> DocumentSubject {
+        var copy = self
+        copy.source = source
+        return copy
+    }
+}

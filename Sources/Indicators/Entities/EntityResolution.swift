@@ -1,0 +1,155 @@
+import NianbaoModel
+
+/// How a value's entity is decided: the nearest name before the number in its sentence (a listed name, a
+/// region of the gazetteer, an open-world school, or a word naming the subject such as `全区`/`我校`), else a
+/// school named earlier in the paragraph, else the document's subject, else none — and the reason is kept.
+extension ExtractionRun {
+    /// An entity with how it was decided (`entity_source`).
+    typealias ResolvedEntity = (entity: String?, source: String)
+
+    /// What a subject word of a level names: the subject when it is of that level, else the subject's
+    /// ancestor of that level (`全市` in a district report is its city); nil when the document says nothing.
+    func entity(namedBy level: SubjectWord.Level) -> String? {
+        switch level {
+        case .subject:
+            return subjectRegion ?? subject?.name
+        case .country:
+            return rules.gazetteer.regions.first { $0.level == .country }?.name
+        case .school:
+            return subject?.kind == .school ? subject?.name : nil
+        case .county, .prefecture, .province:
+            guard let subject else { return nil }
+            let places = subject.kind == .region ? subject.places : subject.places
+            for place in places {
+                if Self.matches(place, level) { return subject.kind == .region ? subject.name : place.name }
+                if let ancestor = rules.gazetteer.ancestors(of: place).first(where: { Self.matches($0, level) }) {
+                    return ancestor.name
+                }
+            }
+            // A subject region only `entities.yaml` knows (a fictional district): the subject itself.
+            if subject.kind == .region, places.isEmpty { return subject.name }
+            return nil
+        }
+    }
+
+    /// Whether a division is what a subject word of a level means: a 直辖市 is both a province and a city,
+    /// an autonomous region is a `区`.
+    static func matches(_ region: Region, _ level: SubjectWord.Level) -> Bool {
+        switch level {
+        case .county: return region.level == .county || region.name.hasSuffix("自治区")
+        case .prefecture: return region.level == .prefecture || (region.level == .province && region.name.hasSuffix("市"))
+        case .province: return region.level == .province
+        default: return false
+        }
+    }
+
+    /// A region named in the text is what values are about only when the document is about it or a region
+    /// containing it; another region named in passing (`上海市“星光计划”大赛` in a district report, `为宁波
+    /// 经济服务` in a school report) is not.
+    func acceptedRegion(_ name: String) -> String? {
+        guard let subject else { return name }
+        guard subject.kind == .region else { return nil }
+        if name == subject.name { return name }
+        let named = rules.gazetteer.regions(named: name)
+        if named.contains(where: { inner in subject.places.contains { rules.gazetteer.contains($0, inner) } }) {
+            return rules.gazetteer.canonicalName(name)
+        }
+        return nil
+    }
+
+    /// Regions of the gazetteer and schools by the open-world rule, where no listed name already stands.
+    /// A school name holding a region name (`宁海县第一职业中学`) is the school.
+    mutating func addOpenWorldMentions(_ text: AnalysedText, into matches: inout BlockMatches) {
+        // A subject word inside an indicator's phrase is part of the phrase (`毕业生本省去向落实率`).
+        matches.mentions.removeAll { mention in
+            mention.subjectWord && matches.phrases.contains { $0.start <= mention.start && mention.end <= $0.end }
+        }
+        let regions = rules.gazetteer.matches(in: text.scalars)
+        let schools = rules.schoolFinder.find(in: text.scalars, regions: regions)
+        guard !regions.isEmpty || !schools.isEmpty else { return }
+        func overlapsListed(_ start: Int, _ end: Int) -> Bool {
+            matches.mentions.contains { $0.start < end && start < $0.end }
+        }
+        for school in schools {
+            // Listed names inside a longer school name give way to it; one reaching outside it, or as long, wins.
+            let overlapping = matches.mentions.filter { $0.start < school.end && school.start < $0.end }
+            // A listed school that ends the found name is the school (`其中区属曹杨职校` → 曹杨职校).
+            if overlapping.contains(where: { $0.start < school.start || $0.end > school.end
+                || $0.end - $0.start >= school.end - school.start || ($0.end == school.end && !$0.isRegion) }) { continue }
+            matches.mentions.removeAll { $0.start >= school.start && $0.end <= school.end }
+            matches.mentions.append(.init(start: school.start, end: school.end, entity: canonicalSchool(school.name)))
+        }
+        for region in regions where !overlapsListed(region.start, region.end) {
+            matches.mentions.append(.init(start: region.start, end: region.end, entity: acceptedRegion(region.name),
+                                          isRegion: true))
+        }
+        matches.mentions.sort { $0.start < $1.start }
+    }
+
+    /// The name a school is known by in this document: the longest earlier form ending with this one
+    /// (the same school with its province or city before it), else the name itself.
+    mutating func canonicalSchool(_ name: String) -> String {
+        if let longer = schoolsSeen.filter({ $0.hasSuffix(name) && $0 != name }).max(by: { $0.count < $1.count }) {
+            return longer
+        }
+        if !schoolsSeen.contains(name) { schoolsSeen.append(name) }
+        return name
+    }
+
+    /// The entity a number is about: the nearest name before it in its sentence, else the nearest school
+    /// earlier in the paragraph, else the document's subject.
+    func resolveEntity(at offset: Int, text: AnalysedText, sentence: Range<Int>, clauses: [Range<Int>],
+                       numberEnds: [Int], matches: BlockMatches) -> ResolvedEntity {
+        var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
+        // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
+        if let subjectRegion {
+            for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
+                && hit.targets.contains(where: { rules.indicators[$0].regionScope }) {
+                before.append(.init(start: hit.start, end: hit.end, entity: subjectRegion, subjectWord: true, isRegion: true))
+            }
+        }
+        before.sort { $0.start < $1.start }
+        if let mention = before.last {
+            // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
+            // of names in the mention's clause since the last number before it.
+            let clauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+            let lastNumberEnd = numberEnds.filter { $0 <= mention.start }.max() ?? sentence.lowerBound
+            let listed = before.filter { $0.start >= max(clauseStart, lastNumberEnd) }
+            // `A、B 等 15 个…` stands for more schools than it names: the region too.
+            let endsWithEtc = mention.end < text.count && text.scalars[mention.end] == 0x7B49  // 等
+            if Set(listed.compactMap(\.entity)).count >= 3 || (endsWithEtc && !mention.isRegion && !mention.subjectWord) {
+                return subjectRegion.map { ($0, "school_list") } ?? (nil, "unresolved: a list of schools in a document about no region")
+            }
+            // `振华外经职校连续多次获得浦东新区创业设计大赛一等奖，荣获…金奖 1 个`: the region's name glued to
+            // more words names an event of the region; the school that opens the clause is the subject.
+            if mention.entity == subjectRegion, !mention.subjectWord, mention.end < text.count,
+               NumberScanner.isCJK(Unicode.Scalar(text.scalars[mention.end]) ?? " "),
+               let school = before.last(where: { $0.start >= clauseStart && $0.end <= mention.start && $0.entity != subjectRegion }),
+               school.start <= clauseStart + 1 {
+                return (school.entity!, "sentence")
+            }
+            return (mention.entity!, mention.subjectWord ? "subject_word" : "sentence")
+        }
+        // Earlier sentences of the paragraph lend a school, not a region (`全区` there says nothing about here).
+        if let mention = matches.mentions.last(where: { $0.entity != nil && $0.end <= sentence.lowerBound }),
+           !mention.isRegion, mention.entity != subjectRegion {
+            return (mention.entity!, "paragraph")
+        }
+        return documentSubjectEntity()
+    }
+
+    /// The document's subject as a value's entity, or why there is none.
+    func documentSubjectEntity() -> ResolvedEntity {
+        if let subject { return (subject.name, "document_subject") }
+        return (nil, "unresolved: " + (subjectReason ?? "the document names no subject"))
+    }
+
+    /// For region-scoped indicators: a region named in the sentence before the number, else the subject's region.
+    func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> ResolvedEntity {
+        if let mention = matches.mentions.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && $0.isRegion && $0.entity != nil }) {
+            return (mention.entity!, mention.subjectWord ? "subject_word" : "sentence")
+        }
+        if let subjectRegion { return (subjectRegion, subject?.kind == .region ? "document_subject" : "subject_school_region") }
+        return (nil, "unresolved: " + (subjectReason ?? "the document names no region"))
+    }
+}
