@@ -129,7 +129,9 @@ struct CompiledRules: Sendable {
         }
         self.cues = cueBranches.isEmpty ? nil : try compile(cueBranches.joined(separator: "|"), what: "cue words")
         years = try compile(
-            #"(?<![\d.])(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
+            // A school year `2020—2021学年` or `2016.9—2017.8` is the year it ends (its second group); branch
+            // reset keeps the two forms' years in the same groups.
+            #"(?<![\d.])(?|(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|(\d{4})\.\d{1,2}\s*[-—–~～至]\s*(\d{4})\.\d{1,2}(?!\d))|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
             what: "year expressions")
         filler = cues.filler.sorted { $0.count > $1.count }
         fillerScalars = filler.map { Array($0.unicodeScalars) }

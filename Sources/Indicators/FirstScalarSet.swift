@@ -163,7 +163,7 @@ struct FirstScalarSet: Sendable {
             if isScalar(peek(), "?") {
                 position += 1
                 switch peek() {
-                case 0x3A: position += 1  // (?:
+                case 0x3A, 0x7C: position += 1  // (?: and (?| (branch reset: a group like any other here)
                 case 0x3D, 0x21: position += 1; zeroWidth = true  // (?= (?!
                 case 0x3C:  // (?<= (?<! or (?<name>
                     if isScalar(peek(1), "=") || isScalar(peek(1), "!") {

@@ -192,6 +192,8 @@ struct ExtractionRun {
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.
     let defaultYear: Int?
+    /// `defaultYear` with where it came from, or why there is none.
+    let documentYear: DocumentYear
     var result = IndicatorResult()
     private var groupCounter = 0
     /// `planYear()`, worked out once.
@@ -239,7 +241,8 @@ struct ExtractionRun {
         result.subjectReason = reason
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
-        defaultYear = document.frontMatter.dataYear ?? document.frontMatter.reportYear
+        documentYear = DocumentYear.resolve(document)
+        defaultYear = documentYear.year
         planYearOfDocument = Self.planYear(title: document.frontMatter.title)
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()
@@ -373,7 +376,9 @@ struct ExtractionRun {
             let start = text.characterOffset(byte: match.start)
             let end = text.characterOffset(byte: match.end)
             var year: Int?
-            if let second = match.groups[1] {
+            // `2021~2022学年初` is a census taken in the autumn the school year starts: its first year.
+            let startOfSchoolYear = match.end < text.bytes.count - 2 && text.bytes[match.end..<(match.end + 3)].elementsEqual("初".utf8)
+            if let second = match.groups[1], !startOfSchoolYear {
                 year = Int(String(decoding: text.bytes[second], as: UTF8.self))
             } else if let first = match.groups[0] {
                 year = Int(String(decoding: text.bytes[first], as: UTF8.self))

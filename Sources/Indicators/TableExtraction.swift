@@ -52,7 +52,9 @@ extension ExtractionRun {
         }
         let blockIndex = blockIndex(of: table)
         let tableEntity: ResolvedEntity = entityOf(text: table.caption).map { ($0, "table_caption") } ?? documentSubjectEntity()
-        let tableYear = Self.captionYear(table.caption) ?? blockIndex.flatMap(sectionYear(forBlock:)) ?? defaultYear
+        let tableYear: (year: Int?, source: String) = Self.captionYear(table.caption).map { ($0, "table_caption") }
+            ?? blockIndex.flatMap(sectionYear(forBlock:)).map { ($0, "section") }
+            ?? (defaultYear, defaultYear == nil ? "unresolved: " + (documentYear.reason ?? "no year") : documentYear.source ?? "document")
         let dataRows = Array(headerCount..<rows.count)
 
         if columns.contains(where: { $0.year != nil }) {
@@ -140,7 +142,7 @@ extension ExtractionRun {
             for (c, column) in columns.enumerated() {
                 guard let year = column.year, c < row.count else { continue }
                 let emitted = result.observations.count
-                emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
+                emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
                          location: table.rowLocations[safe: r], table: table, group: nil, role: nil)
                 guard result.observations.count > emitted else { continue }
                 if isHeading {
@@ -160,23 +162,24 @@ extension ExtractionRun {
     // MARK: Entity or year rows × indicator columns
 
     private mutating func extractIndicatorColumns(table: TableData, rows: [[String]], columns: [Column],
-                                                  dataRows: [Int], entity: ResolvedEntity, year: Int?, tableIndex: Int) {
+                                                  dataRows: [Int], entity: ResolvedEntity, year: (year: Int?, source: String),
+                                                  tableIndex: Int) {
         let keyColumn = columns.firstIndex { $0.indicator == nil && $0.year == nil && $0.header != "序号" } ?? 0
         let rowYearColumn = columns.firstIndex { ["年度", "年份", "年"].contains($0.header) }
         var totalRow: Int?
         var partRows: [Int] = []
-        var rowEntities: [Int: (entity: ResolvedEntity, year: Int?)] = [:]
+        var rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))] = [:]
         for r in dataRows {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
             let compact = Self.withoutSpaces(key)
             if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains(Self.withoutSpaces($0)) }) == true {
                 totalRow = r
-                rowEntities[r] = (entity, rowYearColumn == nil ? year : nil)
+                rowEntities[r] = (entity, rowYearColumn == nil ? year : (nil, "unresolved: a total over year rows"))
                 continue
             }
             if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1990...2100).contains(rowYear) {
-                rowEntities[r] = (entity, rowYear)
+                rowEntities[r] = (entity, (rowYear, "table_row"))
             } else if let named = entityOf(text: key) {
                 rowEntities[r] = ((named, "table_row"), year)
             } else {
@@ -203,7 +206,7 @@ extension ExtractionRun {
     // MARK: Cells
 
     private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
-                                   year: Int?, location: SourceLocation?, table: TableData, group: String?,
+                                   year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
                                    role: ObservationRole?) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
@@ -222,11 +225,12 @@ extension ExtractionRun {
         }
         let location = location ?? SourceLocation(page: 1, line: 0)
         let observation = Observation(
-            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year,
+            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year.year,
             value: value, unit: unit, raw: trimmed, qualifier: number.qualifier, page: location.page,
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
-            decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source)
+            decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
+            yearSource: year.source)
         emit(observation)
     }
 

@@ -202,17 +202,19 @@ extension ExtractionRun {
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
-            var (year, isTarget, fromContext) = resolveYear(at: number.start, sentence: sentence, clause: clause,
-                                               sentences: sentences, sentenceIndex: sentenceIndex,
-                                               matches: matches, blockIndex: blockIndex)
+            var (year, isTarget, fromContext, yearSource) = resolveYear(at: number.start, sentence: sentence,
+                                                                        clause: clause, matches: matches,
+                                                                        blockIndex: blockIndex)
             if previousYear {
                 year = year.map { $0 - 1 }
                 isTarget = false
+                yearSource = "previous_year"
             } else if !resolution.change,
                       let compared = Self.comparedYearOfValue(text, matches: matches, before: number.start, from: windowStart) {
                 // `较 2015 年的 49,800 人增长 5.6%`: the value compared with is that year's.
                 year = compared
                 isTarget = false
+                yearSource = "compared_year"
             }
             var qualifier = number.qualifier
             if resolution.change {
@@ -225,6 +227,7 @@ extension ExtractionRun {
                !fromContext || year == planYear {
                 qualifier = .target
                 year = planYear
+                yearSource = "plan_end"
             }
             let unit = outputUnit(number: number, indicator: resolution.indicator, change: resolution.change)
             let location = block.location(atOffset: number.start)
@@ -235,7 +238,8 @@ extension ExtractionRun {
                 sectionId: sectionId(forBlock: blockIndex),
                 quote: Self.trimmedQuote(text.originalText(sentence)),
                 ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
-                base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource)
+                base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource,
+                yearSource: year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : yearSource)
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
         }
@@ -638,30 +642,6 @@ extension ExtractionRun {
             return rule.unit
         }
         return number.unit
-    }
-
-    /// The year a number refers to: a year in its clause, its sentence (before, then after it), the
-    /// paragraph (before, then after), the section title, else the report's year. Returns whether a
-    /// target cue (`到 2025 年`) governs the number.
-    func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, sentences: [Range<Int>],
-                     sentenceIndex: Int, matches: BlockMatches, blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool) {
-        if let target = matches.cues.last(where: { $0.cue == .target && $0.year != nil && $0.start >= sentence.lowerBound && $0.end <= offset }),
-           let year = target.year {
-            // `到 2020 年` in a report on 2020 is a date reached, not a target, unless the sentence says the
-            // value was set as one (`《计划》提出，到 2024 年…`, `力争到 2024 年…`).
-            let announced = matches.cues.contains {
-                $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= offset
-            }
-            return (year, year > (defaultYear ?? year - 1) || announced, true)
-        }
-        let years = matches.years.filter { !$0.comparison }
-        if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
-        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true) }
-        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true) }
-        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true) }
-        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true) }
-        if let year = sectionYear(forBlock: blockIndex) { return (year, false, true) }
-        return (defaultYear, false, false)
     }
 
     /// For a plan (`…“十四五”规划`), the year its targets are for.

@@ -70,10 +70,11 @@ enum IndicatorSentence {
     }
 
     @Test func valueOfTheComparedYearIsDatedThatYear() {
+        // The sentence of the city report (`全市` is the city); in a district's report it would be its city too.
         let result = IndicatorSentence.extract(["2020 年全市全日制在校生 52,600 人，较 2015 年的 49,800 人增长 5.6%。"],
-                                               region: "静安区", year: 2020)
+                                               region: "上海市", year: 2020)
         #expect(result.observations.map(IndicatorSentence.summary) == [
-            "enrollment 静安区 2020 52600 人", "enrollment 静安区 2015 49800 人", "enrollment 静安区 2020 5.6 % change"])
+            "enrollment 上海市 2020 52600 人", "enrollment 上海市 2015 49800 人", "enrollment 上海市 2020 5.6 % change"])
     }
 
     @Test func aTargetSetForTheReportsOwnYearIsATarget() {

@@ -23,6 +23,26 @@ struct SubjectResolver {
 
     /// The subject, or nil with the reason.
     func resolve(_ document: SegmentedDocument) -> (subject: DocumentSubject?, reason: String?) {
+        let (subject, reason) = firstNamed(document)
+        guard var subject, subject.places.count > 1 else { return (subject, reason) }
+        subject.places = disambiguated(subject.places, in: document)
+        return (subject, nil)
+    }
+
+    /// Of the divisions a name may mean (普陀区 of 上海市 or of 舟山市), those whose ancestors the opening of
+    /// the document names most; all of them when it names none.
+    func disambiguated(_ places: [Region], in document: SegmentedDocument) -> [Region] {
+        let opening = document.clean.blocks.prefix(60).map(\.text).joined()
+        let scored = places.map { place -> (Region, Int) in
+            let names = rules.gazetteer.ancestors(of: place).filter { $0.level != .country }
+                .flatMap { [$0.name] + $0.shortNames.filter { $0.count >= 2 } }
+            return (place, names.reduce(0) { $0 + opening.components(separatedBy: $1).count - 1 })
+        }
+        let best = scored.map(\.1).max() ?? 0
+        return best == 0 ? places : scored.filter { $0.1 == best }.map(\.0)
+    }
+
+    func firstNamed(_ document: SegmentedDocument) -> (subject: DocumentSubject?, reason: String?) {
         let front = document.frontMatter
         if let stated = front.region, let listed = listedRegion(stated) {
             return (DocumentSubject(name: listed, kind: .region, source: "front_matter",

@@ -104,7 +104,9 @@ extension ExtractionRun {
         // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
         if let subjectRegion {
             for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
-                && hit.targets.contains(where: { rules.indicators[$0].regionScope }) {
+                && hit.targets.contains(where: { rules.indicators[$0].regionScope })
+                // `全市中职学校…`: the region named right before the schools is the one they speak for.
+                && !before.contains(where: { $0.isRegion && $0.end <= hit.start && hit.start - $0.end <= 1 }) {
                 before.append(.init(start: hit.start, end: hit.end, entity: subjectRegion, subjectWord: true, isRegion: true))
             }
         }

@@ -56,10 +56,14 @@ public struct RegionGazetteer: Sendable {
             if region.current && (region.level == .province || region.level == .prefecture) {
                 matchable += region.shortNames.filter { $0.count >= 2 }
             }
-            matchable += region.formerNames.filter { $0.count >= 3 }
             for name in Set(matchable) { byName[name, default: []].append(index) }
             prefixes.insert(region.name)
             for short in region.shortNames where short.count >= 2 { prefixes.insert(short) }
+        }
+        // A former name (`奉化市` of 奉化区) counts only where no current division bears it (`金华市` was also
+        // the name of today's 婺城区).
+        for (index, region) in regions.enumerated() {
+            for name in region.formerNames where name.count >= 3 && byName[name] == nil { byName[name] = [index] }
         }
         indexByCode = byCode
         indicesByName = byName

@@ -61,11 +61,11 @@ struct SchoolNameFinder: Sendable {
             var properStart = start
             while let region = regions.first(where: { $0.start == properStart && $0.end <= hit.start }) { properStart = region.end }
             let proper = scalars[properStart..<hit.start]
-            guard proper.count >= 2, !notSchools.contains(where: { Self.contains(proper, $0) }) else { continue }
+            guard !notSchools.contains(where: { Self.contains(proper, $0) }) else { continue }
             let placed = properStart > start || gazetteer.startsWithPlace(core)
-            if !placed && (core.count > rules.maxUnplacedCore || weakSuffixes.contains(Array(scalars[hit.start..<hit.end]))) {
-                continue
-            }
+            if !placed && core.count > rules.maxUnplacedCore { continue }
+            // A weak suffix names a school only after a place and a proper name (`安庆工业学校`).
+            if weakSuffixes.contains(Array(scalars[hit.start..<hit.end])) && (!placed || proper.count < 2) { continue }
             var name = String.UnicodeScalarView()
             for value in scalars[start..<hit.end] { if let scalar = Unicode.Scalar(value) { name.append(scalar) } }
             found.append(Found(start: start, end: hit.end, name: String(name)))

@@ -1,0 +1,77 @@
+import NianbaoModel
+
+/// The year a document's values default to: the year its body mostly describes when the cover or title
+/// states one (a "2023" report may describe 2022), else the publication date's year, else the year the body
+/// names most often; nil with the reason when the text names none.
+struct DocumentYear: Sendable {
+    var year: Int?
+    /// `front_matter` (title, cover, preface), `published`, `body_years`.
+    var source: String?
+    var reason: String?
+
+    static func resolve(_ document: SegmentedDocument) -> DocumentYear {
+        let front = document.frontMatter
+        if let year = front.dataYear ?? front.reportYear {
+            return DocumentYear(year: year, source: "front_matter")
+        }
+        if let published = front.published, let year = Int(published.prefix(4)) {
+            return DocumentYear(year: year, source: "published")
+        }
+        if let year = mostNamedYear(document.clean.blocks) {
+            return DocumentYear(year: year, source: "body_years")
+        }
+        return DocumentYear(reason: "neither the cover, the title, a publication date nor the text names a year")
+    }
+
+    /// The year written most often as `YYYY年`/`YYYY学年`/`YYYY届` in the body (the latest on a tie).
+    static func mostNamedYear(_ blocks: [Block]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for block in blocks.prefix(400) {
+            let scalars = Array(block.text.unicodeScalars)
+            var index = 0
+            while index + 4 < scalars.count {
+                let digits = scalars[index..<(index + 4)]
+                let before = index > 0 ? scalars[index - 1] : " "
+                if digits.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
+                   !(before.isASCII && before.properties.numericType == .decimal) {
+                    var next = index + 4
+                    while next < scalars.count, scalars[next] == " " { next += 1 }
+                    if next < scalars.count, "年届学".unicodeScalars.contains(scalars[next]),
+                       let year = Int(String(String.UnicodeScalarView(digits))), (1949...2100).contains(year) {
+                        counts[year, default: 0] += 1
+                    }
+                    index += 4
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    }
+}
+
+/// How a value's year is decided, nearest first: a target cue (`到 2025 年`), a year in its clause, its
+/// sentence (before, then after the number), the paragraph (before, then after), the section title, else
+/// the document's year. Each answer says where it came from (`year_source`).
+extension ExtractionRun {
+    func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, matches: BlockMatches,
+                     blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool, source: String) {
+        if let target = matches.cues.last(where: { $0.cue == .target && $0.year != nil && $0.start >= sentence.lowerBound && $0.end <= offset }),
+           let year = target.year {
+            // `到 2020 年` in a report on 2020 is a date reached, not a target, unless the sentence says the
+            // value was set as one (`《计划》提出，到 2024 年…`, `力争到 2024 年…`).
+            let announced = matches.cues.contains {
+                $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= offset
+            }
+            return (year, year > (defaultYear ?? year - 1) || announced, true, "target")
+        }
+        let years = matches.years.filter { !$0.comparison }
+        if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true, "clause") }
+        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true, "sentence") }
+        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true, "sentence") }
+        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true, "paragraph") }
+        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true, "paragraph") }
+        if let year = sectionYear(forBlock: blockIndex) { return (year, false, true, "section") }
+        return (defaultYear, false, false, documentYear.source ?? "none")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Indicators
+
+/// The open-world entity rules: the gazetteer, school names by suffix, and what they refuse.
+struct EntityResolutionTests {
+    static let rules: RuleSet = try! RuleSet.load(directory: TestPaths.repoRoot.appendingPathComponent("rules"))
+
+    func schools(_ text: String) -> [String] {
+        let scalars = AnalysedText(text).scalars
+        let regions = Self.rules.gazetteer.matches(in: scalars)
+        return Self.rules.schoolFinder.find(in: scalars, regions: regions).map(\.name)
+    }
+
+    @Test func gazetteerKnowsEveryLevelAndTheirParents() throws {
+        let haining = try #require(Self.rules.gazetteer.regions(named: "宁海县").first)
+        #expect(haining.level == .county)
+        let chain = Self.rules.gazetteer.ancestors(of: haining).map(\.name)
+        #expect(chain == ["宁波市", "浙江省", "全国"])
+        // Short names of provinces and prefectures resolve to the full name; counties' do not match alone.
+        #expect(Self.rules.gazetteer.canonicalName("宁波") == "宁波市")
+        #expect(Self.rules.gazetteer.matches(in: AnalysedText("宁海的学生").scalars).isEmpty)
+        let found = Self.rules.gazetteer.matches(in: AnalysedText("广州市番禺区和南沙区").scalars).map(\.name)
+        #expect(found == ["广州市", "番禺区", "南沙区"])
+    }
+
+    @Test func schoolNamesEndInASuffixAndStartAtAPlaceOrAStopWord() {
+        #expect(schools("金华市婺城区职业中等专业学校是婺城区人民政府主办的全日制中等职业学校") == ["金华市婺城区职业中等专业学校"])
+        #expect(schools("我校德州信息工程中等专业学校位于") == ["德州信息工程中等专业学校"])
+        #expect(schools("学校简介金坛市职业教育中心是由") == ["金坛市职业教育中心"])
+        #expect(schools("2025年周口市郸城县科技职业中等专业学校") == ["周口市郸城县科技职业中等专业学校"])
+        #expect(schools("安庆工业学校设备设施如何") == ["安庆工业学校"])
+    }
+
+    @Test func genericPhrasesAreNoSchools() {
+        // A district's schools, a school type, a verb before a weak suffix.
+        #expect(schools("普陀区中等职业技术学校共有在校生8116人").isEmpty)
+        #expect(schools("静安区中职校毕业生").isEmpty)
+        #expect(schools("特殊教育学校 Special Education Schools").isEmpty)
+        #expect(schools("加大投入支持职业学校建设名师工作室").isEmpty)
+        #expect(schools("积极推进中高职贯通培养试点学校建设").isEmpty)
+    }
+}
+
+/// Entities and years as a whole sentence resolves them, with how they were decided.
+struct EntityAndYearInSentenceTests {
+    func extract(_ paragraphs: [String], region: String? = nil, year: Int? = nil, title: String = "") -> [Observation] {
+        var document = IndicatorSentence.document(paragraphs, title: title)
+        document.frontMatter = FrontMatter(title: title, region: region, reportYear: year)
+        return IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document).observations
+    }
+
+    @Test func schoolYearsAndGraduatingClassesMapToOneYear() {
+        let found = extract(["2020—2021学年全日制在校生 3434 人。", "2022届毕业生 1218 人。",
+                             "2016.9—2017.8 招生人数 1200 人。", "2021~2022学年初在校生 5000 人。"],
+                            title: "宁海县第一职业中学质量报告")
+        #expect(found.map { "\($0.indicator) \($0.year ?? 0) \($0.yearSource ?? "-")" }
+                == ["enrollment 2021 clause", "graduates 2022 clause", "new_enrollment 2017 clause", "enrollment 2021 clause"])
+    }
+
+    @Test func aSchoolTitleIsTheSubjectAndItsWordsResolveToIt() {
+        let found = extract(["我校专任教师 231 人，全市中职学校专任教师 5000 人。"], title: "2018年金华市婺城区职业中等专业学校质量报告")
+        #expect(found.map { "\($0.entity ?? "-") \($0.entitySource ?? "-")" }
+                == ["金华市婺城区职业中等专业学校 subject_word", "金华市 subject_word"])
+    }
+
+    @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
+        let found = extract(["专任教师 231 人。"])
+        let value = try #require(found.first)
+        #expect(value.entity == nil)
+        #expect(value.entitySource?.hasPrefix("unresolved: ") == true)
+        #expect(value.year == nil)
+        #expect(value.yearSource?.hasPrefix("unresolved: ") == true)
+    }
+
+    @Test func aYearNamedInTheBodyIsTheDocumentsYearWhenNothingElseIs() {
+        let found = extract(["2018 年招生人数 1214 人。", "学校现有专任教师 231 人。"], title: "安庆工业学校")
+        #expect(found.map { "\($0.indicator) \($0.year ?? 0) \($0.yearSource ?? "-")" }
+                == ["new_enrollment 2018 clause", "fulltime_teachers 2018 body_years"])
+    }
+}
