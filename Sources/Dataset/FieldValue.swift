@@ -1,16 +1,8 @@
 import Foundation
+import NianbaoModel
 
-/// A field value as every output format sees it. Numbers stay `Decimal` so they print exactly as stated.
-public enum FieldValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case decimal(Decimal)
-    case string(String)
-    case array([FieldValue])
-    /// Keys are written sorted, whatever order they are given in.
-    case object([String: FieldValue])
-
+/// How each output format writes a `FieldValue` (declared with the field lists in NianbaoModel).
+extension FieldValue {
     /// JSON text with sorted keys and no insignificant whitespace, so outputs diff line by line.
     public var json: String {
         var out: [UInt8] = []
