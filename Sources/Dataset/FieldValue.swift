@@ -37,6 +37,25 @@ extension FieldValue {
         }
     }
 
+    /// The value of JSON text a store kept (lists and objects); nil when it is not JSON.
+    init?(json text: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return nil }
+        self.init(jsonObject: object)
+    }
+
+    private init(jsonObject object: Any) {
+        switch object {
+        case let s as String: self = .string(s)
+        case let list as [Any]: self = .array(list.map(FieldValue.init(jsonObject:)))
+        case let map as [String: Any]: self = .object(map.mapValues(FieldValue.init(jsonObject:)))
+        case let n as NSNumber:
+            // The lists and objects a store keeps hold strings and integers (evidence pages and lines).
+            if let i = Int(n.stringValue) { self = .int(i) } else { self = .decimal(n.decimalValue) }
+        default: self = .null
+        }
+    }
+
     /// The cell text for CSV: empty for null, JSON for lists and objects.
     var csvText: String {
         switch self {

@@ -78,6 +78,23 @@ struct StoreTable<Record: FieldListed>: Sendable {
         return values
     }
 
+    /// The record's values in field order from a row of this table (decimals from their exact text).
+    func values(from row: Row) -> [FieldValue] {
+        Record.fields.map { field in
+            let stored: DatabaseValue = row[field.storage == .decimal ? field.name + "_text" : field.name]
+            if stored.isNull { return .null }
+            switch field.storage {
+            case .text: return String.fromDatabaseValue(stored).map(FieldValue.string) ?? .null
+            case .integer: return Int.fromDatabaseValue(stored).map(FieldValue.int) ?? .null
+            case .boolean: return Int.fromDatabaseValue(stored).map { .bool($0 != 0) } ?? .null
+            case .decimal:
+                return String.fromDatabaseValue(stored)
+                    .flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.map(FieldValue.decimal) ?? .null
+            case .json: return String.fromDatabaseValue(stored).flatMap(FieldValue.init(json:)) ?? .null
+            }
+        }
+    }
+
     static func databaseValue(_ value: FieldValue) -> DatabaseValue {
         switch value {
         case .null: return .null

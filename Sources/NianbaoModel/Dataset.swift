@@ -161,6 +161,12 @@ extension Evidence: FieldListed, FieldValueConvertible {
     public var fieldValue: FieldValue {
         .object(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0.name, $0.value(self)) }))
     }
+    public init?(fieldValue: FieldValue) {
+        guard case .object(let fields) = fieldValue,
+              case .success(let evidence) = Self.record(fromValues: Self.fields.map { fields[$0.name] ?? .null })
+        else { return nil }
+        self = evidence
+    }
     public static var fieldStorage: FieldStorage { .json }
 }
 

@@ -28,31 +28,66 @@ public enum FieldStorage: Sendable, Hashable {
 /// A Swift value a field can hold.
 public protocol FieldValueConvertible: Codable, Sendable {
     var fieldValue: FieldValue { get }
+    /// The value back from what a store read (nil when it has another shape).
+    init?(fieldValue: FieldValue)
     static var fieldStorage: FieldStorage { get }
 }
 
 extension String: FieldValueConvertible {
     public var fieldValue: FieldValue { .string(self) }
+    public init?(fieldValue: FieldValue) {
+        guard case .string(let s) = fieldValue else { return nil }
+        self = s
+    }
     public static var fieldStorage: FieldStorage { .text }
 }
 
 extension Int: FieldValueConvertible {
     public var fieldValue: FieldValue { .int(self) }
+    public init?(fieldValue: FieldValue) {
+        guard case .int(let i) = fieldValue else { return nil }
+        self = i
+    }
     public static var fieldStorage: FieldStorage { .integer }
 }
 
 extension Bool: FieldValueConvertible {
     public var fieldValue: FieldValue { .bool(self) }
+    public init?(fieldValue: FieldValue) {
+        switch fieldValue {
+        case .bool(let b): self = b
+        case .int(let i): self = i != 0
+        default: return nil
+        }
+    }
     public static var fieldStorage: FieldStorage { .boolean }
 }
 
 extension Decimal: FieldValueConvertible {
     public var fieldValue: FieldValue { .decimal(self) }
+    public init?(fieldValue: FieldValue) {
+        switch fieldValue {
+        case .decimal(let d): self = d
+        case .int(let i): self = Decimal(i)
+        case .string(let s): guard let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            self = d
+        default: return nil
+        }
+    }
     public static var fieldStorage: FieldStorage { .decimal }
 }
 
 extension Array: FieldValueConvertible where Element: FieldValueConvertible {
     public var fieldValue: FieldValue { .array(map(\.fieldValue)) }
+    public init?(fieldValue: FieldValue) {
+        guard case .array(let items) = fieldValue else { return nil }
+        var result: [Element] = []
+        for item in items {
+            guard let element = Element(fieldValue: item) else { return nil }
+            result.append(element)
+        }
+        self = result
+    }
     public static var fieldStorage: FieldStorage { .json }
 }
 
@@ -61,6 +96,10 @@ public protocol RawFieldValue: FieldValueConvertible, RawRepresentable where Raw
 
 extension RawFieldValue {
     public var fieldValue: FieldValue { .string(rawValue) }
+    public init?(fieldValue: FieldValue) {
+        guard case .string(let s) = fieldValue else { return nil }
+        self.init(rawValue: s)
+    }
     public static var fieldStorage: FieldStorage { .text }
 }
 
@@ -73,6 +112,8 @@ public struct RecordField<Record>: Sendable {
     public let value: @Sendable (Record) -> FieldValue
     let encode: @Sendable (Record, inout KeyedEncodingContainer<FieldKey>) throws -> Void
     let decode: @Sendable (inout Record, KeyedDecodingContainer<FieldKey>) throws -> Void
+    /// Sets the field from a stored value; false when the value does not fit.
+    public let assign: @Sendable (inout Record, FieldValue) -> Bool
 
     /// A required field: reading a line without it fails.
     public static func field<T: FieldValueConvertible>(_ name: String, _ path: WritableKeyPath<Record, T> & Sendable)
@@ -81,7 +122,12 @@ public struct RecordField<Record>: Sendable {
         return RecordField(name: name, storage: T.fieldStorage, isOptional: false,
                            value: { $0[keyPath: path].fieldValue },
                            encode: { record, c in try c.encode(record[keyPath: path], forKey: key) },
-                           decode: { record, c in record[keyPath: path] = try c.decode(T.self, forKey: key) })
+                           decode: { record, c in record[keyPath: path] = try c.decode(T.self, forKey: key) },
+                           assign: { record, value in
+                               guard let v = T(fieldValue: value) else { return false }
+                               record[keyPath: path] = v
+                               return true
+                           })
     }
 
     /// A field nianbao adds beyond the contract: files written by other tools may lack it, and then it
@@ -94,6 +140,12 @@ public struct RecordField<Record>: Sendable {
                            encode: { record, c in try c.encode(record[keyPath: path], forKey: key) },
                            decode: { record, c in
                                record[keyPath: path] = try c.decodeIfPresent(T.self, forKey: key) ?? missing
+                           },
+                           assign: { record, value in
+                               if case .null = value { record[keyPath: path] = missing; return true }
+                               guard let v = T(fieldValue: value) else { return false }
+                               record[keyPath: path] = v
+                               return true
                            })
     }
 
@@ -104,7 +156,13 @@ public struct RecordField<Record>: Sendable {
         return RecordField(name: name, storage: T.fieldStorage, isOptional: true,
                            value: { $0[keyPath: path]?.fieldValue ?? .null },
                            encode: { record, c in try c.encode(record[keyPath: path], forKey: key) },
-                           decode: { record, c in record[keyPath: path] = try c.decodeIfPresent(T.self, forKey: key) })
+                           decode: { record, c in record[keyPath: path] = try c.decodeIfPresent(T.self, forKey: key) },
+                           assign: { record, value in
+                               if case .null = value { record[keyPath: path] = nil; return true }
+                               guard let v = T(fieldValue: value) else { return false }
+                               record[keyPath: path] = v
+                               return true
+                           })
     }
 }
 
@@ -136,10 +194,27 @@ extension FieldListed {
         for field in Self.fields { try field.encode(self, &container) }
     }
 
+    /// The record from its values in field order (as a store reads them back); nil names the field that
+    /// does not fit.
+    public static func record(fromValues values: [FieldValue]) -> Result<Self, FieldMismatch> {
+        var record = blank
+        for (field, value) in zip(fields, values) where !field.assign(&record, value) {
+            return .failure(FieldMismatch(field: field.name, value: value))
+        }
+        return .success(record)
+    }
+
     public static func decodeFields(from decoder: any Decoder) throws -> Self {
         let container = try decoder.container(keyedBy: FieldKey.self)
         var record = blank
         for field in fields { try field.decode(&record, container) }
         return record
     }
+}
+
+/// A stored value that does not fit its field.
+public struct FieldMismatch: Error, Sendable, CustomStringConvertible {
+    public var field: String
+    public var value: FieldValue
+    public var description: String { "field `\(field)` cannot hold \(value)" }
 }
