@@ -85,6 +85,7 @@ public final class DatasetStore: Sendable {
                         modified REAL NOT NULL, sha256 TEXT NOT NULL, rules_hash TEXT NOT NULL, version TEXT NOT NULL);
                     CREATE INDEX IF NOT EXISTS source_files_by_path ON source_files(path);
                     CREATE TABLE IF NOT EXISTS segmented (doc_id TEXT PRIMARY KEY NOT NULL, archive BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS store_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                     """)
             }
         } catch {
@@ -203,6 +204,7 @@ public final class DatasetStore: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO segmented (doc_id, archive) VALUES (?,?)",
                                arguments: [docId, archive])
             }
+            try Self.markChanged(db)
         }
     }
 
@@ -212,6 +214,7 @@ public final class DatasetStore: Sendable {
             try db.execute(sql: "UPDATE documents SET source = ? WHERE doc_id = ?", arguments: [source, docId])
             try db.execute(sql: "UPDATE source_files SET path = ?, size = ?, modified = ? WHERE doc_id = ?",
                            arguments: [file.path, file.size, file.modified, docId])
+            try Self.markChanged(db)
         }
     }
 
@@ -223,7 +226,33 @@ public final class DatasetStore: Sendable {
                     try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE doc_id = ?", arguments: [docId])
                 }
             }
+            try Self.markChanged(db)
         }
+    }
+
+    // MARK: - Whether the exported files are current
+
+    /// The key of the checks and export last run over the store, or nil when documents changed since.
+    public func exportedKey() throws(DatasetError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM store_state WHERE key = 'exported'").flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// Records that the checks ran and the files were exported from the store as it is, under `key`.
+    public func setExportedKey(_ key: String) throws(DatasetError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('exported', ?)", arguments: [key])
+        }
+    }
+
+    static func markChanged(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('exported', '')")
+    }
+
+    /// The flags and check records the last checks stored.
+    public func checkResults() throws(DatasetError) -> (flags: [Flag], checks: [CheckRecord]) {
+        (try records(StoreTables.flags, where: nil, order: "rowid"), try records(StoreTables.checks, where: nil, order: "seq"))
     }
 
     /// The checks' results over the whole store replace the previous ones.

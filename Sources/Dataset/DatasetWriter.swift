@@ -130,4 +130,8 @@ public enum DatasetFile {
     public static let panel = "panel.csv"
     public static let panelSources = "panel_sources.csv"
     public static let database = "nianbao.sqlite"
+
+    /// The files exported from the store (every file above but the database).
+    public static let all = [documents, sections, observations, observationsCSV, rejected, flags, checks, panel,
+                             panelSources]
 }

@@ -113,8 +113,8 @@ public struct Importer: Sendable {
             result.gone = try goneDocuments(store, stored: stored, files: files, roots: roots)
             if options.prune && !result.gone.isEmpty { try store.remove(result.gone.map(\.docId)) }
             options.progress?(.checking)
-            let outcome = try checkAndExport(store, checkRules: checkRules, labels: Self.labels(indicatorRules),
-                                             outputDirectory: outputDirectory)
+            let outcome = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
+                                                      outputDirectory: outputDirectory)
             store.checkpoint()
             result.summary = try summaryText(result, store: store, files: files.count, outcome: outcome,
                                              outputDirectory: outputDirectory, prune: options.prune)
@@ -156,6 +156,31 @@ public struct Importer: Sendable {
         }
         .map { (docId: $0.key, path: $0.value.path) }
         .sorted { $0.docId < $1.docId }
+    }
+
+    /// The checks and the export, unless nothing changed since they last ran: the same documents, the same
+    /// rules, and every file still there (what makes re-importing an unchanged folder cheap).
+    private func checkAndExportIfChanged(_ store: DatasetStore, checkRules: CheckRuleSet, indicatorRules: RuleSet,
+                                         outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
+        let key = exportKey()
+        let filesPresent = DatasetFile.all.allSatisfy {
+            FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent($0).path)
+        }
+        if !key.isEmpty, filesPresent, try store.exportedKey() == key {
+            let stored = try store.checkResults()
+            return CheckOutcome(flags: stored.flags, checks: stored.checks)
+        }
+        let outcome = try checkAndExport(store, checkRules: checkRules, labels: Self.labels(indicatorRules),
+                                         outputDirectory: outputDirectory)
+        if !key.isEmpty { try store.setExportedKey(key) }
+        return outcome
+    }
+
+    /// Names the rules the checks and the panel's labels came from ("" when they cannot be read).
+    private func exportKey() -> String {
+        guard let checks = (try? rules.file("checks.yaml")).flatMap({ FileManager.default.contents(atPath: $0.path) }),
+              let indicators = try? rules.indicatorRulesHash() else { return "" }
+        return "checks:\(ContentDigest.sha256(checks)) indicators:\(indicators)"
     }
 
     /// The checks over every document of the store, then the dataset files written from it.
@@ -209,6 +234,7 @@ public struct Importer: Sendable {
                 let store = try DatasetStore(outputDirectory: outputDirectory)
                 let outcome = try checkAndExport(store, checkRules: checkRules, labels: labels,
                                                  outputDirectory: outputDirectory)
+                try store.setExportedKey(exportKey())
                 store.checkpoint()
                 var output = RunOutput(documents: try store.documents(), observations: try store.observations())
                 output.flags = outcome.flags
