@@ -12,7 +12,8 @@ final class ProgressDisplay: Sendable {
     enum Mode: Sendable { case quiet, normal, verbose }
 
     struct State: Sendable {
-        var total = 0
+        /// Nil until the files to import are known (rules load and the store opens first).
+        var total: Int?
         var counts = ImportCounts()
         var start = DispatchTime.now().uptimeNanoseconds
         var lastLine = 0.0
@@ -67,31 +68,32 @@ final class ProgressDisplay: Sendable {
     private func tick(force: Bool = false) {
         let now = DispatchTime.now().uptimeNanoseconds
         let (line, due) = state.withLock { s -> (String, Bool) in
+            guard let total = s.total else { return ("", false) }
             let elapsed = Double(now - s.start) / 1e9
             let due = terminal || force || elapsed - s.lastLine >= interval
             if due { s.lastLine = elapsed }
             if terminal { s.drawn = true }
-            return (Self.line(s, elapsed: elapsed, width: terminal ? 24 : 0), due)
+            return (Self.line(s, total: total, elapsed: elapsed, width: terminal ? 24 : 0), due)
         }
         guard due, mode != .quiet else { return }
         if terminal { write("\r\u{1B}[K" + line) } else { write(line + "\n") }
     }
 
     /// `[#########-----] 120/400 docs  35.2 pages/s  2m10s left  3 failed`.
-    static func line(_ s: State, elapsed: Double, width: Int) -> String {
+    static func line(_ s: State, total: Int, elapsed: Double, width: Int) -> String {
         let done = s.counts.done
         var parts: [String] = []
         if width > 0 {
-            let filled = s.total > 0 ? width * done / s.total : 0
+            let filled = total > 0 ? width * done / total : 0
             parts.append("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]")
         }
-        parts.append("\(done)/\(s.total) documents")
+        parts.append("\(done)/\(total) documents")
         let rate = elapsed > 0 ? Double(s.counts.pagesRead) / elapsed : 0
         parts.append(String(format: "%.1f pages/s", rate))
         if s.checking {
             parts.append("checking and writing the dataset")
-        } else if done > 0 && done < s.total {
-            let left = elapsed / Double(done) * Double(s.total - done)
+        } else if done > 0 && done < total {
+            let left = elapsed / Double(done) * Double(total - done)
             parts.append(Self.duration(left) + " left")
         }
         parts.append("\(s.counts.failed) failed")
