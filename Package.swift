@@ -23,6 +23,7 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
         .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
@@ -35,8 +36,13 @@ let package = Package(
         .target(name: "Dataset", dependencies: [
             "NianbaoModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // rules/*.yaml embedded at build time, so the binary runs from anywhere (see Plugins/EmbedRules).
+        .executableTarget(name: "embed-rules", path: "Sources/EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
+        .target(name: "ShippedRules", plugins: ["EmbedRules"]),
         .target(name: "NianbaoPipeline", dependencies: [
-            "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
+            "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset", "CZlib",
+            "ShippedRules",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
             "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -10,12 +10,9 @@ public struct DatasetReader {
         let directory = outputDirectory
         var run = RunOutput()
         run.documents = try read(directory, DatasetFile.documents, required: true, as: DocumentRecord.self)
-        run.observations = try read(directory, DatasetFile.observations, required: true, as: ObservationLine.self)
-            .map(\.observation)
-        run.sections = try read(directory, DatasetFile.sections, required: false, as: SectionLine.self)
-            .map(\.section)
-        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: ObservationLine.self)
-            .map(\.observation)
+        run.observations = try read(directory, DatasetFile.observations, required: true, as: Observation.self)
+        run.sections = try read(directory, DatasetFile.sections, required: false, as: Section.self)
+        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: Observation.self)
         run.flags = try read(directory, DatasetFile.flags, required: false, as: Flag.self)
         run.checks = try read(directory, DatasetFile.checks, required: false, as: CheckRecord.self)
         return run
@@ -78,68 +75,5 @@ public struct DatasetReader {
             return at.isEmpty ? "not valid JSON" : "field `\(at)`: \(context.debugDescription)"
         @unknown default: return String(describing: error)
         }
-    }
-}
-
-/// An observations.jsonl line: contract fields required, nianbao's extra fields optional.
-private struct ObservationLine: Decodable {
-    var observation: Observation
-
-    enum Keys: String, CodingKey {
-        case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
-        case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base, entitySource = "entity_source", yearSource = "year_source", category
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        observation = Observation(
-            docId: try c.decode(String.self, forKey: .docId),
-            indicator: try c.decode(String.self, forKey: .indicator),
-            nameZh: try c.decode(String.self, forKey: .nameZh),
-            entity: try c.decodeIfPresent(String.self, forKey: .entity),
-            year: try c.decodeIfPresent(Int.self, forKey: .year),
-            value: try c.decode(Decimal.self, forKey: .value),
-            unit: try c.decode(String.self, forKey: .unit),
-            raw: try c.decode(String.self, forKey: .raw),
-            qualifier: try c.decodeIfPresent(Qualifier.self, forKey: .qualifier),
-            page: try c.decode(Int.self, forKey: .page),
-            line: try c.decode(Int.self, forKey: .line),
-            sectionId: try c.decodeIfPresent(String.self, forKey: .sectionId),
-            quote: try c.decode(String.self, forKey: .quote),
-            ruleId: try c.decode(String.self, forKey: .ruleId),
-            decimals: try c.decodeIfPresent(Int.self, forKey: .decimals) ?? 0,
-            fromTable: try c.decodeIfPresent(Bool.self, forKey: .fromTable) ?? false,
-            group: try c.decodeIfPresent(String.self, forKey: .group),
-            role: try c.decodeIfPresent(ObservationRole.self, forKey: .role),
-            base: try c.decodeIfPresent(String.self, forKey: .base),
-            entitySource: try c.decodeIfPresent(String.self, forKey: .entitySource),
-            yearSource: try c.decodeIfPresent(String.self, forKey: .yearSource),
-            category: try c.decodeIfPresent(String.self, forKey: .category))
-    }
-}
-
-/// A sections.jsonl line: contract fields required, block indexes optional.
-private struct SectionLine: Decodable {
-    var section: Section
-
-    enum Keys: String, CodingKey {
-        case docId = "doc_id", id, kind, level, number, title, parent
-        case pageStart = "page_start", pageEnd = "page_end", lineStart = "line_start", lineEnd = "line_end"
-        case blockStart = "block_start", blockEnd = "block_end"
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        section = Section(
-            docId: try c.decode(String.self, forKey: .docId), id: try c.decode(String.self, forKey: .id),
-            kind: try c.decode(SectionKind.self, forKey: .kind), level: try c.decode(Int.self, forKey: .level),
-            number: try c.decodeIfPresent(String.self, forKey: .number),
-            title: try c.decode(String.self, forKey: .title),
-            parent: try c.decodeIfPresent(String.self, forKey: .parent),
-            pageStart: try c.decode(Int.self, forKey: .pageStart), pageEnd: try c.decode(Int.self, forKey: .pageEnd),
-            lineStart: try c.decode(Int.self, forKey: .lineStart), lineEnd: try c.decode(Int.self, forKey: .lineEnd),
-            blockStart: try c.decodeIfPresent(Int.self, forKey: .blockStart) ?? 0,
-            blockEnd: try c.decodeIfPresent(Int.self, forKey: .blockEnd) ?? 0)
     }
 }

@@ -21,13 +21,13 @@ public struct DatasetWriter: Sendable {
         try createDirectory()
         let run = DatasetWriter.ordered(run)
 
-        try writeText(DatasetFile.documents, jsonLines(run.documents, RecordFields.document, RecordFields.values))
-        try writeText(DatasetFile.sections, jsonLines(run.sections, RecordFields.section, RecordFields.values))
-        try writeText(DatasetFile.observations, jsonLines(run.observations, RecordFields.observation, RecordFields.values))
-        try writeText(DatasetFile.observationsCSV, csv(run.observations, RecordFields.observation, RecordFields.values))
-        try writeText(DatasetFile.rejected, jsonLines(run.rejected, RecordFields.observation, RecordFields.values))
-        try writeText(DatasetFile.flags, jsonLines(run.flags, RecordFields.flag, RecordFields.values))
-        try writeText(DatasetFile.checks, jsonLines(run.checks, RecordFields.check, RecordFields.values))
+        try writeText(DatasetFile.documents, jsonLines(run.documents))
+        try writeText(DatasetFile.sections, jsonLines(run.sections))
+        try writeText(DatasetFile.observations, jsonLines(run.observations))
+        try writeText(DatasetFile.observationsCSV, csv(run.observations))
+        try writeText(DatasetFile.rejected, jsonLines(run.rejected))
+        try writeText(DatasetFile.flags, jsonLines(run.flags))
+        try writeText(DatasetFile.checks, jsonLines(run.checks))
 
         let panel = Panel(observations: run.observations, documents: run.documents, labels: labels)
         try writeText(DatasetFile.panel, panel.csv)
@@ -60,20 +60,21 @@ public struct DatasetWriter: Sendable {
         }.map(\.element)
     }
 
-    private func jsonLines<T>(_ records: [T], _ names: [String], _ values: (T) -> [FieldValue]) -> [UInt8] {
+    private func jsonLines<T: FieldListed>(_ records: [T]) -> [UInt8] {
+        let names = T.fieldNames
         let keyOrder = RecordFields.sortedKeyOrder(names)
         var out: [UInt8] = []
         out.reserveCapacity(records.count * 400)
         for record in records {
-            RecordFields.appendJSONLine(names, keyOrder, values(record), to: &out)
+            RecordFields.appendJSONLine(names, keyOrder, record.fieldValues, to: &out)
         }
         return out
     }
 
-    private func csv<T>(_ records: [T], _ names: [String], _ values: (T) -> [FieldValue]) -> String {
-        var out = CSV.row(names)
+    private func csv<T: FieldListed>(_ records: [T]) -> String {
+        var out = CSV.row(T.fieldNames)
         for record in records {
-            out += CSV.row(values(record).map(\.csvText))
+            out += CSV.row(record.fieldValues.map(\.csvText))
         }
         return out
     }
@@ -129,4 +130,8 @@ public enum DatasetFile {
     public static let panel = "panel.csv"
     public static let panelSources = "panel_sources.csv"
     public static let database = "nianbao.sqlite"
+
+    /// The files exported from the store (every file above but the database).
+    public static let all = [documents, sections, observations, observationsCSV, rejected, flags, checks, panel,
+                             panelSources]
 }

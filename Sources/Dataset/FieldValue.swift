@@ -1,16 +1,8 @@
 import Foundation
+import NianbaoModel
 
-/// A field value as every output format sees it. Numbers stay `Decimal` so they print exactly as stated.
-public enum FieldValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case decimal(Decimal)
-    case string(String)
-    case array([FieldValue])
-    /// Keys are written sorted, whatever order they are given in.
-    case object([String: FieldValue])
-
+/// How each output format writes a `FieldValue` (declared with the field lists in NianbaoModel).
+extension FieldValue {
     /// JSON text with sorted keys and no insignificant whitespace, so outputs diff line by line.
     public var json: String {
         var out: [UInt8] = []
@@ -42,6 +34,25 @@ public enum FieldValue: Sendable, Hashable {
                 fields[key]!.appendJSON(to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The value of JSON text a store kept (lists and objects); nil when it is not JSON.
+    init?(json text: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return nil }
+        self.init(jsonObject: object)
+    }
+
+    private init(jsonObject object: Any) {
+        switch object {
+        case let s as String: self = .string(s)
+        case let list as [Any]: self = .array(list.map(FieldValue.init(jsonObject:)))
+        case let map as [String: Any]: self = .object(map.mapValues(FieldValue.init(jsonObject:)))
+        case let n as NSNumber:
+            // The lists and objects a store keeps hold strings and integers (evidence pages and lines).
+            if let i = Int(n.stringValue) { self = .int(i) } else { self = .decimal(n.decimalValue) }
+        default: self = .null
         }
     }
 

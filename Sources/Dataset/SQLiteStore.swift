@@ -20,77 +20,32 @@ import NianbaoModel
 struct SQLiteStore {
     let path: String
 
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE documents (
-                    doc_id TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT,
-                    title TEXT, region TEXT, report_year INTEGER, issuer TEXT, published TEXT,
-                    pages INTEGER NOT NULL, status TEXT NOT NULL, errors TEXT NOT NULL);
-                CREATE TABLE sections (
-                    doc_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
-                    level INTEGER NOT NULL, number TEXT, title TEXT NOT NULL, parent TEXT,
-                    page_start INTEGER NOT NULL, page_end INTEGER NOT NULL,
-                    line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
-                    block_start INTEGER NOT NULL, block_end INTEGER NOT NULL,
-                    PRIMARY KEY (doc_id, seq));
-                CREATE INDEX sections_by_id ON sections(doc_id, id);
-                CREATE TABLE observations (
-                    doc_id TEXT NOT NULL, seq INTEGER NOT NULL, indicator TEXT NOT NULL, name_zh TEXT NOT NULL,
-                    entity TEXT NOT NULL, year INTEGER, value NUMERIC NOT NULL, value_text TEXT NOT NULL,
-                    unit TEXT NOT NULL, raw TEXT NOT NULL, qualifier TEXT, page INTEGER NOT NULL,
-                    line INTEGER NOT NULL, section_id TEXT, quote TEXT NOT NULL, rule_id TEXT NOT NULL,
-                    decimals INTEGER NOT NULL, from_table INTEGER NOT NULL, "group" TEXT, role TEXT, base TEXT,
-                    PRIMARY KEY (doc_id, seq));
-                CREATE INDEX observations_by_cell ON observations(entity, indicator, year);
-                CREATE TABLE flags (
-                    id TEXT PRIMARY KEY NOT NULL, "check" TEXT NOT NULL, kind TEXT NOT NULL,
-                    severity TEXT NOT NULL, entity TEXT NOT NULL, year INTEGER, indicators TEXT NOT NULL,
-                    stated NUMERIC NOT NULL, stated_text TEXT NOT NULL,
-                    expected NUMERIC NOT NULL, expected_text TEXT NOT NULL,
-                    tolerance TEXT NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL);
-                CREATE TABLE checks (
-                    seq INTEGER PRIMARY KEY NOT NULL, "check" TEXT NOT NULL, kind TEXT NOT NULL,
-                    entity TEXT NOT NULL, year INTEGER, status TEXT NOT NULL, flag_id TEXT, missing TEXT NOT NULL);
-                """)
+    /// Creates the tables a database lacks and adds the columns a field list gained since it was made
+    /// (NULL in older rows, or the type's zero for a required field).
+    static func migrate(_ db: Database) throws {
+        try prepare(StoreTables.documents, in: db)
+        try prepare(StoreTables.sections, in: db)
+        try prepare(StoreTables.observations, in: db)
+        try prepare(StoreTables.flags, in: db)
+        try prepare(StoreTables.checks, in: db)
+    }
+
+    static func prepare<R>(_ table: StoreTable<R>, in db: Database) throws {
+        try db.execute(sql: table.createSQL)
+        let existing = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted(table.name)))").map { $0["name"] as String })
+        for column in table.columns where !existing.contains(column.name) {
+            let zero = column.definition.hasPrefix("TEXT") ? "''" : "0"
+            let definition = column.definition.hasSuffix("NOT NULL") ? column.definition + " DEFAULT \(zero)" : column.definition
+            try db.execute(sql: "ALTER TABLE \(quoted(table.name)) ADD COLUMN \(quoted(column.name)) \(definition)")
         }
-        // v2: observations may have no entity (open-world resolution says why instead) and record how their
-        // entity and year were decided; documents record their subject.
-        migrator.registerMigration("v2") { db in
-            try db.execute(sql: """
-                ALTER TABLE observations RENAME TO observations_v1;
-                CREATE TABLE observations (
-                    doc_id TEXT NOT NULL, seq INTEGER NOT NULL, indicator TEXT NOT NULL, name_zh TEXT NOT NULL,
-                    entity TEXT, year INTEGER, value NUMERIC NOT NULL, value_text TEXT NOT NULL,
-                    unit TEXT NOT NULL, raw TEXT NOT NULL, qualifier TEXT, page INTEGER NOT NULL,
-                    line INTEGER NOT NULL, section_id TEXT, quote TEXT NOT NULL, rule_id TEXT NOT NULL,
-                    decimals INTEGER NOT NULL, from_table INTEGER NOT NULL, "group" TEXT, role TEXT, base TEXT,
-                    entity_source TEXT, year_source TEXT, category TEXT,
-                    PRIMARY KEY (doc_id, seq));
-                INSERT INTO observations (doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw,
-                                          qualifier, page, line, section_id, quote, rule_id, decimals, from_table,
-                                          "group", role, base)
-                    SELECT doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw, qualifier,
-                           page, line, section_id, quote, rule_id, decimals, from_table, "group", role, base
-                    FROM observations_v1;
-                DROP TABLE observations_v1;
-                CREATE INDEX observations_by_cell ON observations(entity, indicator, year);
-                ALTER TABLE documents ADD COLUMN subject TEXT;
-                ALTER TABLE documents ADD COLUMN subject_kind TEXT;
-                ALTER TABLE documents ADD COLUMN subject_source TEXT;
-                ALTER TABLE documents ADD COLUMN report_year_source TEXT;
-                """)
-        }
-        return migrator
-    }()
+    }
 
     func write(_ run: RunOutput) throws(DatasetError) {
         do {
             var configuration = Configuration()
             configuration.label = "nianbao.dataset"
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try SQLiteStore.migrator.migrate(queue)
+            try queue.write { db in try SQLiteStore.migrate(db) }
             // One transaction: readers never see a half-written run, and it is what makes bulk inserts fast.
             try queue.write { db in try SQLiteStore.replace(run, in: db) }
         } catch let error as DatabaseError {
@@ -101,21 +56,11 @@ struct SQLiteStore {
     }
 
     private static func replace(_ run: RunOutput, in db: Database) throws {
-        let upsertDocument = try db.cachedStatement(sql: """
-            INSERT INTO documents (doc_id, source, sha256, format, title, region, report_year, issuer, published,
-                                   pages, status, errors, subject, subject_kind, subject_source, report_year_source)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON CONFLICT(doc_id) DO UPDATE SET source=excluded.source, sha256=excluded.sha256,
-                format=excluded.format, title=excluded.title, region=excluded.region,
-                report_year=excluded.report_year, issuer=excluded.issuer, published=excluded.published,
-                pages=excluded.pages, status=excluded.status, errors=excluded.errors, subject=excluded.subject,
-                subject_kind=excluded.subject_kind, subject_source=excluded.subject_source,
-                report_year_source=excluded.report_year_source
-            """)
+        let upsertDocument = try db.cachedStatement(sql: StoreTables.documents.upsertSQL)
         let deleteSections = try db.cachedStatement(sql: "DELETE FROM sections WHERE doc_id = ?")
         let deleteObservations = try db.cachedStatement(sql: "DELETE FROM observations WHERE doc_id = ?")
         for document in run.documents {
-            try execute(upsertDocument, RecordFields.values(document))
+            try execute(upsertDocument, StoreTables.documents.row(document))
             try deleteSections.execute(arguments: [document.docId])
             try deleteObservations.execute(arguments: [document.docId])
         }
@@ -125,75 +70,41 @@ struct SQLiteStore {
             try deleteSections.execute(arguments: [docId])
             try deleteObservations.execute(arguments: [docId])
         }
-
-        let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (doc_id, seq, id, kind, level, number, title, parent, page_start, page_end,
-                                  line_start, line_end, block_start, block_end)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        var sectionSeq: [String: Int] = [:]
-        for section in run.sections {
-            var values = RecordFields.values(section)
-            let seq = sectionSeq[section.docId, default: 0] + 1
-            sectionSeq[section.docId] = seq
-            values.insert(.int(seq), at: 1)
-            try execute(insertSection, values)
-        }
-
-        let insertObservation = try db.cachedStatement(sql: """
-            INSERT INTO observations (doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw,
-                                      qualifier, page, line, section_id, quote, rule_id, decimals, from_table,
-                                      "group", role, base, entity_source, year_source, category)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        var observationSeq: [String: Int] = [:]
-        for observation in run.observations {
-            var values = RecordFields.values(observation)
-            let seq = observationSeq[observation.docId, default: 0] + 1
-            observationSeq[observation.docId] = seq
-            values.insert(.string(plainDecimal(observation.value)), at: 6) // value_text after value
-            values.insert(.int(seq), at: 1)
-            try execute(insertObservation, values)
-        }
+        try insertPerDocument(run.sections, into: StoreTables.sections, in: db)
+        try insertPerDocument(run.observations, into: StoreTables.observations, in: db)
 
         try db.execute(sql: "DELETE FROM flags")
-        let insertFlag = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO flags (id, "check", kind, severity, entity, year, indicators, stated, stated_text,
-                               expected, expected_text, tolerance, message, evidence)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        for flag in run.flags {
-            var values = RecordFields.values(flag)
-            values.insert(.string(plainDecimal(flag.expected)), at: 9)
-            values.insert(.string(plainDecimal(flag.stated)), at: 8)
-            try execute(insertFlag, values)
-        }
+        let insertFlag = try db.cachedStatement(sql: StoreTables.flags.insertSQL(verb: "INSERT OR REPLACE"))
+        for flag in run.flags { try execute(insertFlag, StoreTables.flags.row(flag)) }
 
         try db.execute(sql: "DELETE FROM checks")
-        let insertCheck = try db.cachedStatement(sql: """
-            INSERT INTO checks (seq, "check", kind, entity, year, status, flag_id, missing) VALUES (?,?,?,?,?,?,?,?)
-            """)
+        let insertCheck = try db.cachedStatement(sql: StoreTables.checks.insertSQL())
         for (index, check) in run.checks.enumerated() {
-            try execute(insertCheck, [.int(index + 1)] + RecordFields.values(check))
+            try execute(insertCheck, StoreTables.checks.row(check, seq: index + 1))
+        }
+    }
+
+    /// Rows numbered 1, 2, … within each document, in the order given.
+    static func insertPerDocument<R: FieldListed & DocumentScoped>(_ records: [R], into table: StoreTable<R>,
+                                                                   in db: Database) throws {
+        let insert = try db.cachedStatement(sql: table.insertSQL())
+        var seqs: [String: Int] = [:]
+        for record in records {
+            let seq = seqs[record.docId, default: 0] + 1
+            seqs[record.docId] = seq
+            try execute(insert, table.row(record, seq: seq))
         }
     }
 
     /// Binds without GRDB's per-call argument validation: the column lists above are fixed, and this is the
     /// hot loop of a large import.
-    private static func execute(_ statement: Statement, _ values: [FieldValue]) throws {
-        statement.setUncheckedArguments(StatementArguments(values.map(databaseValue)))
+    static func execute(_ statement: Statement, _ values: [DatabaseValue]) throws {
+        statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
     }
-
-    private static func databaseValue(_ value: FieldValue) -> DatabaseValue {
-        switch value {
-        case .null: return .null
-        case .bool(let b): return (b ? 1 : 0).databaseValue
-        case .int(let i): return i.databaseValue
-        // Exact text into a NUMERIC column: SQLite's affinity turns it into INTEGER or REAL.
-        case .decimal(let d): return plainDecimal(d).databaseValue
-        case .string(let s): return s.databaseValue
-        case .array, .object: return value.json.databaseValue
-        }
-    }
 }
+
+/// Records that belong to one document and are numbered within it.
+protocol DocumentScoped { var docId: String { get } }
+extension Section: DocumentScoped {}
+extension Observation: DocumentScoped {}

@@ -47,12 +47,22 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case docId = "doc_id", source, sha256, format, title, region
-        case reportYear = "report_year", issuer, published, pages, status, errors
-        case subject, subjectKind = "subject_kind", subjectSource = "subject_source"
-        case reportYearSource = "report_year_source"
-    }
+}
+
+extension DocumentRecord: FieldListed {
+    public static let fields: [RecordField<DocumentRecord>] = [
+        .field("doc_id", \.docId), .field("source", \.source), .field("sha256", \.sha256), .field("format", \.format),
+        .field("title", \.title), .field("region", \.region), .field("report_year", \.reportYear),
+        .field("issuer", \.issuer), .field("published", \.published), .field("pages", \.pages),
+        .field("status", \.status), .field("errors", \.errors), .field("subject", \.subject),
+        .field("subject_kind", \.subjectKind), .field("subject_source", \.subjectSource),
+        .field("report_year_source", \.reportYearSource),
+    ]
+    public static let blank = DocumentRecord(docId: "", source: "", sha256: "", format: nil, title: nil, region: nil,
+                                             reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed,
+                                             errors: [])
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
 
 public enum Qualifier: String, Codable, Sendable, Hashable {
@@ -129,11 +139,24 @@ public struct Observation: Codable, Sendable, Hashable {
         self.base = base
     }
 
-    enum CodingKeys: String, CodingKey {
-        case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
-        case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base, entitySource = "entity_source", yearSource = "year_source", category
-    }
+}
+
+extension Observation: FieldListed {
+    /// Contract fields first, then nianbao's own (`decimals` … `base`), which files of other tools may lack.
+    public static let fields: [RecordField<Observation>] = [
+        .field("doc_id", \.docId), .field("indicator", \.indicator), .field("name_zh", \.nameZh),
+        .field("entity", \.entity), .field("year", \.year), .field("value", \.value), .field("unit", \.unit),
+        .field("raw", \.raw), .field("qualifier", \.qualifier), .field("page", \.page), .field("line", \.line),
+        .field("section_id", \.sectionId), .field("quote", \.quote), .field("rule_id", \.ruleId),
+        .field("decimals", \.decimals, whenMissing: 0), .field("from_table", \.fromTable, whenMissing: false),
+        .field("group", \.group), .field("role", \.role), .field("base", \.base),
+        .field("entity_source", \.entitySource), .field("year_source", \.yearSource), .field("category", \.category),
+    ]
+    public static let blank = Observation(docId: "", indicator: "", nameZh: "", entity: "", year: nil, value: 0,
+                                          unit: "", raw: "", qualifier: nil, page: 0, line: 0, sectionId: nil,
+                                          quote: "", ruleId: "", decimals: 0, fromTable: false)
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
 
 public enum FlagKind: String, Codable, Sendable, CaseIterable {
@@ -155,7 +178,26 @@ public struct Evidence: Codable, Sendable, Hashable {
         self.line = line
         self.quote = quote
     }
-    enum CodingKeys: String, CodingKey { case docId = "doc_id", page, line, quote }
+}
+
+extension Evidence: FieldListed, FieldValueConvertible {
+    public static let fields: [RecordField<Evidence>] = [
+        .field("doc_id", \.docId), .field("page", \.page), .field("line", \.line), .field("quote", \.quote),
+    ]
+    public static let blank = Evidence(docId: "", page: 0, line: 0, quote: "")
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+    /// Evidence is a JSON object inside a flag.
+    public var fieldValue: FieldValue {
+        .object(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0.name, $0.value(self)) }))
+    }
+    public init?(fieldValue: FieldValue) {
+        guard case .object(let fields) = fieldValue,
+              case .success(let evidence) = Self.record(fromValues: Self.fields.map { fields[$0.name] ?? .null })
+        else { return nil }
+        self = evidence
+    }
+    public static var fieldStorage: FieldStorage { .json }
 }
 
 public struct Flag: Codable, Sendable, Hashable {
@@ -190,9 +232,19 @@ public struct Flag: Codable, Sendable, Hashable {
         self.evidence = evidence
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, check, kind, severity, entity, year, indicators, stated, expected, tolerance, message, evidence
-    }
+}
+
+extension Flag: FieldListed {
+    public static let fields: [RecordField<Flag>] = [
+        .field("id", \.id), .field("check", \.check), .field("kind", \.kind), .field("severity", \.severity),
+        .field("entity", \.entity), .field("year", \.year), .field("indicators", \.indicators),
+        .field("stated", \.stated), .field("expected", \.expected), .field("tolerance", \.tolerance),
+        .field("message", \.message), .field("evidence", \.evidence),
+    ]
+    public static let blank = Flag(id: "", check: "", kind: .percentMismatch, severity: .info, entity: "", year: nil,
+                                   indicators: [], stated: 0, expected: 0, tolerance: "", message: "", evidence: [])
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
 
 public enum CheckStatus: String, Codable, Sendable { case holds, flagged, skipped }
@@ -215,10 +267,26 @@ public struct CheckRecord: Codable, Sendable, Hashable {
         self.flagId = flagId
         self.missing = missing
     }
-    enum CodingKeys: String, CodingKey {
-        case check, kind, entity, year, status, flagId = "flag_id", missing
-    }
 }
+
+extension CheckRecord: FieldListed {
+    public static let fields: [RecordField<CheckRecord>] = [
+        .field("check", \.check), .field("kind", \.kind), .field("entity", \.entity), .field("year", \.year),
+        .field("status", \.status), .field("flag_id", \.flagId), .field("missing", \.missing),
+    ]
+    public static let blank = CheckRecord(check: "", kind: .percentMismatch, entity: "", year: nil, status: .skipped,
+                                          flagId: nil, missing: [])
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+extension SourceFormat: RawFieldValue {}
+extension DocumentStatus: RawFieldValue {}
+extension Qualifier: RawFieldValue {}
+extension ObservationRole: RawFieldValue {}
+extension FlagKind: RawFieldValue {}
+extension Severity: RawFieldValue {}
+extension CheckStatus: RawFieldValue {}
 
 /// Everything one run produces; what the Dataset stage writes and reads back.
 public struct RunOutput: Codable, Sendable {

@@ -60,12 +60,24 @@ public struct Section: Codable, Sendable, Hashable {
         self.blockEnd = blockEnd
     }
 
-    enum CodingKeys: String, CodingKey {
-        case docId = "doc_id", id, kind, level, number, title, parent
-        case pageStart = "page_start", pageEnd = "page_end", lineStart = "line_start", lineEnd = "line_end"
-        case blockStart = "block_start", blockEnd = "block_end"
-    }
 }
+
+extension Section: FieldListed {
+    /// Contract fields, then the block range, which files of other tools may lack.
+    public static let fields: [RecordField<Section>] = [
+        .field("doc_id", \.docId), .field("id", \.id), .field("kind", \.kind), .field("level", \.level),
+        .field("number", \.number), .field("title", \.title), .field("parent", \.parent),
+        .field("page_start", \.pageStart), .field("page_end", \.pageEnd), .field("line_start", \.lineStart),
+        .field("line_end", \.lineEnd), .field("block_start", \.blockStart, whenMissing: 0),
+        .field("block_end", \.blockEnd, whenMissing: 0),
+    ]
+    public static let blank = Section(docId: "", id: "", kind: .section, level: 0, number: nil, title: "", parent: nil,
+                                      pageStart: 0, pageEnd: 0, lineStart: 0, lineEnd: 0, blockStart: 0, blockEnd: 0)
+    public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+extension SectionKind: RawFieldValue {}
 
 /// One line of a printed table of contents (or of its list of cases / figures).
 public struct TocEntry: Codable, Sendable, Hashable {

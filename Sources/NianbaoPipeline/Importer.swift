@@ -1,12 +1,20 @@
 import Foundation
+import Synchronization
 import NianbaoModel
+import Extraction
 import Indicators
 import Checks
 import Dataset
 
-/// What `nianbao import` produced, with a summary for the terminal.
+/// What `nianbao import` did, with a summary for the terminal.
 public struct ImportResult: Sendable {
-    public var output: RunOutput
+    public var counts: ImportCounts
+    /// This run's files whose document is `partial` or `failed` (from this run or, unchanged, from the store).
+    public var problems: [DocumentRecord]
+    /// Documents of the store whose file is gone from the folders imported (removed when `prune`).
+    public var gone: [(docId: String, path: String)]
+    /// Stopped by `Cancellation` before every file was done: no checks ran and no file was exported.
+    public var interrupted: Bool
     public var summary: String
 }
 
@@ -22,24 +30,45 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The whole import: every file through the pipeline, then checks, then the dataset written to `--out`.
+/// How an import runs beyond its files and folder.
+public struct ImportOptions: Sendable {
+    /// Remove from the store the documents whose file is gone from the folders imported.
+    public var prune = false
+    /// Files processed at once.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    public var progress: (@Sendable (ImportEvent) -> Void)?
+    public var cancellation: Cancellation?
+    public init(prune: Bool = false, progress: (@Sendable (ImportEvent) -> Void)? = nil,
+                cancellation: Cancellation? = nil) {
+        self.prune = prune
+        self.progress = progress
+        self.cancellation = cancellation
+    }
+}
+
+/// The whole import into the store under `--out` (see `DatasetStore`): each file brought up to date and
+/// committed as it finishes, then the checks over the whole store, then the dataset files exported from it.
 public struct Importer: Sendable {
     public var pipeline: Pipeline
-    public var rulesDirectory: URL
+    public var rules: RulesLocation
+
+    public init(pipeline: Pipeline, rules: RulesLocation) {
+        self.pipeline = pipeline
+        self.rules = rules
+    }
 
     public init(pipeline: Pipeline, rulesDirectory: URL) {
-        self.pipeline = pipeline
-        self.rulesDirectory = rulesDirectory
+        self.init(pipeline: pipeline, rules: .directory(rulesDirectory))
     }
 
     public func loadCheckRules() throws(ImportError) -> CheckRuleSet {
-        do { return try CheckRuleSet.load(url: rulesDirectory.appendingPathComponent("checks.yaml")) } catch {
-            throw .rules(error.description)
-        }
+        let url = try rules.file("checks.yaml")
+        do { return try CheckRuleSet.load(url: url) } catch { throw .rules(rules.explain(error.description)) }
     }
 
     public func loadIndicatorRules() throws(ImportError) -> RuleSet {
-        do { return try RuleSet.load(directory: rulesDirectory) } catch { throw .rules(error.description) }
+        let directory = try rules.directoryURL()
+        do { return try RuleSet.load(directory: directory) } catch { throw .rules(rules.explain(error.description)) }
     }
 
     /// Chinese names and units for the panel's rows, from the indicator rules.
@@ -47,41 +76,172 @@ public struct Importer: Sendable {
         Dictionary(rules.indicators.map { ($0.id, IndicatorLabel(nameZh: $0.nameZh, unit: $0.unit)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func run(_ files: [InputFile], outputDirectory: URL) throws(ImportError) -> ImportResult {
+    public func run(_ inputs: [InputFile], roots: [String] = [], outputDirectory: URL,
+                    options: ImportOptions = ImportOptions()) throws(ImportError) -> ImportResult {
         let checkRules = try loadCheckRules()
         let indicatorRules = try loadIndicatorRules()
-        let extractor = IndicatorExtractor(rules: indicatorRules)
-        let reports = pipeline.processAll(files) { segmented in extractor.extract(from: segmented) }
-        var output = RunOutput()
-        output.documents = reports.map(\.record)
-        output.sections = reports.compactMap(\.segmented).flatMap(\.sections)
-        output.observations = reports.flatMap { $0.indicators?.observations ?? [] }
-        output.rejected = reports.flatMap { $0.indicators?.rejected ?? [] }
-        let checked = SamePublication.primaryDocuments(output.documents)
-        let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
-        output.flags = outcome.flags
-        output.checks = outcome.checks
-        do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: Self.labels(indicatorRules)) } catch {
-            throw .dataset(error.description)
+        let lock: OutputLock
+        let store: DatasetStore
+        do {
+            lock = try OutputLock(outputDirectory: outputDirectory)
+            store = try DatasetStore(outputDirectory: outputDirectory)
+        } catch { throw .dataset(error.description) }
+        defer { withExtendedLifetime(lock) {} }
+
+        let files: [InputFile]
+        let stored: [String: SourceFileState]
+        do {
+            stored = try store.sourceFiles()
+            files = StoreIdentity.reconcile(inputs, stored: stored)
+        } catch { throw .dataset(error.description) }
+        let work = DocumentImport(pipeline: pipeline, extractor: IndicatorExtractor(rules: indicatorRules), store: store,
+                                  rulesHash: try rules.indicatorRulesHash(),
+                                  version: NianbaoVersion.processing(pipeline.readOptions))
+        options.progress?(.started(total: files.count))
+        let counts = try importFiles(files, stored: stored, work: work, options: options)
+
+        var result = ImportResult(counts: counts, problems: [], gone: [], interrupted: false, summary: "")
+        do {
+            result.problems = try store.documents(files.map(\.docId)).filter { $0.status != .ok }
+            if options.cancellation?.isCancelled == true && counts.done < files.count {
+                result.interrupted = true
+                store.checkpoint()
+                result.summary = "interrupted: \(counts.done) of \(files.count) file(s) done and stored in \(store.path); "
+                    + "run the same command again to continue"
+                return result
+            }
+            result.gone = try goneDocuments(store, stored: stored, files: files, roots: roots)
+            if options.prune && !result.gone.isEmpty { try store.remove(result.gone.map(\.docId)) }
+            options.progress?(.checking)
+            let outcome = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
+                                                      outputDirectory: outputDirectory)
+            store.checkpoint()
+            result.summary = try summaryText(result, store: store, files: files.count, outcome: outcome,
+                                             outputDirectory: outputDirectory, prune: options.prune)
+        } catch { throw .dataset(error.description) }
+        return result
+    }
+
+    /// Every file through `work` on `options.workers` threads; each result is committed as it finishes.
+    private func importFiles(_ files: [InputFile], stored: [String: SourceFileState], work: DocumentImport,
+                             options: ImportOptions) throws(ImportError) -> ImportCounts {
+        let next = Mutex(0)
+        let state = Mutex((counts: ImportCounts(), failure: DatasetError?.none))
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, files.count))) { _ in
+            while true {
+                if options.cancellation?.isCancelled == true || state.withLock({ $0.failure != nil }) { return }
+                let index = next.withLock { n -> Int in defer { n += 1 }; return n }
+                guard index < files.count else { return }
+                do throws(DatasetError) {
+                    let outcome = try work.run(files[index], stored: stored[files[index].docId])
+                    state.withLock { $0.counts.add(outcome) }
+                    options.progress?(.finished(outcome))
+                } catch {
+                    state.withLock { $0.failure = $0.failure ?? error }
+                }
+            }
         }
-        let failed = output.documents.filter { $0.status == .failed }.count
-        let partial = output.documents.filter { $0.status == .partial }.count
-        var lines = ["imported \(files.count) file(s): \(files.count - failed - partial) ok, \(partial) partial, \(failed) failed",
-                     "\(output.sections.count) sections, \(output.observations.count) observations"
-                        + (output.rejected.isEmpty ? "" : " (\(output.rejected.count) values rejected by their rules: rejected.jsonl)")
+        let (counts, failure) = state.withLock { ($0.counts, $0.failure) }
+        if let failure { throw .dataset(failure.description) }
+        return counts
+    }
+
+    /// Stored documents whose file was under a folder (or was a file) given to this import and is not there now.
+    private func goneDocuments(_ store: DatasetStore, stored: [String: SourceFileState], files: [InputFile],
+                               roots: [String]) throws(DatasetError) -> [(docId: String, path: String)] {
+        let present = Set(files.map(\.docId))
+        let folders = roots.map { FileStat.absolute($0) }
+        return stored.filter { docId, file in
+            !present.contains(docId) && folders.contains { file.path == $0 || file.path.hasPrefix($0 + "/") }
+        }
+        .map { (docId: $0.key, path: $0.value.path) }
+        .sorted { $0.docId < $1.docId }
+    }
+
+    /// The checks and the export, unless nothing changed since they last ran: the same documents, the same
+    /// rules, and every file still there (what makes re-importing an unchanged folder cheap).
+    private func checkAndExportIfChanged(_ store: DatasetStore, checkRules: CheckRuleSet, indicatorRules: RuleSet,
+                                         outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
+        let key = exportKey()
+        let filesPresent = DatasetFile.all.allSatisfy {
+            FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent($0).path)
+        }
+        if !key.isEmpty, filesPresent, try store.exportedKey() == key {
+            let stored = try store.checkResults()
+            return CheckOutcome(flags: stored.flags, checks: stored.checks)
+        }
+        let outcome = try checkAndExport(store, checkRules: checkRules, labels: Self.labels(indicatorRules),
+                                         outputDirectory: outputDirectory)
+        if !key.isEmpty { try store.setExportedKey(key) }
+        return outcome
+    }
+
+    /// Names the rules the checks and the panel's labels came from ("" when they cannot be read).
+    private func exportKey() -> String {
+        guard let checks = (try? rules.file("checks.yaml")).flatMap({ FileManager.default.contents(atPath: $0.path) }),
+              let indicators = try? rules.indicatorRulesHash() else { return "" }
+        return "checks:\(ContentDigest.sha256(checks)) indicators:\(indicators)"
+    }
+
+    /// The checks over every document of the store, then the dataset files written from it.
+    private func checkAndExport(_ store: DatasetStore, checkRules: CheckRuleSet, labels: [String: IndicatorLabel],
+                                outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
+        let documents = try store.documents()
+        let observations = try store.observations()
+        let checked = SamePublication.primaryDocuments(documents)
+        let outcome = CheckEngine(rules: checkRules).run(on: observations.filter { checked.contains($0.docId) })
+        try store.replaceChecks(flags: outcome.flags, checks: outcome.checks)
+        try StoreExport(store: store, outputDirectory: outputDirectory)
+            .write(observations: observations, documents: documents, labels: labels)
+        return outcome
+    }
+
+    private func summaryText(_ result: ImportResult, store: DatasetStore, files: Int, outcome: CheckOutcome,
+                             outputDirectory: URL, prune: Bool) throws(DatasetError) -> String {
+        let c = result.counts
+        let totals = try store.totals()
+        var lines = ["imported \(files) file(s): \(c.ok) ok, \(c.partial) partial, \(c.failed) failed"
+                        + " (\(c.processed) read, \(c.reextracted) re-extracted after a rule change, \(c.unchanged) unchanged)",
+                     "\(totals.sections) sections, \(totals.observations) observations"
+                        + (totals.rejected == 0 ? "" : " (\(totals.rejected) values rejected by their rules: rejected.jsonl)")
                         + " → \(outputDirectory.path)"]
-        let versions = output.documents.filter { $0.status != .failed }.count - checked.count
+        if totals.documents != files {
+            lines.append("the store holds \(totals.documents) document(s) in all (earlier imports included)")
+        }
+        for gone in result.gone {
+            lines.append(prune ? "removed \(gone.docId): \(gone.path) is gone"
+                               : "gone: \(gone.docId) (\(gone.path)) is no longer there; kept in the dataset (--prune removes it)")
+        }
+        let documents = try store.documents()
+        let versions = documents.filter { $0.status != .failed }.count - SamePublication.primaryDocuments(documents).count
         if versions > 0 {
             lines.append("\(versions) file(s) are other formats of a report already imported: their values are in the dataset, the checks use one version")
         }
         lines.append(summary(outcome))
-        return ImportResult(output: output, summary: lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 
-    /// `nianbao check`: re-runs the checks over a dataset already written and rewrites flags and coverage.
+    /// `nianbao check`: re-runs the checks over the dataset in `--out` (its store, or the JSON Lines files
+    /// another tool wrote) and rewrites flags and coverage.
     public func recheck(outputDirectory: URL) throws(ImportError) -> (RunOutput, String) {
         let checkRules = try loadCheckRules()
         let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
+        let database = outputDirectory.appendingPathComponent(DatasetFile.database)
+        if FileManager.default.fileExists(atPath: database.path) {
+            do {
+                let lock = try OutputLock(outputDirectory: outputDirectory)
+                defer { withExtendedLifetime(lock) {} }
+                let store = try DatasetStore(outputDirectory: outputDirectory)
+                let outcome = try checkAndExport(store, checkRules: checkRules, labels: labels,
+                                                 outputDirectory: outputDirectory)
+                try store.setExportedKey(exportKey())
+                store.checkpoint()
+                var output = RunOutput(documents: try store.documents(), observations: try store.observations())
+                output.flags = outcome.flags
+                output.checks = outcome.checks
+                return (output, summary(outcome))
+            } catch { throw .dataset(error.description) }
+        }
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
         let checked = SamePublication.primaryDocuments(output.documents)

@@ -23,7 +23,11 @@ public struct Pipeline: Sendable {
 
     /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
     public func process(path: String, docId: String) -> ProcessedReport {
-        let data = try? Data(contentsOf: URL(fileURLWithPath: path))
+        process(path: path, docId: docId, data: try? Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// The same, on bytes already read (nil when the file could not be read).
+    public func process(path: String, docId: String, data: Data?) -> ProcessedReport {
         let sha = ContentDigest.sha256(data ?? Data())
         let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
         var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
@@ -84,9 +88,10 @@ public struct InputFile: Sendable, Hashable {
 
 public enum InputDiscovery {
     /// Expands folders (recursively, skipping the folders' own README files) into report files and assigns
-    /// doc ids: the file name without extension, or with it where two inputs share a stem.
+    /// doc ids by `DocumentIdentity`'s rule.
     public static func discover(_ arguments: [String]) -> (files: [InputFile], problems: [String]) {
         var paths: [String] = []
+        var roots: [String: String] = [:]
         var problems: [String] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -109,24 +114,16 @@ public enum InputDiscovery {
                     found.append((argument.hasSuffix("/") ? String(argument.dropLast()) : argument) + relative)
                 }
                 paths += found.sorted()
+                let root = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+                for path in found where roots[path] == nil { roots[path] = root }
             } else {
                 paths.append(argument)
             }
         }
         var seen = Set<String>()
         paths = paths.filter { seen.insert($0).inserted }
-        let stems = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        var counts: [String: Int] = [:]
-        stems.forEach { counts[$0, default: 0] += 1 }
-        var used = Set<String>()
-        var files: [InputFile] = []
-        for (path, stem) in zip(paths, stems) {
-            var id = counts[stem]! > 1 ? URL(fileURLWithPath: path).lastPathComponent : stem
-            var n = 2
-            while used.contains(id) { id = "\(URL(fileURLWithPath: path).lastPathComponent)-\(n)"; n += 1 }
-            used.insert(id)
-            files.append(InputFile(path: path, docId: id))
-        }
+        let ids = DocumentIdentity.assign(paths.map { ($0, roots[$0]) })
+        let files = zip(paths, ids).map { InputFile(path: $0, docId: $1) }
         return (files, problems)
     }
 }

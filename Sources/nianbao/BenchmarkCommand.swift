@@ -16,14 +16,15 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Runs per measurement; the best is kept (the rules stage, whose pass is short, runs at least 10).")
     var repetitions: Int = 3
 
-    @Option(help: "Folder with the indicator rules.")
-    var rules: String = "rules"
+    @Option(help: "Folder with the indicator rules (default: the rules built into nianbao).")
+    var rules: String?
 
     @Option(help: "What to measure: pdf (extraction beside pdftotext), rules (the indicator rules stage) or all.")
     var stage: Benchmark.Stage = .all
 
     func run() throws {
-        let report = try Benchmark(repetitions: repetitions, rulesDirectory: URL(fileURLWithPath: rules), stage: stage).run(folder: folder)
+        let rulesDirectory = try RulesLocation(option: rules).directoryURL()
+        let report = try Benchmark(repetitions: repetitions, rulesDirectory: rulesDirectory, stage: stage).run(folder: folder)
         print(report.text)
     }
 }

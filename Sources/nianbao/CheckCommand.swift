@@ -11,11 +11,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The folder a previous `nianbao import` wrote.")
     var out: String = "output"
 
-    @Option(help: "Folder with the rules (checks.yaml).")
-    var rules: String = "rules"
+    @Option(help: "Folder with the rules (checks.yaml; default: the rules built into nianbao).")
+    var rules: String?
 
     func run() throws {
-        let importer = Importer(pipeline: Pipeline(), rulesDirectory: URL(fileURLWithPath: rules))
+        let importer = Importer(pipeline: Pipeline(), rules: RulesLocation(option: rules))
         do {
             let (_, summary) = try importer.recheck(outputDirectory: URL(fileURLWithPath: out))
             print(summary)

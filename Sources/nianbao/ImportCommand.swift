@@ -2,26 +2,43 @@ import ArgumentParser
 import Foundation
 import NianbaoPipeline
 import NianbaoModel
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Run the whole pipeline on reports (folders are searched recursively) and write the dataset.",
+        abstract: "Run the whole pipeline on reports (folders are searched recursively) into the store under --out.",
         discussion: """
         Reads every .pdf, .html/.htm, .txt and .md file given or found below the folders given (README files \
-        of those folders excepted), and writes documents.jsonl, sections.jsonl, observations.jsonl/.csv, \
-        flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv and nianbao.sqlite into --out.
+        of those folders excepted) into nianbao.sqlite under --out, one document per transaction, then runs \
+        the checks over every document stored and writes documents.jsonl, sections.jsonl, \
+        observations.jsonl/.csv, rejected.jsonl, flags.jsonl, checks.jsonl, panel.csv and panel_sources.csv \
+        from it. A file already stored and unchanged is not read again; after a rule edit only the rules run \
+        again. A file gone from the folders is reported and kept unless --prune.
+        Ctrl-C finishes the files in flight, keeps them, and exits with 130; the next import goes on.
         Exit status: 0 when every file was processed, 1 when some failed (each failure listed), 2 on bad usage.
         """)
 
     @Argument(help: "Report files or folders.")
     var inputs: [String]
 
-    @Option(help: "Where to write the dataset.")
+    @Option(help: "Where the store and the dataset files are.")
     var out: String = "output"
 
-    @Option(help: "Folder with indicator, entity and check rules.")
-    var rules: String = "rules"
+    @Option(help: "Folder with indicator, entity, unit and check rules (default: the rules built into nianbao).")
+    var rules: String?
+
+    @ArgumentParser.Flag(help: "Remove from the store the documents whose file is gone from the folders imported.")
+    var prune = false
+
+    @ArgumentParser.Flag(name: .shortAndLong, help: "Print no progress and no summary, only problems.")
+    var quiet = false
+
+    @ArgumentParser.Flag(name: .shortAndLong, help: "Print a line for every file as it is done.")
+    var verbose = false
 
     @OptionGroup var reading: ReadingOptions
 
@@ -32,19 +49,49 @@ struct ImportCommand: ParsableCommand {
             printError("nothing to import: no .pdf, .html, .htm, .txt or .md files in \(inputs.joined(separator: " "))")
             throw ExitCode(problems.isEmpty ? 1 : 2)
         }
-        let importer = Importer(pipeline: Pipeline(readOptions: reading.readOptions),
-                                rulesDirectory: URL(fileURLWithPath: rules))
+        let importer = Importer(pipeline: Pipeline(readOptions: reading.readOptions), rules: RulesLocation(option: rules))
+        let display = ProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
+        let cancellation = Cancellation()
+        let interrupt = Self.onInterrupt {
+            cancellation.cancel()
+            printError("\ninterrupted: finishing the files in flight (Ctrl-C again to stop at once)")
+        }
+        defer { interrupt.cancel() }
         let result: ImportResult
-        do { result = try importer.run(files, outputDirectory: URL(fileURLWithPath: out)) } catch {
-            printError("\(error)")
+        do {
+            result = try importer.run(files, roots: inputs, outputDirectory: URL(fileURLWithPath: out),
+                                      options: ImportOptions(prune: prune, progress: display.handler,
+                                                             cancellation: cancellation))
+        } catch {
+            display.stop()
+            printError("nianbao import: \(error)")
             throw ExitCode(1)
         }
-        print(result.summary)
-        for record in result.output.documents where record.status != .ok {
+        display.stop()
+        if result.interrupted {
+            printError(result.summary)
+            throw ExitCode(130)
+        }
+        if !quiet { print(result.summary) }
+        for record in result.problems {
             printError("\(record.status.rawValue): \(record.errors.joined(separator: "; "))")
         }
-        if result.output.documents.contains(where: { $0.status == .failed }) || !problems.isEmpty {
+        if result.problems.contains(where: { $0.status == .failed }) || !problems.isEmpty {
             throw ExitCode(1)
         }
+    }
+
+    /// Runs `handler` on the first SIGINT; a second one ends the process at once (exit 130): every document
+    /// committed so far stays in the store.
+    static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "nianbao.sigint"))
+        let count = Mutex(0)
+        source.setEventHandler {
+            let n = count.withLock { n -> Int in n += 1; return n }
+            if n == 1 { handler() } else { _exit(130) }
+        }
+        source.resume()
+        return source
     }
 }

@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+import NianbaoModel
+
+/// What the store remembers of the file a document was read from, to tell on the next import whether the
+/// document must be processed again.
+public struct SourceFileState: Sendable, Hashable {
+    /// Absolute, standardised path.
+    public var path: String
+    public var size: Int
+    /// Modification time, seconds since 1970.
+    public var modified: Double
+    public var sha256: String
+    /// Hash of the indicator rules the observations came from.
+    public var rulesHash: String
+    /// nianbao's processing version (reading, cleaning, segmentation and the record fields).
+    public var version: String
+
+    public init(path: String, size: Int, modified: Double, sha256: String, rulesHash: String, version: String) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.sha256 = sha256
+        self.rulesHash = rulesHash
+        self.version = version
+    }
+}
+
+/// One document's results, committed to the store as a whole.
+public struct DocumentCommit: Sendable {
+    public var record: DocumentRecord
+    public var sections: [Section]
+    public var observations: [Observation]
+    public var rejected: [Observation]
+    /// The segmented document, archived (see `SegmentedArchive`); nil keeps the archive already stored.
+    public var archive: Data?
+    public var file: SourceFileState
+
+    public init(record: DocumentRecord, sections: [Section], observations: [Observation], rejected: [Observation],
+                archive: Data?, file: SourceFileState) {
+        self.record = record
+        self.sections = sections
+        self.observations = observations
+        self.rejected = rejected
+        self.archive = archive
+        self.file = file
+    }
+}
+
+/// The durable store under `--out` (nianbao.sqlite): the source of truth of the dataset. Each document is
+/// committed in its own transaction as soon as it is processed (write-ahead log), so an import killed at any
+/// point leaves every finished document and nothing half-written, and the next import goes on from there.
+/// The JSON Lines, CSV and panel files are exported from it (`StoreExport`).
+///
+/// Tables beyond the contract's: `rejected` (rejected.jsonl's rows), `source_files` (path, size, time,
+/// content hash, rules hash and version each document was made from) and `segmented` (each document's
+/// segmented form, compressed, so a rule edit re-runs the rules without reading the file again).
+public final class DatasetStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    static let rejectedTable = StoreTable<Observation>(name: "rejected", key: .documentSequence, indexes: [])
+
+    public init(outputDirectory: URL) throws(DatasetError) {
+        path = outputDirectory.appendingPathComponent(DatasetFile.database).path
+        do {
+            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateDirectory(path: outputDirectory.path, reason: DatasetWriter.reason(error))
+        }
+        do {
+            var configuration = Configuration()
+            configuration.label = "nianbao.store"
+            configuration.journalMode = .wal
+            configuration.busyMode = .timeout(30)
+            // With the write-ahead log, NORMAL keeps every committed document through a crash of the process.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.write { db in
+                try SQLiteStore.migrate(db)
+                try SQLiteStore.prepare(Self.rejectedTable, in: db)
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS source_files (
+                        doc_id TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+                        modified REAL NOT NULL, sha256 TEXT NOT NULL, rules_hash TEXT NOT NULL, version TEXT NOT NULL);
+                    CREATE INDEX IF NOT EXISTS source_files_by_path ON source_files(path);
+                    CREATE TABLE IF NOT EXISTS segmented (doc_id TEXT PRIMARY KEY NOT NULL, archive BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS store_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    """)
+            }
+        } catch {
+            throw Self.databaseError(path, error)
+        }
+    }
+
+    static func databaseError(_ path: String, _ error: any Error) -> DatasetError {
+        if let error = error as? DatasetError { return error }
+        if let error = error as? DatabaseError { return .database(path: path, reason: error.description) }
+        return .database(path: path, reason: String(describing: error))
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(DatasetError) -> T {
+        do { return try queue.read(body) } catch { throw Self.databaseError(path, error) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(DatasetError) -> T {
+        do { return try queue.write(body) } catch { throw Self.databaseError(path, error) }
+    }
+
+    // MARK: - What the store holds
+
+    /// Every document's source file state, by doc_id.
+    public func sourceFiles() throws(DatasetError) -> [String: SourceFileState] {
+        try read { db in
+            var result: [String: SourceFileState] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM source_files") {
+                result[row["doc_id"]] = SourceFileState(path: row["path"], size: row["size"], modified: row["modified"],
+                                                        sha256: row["sha256"], rulesHash: row["rules_hash"],
+                                                        version: row["version"])
+            }
+            return result
+        }
+    }
+
+    public func documentIDs() throws(DatasetError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT doc_id FROM documents ORDER BY doc_id") }
+    }
+
+    public func document(_ docId: String) throws(DatasetError) -> DocumentRecord? {
+        try records(StoreTables.documents, where: "doc_id = ?", [docId]).first
+    }
+
+    public func archive(_ docId: String) throws(DatasetError) -> Data? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT archive FROM segmented WHERE doc_id = ?", arguments: [docId]) }
+    }
+
+    public func documents() throws(DatasetError) -> [DocumentRecord] {
+        try records(StoreTables.documents, where: nil, order: "doc_id")
+    }
+
+    /// Every observation, documents in doc_id order and each document's in its own order.
+    public func observations() throws(DatasetError) -> [Observation] {
+        try records(StoreTables.observations, where: nil, order: "doc_id, seq")
+    }
+
+    /// The whole store as one run (for `nianbao check` and small stores; an import streams instead).
+    public func load() throws(DatasetError) -> RunOutput {
+        var run = RunOutput()
+        run.documents = try documents()
+        run.sections = try records(StoreTables.sections, where: nil, order: "doc_id, seq")
+        run.observations = try observations()
+        run.rejected = try records(Self.rejectedTable, where: nil, order: "doc_id, seq")
+        run.flags = try records(StoreTables.flags, where: nil, order: "rowid")
+        run.checks = try records(StoreTables.checks, where: nil, order: "seq")
+        return run
+    }
+
+    func records<R>(_ table: StoreTable<R>, where condition: String?, _ arguments: StatementArguments = [],
+                    order: String? = nil) throws(DatasetError) -> [R] {
+        try read { db in
+            var result: [R] = []
+            try forEachRecord(table, in: db, where: condition, arguments, order: order) { result.append($0) }
+            return result
+        }
+    }
+
+    /// Calls `body` with each record of `table` in `order`, one row in memory at a time.
+    func forEachRecord<R>(_ table: StoreTable<R>, in db: Database, where condition: String? = nil,
+                          _ arguments: StatementArguments = [], order: String? = nil,
+                          _ body: (R) throws -> Void) throws {
+        var sql = "SELECT * FROM \(quoted(table.name))"
+        if let condition { sql += " WHERE \(condition)" }
+        if let order { sql += " ORDER BY \(order)" }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            switch R.record(fromValues: table.values(from: row)) {
+            case .success(let record): try body(record)
+            case .failure(let mismatch):
+                throw DatasetError.database(path: path, reason: "table \(table.name): \(mismatch.description)")
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Replaces one document's rows, its source state and (when given) its archive, in one transaction.
+    public func commit(_ document: DocumentCommit) throws(DatasetError) {
+        try write { db in
+            let docId = document.record.docId
+            try SQLiteStore.execute(try db.cachedStatement(sql: StoreTables.documents.upsertSQL),
+                                    StoreTables.documents.row(document.record))
+            for table in ["sections", "observations", Self.rejectedTable.name] {
+                try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE doc_id = ?", arguments: [docId])
+            }
+            try SQLiteStore.insertPerDocument(document.sections, into: StoreTables.sections, in: db)
+            try SQLiteStore.insertPerDocument(document.observations, into: StoreTables.observations, in: db)
+            try SQLiteStore.insertPerDocument(document.rejected, into: Self.rejectedTable, in: db)
+            let file = document.file
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO source_files (doc_id, path, size, modified, sha256, rules_hash, version)
+                VALUES (?,?,?,?,?,?,?)
+                """, arguments: [docId, file.path, file.size, file.modified, file.sha256, file.rulesHash, file.version])
+            if let archive = document.archive {
+                try db.execute(sql: "INSERT OR REPLACE INTO segmented (doc_id, archive) VALUES (?,?)",
+                               arguments: [docId, archive])
+            }
+            try Self.markChanged(db)
+        }
+    }
+
+    /// A document whose file did not change: only where it was found and how it was named are updated.
+    public func touch(_ docId: String, source: String, file: SourceFileState) throws(DatasetError) {
+        try write { db in
+            try db.execute(sql: "UPDATE documents SET source = ? WHERE doc_id = ?", arguments: [source, docId])
+            try db.execute(sql: "UPDATE source_files SET path = ?, size = ?, modified = ? WHERE doc_id = ?",
+                           arguments: [file.path, file.size, file.modified, docId])
+            try Self.markChanged(db)
+        }
+    }
+
+    /// Removes documents and every row that came from them.
+    public func remove(_ docIds: [String]) throws(DatasetError) {
+        try write { db in
+            for docId in docIds {
+                for table in ["documents", "sections", "observations", Self.rejectedTable.name, "source_files", "segmented"] {
+                    try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE doc_id = ?", arguments: [docId])
+                }
+            }
+            try Self.markChanged(db)
+        }
+    }
+
+    // MARK: - Whether the exported files are current
+
+    /// The key of the checks and export last run over the store, or nil when documents changed since.
+    public func exportedKey() throws(DatasetError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM store_state WHERE key = 'exported'").flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// Records that the checks ran and the files were exported from the store as it is, under `key`.
+    public func setExportedKey(_ key: String) throws(DatasetError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('exported', ?)", arguments: [key])
+        }
+    }
+
+    static func markChanged(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('exported', '')")
+    }
+
+    /// The flags and check records the last checks stored.
+    public func checkResults() throws(DatasetError) -> (flags: [Flag], checks: [CheckRecord]) {
+        (try records(StoreTables.flags, where: nil, order: "rowid"), try records(StoreTables.checks, where: nil, order: "seq"))
+    }
+
+    /// The checks' results over the whole store replace the previous ones.
+    public func replaceChecks(flags: [Flag], checks: [CheckRecord]) throws(DatasetError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM flags")
+            let insertFlag = try db.cachedStatement(sql: StoreTables.flags.insertSQL(verb: "INSERT OR REPLACE"))
+            for flag in flags { try SQLiteStore.execute(insertFlag, StoreTables.flags.row(flag)) }
+            try db.execute(sql: "DELETE FROM checks")
+            let insertCheck = try db.cachedStatement(sql: StoreTables.checks.insertSQL())
+            for (index, check) in checks.enumerated() {
+                try SQLiteStore.execute(insertCheck, StoreTables.checks.row(check, seq: index + 1))
+            }
+        }
+    }
+
+    /// Folds the write-ahead log into the database file, so the folder holds one file when no import runs.
+    public func checkpoint() {
+        try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}
+
+extension DatasetStore {
+    /// How many rows the dataset tables hold.
+    public struct Totals: Sendable {
+        public var documents = 0, sections = 0, observations = 0, rejected = 0
+    }
+
+    public func totals() throws(DatasetError) -> Totals {
+        try read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(quoted(table))") ?? 0 }
+            return Totals(documents: try count("documents"), sections: try count("sections"),
+                          observations: try count("observations"), rejected: try count(Self.rejectedTable.name))
+        }
+    }
+
+    /// The records of these documents, in doc_id order (those the store lacks are left out).
+    public func documents(_ docIds: [String]) throws(DatasetError) -> [DocumentRecord] {
+        let wanted = Set(docIds)
+        return try documents().filter { wanted.contains($0.docId) }
+    }
+}

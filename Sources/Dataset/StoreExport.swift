@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import NianbaoModel
+
+/// Writes the data contract's files from the store: documents, sections, observations (JSON Lines and CSV),
+/// rejected values, flags and checks stream row by row (memory does not grow with the store), in the order
+/// `DatasetWriter` writes a run, so the files are byte for byte what it would write for the same records.
+/// The panel is built from the observations the caller already holds for the checks.
+public struct StoreExport: Sendable {
+    public let store: DatasetStore
+    public let outputDirectory: URL
+
+    public init(store: DatasetStore, outputDirectory: URL) {
+        self.store = store
+        self.outputDirectory = outputDirectory
+    }
+
+    public func write(observations: [Observation], documents: [DocumentRecord],
+                      labels: [String: IndicatorLabel]) throws(DatasetError) {
+        try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
+        try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
+        try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
+        try export(DatasetFile.observationsCSV, StoreTables.observations, order: "doc_id, seq", csv: true)
+        try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
+        try export(DatasetFile.flags, StoreTables.flags, order: "rowid", csv: false)
+        try export(DatasetFile.checks, StoreTables.checks, order: "seq", csv: false)
+        let panel = Panel(observations: observations, documents: documents, labels: labels)
+        try FileSink.write(outputDirectory.appendingPathComponent(DatasetFile.panel), Array(panel.csv.utf8))
+        try FileSink.write(outputDirectory.appendingPathComponent(DatasetFile.panelSources), Array(panel.sourcesCSV.utf8))
+    }
+
+    private func export<R>(_ name: String, _ table: StoreTable<R>, order: String, csv: Bool) throws(DatasetError) {
+        let url = outputDirectory.appendingPathComponent(name)
+        let sink = try FileSink(url)
+        let names = R.fieldNames
+        let keyOrder = RecordFields.sortedKeyOrder(names)
+        if csv { sink.append(Array(CSV.row(names).utf8)) }
+        do {
+            try store.read { db in
+                try store.forEachRecord(table, in: db, order: order) { record in
+                    if csv {
+                        sink.append(Array(CSV.row(record.fieldValues.map(\.csvText)).utf8))
+                    } else {
+                        var line: [UInt8] = []
+                        RecordFields.appendJSONLine(names, keyOrder, record.fieldValues, to: &line)
+                        sink.append(line)
+                    }
+                    try sink.flushIfFull()
+                }
+            }
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        try sink.finish()
+    }
+}
+
+/// A file written through a temporary file and renamed into place only when its bytes changed, so an
+/// unchanged dataset leaves every file untouched and a killed export never leaves half a file.
+final class FileSink {
+    let url: URL
+    let temporary: URL
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+
+    init(_ url: URL) throws(DatasetError) {
+        self.url = url
+        temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw .cannotWrite(path: url.path, reason: "cannot create \(temporary.path)")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    static func write(_ url: URL, _ bytes: [UInt8]) throws(DatasetError) {
+        let sink = try FileSink(url)
+        sink.append(bytes)
+        try sink.finish()
+    }
+
+    func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
+    func flushIfFull() throws(DatasetError) {
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws(DatasetError) {
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw .cannotWrite(path: url.path, reason: DatasetWriter.reason(error))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws(DatasetError) {
+        try flush()
+        try? handle.close()
+        if Self.sameContents(temporary, url) {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: url.path, reason: reason)
+        }
+    }
+
+    func abandon() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+
+    /// Compares two files chunk by chunk.
+    static func sameContents(_ a: URL, _ b: URL) -> Bool {
+        let fm = FileManager.default
+        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path))?[.size] as? Int,
+              let sizeB = (try? fm.attributesOfItem(atPath: b.path))?[.size] as? Int, sizeA == sizeB,
+              let ha = FileHandle(forReadingAtPath: a.path), let hb = FileHandle(forReadingAtPath: b.path) else { return false }
+        defer { try? ha.close(); try? hb.close() }
+        while true {
+            let chunkA = (try? ha.read(upToCount: 1 << 20)) ?? nil
+            let chunkB = (try? hb.read(upToCount: 1 << 20)) ?? nil
+            if chunkA != chunkB { return false }
+            if chunkA == nil || chunkA!.isEmpty { return true }
+        }
+    }
+}
