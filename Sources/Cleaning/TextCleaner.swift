@@ -88,8 +88,13 @@ public struct TextCleaner: Sendable {
         out.text = text
         if let cells = line.cells {
             var cleaned = cells.map { $0.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesIncludingIdeographic) }
-            while cleaned.last == "" { cleaned.removeLast() }
-            out.cells = cleaned.filter { !$0.isEmpty }.count >= 2 ? cleaned : nil
+            var locations = line.cellLocations
+            while cleaned.last == "" { cleaned.removeLast(); locations?.removeLast() }
+            // A row the reader recognised as part of a table stays one, even with a single filled cell
+            // (a category row such as `一、高等教育`); a stray tab in running text does not make a row.
+            let keep = line.cellLocations != nil ? !cleaned.isEmpty : cleaned.filter { !$0.isEmpty }.count >= 2
+            out.cells = keep ? cleaned : nil
+            out.cellLocations = keep ? locations : nil
             if out.cells == nil { out.text = cleaned.filter { !$0.isEmpty }.joined(separator: " ") }
         }
         return out

@@ -22,7 +22,7 @@ public struct TextReader: ReportReader {
         var current: [SourceLine] = []
         var markdownSignals = 0
         func flush() {
-            pages.append(SourcePage(number: pages.count + 1, lines: current))
+            pages.append(SourcePage(number: pages.count + 1, lines: TextTables.structure(current)))
             current = []
         }
         for (index, raw) in rawLines.enumerated() {
