@@ -206,6 +206,42 @@ import NianbaoModel
         #expect(lines(row(r15, at: 6)) == [6, 6, 6])
     }
 
+    // MARK: Box drawing
+
+    @Test func boxDrawnTableWithAHeaderOverLines() throws {
+        let doc = try clean("""
+        表 4 技工学校基本情况
+        单位：人
+        ────┬────┬────┬─────
+            │学校数│    ┌───
+        年 份│    │在校生│#专 任
+            │(所) │    │ 教师
+        ────┼────┼────┼────┼────
+        2020│  9 │ 3419│ 196
+        2021│ 10 │     │ 210
+        ────┴────┴────┴────┴────
+        """)
+        #expect(doc.blocks.prefix(2).map(\.kind) == [.paragraph, .paragraph])
+        #expect(rows(doc).map(\.cells) == [["年份", "学校数(所)", "在校生", "#专任教师"], ["2020", "9", "3419", "196"],
+                                           ["2021", "10", "", "210"]])
+        #expect(lines(row(doc, at: 5)) == [5, 4, 5, 5])
+    }
+
+    @Test func asciiRulesAroundPipeRows() throws {
+        let doc = try clean("+------+-----+\n| 学校 | 人数 |\n+------+-----+\n| 甲校 | 320 |\n+------+-----+")
+        #expect(rows(doc).map(\.cells) == [["学校", "人数"], ["甲校", "320"]])
+    }
+
+    @Test func realBoxDrawnTable() throws {
+        let r17 = try real("r17")
+        #expect(rows(r17).count == 17)
+        #expect(rows(r17).first?.cells == ["年份", "学校数(所)", "在校生数", "招生数", "毕业生数", "教职工数", "#专任教师数"])
+        #expect(row(r17, at: 10)?.cells == ["1985", "35", "", "8819", "5846"])
+        #expect(row(r17, at: 23)?.cells?.last == "2711")
+        #expect(r17.blocks.map(\.text).prefix(2) == ["13-23 技工学校基本情况", "单位:人"])
+        #expect(r17.blocks.last?.kind == .paragraph)
+    }
+
     // MARK: Readers keep other lines as they were
 
     @Test func theFiveRealReportsGainNoTextTables() throws {

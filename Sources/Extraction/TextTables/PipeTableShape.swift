@@ -8,7 +8,13 @@ struct PipeTableShape: TextTableShape {
         var rows: [TextTableRow] = []
         var sawSeparator = false
         var j = start
-        while j < lines.count, lines[j].isPlainText, let segments = Self.segments(of: lines[j].text) {
+        while j < lines.count, lines[j].isPlainText {
+            if Self.isASCIIRule(lines[j].text), j > start || (j + 1 < lines.count && Self.segments(of: lines[j + 1].text) != nil) {
+                sawSeparator = true
+                j += 1
+                continue
+            }
+            guard let segments = Self.segments(of: lines[j].text) else { break }
             if Self.isSeparator(segments) {
                 sawSeparator = true
             } else if let table = Self.oneLineTable(segments) {
@@ -36,6 +42,13 @@ struct PipeTableShape: TextTableShape {
         // A single cell is a row only between outer bars (`| x |`); `年级 |` is one cell of a one-per-line table.
         guard parts.count >= 2 || (opens && closes && parts.count == 1) else { return nil }
         return parts
+    }
+
+    /// `+------+-----+`: the rules of a table drawn in ASCII, around pipe rows.
+    static func isASCIIRule(_ text: String) -> Bool {
+        let line = text.trimmingCharacters(in: .whitespaces)
+        return line.count >= 3 && line.hasPrefix("+") && line.hasSuffix("+") && line.contains("-")
+            && line.allSatisfy { "+-=:".contains($0) }
     }
 
     static func trimmed(_ cell: String) -> String {
