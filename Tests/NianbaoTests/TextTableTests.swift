@@ -242,6 +242,32 @@ import NianbaoModel
         #expect(r17.blocks.last?.kind == .paragraph)
     }
 
+    // MARK: Held-out captures, looked at only after the shapes were written
+
+    @Test func heldOutPipeTableWithItsTitleInsideTheFrame() throws {
+        let r16 = try real("r16")
+        #expect(r16.blocks.prefix(2).map(\.kind) == [.paragraph, .paragraph])
+        #expect(r16.blocks.first?.text == "17-8 各类学校数及在校学生数")
+        #expect(rows(r16).count == 17)
+        #expect(row(r16, at: 3)?.cells == ["项目", "Item", "2014", "2015"])
+        #expect(row(r16, at: 14)?.cells == ["中等职业学校", "Vocational Secondary Schools", "244585", "237130"])
+    }
+
+    @Test func heldOutCellsOpenedByABar() throws {
+        let r19 = try real("r19")
+        let total = try #require(row(r19, at: 55))
+        #expect(total.cells == ["一.中職學生計 Students of SVSs", "3011438", "1393781", "4241166", "3927843", "3706506",
+                                "10635841", "3029702"])
+        #expect(lines(total) == Array(55...62))
+        #expect(row(r19, at: 75)?.cells?.count == 8)
+    }
+
+    @Test func aTableTitlePrintedInsideTheFrameIsText() throws {
+        let doc = try clean("| 表5 各校情况 | ||\n| 学校 | 人数 |\n| 甲校 | 320 |")
+        #expect(doc.blocks.map(\.kind) == [.paragraph, .tableRow, .tableRow])
+        #expect(doc.blocks.first?.text == "表5 各校情况")
+    }
+
     // MARK: Readers keep other lines as they were
 
     @Test func theFiveRealReportsGainNoTextTables() throws {

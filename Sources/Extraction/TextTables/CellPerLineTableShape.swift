@@ -1,35 +1,61 @@
 import NianbaoModel
 
 /// A table flattened to one cell per line, each cell ending in ` |` (web captures of HTML tables):
-/// the header's cells, then each row's cells, with nothing marking where a row ends. The number of
-/// columns is read from where the values start (see `ColumnCount`).
+/// the header's cells, then each row's cells. When nothing marks where a row ends, the number of columns
+/// is read from where the values start (see `ColumnCount`); when a row's first cell opens with a bar
+/// (`| 一.中职学生计 |`), each such cell starts a row. Blank lines between cells are layout.
 struct CellPerLineTableShape: TextTableShape {
     /// Fewer lines than this are a list with bars, not a table.
     static let minimumLines = 4
 
-    func match(_ lines: [SourceLine], at start: Int) -> TextTableMatch? {
-        var cells: [(text: String, location: SourceLocation)] = []
-        var j = start
-        while j < lines.count, lines[j].isPlainText, let cell = Self.cell(lines[j].text) {
-            cells.append((cell, lines[j].location))
-            j += 1
-        }
-        guard cells.count >= Self.minimumLines, let width = ColumnCount.infer(cells.map(\.text)) else { return nil }
-        var rows: [TextTableRow] = []
-        for from in stride(from: 0, to: cells.count, by: width) {
-            let chunk = cells[from..<min(from + width, cells.count)]
-            rows.append(TextTableRow(cells: chunk.map(\.text), locations: chunk.map(\.location)))
-        }
-        return TextTableMatch(lines: start..<j, rows: rows)
+    struct Cell {
+        var text: String
+        var location: SourceLocation
+        var opensRow: Bool
     }
 
-    /// `电子 商务 |` → `电子 商务`; nil unless the line is one cell closed by a bar.
-    static func cell(_ text: String) -> String? {
-        let line = text.trimmingCharacters(in: .whitespaces)
-        guard line.count >= 2, line.hasSuffix("|"), !line.hasPrefix("|") else { return nil }
-        let content = line.dropLast().trimmingCharacters(in: .whitespaces)
+    func match(_ lines: [SourceLine], at start: Int) -> TextTableMatch? {
+        var cells: [Cell] = []
+        var j = start
+        var end = start
+        while j < lines.count, lines[j].isPlainText {
+            if lines[j].trimmedText.isEmpty, !cells.isEmpty { j += 1; continue }
+            guard let (text, opens) = Self.cell(lines[j].text) else { break }
+            cells.append(Cell(text: text, location: lines[j].location, opensRow: opens))
+            j += 1
+            end = j
+        }
+        guard cells.count >= Self.minimumLines, let rows = Self.rows(cells) else { return nil }
+        return TextTableMatch(lines: start..<end, rows: rows)
+    }
+
+    static func rows(_ cells: [Cell]) -> [TextTableRow]? {
+        if cells.dropFirst().contains(where: \.opensRow) {
+            var rows: [TextTableRow] = []
+            for cell in cells {
+                if cell.opensRow || rows.isEmpty { rows.append(TextTableRow(cells: [], locations: [])) }
+                rows[rows.count - 1].append(cell.text, at: cell.location)
+            }
+            return rows
+        }
+        guard let width = ColumnCount.infer(cells.map(\.text)) else { return nil }
+        return stride(from: 0, to: cells.count, by: width).map { from in
+            let chunk = cells[from..<min(from + width, cells.count)]
+            return TextTableRow(cells: chunk.map(\.text), locations: chunk.map(\.location))
+        }
+    }
+
+    /// `电子 商务 |` → (`电子 商务`, false), `| 一.中职学生计 |` → (`一.中职学生计`, true); nil unless the
+    /// line is one cell closed by a bar.
+    static func cell(_ text: String) -> (String, Bool)? {
+        var line = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard line.count >= 2, line.hasSuffix("|") else { return nil }
+        line = line.dropLast()
+        let opens = line.hasPrefix("|")
+        if opens { line = line.dropFirst() }
+        let content = line.trimmingCharacters(in: .whitespaces)
         guard !content.isEmpty, !content.contains("|") else { return nil }
-        return content
+        return (content, opens)
     }
 }
 

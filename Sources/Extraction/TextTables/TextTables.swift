@@ -16,6 +16,8 @@ struct TextTableRow: Equatable, Sendable {
         self.init(cells: cells, locations: Array(repeating: SourceLocation(page: line.page, line: line.line), count: cells.count))
     }
 
+    var filledCount: Int { cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
+
     mutating func append(_ cell: String, at location: SourceLocation) {
         cells.append(cell)
         locations.append(location)
@@ -67,7 +69,8 @@ public enum TextTables {
         var i = 0
         while i < lines.count {
             if lines[i].isPlainText, let match = firstMatch(in: lines, at: i) {
-                out += match.rows.map(\.sourceLine)
+                let (titles, rows) = peelTitles(match.rows)
+                out += titles + rows.map(\.sourceLine)
                 i = match.lines.upperBound
             } else {
                 out.append(lines[i])
@@ -75,6 +78,20 @@ public enum TextTables {
             }
         }
         return out
+    }
+
+    /// Rows at the top of a table with one filled cell (`| 17-8 各类学校数及在校学生数 | ||||`) are its title
+    /// and notes, printed inside the frame: they become lines of text before the rows.
+    static func peelTitles(_ rows: [TextTableRow]) -> ([SourceLine], [TextTableRow]) {
+        guard rows.contains(where: { $0.filledCount >= 2 }) else { return ([], rows) }
+        var titles: [SourceLine] = []
+        var rest = rows[...]
+        while let first = rest.first, first.filledCount == 1, let k = first.cells.firstIndex(where: { !$0.isEmpty }) {
+            let location = first.locations[k]
+            titles.append(SourceLine(text: first.cells[k], page: location.page, line: location.line, startsBlock: true))
+            rest = rest.dropFirst()
+        }
+        return (titles, Array(rest))
     }
 
     static func firstMatch(in lines: [SourceLine], at start: Int) -> TextTableMatch? {
