@@ -24,6 +24,10 @@ public struct HeadingShape: Sendable, Hashable {
         case appendix
         /// `前言`, `编制说明`, `结语` … standing alone
         case named
+        /// `第一章`, `第二部分`, `第三篇`: a part above the numbered headings
+        case ordinalPart
+        /// `第一节`: a division of an `ordinalPart`
+        case ordinalSection
     }
 
     public var scheme: Scheme
@@ -60,6 +64,7 @@ public struct HeadingShape: Sendable, Hashable {
         if text.hasPrefix("图表") { return parseLabelled(text, prefixLength: 2, scheme: .figure) }
         if first == "表" { return parseLabelled(text, prefixLength: 1, scheme: .table) }
         if first == "图" { return parseLabelled(text, prefixLength: 1, scheme: .figure) }
+        if first == "第" { return parseOrdinal(text) }
         if first == "（" || first == "(" { return parseParen(text) }
         if first.isASCII && first.isNumber { return parseArabic(text) }
         if chineseDigits[first] != nil { return parseChineseComma(text) }
@@ -164,6 +169,22 @@ public struct HeadingShape: Sendable, Hashable {
         }
         let title = Self.title(after: rest.drop(while: { $0 == "." || $0 == "．" || $0 == "、" }))
         return HeadingShape(scheme: .caseLabel, number: String(digits), components: [value], hasTrailingDot: false, title: title)
+    }
+
+    /// Words a `第N…` heading ends its number with, and the scheme each gives.
+    static let ordinalUnits: [(String, Scheme)] = [("部分", .ordinalPart), ("章", .ordinalPart), ("篇", .ordinalPart),
+                                                   ("节", .ordinalSection)]
+
+    /// `第一章 总则`, `第二部分 主要任务`, `第3节 …`; the number is the numeral between 第 and the unit.
+    /// `第一` alone (`第一，…`) and ordinals of other things (`第3名`) are not headings.
+    static func parseOrdinal(_ text: String) -> HeadingShape? {
+        let rest = text.dropFirst()
+        let numeral = rest.prefix { ($0.isASCII && $0.isNumber) || (chineseDigits[$0] != nil && $0 != "两") }
+        guard !numeral.isEmpty, numeral.count <= 3, let value = Int(numeral) ?? chineseValue(numeral), value > 0 else { return nil }
+        let afterNumeral = rest[numeral.endIndex...]
+        guard let (unit, scheme) = ordinalUnits.first(where: { afterNumeral.hasPrefix($0.0) }) else { return nil }
+        let title = Self.title(after: afterNumeral.dropFirst(unit.count).drop(while: { $0 == "、" || $0 == "." || $0 == "．" }))
+        return HeadingShape(scheme: scheme, number: String(numeral), components: [value], hasTrailingDot: false, title: title)
     }
 
     /// `表 1 …`, `表1-2 …`, `图表 3 …`, `附表 1 …`, `附件 2 …`.

@@ -38,9 +38,10 @@ struct ParagraphJoiner {
         let location = SourceLocation(page: line.page, line: line.line)
         if let cells = line.cells {
             flush()
+            let cellLocations = line.cellLocations ?? Array(repeating: location, count: cells.count)
             blocks.append(Block(kind: .tableRow, text: cells.joined(separator: "\t"),
-                                spans: [LineSpan(offset: 0, location: location)], cells: cells,
-                                fontSize: line.fontSize, isBold: line.isBold))
+                                spans: Self.rowSpans(cells: cells, locations: cellLocations, start: location), cells: cells,
+                                fontSize: line.fontSize, isBold: line.isBold, cellLocations: cellLocations))
             return
         }
         if var paragraph = current, let previous = currentLastLine, continues(previous, with: line) {
@@ -58,6 +59,18 @@ struct ParagraphJoiner {
                         fontSize: line.fontSize, isBold: line.isBold, markupHeadingLevel: line.markupHeadingLevel)
         currentLastLine = line
         blanksSinceCurrent = 0
+    }
+
+    /// A row's spans: one where a cell starts on another line than the cell before it (a table printed one
+    /// cell per line), so every character of the row's text maps to its line.
+    static func rowSpans(cells: [String], locations: [SourceLocation], start: SourceLocation) -> [LineSpan] {
+        var spans = [LineSpan(offset: 0, location: locations.first ?? start)]
+        var offset = 0
+        for (cell, location) in zip(cells, locations) {
+            if location != spans[spans.count - 1].location { spans.append(LineSpan(offset: offset, location: location)) }
+            offset += cell.count + 1
+        }
+        return spans
     }
 
     mutating func flush() {

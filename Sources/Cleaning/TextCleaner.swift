@@ -7,7 +7,7 @@ public struct TextCleaner: Sendable {
     public init() {}
 
     public func clean(_ document: SourceDocument) -> CleanDocument {
-        var lines = document.pages.flatMap(\.lines).map { normalise($0, markdown: document.format == .markdown) }
+        var lines = document.pages.flatMap(\.lines).map(normalise)
         keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
         let classified = FootnoteFinder.classify(lines)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
@@ -63,11 +63,12 @@ public struct TextCleaner: Sendable {
 
     func location(_ line: SourceLine) -> SourceLocation { SourceLocation(page: line.page, line: line.line) }
 
-    /// Strips Markdown markup and surrounding whitespace; a `#` heading's depth is kept as a hint.
-    func normalise(_ line: SourceLine, markdown: Bool) -> SourceLine {
+    /// Trims surrounding whitespace. The Markdown reader removes markup itself; what a plain-text export
+    /// still carries (a `# ` heading, `**` emphasis) goes here, a `#` heading's depth kept as a hint.
+    func normalise(_ line: SourceLine) -> SourceLine {
         var out = line
         var text = line.text.trimmingCharacters(in: .whitespacesIncludingIdeographic)
-        if markdown || text.hasPrefix("#") || text.contains("**") {
+        if text.hasPrefix("#") || text.contains("**") {
             if text.hasPrefix("#") {
                 let hashes = text.prefix(while: { $0 == "#" }).count
                 if hashes <= 6 {
@@ -88,8 +89,13 @@ public struct TextCleaner: Sendable {
         out.text = text
         if let cells = line.cells {
             var cleaned = cells.map { $0.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesIncludingIdeographic) }
-            while cleaned.last == "" { cleaned.removeLast() }
-            out.cells = cleaned.filter { !$0.isEmpty }.count >= 2 ? cleaned : nil
+            var locations = line.cellLocations
+            while cleaned.last == "" { cleaned.removeLast(); locations?.removeLast() }
+            // A row the reader recognised as part of a table stays one, even with a single filled cell
+            // (a category row such as `一、高等教育`); a stray tab in running text does not make a row.
+            let keep = line.cellLocations != nil ? !cleaned.isEmpty : cleaned.filter { !$0.isEmpty }.count >= 2
+            out.cells = keep ? cleaned : nil
+            out.cellLocations = keep ? locations : nil
             if out.cells == nil { out.text = cleaned.filter { !$0.isEmpty }.joined(separator: " ") }
         }
         return out

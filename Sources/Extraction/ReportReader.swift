@@ -79,13 +79,20 @@ public enum Readers {
         return try read(path: path, format: format, data: data, options: options)
     }
 
+    /// Every reader; each declares the formats it reads.
+    public static let all: [any ReportReader] = [TextReader(), MarkdownReader(), PDFReader(), HTMLReader()]
+
+    /// The reader that declares `format`.
+    public static func reader(for format: SourceFormat) -> (any ReportReader)? {
+        all.first { type(of: $0).formats.contains(format) }
+    }
+
     /// Reads bytes already loaded (the importer hashes them too, so a file is read from disk once).
     public static func read(path: String, format: SourceFormat, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
         guard !data.isEmpty else { throw .empty(path: path) }
-        switch format {
-        case .text, .markdown: return try TextReader().read(path: path, data: data, options: options)
-        case .pdf: return try PDFReader().read(path: path, data: data, options: options)
-        case .html: return try HTMLReader().read(path: path, data: data, options: options)
+        guard let reader = reader(for: format) else {
+            throw .unsupportedFormat(path: path, detail: "no reader declares the format \(format.rawValue)")
         }
+        return try reader.read(path: path, data: data, options: options)
     }
 }

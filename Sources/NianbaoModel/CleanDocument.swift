@@ -31,12 +31,16 @@ public struct Block: Codable, Sendable, Hashable {
     /// Where each piece of `text` came from; the first span has offset 0.
     public var spans: [LineSpan]
     public var cells: [String]?
+    /// For a table row, where each cell came from (parallel to `cells`): one row of a table printed one cell
+    /// per line spans several lines.
+    public var cellLocations: [SourceLocation]?
     public var fontSize: Double?
     public var isBold: Bool
     public var markupHeadingLevel: Int?
 
     public init(kind: BlockKind, text: String, spans: [LineSpan], cells: [String]? = nil,
-                fontSize: Double? = nil, isBold: Bool = false, markupHeadingLevel: Int? = nil) {
+                fontSize: Double? = nil, isBold: Bool = false, markupHeadingLevel: Int? = nil,
+                cellLocations: [SourceLocation]? = nil) {
         self.kind = kind
         self.text = text
         self.spans = spans
@@ -44,6 +48,7 @@ public struct Block: Codable, Sendable, Hashable {
         self.fontSize = fontSize
         self.isBold = isBold
         self.markupHeadingLevel = markupHeadingLevel
+        self.cellLocations = cellLocations
     }
 
     public var start: SourceLocation { spans.first?.location ?? SourceLocation(page: 1, line: 1) }

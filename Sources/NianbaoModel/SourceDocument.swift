@@ -21,12 +21,15 @@ public struct SourceLine: Codable, Sendable, Hashable {
     public var markupHeadingLevel: Int?
     /// Table cells when the source shows this line as a table row (tabs in text, cells in PDF/HTML).
     public var cells: [String]?
+    /// Where each of `cells` came from, parallel to it, when the reader recognised the table itself; a row
+    /// printed one cell per line has cells from several lines (the line's own `line` is its first).
+    public var cellLocations: [SourceLocation]?
     /// True when the source marks a hard block boundary before this line (a new `<p>`, a PDF paragraph gap).
     public var startsBlock: Bool
 
     public init(text: String, page: Int, line: Int, fontSize: Double? = nil, isBold: Bool = false,
                 x: Double? = nil, y: Double? = nil, markupHeadingLevel: Int? = nil,
-                cells: [String]? = nil, startsBlock: Bool = false) {
+                cells: [String]? = nil, startsBlock: Bool = false, cellLocations: [SourceLocation]? = nil) {
         self.text = text
         self.page = page
         self.line = line
@@ -37,6 +40,7 @@ public struct SourceLine: Codable, Sendable, Hashable {
         self.markupHeadingLevel = markupHeadingLevel
         self.cells = cells
         self.startsBlock = startsBlock
+        self.cellLocations = cellLocations
     }
 }
 

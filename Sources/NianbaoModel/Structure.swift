@@ -106,11 +106,15 @@ public struct TableData: Codable, Sendable, Hashable {
     public var caption: String
     public var rows: [[String]]
     public var rowLocations: [SourceLocation]
-    public init(sectionId: String, caption: String, rows: [[String]], rowLocations: [SourceLocation]) {
+    /// Where each cell of each row came from, parallel to `rows` (a row printed one cell per line spans lines).
+    public var cellLocations: [[SourceLocation]]?
+    public init(sectionId: String, caption: String, rows: [[String]], rowLocations: [SourceLocation],
+                cellLocations: [[SourceLocation]]? = nil) {
         self.sectionId = sectionId
         self.caption = caption
         self.rows = rows
         self.rowLocations = rowLocations
+        self.cellLocations = cellLocations
     }
 }
 

@@ -55,25 +55,74 @@ struct HeadingDetector {
         }
     }
 
+    /// A run-in heading (`1. 坚持立德树人。全面贯彻…`), in documents numbered the Chinese way only: there a
+    /// number opens a task or a point; in decimal documents `1.` opens a chapter. A first one (`1.`) counts
+    /// only when its next number follows as another run-in heading.
+    func runInShape(at i: Int, style: Style, in range: Range<Int>) -> HeadingShape? {
+        guard style == .chinese, blocks[i].kind == .paragraph, let shape = RunInHeading.shape(blocks[i].text) else { return nil }
+        guard shape.components.first == 1 else { return shape }
+        for j in (i + 1)..<range.upperBound where blocks[j].kind == .paragraph {
+            guard let next = RunInHeading.shape(blocks[j].text) ?? candidateShape(blocks[j]) else { continue }
+            if next.scheme == shape.scheme && next.components.first == 2 { return shape }
+            if next.scheme != shape.scheme && depth(of: next.scheme) ?? 0 < depth(of: shape.scheme) ?? 0 { break }
+        }
+        return nil
+    }
+
+    /// Depth of a numbering scheme in Chinese-numbered documents, below any `第N章`/`第N节` levels.
+    func depth(of scheme: HeadingShape.Scheme) -> Int? {
+        switch scheme {
+        case .ordinalPart: return 0
+        case .ordinalSection: return 0
+        case .chineseComma: return 1
+        case .chineseParen: return 2
+        case .decimal, .arabicComma: return 3
+        case .arabicParen: return 4
+        default: return nil
+        }
+    }
+
     func detect(in range: Range<Int>) -> [Heading] {
         let style = style(in: range)
         let numbersAhead = Set(range.compactMap { i -> String? in
             guard blocks[i].kind == .paragraph, let shape = candidateShape(blocks[i]), shape.scheme == .decimal else { return nil }
             return shape.components.map(String.init).joined(separator: ".")
         })
+        // `第N章`/`第N部分` and `第N节` headings each take a level above the numbered ones.
+        let ordinalSchemes = Set(range.compactMap { i -> HeadingShape.Scheme? in
+            guard blocks[i].kind == .paragraph, let scheme = candidateShape(blocks[i])?.scheme,
+                  scheme == .ordinalPart || scheme == .ordinalSection else { return nil }
+            return scheme
+        })
+        let ordinalLevels = ordinalSchemes.count
         var headings: [Heading] = []
         var path: [Int] = []          // numbering path of the current innermost part
         var levels: [Int] = []        // level of each element of `path` (Chinese style skips none)
         var inCase = false
         var lastCase = 0
+        // The last run-in number at each level: a plan numbers its tasks on through a chapter's sections.
+        var lastRunIn: [Int: Int] = [:]
         for i in range where blocks[i].kind == .paragraph {
             let block = blocks[i]
             if Self.endsBody(block.text) {
                 headings.append(Heading(role: .bodyEnd, blockIndex: i, level: 0, number: nil, title: "", path: [], kind: .section))
                 break
             }
-            guard let shape = candidateShape(block) else { continue }
+            let standalone = candidateShape(block)
+            guard let shape = standalone ?? runInShape(at: i, style: style, in: range) else { continue }
+            let runIn = standalone == nil
             switch shape.scheme {
+            case .ordinalPart, .ordinalSection:
+                let level = shape.scheme == .ordinalPart || !ordinalSchemes.contains(.ordinalPart) ? 1 : 2
+                guard level <= path.count + 1 else { continue }
+                let previous = path.count >= level ? path[level - 1] : 0
+                guard let value = shape.components.first, value > previous, value <= previous + 2 else { continue }
+                path = Array(path.prefix(level - 1)) + [value]
+                levels = Array(1...level)
+                inCase = false
+                headings.append(Heading(role: .part, blockIndex: i, level: level, number: shape.number,
+                                        title: shape.title.isEmpty ? block.text : shape.title,
+                                        path: path, kind: level == 1 ? .chapter : .section))
             case .named:
                 if shape.title.hasPrefix("附") && !headings.contains(where: { $0.kind == .chapter }) { continue }
                 if shape.title.hasPrefix("附") {
@@ -97,17 +146,23 @@ struct HeadingDetector {
                 headings.append(Heading(role: .figureCaption, blockIndex: i, level: (levels.last ?? 0) + 1, number: shape.number,
                                         title: shape.title, path: path, kind: .figure))
             case .appendix:
-                // A notice's `附件` line before any chapter introduces the attached document itself.
-                if !headings.contains(where: { $0.kind == .chapter }) { continue }
+                // A notice's `附件` line before any chapter introduces the attached document itself; a numbered
+                // appendix table (`附表 1 …`) is one wherever it stands.
+                let isAppendixTable = block.text.hasPrefix("附表") && !shape.number.isEmpty
+                if !isAppendixTable && !headings.contains(where: { $0.kind == .chapter }) { continue }
                 headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: shape.number.isEmpty ? nil : shape.number,
                                         title: shape.title.isEmpty ? block.text : shape.title, path: [], kind: .appendix))
                 path = []; levels = []; inCase = false
             case .decimal, .arabicComma, .chineseComma, .chineseParen, .arabicParen:
-                guard let (level, newPath) = accept(shape, style: style, path: path, levels: levels, inCase: inCase, block: block,
-                                                   numbersAhead: numbersAhead)
-                else {
-                    continue
+                var accepted = accept(shape, style: style, path: path, levels: levels, inCase: inCase, block: block,
+                                      numbersAhead: numbersAhead, ordinalLevels: ordinalLevels)
+                if accepted == nil, runIn, let value = shape.components.first, let base = depth(of: shape.scheme),
+                   base + ordinalLevels <= path.count + 1, lastRunIn[base + ordinalLevels] == value - 1 {
+                    let level = base + ordinalLevels
+                    accepted = (level, Array(path.prefix(level - 1)) + [value])
                 }
+                guard let (level, newPath) = accepted else { continue }
+                if runIn { lastRunIn[level] = shape.components.first } else if level == 1 { lastRunIn = [:] }
                 path = newPath
                 levels = Array(levels.prefix(newPath.count - 1)) + [level]
                 inCase = false
@@ -121,7 +176,7 @@ struct HeadingDetector {
 
     /// Whether a numbered line continues the outline where it stands; returns its level and path.
     func accept(_ shape: HeadingShape, style: Style, path: [Int], levels: [Int], inCase: Bool, block: Block,
-                numbersAhead: Set<String>) -> (Int, [Int])? {
+                numbersAhead: Set<String>, ordinalLevels: Int = 0) -> (Int, [Int])? {
         let inToc = tocTitles.contains(normalisedTitle(shape.title))
         switch style {
         case .decimal:
@@ -145,15 +200,9 @@ struct HeadingDetector {
             return (c.count, c)
         case .chinese:
             let value = shape.components.first ?? 0
-            let depth: Int
-            switch shape.scheme {
-            case .chineseComma: depth = 1
-            case .chineseParen: depth = 2
-            case .decimal where shape.components.count == 1: depth = 3
-            case .arabicComma: depth = 3
-            case .arabicParen: depth = 4
-            default: return nil
-            }
+            guard shape.scheme != .decimal || shape.components.count == 1,
+                  let base = depth(of: shape.scheme), base > 0 else { return nil }
+            let depth = base + ordinalLevels
             guard depth <= path.count + 1 else { return nil }
             let previous = path.count >= depth ? path[depth - 1] : 0
             guard value > previous, value <= previous + 2 else { return nil }

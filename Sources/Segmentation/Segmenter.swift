@@ -278,6 +278,7 @@ struct SectionBuilder {
 
     func tableData(id: String, caption: String, rows: [Int]) -> TableData {
         TableData(sectionId: id, caption: caption, rows: rows.map { blocks[$0].cells ?? [blocks[$0].text] },
-                  rowLocations: rows.map { blocks[$0].start })
+                  rowLocations: rows.map { blocks[$0].start },
+                  cellLocations: rows.map { blocks[$0].cellLocations ?? [blocks[$0].start] })
     }
 }

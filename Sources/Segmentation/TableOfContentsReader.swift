@@ -96,7 +96,8 @@ struct TableOfContentsReader {
             case .caseLabel: entryList = .cases
             case .table: entryList = .tables
             case .figure: entryList = .figures
-            case .appendix, .named: level = 1
+            case .appendix, .named, .ordinalPart: level = 1
+            case .ordinalSection: level = 2
             }
         }
         return TocEntry(list: entryList, number: number, title: title.trimmingCharacters(in: .whitespaces),

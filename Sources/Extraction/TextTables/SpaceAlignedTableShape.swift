@@ -1,0 +1,178 @@
+import NianbaoModel
+
+/// Columns separated by spaces (statistical tables captured as text): rows of a label followed by values
+/// (two or more in most rows), possibly under header lines that hold no values (`学校数 招生数 毕业生数 在  校`).
+/// The label keeps everything left of the values, an English translation included
+/// (`在校学生数 Enrollment  123  456` → `在校学生数 Enrollment`, `123`, `456`).
+///
+/// Empty cells are read in one of two ways, whichever the whole table agrees with:
+/// - padded: values one space apart, an empty cell printed as one more space and its separator, so a gap
+///   of `2k + 1` spaces holds `k` empty cells (and `2k` trailing spaces `k` at the end);
+/// - aligned: values padded into columns; a row with fewer values puts each under the column its end is
+///   nearest to.
+struct SpaceAlignedTableShape: TextTableShape {
+    /// Header lines above the rows, at most.
+    static let maximumHeaderLines = 12
+    static let minimumRows = 2
+    static let maximumLabelLength = 80
+
+    func match(_ lines: [SourceLine], at start: Int) -> TextTableMatch? {
+        var j = start
+        var headerLines: [SourceLine] = []
+        while j < lines.count, headerLines.count < Self.maximumHeaderLines, lines[j].isPlainText,
+              SpacedRow(lines[j].text) == nil, Self.isHeaderLine(lines[j].text, continuing: !headerLines.isEmpty) {
+            headerLines.append(lines[j])
+            j += 1
+        }
+        var rows: [(line: SourceLine, row: SpacedRow)] = []
+        while j < lines.count, lines[j].isPlainText, let row = SpacedRow(lines[j].text) {
+            rows.append((lines[j], row))
+            j += 1
+        }
+        // Rows of one value belong to a table of wider rows, never make one (a list of page numbers).
+        let wide = rows.filter { $0.row.values.count >= 2 }.count
+        guard rows.count >= Self.minimumRows, wide >= Self.minimumRows, wide * 2 >= rows.count else { return nil }
+        let header = headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
+        return TextTableMatch(lines: start..<j, rows: header + Self.cells(of: rows))
+    }
+
+    /// A line of column headers: Chinese words without sentence punctuation, two or more of them or
+    /// indented (`     学生数`); under a first such line, a single short word too (a header wrapped over
+    /// lines: `教职工数 占地面积` / `建筑面积`). Never a caption (`表 1 …`, `10-15 …`, `单位：人`).
+    static func isHeaderLine(_ text: String, continuing: Bool) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.contains(where: TableCellText.isIdeograph),
+              !TableCellText.hasSentencePunctuation(trimmed), !TableCaption.matches(trimmed) else { return false }
+        let cells = TableCellText.headerCells(trimmed)
+        return cells.count >= 2 || text.first == " " || text.first == "\u{3000}"
+            || (continuing && trimmed.count <= maximumHeaderWordLength)
+    }
+
+    static let maximumHeaderWordLength = 12
+
+    static func cells(of rows: [(line: SourceLine, row: SpacedRow)]) -> [TextTableRow] {
+        let width = rows.map(\.row.values.count).max() ?? 0
+        let padded = rows.map { $0.row.paddedCells() }
+        let usesPadding = padded.allSatisfy { $0.count <= width } && padded.contains { $0.contains("") }
+        let anchors = usesPadding ? [] : columnEnds(rows.map(\.row), width: width)
+        return rows.indices.map { r in
+            let row = rows[r].row
+            let values = usesPadding ? padded[r] : row.alignedCells(to: anchors)
+            let cells = row.label.isEmpty ? values : [row.label] + values
+            return TextTableRow(cells: cells, line: rows[r].line)
+        }
+    }
+
+    /// Each column's end, from the rows that fill every column (the median, so one odd row does not move it).
+    static func columnEnds(_ rows: [SpacedRow], width: Int) -> [Int] {
+        let full = rows.filter { $0.values.count == width }
+        return (0..<width).map { c in
+            let ends = full.map { $0.values[c].endColumn }.sorted()
+            return ends.isEmpty ? 0 : ends[ends.count / 2]
+        }
+    }
+}
+
+/// A line read as a label and the values right of it, with the spaces around each value.
+struct SpacedRow: Equatable {
+    struct Value: Equatable {
+        var text: String
+        /// Spaces between this value and what precedes it (0 for a value opening the line).
+        var gapBefore: Int
+        /// Display column just past the value's last character.
+        var endColumn: Int
+    }
+    var label: String
+    var values: [Value]
+    var trailingSpaces: Int
+
+    static let minimumValues = 1
+
+    /// Nil unless the line ends in a value after a label without sentence punctuation that is not a
+    /// caption or a note (`单位：人`, `数据来源 …`).
+    init?(_ text: String) {
+        var tokens: [(text: String, gapBefore: Int, startIndex: Int, endColumn: Int)] = []
+        let characters = Array(text)
+        var column = 0, gap = 0, i = 0
+        var sawToken = false
+        while i < characters.count {
+            let c = characters[i]
+            if Self.isSpace(c) {
+                gap += 1
+                column += TableCellText.width(c)
+                i += 1
+                continue
+            }
+            var token = ""
+            let startIndex = i
+            while i < characters.count, !Self.isSpace(characters[i]) {
+                token.append(characters[i])
+                column += TableCellText.width(characters[i])
+                i += 1
+            }
+            tokens.append((token, sawToken ? gap : 0, startIndex, column))
+            sawToken = true
+            gap = 0
+        }
+        var firstValue = tokens.count
+        while firstValue > 0, TableCellText.isValue(tokens[firstValue - 1].text) { firstValue -= 1 }
+        guard tokens.count - firstValue >= Self.minimumValues else { return nil }
+        let labelText = firstValue == 0 ? "" : String(characters[..<tokens[firstValue].startIndex])
+        let label = TableCellText.label(labelText)
+        guard !TableCellText.hasSentencePunctuation(label), label.count <= SpaceAlignedTableShape.maximumLabelLength,
+              !TableCaption.matches(label) else {
+            return nil
+        }
+        self.label = label
+        values = tokens[firstValue...].enumerated().map { offset, token in
+            // The gap before a row's first value counts only after a label; before it is indentation.
+            Value(text: token.text, gapBefore: offset == 0 && label.isEmpty ? 1 : token.gapBefore, endColumn: token.endColumn)
+        }
+        trailingSpaces = gap
+    }
+
+    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{3000}" || c == "\u{00A0}" }
+
+    /// The value cells when an empty cell is printed as a space and its separator.
+    func paddedCells() -> [String] {
+        var cells: [String] = []
+        for value in values {
+            cells += Array(repeating: "", count: max(0, value.gapBefore - 1) / 2)
+            cells.append(value.text)
+        }
+        cells += Array(repeating: "", count: trailingSpaces / 2)
+        return cells
+    }
+
+    /// The value cells placed under the columns whose ends are `anchors`, in order, each at the nearest
+    /// column that leaves room for the values after it.
+    func alignedCells(to anchors: [Int]) -> [String] {
+        guard values.count < anchors.count else { return values.map(\.text) }
+        var cells = Array(repeating: "", count: anchors.count)
+        var next = 0
+        for (k, value) in values.enumerated() {
+            let last = anchors.count - (values.count - k)
+            let best = (next...last).min { abs(anchors[$0] - value.endColumn) < abs(anchors[$1] - value.endColumn) } ?? next
+            cells[best] = value.text
+            next = best + 1
+        }
+        return cells
+    }
+}
+
+/// A table's caption or a note beside it, which never belongs to its rows.
+enum TableCaption {
+    static func matches(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        for prefix in ["表", "附表", "图", "单位", "注", "数据来源", "资料来源", "说明"] where t.hasPrefix(prefix) {
+            let rest = t.dropFirst(prefix.count).first
+            if rest == nil || rest!.isNumber || rest == " " || rest == ":" || rest == "：" || rest == "（" || rest == "(" {
+                return true
+            }
+        }
+        // Yearbook numbering: `10-15 市区教育事业基本情况`, `18-1 主要年份…`.
+        let number = t.prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+        return number.contains("-") && number.first?.isNumber == true && number.last?.isNumber == true
+            && t.dropFirst(number.count).first == " "
+    }
+}
