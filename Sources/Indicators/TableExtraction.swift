@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Numbers
 
 /// Indicator values in tables. Two shapes are understood:
 /// - indicator rows × year columns (`指标 单位 2023年 2024年`), with `其中：` sub-rows and continuation rows

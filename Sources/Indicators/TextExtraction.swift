@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Numbers
 
 /// Indicator values in running text: each number is given the indicator whose phrase introduces it
 /// (nearest before it in its clause, or named right after it, or carried from the sentence's subject),
@@ -660,7 +661,7 @@ extension ExtractionRun {
             if Set(listed.compactMap(\.entity)).count >= 3 { return region }
             // `振华外经职校连续多次获得浦东新区创业设计大赛一等奖，荣获…金奖 1 个`: the region's name glued to
             // more words names an event of the region; the school that opens the clause is the subject.
-            if mention.entity == region, mention.end < text.count, NumberScanner.isCJK(Unicode.Scalar(text.scalars[mention.end]) ?? " "),
+            if mention.entity == region, mention.end < text.count, (0x3400...0x9FFF).contains(text.scalars[mention.end]),
                !rules.cues.region.contains(text.text(mention.start..<mention.end)),
                let school = before.last(where: { $0.start >= clauseStart && $0.end <= mention.start && $0.entity != region }),
                school.start <= clauseStart + 1 {

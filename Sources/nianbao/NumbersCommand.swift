@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Indicators
+import Numbers
 
 /// `nianbao numbers`: one JSON object per input line, as the data contract specifies.
 struct NumbersCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 import NianbaoModel
-@testable import Indicators
+@testable import Numbers
 
 /// Every example of the number-parser brief, with exact value, unit, qualifier and offsets.
 @Suite struct NumberParserTests {

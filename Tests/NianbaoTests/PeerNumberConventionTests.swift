@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 import NianbaoModel
-@testable import Indicators
+@testable import Numbers
 
 /// Where the peers' conventions differ from ours, each difference is a named test here, measured on the
 /// peers' own cases — the parser is not bent towards them.

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Indicators
+@testable import Numbers
 
 /// Scores `NumberParser` in-process against the other projects' test data in ../shared/peer-tests,
 /// the way `score_numbers.py` does (relaxed span match by text containment, then value equality with

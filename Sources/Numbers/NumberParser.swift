@@ -34,11 +34,11 @@ public struct NumberParser: Sendable {
         return scanner.scan()
     }
 
-    /// The numbers of a Character range of analysed text, offsets relative to the range's start: the same
-    /// as `parse(text.text(range))`, without building and re-splitting a String.
-    func parse(_ text: AnalysedText, range: Range<Int>) -> [ParsedNumber] {
-        guard text.isSimple else { return parse(text.text(range)) }
-        var scanner = NumberScanner(scalars: text.scalars, range: range)
+    /// The numbers of a range of text given as Unicode scalar values, one scalar per `Character` (the
+    /// caller checks that), offsets relative to the range's start: the same as parsing the range's String,
+    /// without building and re-splitting one.
+    public func parse(scalars: [UInt32], range: Range<Int>) -> [ParsedNumber] {
+        var scanner = NumberScanner(scalars: scalars, range: range)
         return scanner.scan()
     }
 
@@ -902,27 +902,5 @@ struct NumberScanner {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &q, 4, .plain)
         return (rounded, false)
-    }
-}
-
-/// A String of Unicode scalar values (each a valid scalar), its UTF-8 written straight into the String's
-/// storage: appending scalars to a `String.UnicodeScalarView` one by one costs several times more.
-func utf8String<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == UInt32 {
-    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-        var k = 0
-        for value in scalars {
-            if value < 0x80 {
-                buffer[k] = UInt8(value); k += 1
-            } else if value < 0x800 {
-                buffer[k] = UInt8(0xC0 | value >> 6); buffer[k + 1] = UInt8(0x80 | value & 0x3F); k += 2
-            } else if value < 0x10000 {
-                buffer[k] = UInt8(0xE0 | value >> 12); buffer[k + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-                buffer[k + 2] = UInt8(0x80 | value & 0x3F); k += 3
-            } else {
-                buffer[k] = UInt8(0xF0 | value >> 18); buffer[k + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
-                buffer[k + 2] = UInt8(0x80 | (value >> 6) & 0x3F); buffer[k + 3] = UInt8(0x80 | value & 0x3F); k += 4
-            }
-        }
-        return k
     }
 }
