@@ -209,7 +209,7 @@ extension ExtractionRun {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let normalized = AnalysedText.normalize(trimmed)
-        guard let number = parser.parse(normalized).first else { return }
+        guard let number = parser.quantities(in: normalized).first else { return }
         var value = number.value
         var unit = rule.unit
         if number.unit.isEmpty || number.unit == "ratio" {
