@@ -27,8 +27,9 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
         .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
+        .target(name: "Numbers", dependencies: ["NianbaoModel"]),
         .target(name: "Indicators", dependencies: [
-            "NianbaoModel", "CPCRE2", .product(name: "Yams", package: "Yams"),
+            "NianbaoModel", "Numbers", "CPCRE2", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Checks", dependencies: [
             "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),
@@ -45,11 +46,11 @@ let package = Package(
             "ShippedRules",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
-            "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "NianbaoPipeline", "Numbers", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NianbaoTests", dependencies: [
             "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
-            "Indicators", "Checks", "Dataset",
+            "Numbers", "Indicators", "Checks", "Dataset",
         ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

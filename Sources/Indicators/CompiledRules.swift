@@ -1,4 +1,5 @@
 import Foundation
+import Numbers
 
 /// The rules turned into a few PCRE2 alternations, each branch tagged with `(*MARK:n)` so one pass over a
 /// block finds every phrase, entity, cue and year, and the mark says which rule the match belongs to.

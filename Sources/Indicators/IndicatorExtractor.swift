@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Numbers
 
 /// What the indicators stage found in one document.
 public struct IndicatorResult: Sendable {

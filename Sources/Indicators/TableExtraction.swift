@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Numbers
 
 /// Indicator values in tables. Two shapes are understood:
 /// - indicator rows × year columns (`指标 单位 2023年 2024年`), with `其中：` sub-rows and continuation rows
@@ -211,7 +212,7 @@ extension ExtractionRun {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let normalized = AnalysedText.normalize(trimmed)
-        guard let number = parser.parse(normalized).first else { return }
+        guard let number = parser.quantities(in: normalized).first else { return }
         var value = number.value
         var unit = rule.unit
         if number.unit.isEmpty || number.unit == "ratio" {

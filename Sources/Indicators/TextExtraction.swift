@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import Numbers
 
 /// Indicator values in running text: each number is given the indicator whose phrase introduces it
 /// (nearest before it in its clause, or named right after it, or carried from the sentence's subject),

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Indicators
+import Numbers
 
 /// `nianbao numbers`: one JSON object per input line, as the data contract specifies.
 struct NumbersCommand: ParsableCommand {
@@ -18,8 +18,12 @@ struct NumbersCommand: ParsableCommand {
                      (超1007项, 增加 15.7%)
           value      plain decimal, normalised: money in 元
                      (8,471.36 万元 → 84713600), 万人 in persons,
-                     % in percent points, ratio a:b as a/b
-          unit       人, 元, %, 百分点, ratio, 年, 所, 个 … or ""
+                     % (and ‰) in percent points, mass in 克, ratio a:b
+                     as a/b; a range or bound prints its interval
+                     ("[15.4,18.5]", "(15,40]") and "number" its
+                     figure; a code with leading zeros its digits
+                     ("003")
+          unit       人, 元, %, 百分点, ratio, 年, 所, 个, ordinal … or ""
           start/end  Character offsets in the line (end exclusive)
           qualifier  null, approx, at_least, at_most, more_than,
                      less_than, range, change

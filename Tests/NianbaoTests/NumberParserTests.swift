@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 import NianbaoModel
-@testable import Indicators
+@testable import Numbers
 
 /// Every example of the number-parser brief, with exact value, unit, qualifier and offsets.
 @Suite struct NumberParserTests {
@@ -122,7 +122,99 @@ import NianbaoModel
         Case(input: "1亿2000万元", text: "1亿2000万元", value: "120000000", unit: "元", start: 0, end: 8, qualifier: nil),
         Case(input: "两到三万港元", text: "两到三万港元", value: "20000", unit: "港元", start: 0, end: 6, qualifier: .range,
              upper: "30000"),
+        // Numerals broken by spaces or line breaks, as PDF and OCR text give them; full-width forms.
+        Case(input: "两千 三 百 零 五", text: "两千 三 百 零 五", value: "2305", unit: "", start: 0, end: 10, qualifier: nil),
+        Case(input: "共6 万 2 千人", text: "6 万 2 千人", value: "62000", unit: "人", start: 1, end: 9, qualifier: nil),
+        Case(input: "投入一百\n五十 多亿元", text: "一百\n五十 多亿元", value: "15000000000", unit: "元", start: 2, end: 11,
+             qualifier: .moreThan),
+        Case(input: "１２，３４５．６元", text: "１２，３４５．６元", value: "12345.6", unit: "元", start: 0, end: 9, qualifier: nil),
+        // Large units and their stacking; a scale after an approximate word applies to it.
+        Case(input: "万万", text: "万万", value: "100000000", unit: "", start: 0, end: 2, qualifier: nil),
+        Case(input: "三亿万", text: "三亿万", value: "3000000000000", unit: "", start: 0, end: 3, qualifier: nil),
+        Case(input: "两兆元", text: "两兆元", value: "2000000000000", unit: "元", start: 0, end: 3, qualifier: nil),
+        Case(input: "三十多万", text: "三十多万", value: "300000", unit: "", start: 0, end: 4, qualifier: .moreThan),
+        Case(input: "两百余万", text: "两百余万", value: "2000000", unit: "", start: 0, end: 4, qualifier: .moreThan),
+        Case(input: "四十几亿", text: "四十几亿", value: "4000000000", unit: "", start: 0, end: 4, qualifier: .range,
+             upper: "5000000000"),
+        Case(input: "一千零几万", text: "一千零几万", value: "10000000", unit: "", start: 0, end: 5, qualifier: .range,
+             upper: "10010000"),
+        // Compound bounds and ranges are one interval.
+        Case(input: "高于15且不超过40", text: "高于15且不超过40", value: "15", unit: "", start: 0, end: 10, qualifier: .range,
+             upper: "40"),
+        Case(input: "200以上、500以下", text: "200以上、500以下", value: "200", unit: "", start: 0, end: 11, qualifier: .range,
+             upper: "500"),
+        Case(input: "最少30最多60", text: "最少30最多60", value: "30", unit: "", start: 0, end: 8, qualifier: .range, upper: "60"),
+        Case(input: "三百至四百五十", text: "三百至四百五十", value: "300", unit: "", start: 0, end: 7, qualifier: .range,
+             upper: "450"),
+        Case(input: "比二十多", text: "比二十多", value: "20", unit: "", start: 0, end: 4, qualifier: .moreThan),
+        Case(input: "五十或以上", text: "五十或以上", value: "50", unit: "", start: 0, end: 5, qualifier: .atLeast),
+        Case(input: "八十或者更少", text: "八十或者更少", value: "80", unit: "", start: 0, end: 6, qualifier: .atMost),
+        Case(input: "不大于 90", text: "不大于 90", value: "90", unit: "", start: 0, end: 6, qualifier: .atMost),
+        Case(input: "> = 60", text: "> = 60", value: "60", unit: "", start: 0, end: 6, qualifier: .atLeast),
+        // Chinese decimals; every share in percent points; 成 and 折 with decimals and halves; 半百.
+        Case(input: "三十二点五", text: "三十二点五", value: "32.5", unit: "", start: 0, end: 5, qualifier: nil),
+        Case(input: "百分之七点二", text: "百分之七点二", value: "7.2", unit: "%", start: 0, end: 6, qualifier: nil),
+        Case(input: "千分之三", text: "千分之三", value: "0.3", unit: "%", start: 0, end: 4, qualifier: nil),
+        Case(input: "万分之五", text: "万分之五", value: "0.05", unit: "%", start: 0, end: 4, qualifier: nil),
+        Case(input: "5‰", text: "5‰", value: "0.5", unit: "%", start: 0, end: 2, qualifier: nil),
+        Case(input: "六点五成", text: "六点五成", value: "65", unit: "%", start: 0, end: 4, qualifier: nil),
+        Case(input: "三成半", text: "三成半", value: "35", unit: "%", start: 0, end: 3, qualifier: nil),
+        Case(input: "七五折", text: "七五折", value: "75", unit: "%", start: 0, end: 3, qualifier: nil),
+        Case(input: "年过半百", text: "半百", value: "50", unit: "", start: 2, end: 4, qualifier: nil),
+        // Counting words, scientific notation, spoken fractions and measures, halves.
+        Case(input: "五打", text: "五打", value: "60", unit: "", start: 0, end: 2, qualifier: nil),
+        Case(input: "一双", text: "一双", value: "2", unit: "", start: 0, end: 2, qualifier: nil),
+        Case(input: "3e4", text: "3e4", value: "30000", unit: "", start: 0, end: 3, qualifier: nil),
+        Case(input: "1.2E-3", text: "1.2E-3", value: "0.0012", unit: "", start: 0, end: 6, qualifier: nil),
+        Case(input: "-.0012G", text: "-.0012G", value: "-1200000", unit: "", start: 0, end: 7, qualifier: nil),
+        Case(input: "四分一升", text: "四分一升", value: "0.25", unit: "升", start: 0, end: 4, qualifier: nil),
+        Case(input: "三分一湯匙", text: "三分一湯匙", value: "5", unit: "毫升", start: 0, end: 5, qualifier: nil),
+        Case(input: "3斤5两", text: "3斤5两", value: "1750", unit: "克", start: 0, end: 4, qualifier: nil),
+        Case(input: "九兩半", text: "九兩半", value: "475", unit: "克", start: 0, end: 3, qualifier: nil),
+        Case(input: "米六到三米九", text: "米六到三米九", value: "1.6", unit: "米", start: 0, end: 6, qualifier: .range,
+             upper: "3.9"),
+        Case(input: "港幣三個一毫四", text: "港幣三個一毫四", value: "3.14", unit: "港元", start: 0, end: 7, qualifier: nil),
+        Case(input: "切成两半", text: "两半", value: "2", unit: "", start: 2, end: 4, qualifier: nil),
+        Case(input: "1半", text: "1半", value: "0.5", unit: "", start: 0, end: 2, qualifier: nil),
+        // A decrease printed with its own minus sign keeps it.
+        Case(input: "同比下降-3.8%", text: "下降-3.8%", value: "-3.8", unit: "%", start: 2, end: 9, qualifier: .change),
     ]
+
+    /// A bound that excludes its figure stays open in the interval (`高于15` → `(15,40]`).
+    @Test func compoundBoundsKeepOpenEnds() {
+        let n = Self.parser.parse("高于15且不超过40")
+        #expect(n.first?.lowerExclusive == true)
+        #expect(n.first?.upperExclusive == false)
+        #expect(NumberJSON.line(input: "高于15且不超过40", found: n).contains(#""value": "(15,40]""#))
+        // A comma joins nothing: two statements, two bounds.
+        #expect(Self.parser.parse("就业率90%以上，对口率不超过95%").map(\.qualifier) == [.atLeast, .atMost])
+        // Nor do bounds whose lower figure exceeds the upper one.
+        #expect(Self.parser.parse("300人以上、50人以下").count == 2)
+        // 比2022年少 compares with a year: no bound.
+        #expect(Self.parser.parse("比2022年少5人").map(\.qualifier) == [nil, nil])
+    }
+
+    /// Codes keep their printed digits (value stays the number); dates in cheque numerals are read whole.
+    @Test func codesAndDates() {
+        let code = Self.parser.parse("电话零零三")
+        #expect(code.map(\.digits) == ["003"])
+        #expect(code.map(\.value) == [3])
+        #expect(Self.parser.parse("数值一二点三零").map(\.digits) == ["12.30"])
+        #expect(Self.parser.parse("编号负零一").map(\.digits) == ["-01"])
+        #expect(Self.parser.parse("012").map(\.digits) == ["012"])
+        #expect(Self.parser.parse("二〇〇二年").map(\.digits) == [nil])
+        #expect(Self.parser.parse("零年貳月").map(\.text) == ["零年", "貳月"])
+        #expect(Self.parser.parse("零件和队伍").isEmpty)
+        // A range or a time keeps its interval or ratio: digits only for plain figures.
+        #expect(Self.parser.parse("02-19").map(\.digits) == [nil])
+        // Arabic digits cross a gap to 百 only inside a numeral with a unit.
+        #expect(Self.parser.parse("案例 1 百年历史").map(\.text) == ["1"])
+    }
+
+    /// 兆 before a measure is the prefix mega, no 10¹².
+    @Test func megaIsNoTrillion() {
+        #expect(Self.parser.parse("3兆瓦").allSatisfy { $0.value < 1_000_000 })
+    }
 
     @Test(arguments: cases) func parsesExample(_ c: Case) throws {
         let found = Self.parser.parse(c.input)
@@ -153,9 +245,9 @@ import NianbaoModel
         #expect(m.scale == 10000)
     }
 
-    @Test(arguments: ["统一", "一切", "两岸", "半岛", "一带一路", "一流", "一体化", "第一", "一是加强，二是完善", "三全育人",
-                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印", "第2章",
-                      "三角形", "五角星"])
+    @Test(arguments: ["统一", "一切", "两岸", "半岛", "一带一路", "一流", "一体化", "一是加强，二是完善", "三全育人",
+                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印",
+                      "三角形", "五角星", "十分一致", "减半百姓负担", "千兆网络，万兆主干", "双师型", "零零后"])
     func idiomsAreNotNumbers(_ text: String) {
         #expect(Self.parser.parse(text).isEmpty, "\(Self.parser.parse(text).map(\.text))")
     }

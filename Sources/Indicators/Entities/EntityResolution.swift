@@ -125,7 +125,7 @@ extension ExtractionRun {
             // `振华外经职校连续多次获得浦东新区创业设计大赛一等奖，荣获…金奖 1 个`: the region's name glued to
             // more words names an event of the region; the school that opens the clause is the subject.
             if mention.entity == subjectRegion, !mention.subjectWord, mention.end < text.count,
-               NumberScanner.isCJK(Unicode.Scalar(text.scalars[mention.end]) ?? " "),
+               (0x3400...0x9FFF).contains(text.scalars[mention.end]),
                let school = before.last(where: { $0.start >= clauseStart && $0.end <= mention.start && $0.entity != subjectRegion }),
                school.start <= clauseStart + 1 {
                 return (school.entity!, "sentence")

@@ -17,7 +17,8 @@ enum NumberVocabulary {
     /// Units after a number, one per line: surface, normalised unit, flags (`c`: counts after a bare
     /// Chinese numeral, so 三个 is a number but 一流/十分 are not; `$`: money), and a factor into the
     /// normalised unit when it is not 1 (5角 = 0.5 元). 万/亿 before a unit are read as
-    /// part of the number, so 万元 is not listed.
+    /// part of the number, so 万元 is not listed. Mass is normalised to 克, like money to 元: its units
+    /// compound (3斤5两 = 1750 克), and ‰/‱ are percent points like every other share.
     static let units: [UnitWord] = unitSpec.split(separator: "\n").map { line in
         let f = line.split(separator: " ").map(String.init)
         return UnitWord(surface: Array(f[0].unicodeScalars), unit: f[1],
@@ -81,7 +82,8 @@ enum NumberVocabulary {
         个百分点 百分点 c
         百分点 百分点 c
         % % c
-        ‰ ‰ c
+        ‰ % c 0.1
+        ‱ % c 0.01
         人次 人次 c
         人 人 c
         名 名 c
@@ -157,14 +159,17 @@ enum NumberVocabulary {
         英吋 英寸 c
         吋 英寸 c
         呎 英尺 c
-        吨 吨 c
-        公斤 千克 c
-        千克 千克 c
-        毫克 毫克 c
+        吨 克 c 1000000
+        公斤 克 c 1000
+        千克 克 c 1000
+        毫克 克 c 0.001
         克 克 c
-        斤 斤 c
+        斤 克 c 500
         公升 升 c
         毫升 毫升 c
+        茶匙 毫升 c 5
+        汤匙 毫升 c 15
+        湯匙 毫升 c 15
         升 升 c
         加侖 加仑 c
         加仑 加仑 c
@@ -182,13 +187,13 @@ enum NumberVocabulary {
         HKD 港元 -$
         GBP 英镑 -$
         JPY 日元 -$
-        kg 千克 -
-        km 公里 -
-        cm 厘米 -
-        mm 毫米 -
-        mg 毫克 -
-        ml 毫升 -
-        cc 毫升 -
+        kg 克 c 1000
+        km 公里 c
+        cm 厘米 c
+        mm 毫米 c
+        mg 克 c 0.001
+        ml 毫升 c
+        cc 毫升 c
         m 米 -
         g 克 -
         L 升 -
@@ -315,8 +320,14 @@ enum NumberVocabulary {
     private static let suffixSpec = """
         （含）以上 atLeast
         (含)以上 atLeast
+        或者以上 atLeast
         或以上 atLeast
         及以上 atLeast
+        或者更多 atLeast
+        或更多 atLeast
+        或者更少 atMost
+        或更少 atMost
+        或者以下 atMost
         以上 atLeast
         或以下 atMost
         及以下 atMost

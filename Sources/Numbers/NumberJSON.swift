@@ -23,12 +23,15 @@ public enum NumberJSON {
     /// A plain number, or for a range or a bound the interval it states, in the interval notation
     /// number-test suites use: `[15.4,18.5]`, `[90,)` (90%以上), `(1007,)` (超 1007), `(,60)` (不足 60).
     /// `number` always carries the scalar (a range's lower bound, a bound's figure).
+    /// A code with leading zeros prints its digits (`"003"`), `number` the scalar.
     static func value(_ f: ParsedNumber) -> String {
         let v = NumberParser.decimalString(f.value)
+        if let digits = f.digits { return quote(digits) + ", \"number\": " + v }
         switch f.qualifier {
         case .range?:
             guard let upper = f.upper else { return v }
-            return quote("[\(v),\(NumberParser.decimalString(upper))]") + ", \"number\": " + v
+            let open = f.lowerExclusive ? "(" : "[", close = f.upperExclusive ? ")" : "]"
+            return quote("\(open)\(v),\(NumberParser.decimalString(upper))\(close)") + ", \"number\": " + v
         case .atLeast?: return quote("[\(v),)") + ", \"number\": " + v
         case .moreThan?: return quote("(\(v),)") + ", \"number\": " + v
         case .atMost?: return quote("(,\(v)]") + ", \"number\": " + v

@@ -11,34 +11,50 @@ import NianbaoModel
 ///   (`超1007项`, `增加 15.7%`), so `start` may be before the first digit.
 /// - Ranges (`15.4-18.5 万元`, `3至5年`): `value` = lower bound, `upper` = upper bound, qualifier `range`.
 ///   A bare lower bound borrows the upper's 万/亿 (两到三万 → 20000…30000) when that keeps lower ≤ upper.
-/// - Changes (`增加 15.7%`, `减少 0.3 万人`): qualifier `change`, value signed (negative for decreases).
+/// - Changes (`增加 15.7%`, `减少 0.3 万人`): qualifier `change`, value signed (negative for decreases;
+///   a figure printed with its own minus keeps it: 下降 -3.8% → −3.8).
 ///   A change word wins over a bound word next to it (增长超过 10% → change).
+/// - A lower and an upper bound side by side, or joined by 且/、/而 (not a comma), are one range
+///   (高于15且不超过40 → 15…40, lower end open; 200以上、500以下; 最少30最多60). 比二十多 → more_than 20.
 /// - `N余人`, `N多人` → more_than; `N以上` → at_least; `以下/以内` → at_most; `左右/上下/约/近` → approx
 ///   (but `近3年` is "the last three years", so 近 does not qualify years, months and days).
 /// - Ratios `a:b` → unit `ratio`, value a/b when that division terminates (12.3:1 → 12.3, 3:2 → 1.5),
 ///   otherwise a/b rounded to 4 places (4:6 → 0.6667) with `denominator` = b so the exact terms survive.
-/// - `X分之Y` fractions use the same rule; `百分之Y` → Y %, `千分之Y` → Y ‰; `三成` → 30 %.
+/// - `X分之Y` fractions use the same rule (so does the spoken 四分一); `百分之Y` → Y %; per-mille and
+///   smaller shares are percent points too (`千分之三`, `3‰` → 0.3 %, `万分之五` → 0.05 %); `三成` → 30 %,
+///   `三成半` → 35 %, `七五折` → 75 %.
+/// - Mass is normalised to 克 (3斤5两 → 1750), money to 元; other measures keep their unit.
+/// - 万万 = 亿, 亿万 = 万亿 = 兆 = 10¹² (but 兆 before 瓦/字节/带宽 is mega, no numeral); 3e4 = 30000;
+///   五打 = 60, 一双 = 2 (对 counts pairs); 半百 = 50.
 /// - Spoken approximate ranges are ranges: 八九亿 → 8亿…9亿, 三五百 → 300…500, 数十亿/几十万 → 1×…10×,
-///   十几个 → 10…20; `3000多` stays more_than. 半 counts only before a unit or after one (半个, 两年半, 一半).
+///   十几个 → 10…20, 四十几亿 → 40亿…50亿; `3000多` stays more_than (三十多万 → more than 300000).
+///   半 counts only before a unit or after one (半个, 两年半, 一半).
 /// - Years print as numbers with unit 年/学年/届 (`2023年`) so the rule engine can ignore them.
 /// - Chinese numerals count only when followed by a unit, when they contain 十/百/千/万/亿 (二十三, 两千零五),
-///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…), ordinals (第一, 第2章),
-///   outline numbers (3.3.2), names glued to Latin letters (5G, 3D), and lone 零/伍/陆 inside words
-///   (零件, 队伍, 陆续) are skipped. Digit-by-digit readings need three digits and a unit (二〇二三年).
+///   or when they are the whole input; idioms (统一, 一流, 十四五, 千方百计…), outline numbers (3.3.2),
+///   names glued to Latin letters (5G, 3D), and lone 零/伍/陆 inside words (零件, 队伍, 陆续; but 零年零月
+///   is a date) are skipped. Digit-by-digit readings need three digits and a unit (二〇二三年), unless they
+///   are a code or decimal (零零三, 一二点三零), whose printed digits are kept in `digits`.
+/// - Ordinals (第一, 第2章) are read with unit `ordinal`: positions, which the indicators stage ignores.
+/// - Spaces and line breaks inside a Chinese numeral, as PDF and OCR text give them, are skipped
+///   (两千 三 百 零 五, 6 万 2 千); two digit runs never join (`3 5`).
 /// - A tab ends a number phrase: table cells never lend each other units or qualifier words.
 public struct NumberParser: Sendable {
     public init() {}
+
+    /// The unit of an ordinal (第七 → 7 `ordinal`): a position, which indicator rules never take as a value.
+    public static let ordinalUnit = "ordinal"
 
     public func parse(_ line: String) -> [ParsedNumber] {
         var scanner = NumberScanner(line)
         return scanner.scan()
     }
 
-    /// The numbers of a Character range of analysed text, offsets relative to the range's start: the same
-    /// as `parse(text.text(range))`, without building and re-splitting a String.
-    func parse(_ text: AnalysedText, range: Range<Int>) -> [ParsedNumber] {
-        guard text.isSimple else { return parse(text.text(range)) }
-        var scanner = NumberScanner(scalars: text.scalars, range: range)
+    /// The numbers of a range of text given as Unicode scalar values, one scalar per `Character` (the
+    /// caller checks that), offsets relative to the range's start: the same as parsing the range's String,
+    /// without building and re-splitting one.
+    public func parse(scalars: [UInt32], range: Range<Int>) -> [ParsedNumber] {
+        var scanner = NumberScanner(scalars: scalars, range: range)
         return scanner.scan()
     }
 
@@ -201,14 +217,20 @@ struct NumberScanner {
             let value = s[i].value
             guard value < 0x10000, mayStartBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 else { i += 1; continue }
             if let skip = idiomEnd(at: i) { i = skip; continue }
-            // Ordinals (第一, 第九十一, 第2章) are positions, not quantities: skip the whole numeral.
+            // Ordinals (第一, 第九十一, 第2章) are positions, not quantities: read with unit `ordinal`.
             if i > 0, s[i - 1] == "第" {
+                if let ordinal = ordinal(at: i) {
+                    found.append(ordinal)
+                    lastEnd = ordinal.end
+                    i = ordinal.end
+                    continue
+                }
                 var j = i
                 while j < n, NumberScanner.isASCIIDigit(s[j]) || ChineseNumeral.isNumeralScalar(s[j]) { j += 1 }
                 if j > i { i = j; continue }
             }
             if let number = match(at: i) {
-                found.append(number)
+                appendJoiningBounds(number)
                 lastEnd = number.end
                 i = max(number.end, i + 1)
             } else {
@@ -278,8 +300,15 @@ struct NumberScanner {
                 tokens.append(.arabic(digits: digits, fractionDigits: fraction))
                 tokenEnds.append(end)
                 j = end
-                // 100K, 3M, 30w: Latin multipliers directly after digits, not followed by another letter.
-                if let m = at(j), let factor = NumberScanner.letterMultiplier(m),
+                // 3e4, 1.2E-3: scientific notation.
+                if tokens.count == 1, let (factor, exponentEnd) = exponent(at: j) {
+                    letterFactor = factor
+                    letterEnd = exponentEnd
+                    break
+                }
+                // 100K, 3M, 30w: Latin multipliers directly after digits, not followed by another letter
+                // (G only after a fraction, .0012G: 5G is a name).
+                if let m = at(j), let factor = NumberScanner.letterMultiplier(m), m != "G" || fraction > 0,
                    !(at(j + 1).map(NumberScanner.isASCIILetter) ?? false), tokens.count == 1 {
                     letterFactor = factor
                     letterEnd = j + 1
@@ -291,12 +320,15 @@ struct NumberScanner {
                 continue
             }
             if let d = ChineseNumeral.digit(c) {
-                // 两 only as a numeral when a unit or numeral follows (两岸 is not a number).
+                // 九两, 9两: 两 right after a digit is the mass unit (no digit-by-digit reading uses 两).
+                if c == "两" || c == "兩", let last = tokens.last, NumberScanner.isDigitToken(last) { break }
                 tokens.append(.digit(d)); j += 1; tokenEnds.append(j); continue
             }
             if let e = ChineseNumeral.unitExponent(c) {
                 // 1.5千米, 3千克: after Arabic digits a unit word beginning with 千/百 is the unit.
                 if e < 4, case .arabic = tokens.last, unitWord(at: j) != nil { break }
+                // 100兆带宽, 3兆瓦: before a measure 兆 is the prefix mega, no numeral.
+                if e == 12, let next = at(j + 1), NumberScanner.isASCIILetter(next) || Self.megaFollowers.contains(next) { break }
                 tokens.append(.unit(e)); j += 1; tokenEnds.append(j); continue
             }
             // 两个亿: a classifier between a digit and 亿/万 is spoken filler.
@@ -305,6 +337,11 @@ struct NumberScanner {
             if ChineseNumeral.isPoint(c), !tokens.isEmpty, let next = at(j + 1),
                NumberScanner.isASCIIDigit(next) || ChineseNumeral.digit(next) != nil {
                 tokens.append(.point); j += 1; tokenEnds.append(j); continue
+            }
+            // 两千 三 百 零 五, 6 万 2 千: PDF and OCR text put spaces or line breaks inside a numeral.
+            if !tokens.isEmpty,
+               let k = numeralGapEnd(at: j, hasUnit: tokens.contains { if case .unit = $0 { return true }; return false }) {
+                j = k; continue
             }
             break
         }
@@ -363,6 +400,7 @@ struct NumberScanner {
     /// 壹贰叁肆伍陆柒捌玖: cheque forms, also parts of words (队伍, 陆续, 肆意).
     static let percentWord = Array("百分之".unicodeScalars)
     static let permilleWord = Array("千分之".unicodeScalars)
+    static let perTenThousandWord = Array("万分之".unicodeScalars)
     static let fractionWord = Array("分之".unicodeScalars)
     static let inclusiveWord = Array("(含)".unicodeScalars)
     static let betweenWord = Array("之间".unicodeScalars)
@@ -379,6 +417,7 @@ struct NumberScanner {
         case "k", "K": return 1000
         case "w", "W": return 10000
         case "M": return 1_000_000
+        case "G": return 1_000_000_000
         default: return nil
         }
     }
@@ -455,6 +494,12 @@ struct NumberScanner {
                 suffix.percentFromCheng = true
                 return suffix
             }
+            // 三成半 = 35 %.
+            if next == "半" {
+                suffix.unit = "%"; suffix.factor = 10; suffix.extraValue = 5; suffix.end = k + 2
+                suffix.percentFromCheng = true
+                return suffix
+            }
             let okNext = next == nil || !NumberScanner.isCJK(next!)
                 || ["以", "左", "的", "多", "是", "和", "与", "及", "上", "。", "，"].contains(next!)
             if okNext {
@@ -470,6 +515,12 @@ struct NumberScanner {
             return suffix
         }
         let u = skipSpaces(k)
+        // 九两半, 9两: 两 after a figure is the mass unit when nothing but 半 or the phrase's end follows.
+        if let c = at(u), c == "两" || c == "兩", at(u + 1) == "半" || (at(u + 1).map { !NumberScanner.isCJK($0) } ?? true) {
+            let w = UnitWord(surface: [c], unit: "克", factor: 50, afterChineseNumeral: true, isMoney: false)
+            suffix.unit = w.unit; suffix.factor = w.factor; suffix.unitWord = w; suffix.end = u + 1
+            return suffix
+        }
         if var w = unitWord(at: u) {
             // 六個加侖: a classifier before the real unit gives way to it.
             // Only physical measures: 3个人才基地 is 3 个, not 3 人.
@@ -479,12 +530,19 @@ struct NumberScanner {
                 w = UnitWord(surface: Array(s[u..<(u + w.surface.count + real.surface.count)]), unit: real.unit,
                              factor: real.factor, afterChineseNumeral: true, isMoney: real.isMoney)
             }
+            // 港幣三個一毫四: after a currency name, 個 is the currency's main unit.
+            if w.unit == "个", currencyBefore(core.start) {
+                w = UnitWord(surface: w.surface, unit: "元", factor: 1, afterChineseNumeral: true, isMoney: true)
+            }
             suffix.unit = w.unit
             suffix.factor = w.factor
             suffix.unitWord = w
             suffix.end = u + w.surface.count
             // Coins after 元/块 (3元5角) or after a coin (壹角壹分).
             if w.isMoney { readMoneyTail(&suffix, surface: w.surface, afterCoin: w.factor != 1) }
+            // 三斤八两 = 1900 克 (a 两 is 50 克); 三米九 = 3.9 米.
+            if w.surface.first == "斤" { readLiangTail(&suffix) }
+            if w.unit == "米", w.surface.count == 1 { readTenthsTail(&suffix) }
         }
         return suffix
     }
@@ -565,14 +623,21 @@ struct NumberScanner {
         if s[i] == "半" { return half(at: i) }
         var percentPrefix: String? = nil
         var coreStart = i
+        // 千分之三 = 0.3 %, 万分之五 = 0.05 %: shares are percent points whatever their base.
+        var percentDivisor: Decimal = 1
         if matches(Self.percentWord, at: i) { percentPrefix = "%"; coreStart = skipSpaces(i + 3) }
-        else if matches(Self.permilleWord, at: i) { percentPrefix = "‰"; coreStart = skipSpaces(i + 3) }
-        guard coreStart < n, var core = readCore(at: coreStart) else { return nil }
+        else if matches(Self.permilleWord, at: i) { percentPrefix = "%"; percentDivisor = 10; coreStart = skipSpaces(i + 3) }
+        else if matches(Self.perTenThousandWord, at: i) {
+            percentPrefix = "%"; percentDivisor = 100; coreStart = skipSpaces(i + 3)
+        }
+        let metre = percentPrefix == nil ? leadingMetre(at: i) : nil
+        guard coreStart < n, var core = metre ?? readCore(at: coreStart) else { return nil }
         // 300多万元, 三十余万人: "more than" inside the figure, before its 万/亿, which still scale it.
         var moreThanInside = false
-        if percentPrefix == nil, let marker = at(core.end), marker == "多" || marker == "余",
-           let next = at(core.end + 1), let exponent = ChineseNumeral.unitExponent(next), exponent >= 4 {
-            var k = core.end + 1
+        let markerAt = skipNumeralGaps(core.end)
+        if percentPrefix == nil, metre == nil, let marker = at(markerAt), marker == "多" || marker == "余",
+           let next = at(markerAt + 1), let exponent = ChineseNumeral.unitExponent(next), exponent >= 4 {
+            var k = markerAt + 1
             var factor: Decimal = 1
             while let u = at(k), let e = ChineseNumeral.unitExponent(u), e >= 4 {
                 factor *= ChineseNumeral.power(e)
@@ -608,23 +673,45 @@ struct NumberScanner {
             fuzzyStart = i - 1
             fuzzyUpper = { lower in lower * 10 }
         }
-        if fuzzyUpper == nil, !core.hasArabic, at(core.end) == "几", core.allScale > 1 {
-            let step = core.allScale
+        if fuzzyUpper == nil, !core.hasArabic, at(core.end) == "几", core.allScale > 1 || at(core.end - 1) == "零" {
+            // 十几 = 10…20, 一千零几 = 1000…1010; a 万/亿 after 几 scales both (四十几亿, 一千零几万).
+            var step = at(core.end - 1) == "零" ? Decimal(1) : core.allScale
             core.end += 1
+            var factor: Decimal = 1
+            while let u = at(core.end), let e = ChineseNumeral.unitExponent(u), e >= 4 {
+                factor *= ChineseNumeral.power(e)
+                core.end += 1
+            }
+            if factor != 1 {
+                core.value *= factor; step *= factor
+                core.bigScale *= factor; core.allScale *= factor
+            }
             core.hasUnitToken = true
-            fuzzyUpper = { lower in lower + step }
+            let width = step
+            fuzzyUpper = { lower in lower + width }
         }
 
         // 3.3.2 and 1.2.1: outline numbers, not quantities.
         if core.hasArabic, core.decimals > 0, at(core.end) == ".", at(core.end + 1).map(NumberScanner.isASCIIDigit) == true {
             return nil
         }
-        // 一半 = one half.
-        if !core.hasArabic, core.value == 1, core.end - core.start == 1, at(core.end) == "半" {
+        // 一半, 1半 = one half; 切成两半 = two halves.
+        if core.value == 1, core.end - core.start == 1, at(core.end) == "半" {
             core.value = Decimal(string: "0.5")!
             core.decimals = 1
             core.end += 1
             core.hasUnitToken = true  // a number in its own right, like 二十
+        } else if !core.hasArabic, core.end - core.start == 1, core.value >= 2, at(core.end) == "半",
+                  at(core.end + 1).map({ !NumberScanner.isCJK($0) }) ?? true {
+            core.end += 1
+            core.hasUnitToken = true
+        }
+        // 五打 = 60, 一双 = 2: a counting word standing as the number (对 counts pairs: 5对 is five pairs).
+        if core.decimals == 0, let c = at(core.end), let multiple = Self.countingWordValue(c),
+           at(core.end + 1).map({ !NumberScanner.isCJK($0) }) ?? true {
+            core.value *= multiple
+            core.end += 1
+            core.hasUnitToken = true
         }
         var value = core.value
         var unit = ""
@@ -635,6 +722,7 @@ struct NumberScanner {
         var decimals = core.decimals
         var acceptedByUnit = false
         var unitWordForAcceptance: UnitWord? = nil
+        var fractionNumerator: Decimal? = nil
 
         if let p = percentPrefix {
             unit = p
@@ -644,11 +732,22 @@ struct NumberScanner {
             // 二分之一 → 0.5
             let (q, exact) = NumberScanner.quotient(numerator.value, core.value)
             value = q
+            fractionNumerator = numerator.value
             denominator = exact ? nil : core.value
             decimals = exact ? 0 : 4
             end = numerator.end
             acceptedByUnit = true
             core.end = numerator.end
+        } else if !core.hasArabic, at(core.end) == "分" || at(core.end) == "份", let fraction = readFraction(at: core.start),
+                  fraction.end > core.end + 1 {
+            // 四分一 (= 四分之一), 十份十一: the spoken fraction without 之.
+            value = fraction.value
+            fractionNumerator = fraction.numerator
+            denominator = fraction.denominator
+            decimals = fraction.decimals
+            end = fraction.end
+            acceptedByUnit = true
+            core.end = fraction.end
         } else if at(core.end) == "又", let fraction = readFraction(at: core.end + 1), core.decimals == 0 {
             // 二又三分之一, 1又1/2: a whole number and a fraction.
             value = core.value + fraction.value
@@ -662,6 +761,7 @@ struct NumberScanner {
                   let fraction = readFraction(at: core.start), fraction.end > core.end {
             // 1/2, 3/4: a fraction written with a slash (not a date: at most three digits each, no second slash).
             value = fraction.value
+            fractionNumerator = fraction.numerator
             denominator = fraction.denominator
             decimals = fraction.decimals
             end = fraction.end
@@ -700,7 +800,14 @@ struct NumberScanner {
             if !suffix.unit.isEmpty {
                 unit = suffix.unit
                 // Most units neither scale nor add coins: spare the Decimal arithmetic.
-                if suffix.factor != 1 || !suffix.extraValue.isZero { value = value * suffix.factor + suffix.extraValue }
+                if let d = denominator, let numerator = fractionNumerator, suffix.factor != 1 {
+                    // 三分一湯匙 = 5 毫升: the unit scales the exact fraction before it is divided.
+                    let (q, exact) = NumberScanner.quotient(numerator * suffix.factor, d)
+                    value = q + suffix.extraValue
+                    if exact { denominator = nil; decimals = 0 }
+                } else if suffix.factor != 1 || !suffix.extraValue.isZero {
+                    value = value * suffix.factor + suffix.extraValue
+                }
                 // 壹分: after cheque numerals 分 is a cent, not a point or a minute.
                 if unit == "分", !core.hasArabic, isChequeNumeral(core) {
                     unit = "元"
@@ -710,7 +817,7 @@ struct NumberScanner {
                 // 一个半, 三斤半, 两年半: half a unit more.
                 if at(end) == "半", !(suffix.unitWord?.isMoney ?? true) || suffix.unitWord?.unit == "个",
                    suffix.extraValue == 0, unit != "%" {
-                    value += Decimal(string: "0.5")!
+                    value += Decimal(string: "0.5")! * suffix.factor  // 三斤半 = 3.5 斤 = 1750 克
                     end += 1
                     if decimals == 0 { decimals = 1 }
                 }
@@ -721,6 +828,7 @@ struct NumberScanner {
             }
             qualifier = suffix.qualifier
             if moreThanInside && qualifier == nil { qualifier = .moreThan }
+            if metre != nil, unit.isEmpty { unit = "米"; acceptedByUnit = true }
         }
 
         if let f = fuzzyUpper {
@@ -741,7 +849,8 @@ struct NumberScanner {
                 let needsBetween = NumberVocabulary.betweenSeparators.contains(sep)
                 var m = skipSpaces(k + sep.count)
                 // 百分之十到百分之二十: the upper bound repeats the percent word.
-                if percentPrefix != nil, matches(Self.percentWord, at: m) || matches(Self.permilleWord, at: m) {
+                if percentPrefix != nil,
+                   matches(Self.percentWord, at: m) || matches(Self.permilleWord, at: m) || matches(Self.perTenThousandWord, at: m) {
                     m = skipSpaces(m + 3)
                 }
                 guard m < n, let second = readCore(at: m, allowSign: false) else { break }
@@ -766,7 +875,9 @@ struct NumberScanner {
                 }
                 guard second.hasArabic || second.hasUnitToken || !secondUnit.isEmpty else { break }
                 if !unit.isEmpty && !secondUnit.isEmpty && unit != secondUnit { break }
-                if unit.isEmpty && secondUnit.isEmpty && !(core.hasArabic && second.hasArabic) { break }
+                // 三百至四百五十 is a range; 一到十 (steps, chapters) is not.
+                if unit.isEmpty && secondUnit.isEmpty && !(core.hasArabic && second.hasArabic)
+                    && !(core.hasUnitToken && second.hasUnitToken) { break }
                 var lower = value
                 if core.bigScale == 1 && unit.isEmpty {
                     // 两到三万 → 2万; 两到三仟 → 2千 (only a bare lower digit borrows a small unit: 一到十 stays 1).
@@ -797,16 +908,18 @@ struct NumberScanner {
         let isWhole = i <= trimmedStart && end >= trimmedEnd
         // 零件, 队伍, 陆续: a lone 零 or a lone financial digit (伍, 陆) before more text is a word, not a number.
         if !core.hasArabic, core.end - core.start == 1, !isWhole, let c = at(core.start),
-           c == "零" || c == "〇" || NumberScanner.isFinancialDigit(c), !(unitWordForAcceptance?.isMoney ?? false) {
+           c == "零" || c == "〇" || NumberScanner.isFinancialDigit(c), !(unitWordForAcceptance?.isMoney ?? false),
+           !isDatePart(unit: unit, numeralStart: core.start, unitEnd: end) {
             return nil
         }
+        let code = core.digitByDigit && isCodeReading(core)
         if !core.hasArabic && !isWhole {
             if core.leadingBigUnit { return nil }
-            // 二〇二三年 is a digit-by-digit year; 三五年 ("three to five years") is not 35.
-            if core.digitByDigit && !suffix.percentFromDiscount && (!acceptedByUnit || core.end - core.start < 3) {
+            // 二〇二三年 is a digit-by-digit year; 三五年 ("three to five years") is not 35; 零零三 is a code.
+            if core.digitByDigit && !code && !suffix.percentFromDiscount && (!acceptedByUnit || core.end - core.start < 3) {
                 return nil
             }
-            let reason = acceptedByUnit || (core.hasUnitToken && core.end - core.start >= 2)
+            let reason = acceptedByUnit || code || (core.hasUnitToken && core.end - core.start >= 2)
                 || (unitWordForAcceptance != nil && isChequeNumeral(core))
             if !reason { return nil }
             // Cheque forms (壹角) are numbers whatever unit follows; 三角(形) is no money.
@@ -818,10 +931,18 @@ struct NumberScanner {
         }
 
         // Prefix words: qualifiers, change verbs, currency names.
-        var start = fuzzyStart
+        var start = metre?.start ?? fuzzyStart
         var sign: Decimal = 1
         var prefixQualifier: Qualifier? = nil
         var changeSeen = false
+        if let (q, from, newEnd) = comparedWith(start: start, end: end, qualifier: qualifier, unit: unit) {
+            qualifier = q
+            start = from
+            end = newEnd
+        } else if let (q, from) = spacedComparison(before: start) {
+            prefixQualifier = q
+            start = from
+        }
         for _ in 0..<2 {
             let b = skipSpacesBack(start)
             var matched = false
@@ -857,21 +978,30 @@ struct NumberScanner {
         } else if let pq = prefixQualifier, qualifier == nil || qualifier == .moreThan && pq != .approx {
             qualifier = pq
         }
-        if sign < 0 {
+        // 下降 -3.8%: a decrease printed with its own minus sign is signed already.
+        if sign < 0, core.value >= 0 {
             value = -value
             if let u = upper { upper = -u }
+        }
+        if percentDivisor != 1 {
+            value /= percentDivisor
+            upper = upper.map { $0 / percentDivisor }
+            decimals += percentDivisor == 10 ? 1 : 2
         }
 
         let scale = percentPrefix == nil ? (borrowedScale ?? core.bigScale) : 1
         return ParsedNumber(text: sourceText(start..<end), value: value, upper: upper, unit: unit,
                             start: start, end: end, qualifier: qualifier, decimals: decimals, scale: scale,
-                            denominator: denominator)
+                            denominator: denominator,
+                            digits: (code || core.hasArabic) && qualifier == nil && upper == nil && denominator == nil
+                                && unit != "ratio" ? printedDigits(core) : nil)
     }
 
     /// 半个, 半公升: half of a unit (a bare 半 is a word: 半岛, 半数).
     func half(at i: Int) -> ParsedNumber? {
         let k = i + 1
         if i > 0, "上下前后多大".unicodeScalars.contains(s[i - 1]) { return nil }  // 上半年 is a period
+        if let halved = halfOfPower(at: i) ?? halfPastOne(at: i) { return halved }
         guard let w = unitWord(at: k), w.afterChineseNumeral, !w.isMoney else { return nil }
         let end = k + w.surface.count
         return ParsedNumber(text: sourceText(i..<end), value: Decimal(string: "0.5")!, unit: w.unit, start: i,
@@ -879,12 +1009,19 @@ struct NumberScanner {
     }
 
     /// A fraction at `k`: `三分之一` (denominator first) or `1/2` (at most three digits each, no second slash).
-    func readFraction(at k: Int) -> (value: Decimal, denominator: Decimal?, decimals: Int, end: Int)? {
+    func readFraction(at k: Int) -> (value: Decimal, denominator: Decimal?, decimals: Int, end: Int, numerator: Decimal)? {
         guard k < n, let first = readCore(at: k, allowSign: false), first.value != 0 || at(first.end) == "/" else { return nil }
         if matches(Self.fractionWord, at: first.end), first.end + 2 < n, let numerator = readCore(at: first.end + 2),
            first.value != 0 {
             let (q, exact) = NumberScanner.quotient(numerator.value, first.value)
-            return (q, exact ? nil : first.value, exact ? numerator.decimals : 4, numerator.end)
+            return (q, exact ? nil : first.value, exact ? numerator.decimals : 4, numerator.end, numerator.value)
+        }
+        // 四分一, 十份十一: the spoken fraction, denominator first, without 之.
+        if !first.hasArabic, first.value != 0, let mark = at(first.end), mark == "分" || mark == "份",
+           let numerator = readCore(at: first.end + 1, allowSign: false), !numerator.hasArabic, numerator.value != 0,
+           at(numerator.end).map({ !NumberScanner.isCJK($0) || unitWord(at: numerator.end) != nil }) ?? true {
+            let (q, exact) = NumberScanner.quotient(numerator.value, first.value)
+            return (q, exact ? nil : first.value, exact ? numerator.decimals : 4, numerator.end, numerator.value)
         }
         guard first.hasArabic, !first.hasUnitToken, first.decimals == 0, first.end - first.start <= 3,
               at(first.end) == "/", let d = at(first.end + 1), NumberScanner.isASCIIDigit(d),
@@ -892,7 +1029,7 @@ struct NumberScanner {
               second.decimals == 0, second.end - second.start <= 3, second.value != 0,
               !(at(second.end).map { $0 == "/" || $0 == "." || NumberScanner.isASCIIDigit($0) } ?? false) else { return nil }
         let (q, exact) = NumberScanner.quotient(first.value, second.value)
-        return (q, exact ? nil : second.value, exact ? 0 : 4, second.end)
+        return (q, exact ? nil : second.value, exact ? 0 : 4, second.end, first.value)
     }
 
     /// a / b, and whether the division terminates; a non-terminating quotient is rounded to 4 places.
@@ -902,27 +1039,5 @@ struct NumberScanner {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &q, 4, .plain)
         return (rounded, false)
-    }
-}
-
-/// A String of Unicode scalar values (each a valid scalar), its UTF-8 written straight into the String's
-/// storage: appending scalars to a `String.UnicodeScalarView` one by one costs several times more.
-func utf8String<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == UInt32 {
-    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-        var k = 0
-        for value in scalars {
-            if value < 0x80 {
-                buffer[k] = UInt8(value); k += 1
-            } else if value < 0x800 {
-                buffer[k] = UInt8(0xC0 | value >> 6); buffer[k + 1] = UInt8(0x80 | value & 0x3F); k += 2
-            } else if value < 0x10000 {
-                buffer[k] = UInt8(0xE0 | value >> 12); buffer[k + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-                buffer[k + 2] = UInt8(0x80 | value & 0x3F); k += 3
-            } else {
-                buffer[k] = UInt8(0xF0 | value >> 18); buffer[k + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
-                buffer[k + 2] = UInt8(0x80 | (value >> 6) & 0x3F); buffer[k + 3] = UInt8(0x80 | value & 0x3F); k += 4
-            }
-        }
-        return k
     }
 }

@@ -6,7 +6,7 @@ enum NumeralToken: Equatable {
     case arabic(digits: [UInt8], fractionDigits: Int)
     /// 零〇一…九, 两, 幺 and the financial forms 壹贰….
     case digit(Int)
-    /// 十 百 千 万 亿 as a power of ten (1, 2, 3, 4, 8); 拾佰仟萬億 too.
+    /// 十 百 千 万 亿 兆 as a power of ten (1, 2, 3, 4, 8, 12); 拾佰仟萬億 too.
     case unit(Int)
     /// 廿 卅 卌: a ready-made multiple of ten.
     case tens(Int)
@@ -39,6 +39,7 @@ enum ChineseNumeral {
         case "千", "仟": return 3
         case "万", "萬": return 4
         case "亿", "億": return 8
+        case "兆": return 12
         default: return nil
         }
     }
@@ -173,9 +174,12 @@ enum ChineseNumeral {
                 // 万 or 亿 close a section. 万亿 and 千万亿 multiply what came before.
                 let sectionValue = section + flushPending()
                 let hadAnything = sectionValue != 0 || total != 0
-                if e == 8 {
+                if index > 0, case .unit(let previous) = tokens[index - 1], previous >= 4, sectionValue == 0 {
+                    // Stacked large units multiply: 万万 = 亿, 亿万 = 万亿 = 兆.
+                    total *= power(e)
+                } else if e >= 8 {
                     let base = total + sectionValue
-                    total = (hadAnything ? base : 1) * power(8)
+                    total = (hadAnything ? base : 1) * power(e)
                 } else {
                     // 万 after 亿 scales only its own section (一亿五千万); 十万亿 is handled by 亿 above.
                     total += (hadAnything ? sectionValue : 1) * power(4)

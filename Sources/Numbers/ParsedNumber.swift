@@ -10,7 +10,8 @@ public struct ParsedNumber: Sendable, Hashable {
     public var value: Decimal
     /// Upper bound of a range (`15.4-18.5 万元`), normalised like `value`.
     public var upper: Decimal?
-    /// Normalised unit: `人`, `元`, `%`, `个`, `所`, `ratio`, `百分点`, … or "" for a bare number.
+    /// Normalised unit: `人`, `元`, `%`, `个`, `所`, `ratio`, `百分点`, `克`, `ordinal` (第七), … or "" for a
+    /// bare number.
     public var unit: String
     /// Character offsets (Swift `Character`s) of `text` in the parsed line; `end` exclusive.
     public var start: Int
@@ -23,10 +24,17 @@ public struct ParsedNumber: Sendable, Hashable {
     /// For a ratio or fraction whose quotient does not terminate (4:6, 三分之一): the printed denominator;
     /// `value` is then the quotient rounded to 4 places. Nil when `value` is exact.
     public var denominator: Decimal?
+    /// A range whose bound excludes its figure (`高于15且不超过40` → lower bound 15 excluded).
+    public var lowerExclusive: Bool
+    public var upperExclusive: Bool
+    /// The digits as printed when they say more than `value`: leading zeros of a code (`零零三` → "003",
+    /// `012`) or the trailing zeros of a digit-by-digit reading (`一二点三零` → "12.30"). Nil otherwise.
+    public var digits: String?
 
     public init(text: String, value: Decimal, upper: Decimal? = nil, unit: String, start: Int, end: Int,
                 qualifier: Qualifier? = nil, decimals: Int = 0, scale: Decimal = 1,
-                denominator: Decimal? = nil) {
+                denominator: Decimal? = nil, lowerExclusive: Bool = false, upperExclusive: Bool = false,
+                digits: String? = nil) {
         self.text = text
         self.value = value
         self.upper = upper
@@ -37,5 +45,8 @@ public struct ParsedNumber: Sendable, Hashable {
         self.decimals = decimals
         self.scale = scale
         self.denominator = denominator
+        self.lowerExclusive = lowerExclusive
+        self.upperExclusive = upperExclusive
+        self.digits = digits
     }
 }
