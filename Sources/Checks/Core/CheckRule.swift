@@ -26,25 +26,24 @@ public enum CheckRuleError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// What a rule compares; each maps to the `FlagKind` its flags carry.
-public enum CheckRuleKind: String, Sendable, CaseIterable {
-    case share, ratio, sum, growth
-    case tableVsText = "table_vs_text", crossReport = "cross_report"
-    case definitionConflict = "definition_conflict", yoyJump = "yoy_jump", targetGap = "target_gap"
+/// What a rule compares: the `kind:` of a rule, one of the kinds registered in `CheckKinds`.
+public struct CheckRuleKind: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    public let rawValue: String
 
-    public var flagKind: FlagKind {
-        switch self {
-        case .share: return .percentMismatch
-        case .ratio: return .ratioMismatch
-        case .sum: return .sumMismatch
-        case .growth: return .growthMismatch
-        case .tableVsText: return .tableVsText
-        case .crossReport: return .crossReport
-        case .definitionConflict: return .definitionConflict
-        case .yoyJump: return .yoyJump
-        case .targetGap: return .targetGap
-        }
+    /// nil for a name no registered kind has.
+    public init?(rawValue: String) {
+        guard CheckKinds.byId[rawValue] != nil else { return nil }
+        self.rawValue = rawValue
     }
+
+    public static var allCases: [CheckRuleKind] { CheckKinds.all.map { CheckRuleKind(rawValue: $0.id)! } }
+
+    public var description: String { rawValue }
+
+    /// The type that evaluates rules of this kind.
+    var implementation: any CheckKind.Type { CheckKinds.byId[rawValue]! }
+
+    public var flagKind: FlagKind { implementation.flagKind }
 }
 
 /// One named check from rules/checks.yaml. Only the fields its kind uses are set.
@@ -95,5 +94,13 @@ public struct CheckRule: Sendable, Hashable {
     public var relationText: String? {
         guard let relation else { return nil }
         return "\(relation.result) = \(relation.formula.rendered { $0 })"
+    }
+}
+
+extension CheckRule {
+    /// Whether the rule's `indicators` and `units` (empty = all) admit the observation.
+    func admits(_ observation: Observation) -> Bool {
+        (indicators.isEmpty || indicators.contains(observation.indicator))
+            && (units.isEmpty || units.contains(observation.unit))
     }
 }

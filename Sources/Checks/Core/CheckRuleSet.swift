@@ -74,17 +74,6 @@ private struct RuleReader {
     let path: String
 
     static let common: Set<String> = ["id", "kind", "description", "severity"]
-    static let allowed: [CheckRuleKind: Set<String>] = [
-        .share: ["relation", "base"],
-        .ratio: ["relation"],
-        .sum: ["relation", "groups", "prose_lists_may_be_incomplete", "unless_stated"],
-        .growth: ["indicators"],
-        .tableVsText: ["indicators", "mixed_definitions"],
-        .crossReport: ["indicators"],
-        .definitionConflict: ["indicators"],
-        .yoyJump: ["indicators", "units", "max_points", "max_relative", "min_value", "mixed_definitions"],
-        .targetGap: ["indicators", "lower_is_better"],
-    ]
 
     func fail(_ node: Node?, _ detail: String, fallback: Int) -> CheckRuleError {
         .invalid(path: path, line: node?.mark?.line ?? fallback, detail: detail)
@@ -106,7 +95,7 @@ private struct RuleReader {
             let known = CheckRuleKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw fail(kindNode, "check `\(id)`: unknown kind `\(kindText)` (known: \(known))", fallback: line)
         }
-        let allowed = Self.common.union(Self.allowed[kind] ?? [])
+        let allowed = Self.common.union(kind.implementation.fields)
         for (key, _) in mapping {
             let name = key.string ?? "?"
             if !allowed.contains(name) {
@@ -141,28 +130,8 @@ private struct RuleReader {
         rule.maxRelative = try number(mapping["max_relative"], field: "max_relative", id: id, line: line)
         rule.minValue = try number(mapping["min_value"], field: "min_value", id: id, line: line)
 
-        switch kind {
-        case .share, .ratio:
-            guard let relation = rule.relation else { throw fail(node, "check `\(id)`: a \(kind.rawValue) check needs `relation: result = formula`", fallback: line) }
-            if relation.formula.divisors.isEmpty {
-                throw fail(mapping["relation"], "check `\(id)`: a \(kind.rawValue) relation must divide by something", fallback: line)
-            }
-            if let base = rule.base, !relation.formula.divisors.contains(base) {
-                throw fail(mapping["base"], "check `\(id)`: base `\(base)` is not a divisor in the relation", fallback: line)
-            }
-        case .sum:
-            if rule.relation == nil && !rule.groups {
-                throw fail(node, "check `\(id)`: a sum check needs `relation: total = a + b` or `groups: true`", fallback: line)
-            }
-            if rule.relation != nil && rule.groups {
-                throw fail(mapping["groups"], "check `\(id)`: use either `relation` or `groups: true`, not both", fallback: line)
-            }
-        case .yoyJump:
-            if (rule.maxPoints == nil) == (rule.maxRelative == nil) {
-                throw fail(node, "check `\(id)`: a yoy_jump check needs exactly one of `max_points` (rates) or `max_relative` (counts, money)", fallback: line)
-            }
-        default:
-            break
+        if let problem = kind.implementation.problem(with: rule) {
+            throw fail(problem.field.flatMap { mapping[$0] } ?? node, "check `\(id)`: \(problem.detail)", fallback: line)
         }
         return rule
     }

@@ -1,0 +1,49 @@
+import Foundation
+import NianbaoModel
+
+/// `target_gap`: a plan target against what is reported for the same entity.
+struct TargetGapCheck: CheckKind {
+    static let id = "target_gap"
+    static let flagKind = FlagKind.targetGap
+    static let fields: Set<String> = ["indicators", "lower_is_better"]
+
+    let rule: CheckRule
+
+    /// Each plan target against the latest value reported for the same entity up to the target year.
+    func evaluate(_ index: ObservationIndex) -> [Finding] {
+        let targets = index.all.filter { $0.qualifier == .target && rule.admits($0) }
+        var findings: [Finding] = []
+        for target in targets {
+            let reported = index.exact.filter {
+                $0.entity == target.entity && $0.indicator == target.indicator && $0.year != nil
+                    && (target.year == nil || $0.year! <= target.year!)
+            }
+            guard let latest = reported.max(by: { a, b in
+                if a.year! != b.year! { return a.year! < b.year! }
+                if (a.docId == target.docId) != (b.docId == target.docId) { return b.docId == target.docId }
+                return ObservationIndex.sourceOrder(b, a)
+            }) else {
+                findings.append(.skipped(rule, entity: target.entity, year: target.year,
+                                         missing: ["\(target.indicator) (reported value)"], anchor: target))
+                continue
+            }
+            let lowerIsBetter = rule.lowerIsBetter.contains(target.indicator)
+            let reach = PrintedPrecision(of: latest).rounding(latest.value)
+            let meets = lowerIsBetter ? reach.lower <= target.value : reach.upper >= target.value
+            if meets {
+                findings.append(.holds(rule, entity: target.entity, year: target.year, anchor: target))
+                continue
+            }
+            let gap = abs(target.value - latest.value)
+            let unit = latest.unit == "%" ? " points" : " \(latest.unit)"
+            let message = "\(index.name(target.indicator)) target \(target.raw) for \(target.year.map(String.init) ?? "the plan period"); the latest reported value, \(latest.raw) (\(latest.year!)), is \(DecimalText.string(gap))\(unit) short"
+            findings.append(.flagged(rule, entity: target.entity, year: target.year, anchor: target,
+                                     severity: rule.severity ?? .info, indicators: [target.indicator],
+                                     stated: latest.value, expected: target.value,
+                                     tolerance: lowerIsBetter ? "(-∞, \(DecimalText.string(target.value))]"
+                                                              : "[\(DecimalText.string(target.value)), ∞)",
+                                     message: message, evidence: [target, latest]))
+        }
+        return findings
+    }
+}
