@@ -32,8 +32,10 @@ public struct Importer: Sendable {
         self.rulesDirectory = rulesDirectory
     }
 
-    public func loadCheckRules() throws(ImportError) -> CheckRuleSet {
-        do { return try CheckRuleSet.load(url: rulesDirectory.appendingPathComponent("checks.yaml")) } catch {
+    /// The check rules, their indicator ids validated against the indicator rules.
+    public func loadCheckRules(indicators: RuleSet) throws(ImportError) -> CheckRuleSet {
+        let known = Set(indicators.indicators.map(\.id))
+        do { return try CheckRuleSet.load(url: rulesDirectory.appendingPathComponent("checks.yaml"), indicators: known) } catch {
             throw .rules(error.description)
         }
     }
@@ -48,8 +50,8 @@ public struct Importer: Sendable {
     }
 
     public func run(_ files: [InputFile], outputDirectory: URL) throws(ImportError) -> ImportResult {
-        let checkRules = try loadCheckRules()
         let indicatorRules = try loadIndicatorRules()
+        let checkRules = try loadCheckRules(indicators: indicatorRules)
         let extractor = IndicatorExtractor(rules: indicatorRules)
         let reports = pipeline.processAll(files) { segmented in extractor.extract(from: segmented) }
         var output = RunOutput()
@@ -80,8 +82,9 @@ public struct Importer: Sendable {
 
     /// `nianbao check`: re-runs the checks over a dataset already written and rewrites flags and coverage.
     public func recheck(outputDirectory: URL) throws(ImportError) -> (RunOutput, String) {
-        let checkRules = try loadCheckRules()
-        let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
+        let indicatorRules = try loadIndicatorRules()
+        let checkRules = try loadCheckRules(indicators: indicatorRules)
+        let labels = Self.labels(indicatorRules)
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
         let checked = SamePublication.primaryDocuments(output.documents)

@@ -8,18 +8,21 @@ public struct CheckRuleSet: Sendable {
 
     public init(rules: [CheckRule]) { self.rules = rules }
 
-    public static func load(url: URL) throws(CheckRuleError) -> CheckRuleSet {
+    /// `indicators`: the ids rules/indicators.yaml defines; when given, a rule naming any other id is refused
+    /// with its line (a misspelt id would otherwise leave the check silently skipped everywhere).
+    public static func load(url: URL, indicators: Set<String>? = nil) throws(CheckRuleError) -> CheckRuleSet {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw .unreadable(path: url.path, detail: error.localizedDescription)
         }
-        return try parse(yaml: text, path: url.path)
+        return try parse(yaml: text, path: url.path, indicators: indicators)
     }
 
-    /// Parses rule text; `path` only labels errors.
-    public static func parse(yaml text: String, path: String = "checks.yaml") throws(CheckRuleError) -> CheckRuleSet {
+    /// Parses rule text; `path` only labels errors; `indicators` as for `load`.
+    public static func parse(yaml text: String, path: String = "checks.yaml",
+                             indicators: Set<String>? = nil) throws(CheckRuleError) -> CheckRuleSet {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -31,7 +34,7 @@ public struct CheckRuleSet: Sendable {
         guard let root, let top = root.mapping else {
             throw .invalid(path: path, line: root?.mark?.line ?? 1, detail: "expected a mapping with a `checks:` list")
         }
-        let reader = RuleReader(path: path)
+        let reader = RuleReader(path: path, known: indicators)
         for (key, _) in top where key.string != "checks" && key.string != "version" {
             throw .invalid(path: path, line: key.mark?.line ?? 0,
                            detail: "unknown top-level key `\(key.string ?? "?")` (expected `version`, `checks`)")
@@ -72,6 +75,8 @@ public struct CheckRuleSet: Sendable {
 /// Turns one YAML mapping into a `CheckRule`, refusing unknown or missing fields with their line.
 private struct RuleReader {
     let path: String
+    /// Indicator ids a rule may name; nil when not checked.
+    let known: Set<String>?
 
     static let common: Set<String> = ["id", "kind", "description", "severity"]
 
@@ -115,6 +120,9 @@ private struct RuleReader {
                 rule.relation = try Relation.parse(text)
             } catch {
                 throw fail(relationNode, "check `\(id)`: relation `\(text)`, column \(error.column): \(error.detail)", fallback: line)
+            }
+            for indicator in [rule.relation!.result] + rule.relation!.formula.indicators {
+                try requireKnown(indicator, node: relationNode, field: "relation", id: id, line: line)
             }
         }
         rule.base = try identifier(mapping["base"], field: "base", id: id, line: line)
@@ -164,10 +172,21 @@ private struct RuleReader {
 
     func identifiers(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> [String] {
         let values = try strings(node, field: field, id: id, line: line)
-        for value in values where !isIdentifier(value) {
-            throw fail(node, "check `\(id)`: `\(value)` in `\(field)` is not an indicator id", fallback: line)
+        let items = node?.sequence.map(Array.init) ?? []
+        for (offset, value) in values.enumerated() {
+            let itemNode = items.indices.contains(offset) ? items[offset] : node
+            if !isIdentifier(value) {
+                throw fail(itemNode, "check `\(id)`: `\(value)` in `\(field)` is not an indicator id", fallback: line)
+            }
+            try requireKnown(value, node: itemNode, field: field, id: id, line: line)
         }
         return values
+    }
+
+    /// Refuses an indicator id that indicators.yaml does not define (when the reader knows the ids).
+    func requireKnown(_ indicator: String, node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) {
+        guard let known, !known.contains(indicator) else { return }
+        throw fail(node, "check `\(id)`: `\(indicator)` in `\(field)` is not an indicator defined in indicators.yaml", fallback: line)
     }
 
     func identifier(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> String? {
@@ -175,6 +194,7 @@ private struct RuleReader {
         guard let text = node.scalar?.string, isIdentifier(text) else {
             throw fail(node, "check `\(id)`: `\(field)` must be an indicator id", fallback: line)
         }
+        try requireKnown(text, node: node, field: field, id: id, line: line)
         return text
     }
 
