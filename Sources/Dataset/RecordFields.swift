@@ -14,7 +14,7 @@ public enum RecordFields {
                                      "qualifier", "page", "line", "section_id", "quote", "rule_id",
                                      "decimals", "from_table", "group", "role", "base"]
     public static let flag = ["id", "check", "kind", "severity", "entity", "year", "indicators", "stated",
-                              "expected", "tolerance", "message", "evidence"]
+                              "expected", "tolerance", "message", "evidence", "pairing"]
     public static let check = ["check", "kind", "entity", "year", "status", "flag_id", "missing"]
     public static let evidence = ["doc_id", "page", "line", "quote"]
 
@@ -40,7 +40,7 @@ public enum RecordFields {
     static func values(_ f: Flag) -> [FieldValue] {
         [.string(f.id), .string(f.check), .string(f.kind.rawValue), .string(f.severity.rawValue), .string(f.entity),
          opt(f.year), .array(f.indicators.map(FieldValue.string)), .decimal(f.stated), .decimal(f.expected),
-         .string(f.tolerance), .string(f.message), .array(f.evidence.map(object))]
+         .string(f.tolerance), .string(f.message), .array(f.evidence.map(object)), opt(f.pairing?.rawValue)]
     }
 
     static func values(_ c: CheckRecord) -> [FieldValue] {

@@ -55,6 +55,9 @@ struct SQLiteStore {
                     entity TEXT NOT NULL, year INTEGER, status TEXT NOT NULL, flag_id TEXT, missing TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2 flags.pairing") { db in
+            try db.execute(sql: "ALTER TABLE flags ADD COLUMN pairing TEXT")
+        }
         return migrator
     }()
 
@@ -130,8 +133,8 @@ struct SQLiteStore {
         try db.execute(sql: "DELETE FROM flags")
         let insertFlag = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO flags (id, "check", kind, severity, entity, year, indicators, stated, stated_text,
-                               expected, expected_text, tolerance, message, evidence)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                               expected, expected_text, tolerance, message, evidence, pairing)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for flag in run.flags {
             var values = RecordFields.values(flag)

@@ -143,10 +143,13 @@ public struct Flag: Codable, Sendable, Hashable {
     public var tolerance: String
     public var message: String
     public var evidence: [Evidence]
+    /// How the check put the values together (not in the contract): `same_sentence`, `same_table`,
+    /// `same_document` or `across_documents`. See `Pairing`.
+    public var pairing: Pairing?
 
     public init(id: String, check: String, kind: FlagKind, severity: Severity, entity: String, year: Int?,
                 indicators: [String], stated: Decimal, expected: Decimal, tolerance: String, message: String,
-                evidence: [Evidence]) {
+                evidence: [Evidence], pairing: Pairing? = nil) {
         self.id = id
         self.check = check
         self.kind = kind
@@ -159,11 +162,21 @@ public struct Flag: Codable, Sendable, Hashable {
         self.tolerance = tolerance
         self.message = message
         self.evidence = evidence
+        self.pairing = pairing
     }
 
     enum CodingKeys: String, CodingKey {
         case id, check, kind, severity, entity, year, indicators, stated, expected, tolerance, message, evidence
+        case pairing
     }
+}
+
+/// How the values of a flag were brought together: all read in one sentence (one line of one document),
+/// all from the cells of one table, from different places of one document (matched by indicator, entity
+/// and year), or from different documents.
+public enum Pairing: String, Codable, Sendable, Hashable {
+    case sameSentence = "same_sentence", sameTable = "same_table", sameDocument = "same_document"
+    case acrossDocuments = "across_documents"
 }
 
 public enum CheckStatus: String, Codable, Sendable { case holds, flagged, skipped }

@@ -38,12 +38,43 @@ struct Finding: Sendable {
         for id in indicators where !uniqueIndicators.contains(id) { uniqueIndicators.append(id) }
         let flag = Flag(id: "", check: rule.id, kind: rule.flagKind, severity: severity, entity: entity, year: year,
                         indicators: uniqueIndicators, stated: stated, expected: expected, tolerance: tolerance,
-                        message: message, evidence: items)
+                        message: message, evidence: items, pairing: pairing(of: evidence))
         return Finding(check: rule.id, kind: rule.flagKind, entity: entity, year: year, status: .flagged,
                        anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: flag)
     }
 
+    /// How the values were brought together, read off where they were stated.
+    static func pairing(of values: [Observation]) -> Pairing {
+        guard let first = values.first else { return .sameDocument }
+        if values.contains(where: { $0.docId != first.docId }) { return .acrossDocuments }
+        if values.allSatisfy({ $0.page == first.page && $0.line == first.line }) { return .sameSentence }
+        if values.allSatisfy({ $0.fromTable && $0.sectionId == first.sectionId }) { return .sameTable }
+        return .sameDocument
+    }
+
+    /// What makes two flags one inconsistency: the same rule finding the same figures disagree for the
+    /// same entity, year and indicators, whether a report restates them or two formats of it repeat them.
+    struct Identity: Hashable {
+        var check: String
+        var entity: String
+        var year: Int?
+        var indicators: [String]
+        var stated: Decimal
+        var expected: Decimal
+
+        init(_ flag: Flag) {
+            check = flag.check
+            entity = flag.entity
+            year = flag.year
+            indicators = flag.indicators
+            stated = flag.stated
+            expected = flag.expected
+        }
+    }
+
     /// Deterministic order (rule file order, entity, year, place in the source), then ids F0001….
+    /// A restated inconsistency is one flag whose evidence holds every place it was stated; each
+    /// coverage record of it points to that flag.
     static func assemble(_ findings: [Finding]) -> CheckOutcome {
         let ordered = findings.enumerated().sorted { a, b in
             let x = a.element, y = b.element
@@ -57,12 +88,22 @@ struct Finding: Sendable {
         }.map(\.element)
         var flags: [Flag] = []
         var records: [CheckRecord] = []
+        var positions: [Identity: Int] = [:]
         for finding in ordered {
             var flagId: String?
             if var flag = finding.flag {
-                flag.id = String(format: "F%04d", flags.count + 1)
-                flagId = flag.id
-                flags.append(flag)
+                let identity = Identity(flag)
+                if let position = positions[identity] {
+                    for item in flag.evidence where !flags[position].evidence.contains(item) {
+                        flags[position].evidence.append(item)
+                    }
+                    flagId = flags[position].id
+                } else {
+                    flag.id = String(format: "F%04d", flags.count + 1)
+                    flagId = flag.id
+                    positions[identity] = flags.count
+                    flags.append(flag)
+                }
             }
             records.append(CheckRecord(check: finding.check, kind: finding.kind, entity: finding.entity,
                                        year: finding.year, status: finding.status, flagId: flagId,

@@ -17,15 +17,24 @@ struct ObservationIndex: Sendable {
     let names: [String: String]
 
     init(_ observations: [Observation]) {
-        let sorted = observations.sorted(by: ObservationIndex.sourceOrder)
+        // A value whose entity was not resolved is never joined with another: it could be anyone's.
+        let sorted = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
         all = sorted
-        exact = sorted.filter { $0.qualifier == nil }
+        // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
+        exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
         exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.entity, year: $0.year, indicator: $0.indicator) }
         var names: [String: String] = [:]
         for observation in sorted where names[observation.indicator] == nil && !observation.nameZh.isEmpty {
             names[observation.indicator] = observation.nameZh
         }
         self.names = names
+    }
+
+    /// Entity names the extractor gives when it could not tell whose value it read.
+    static let unresolvedEntities: Set<String> = ["", "unknown", "null"]
+
+    static func hasEntity(_ observation: Observation) -> Bool {
+        !unresolvedEntities.contains(observation.entity.trimmingCharacters(in: .whitespaces))
     }
 
     static func sourceOrder(_ a: Observation, _ b: Observation) -> Bool {

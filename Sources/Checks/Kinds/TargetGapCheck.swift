@@ -9,22 +9,27 @@ struct TargetGapCheck: CheckKind {
 
     let rule: CheckRule
 
-    /// Each plan target against the latest value reported for the same entity up to the target year.
+    /// Each plan target against a value reported for the same entity in the target's year, or failing that
+    /// the first later year stated. A value from before the target year (the baseline of the plan that
+    /// sets the target, last year's figure) is no gap: the target has not fallen due.
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         let targets = index.all.filter { $0.qualifier == .target && rule.admits($0) }
         var findings: [Finding] = []
         for target in targets {
             let reported = index.exact.filter {
-                $0.entity == target.entity && $0.indicator == target.indicator && $0.year != nil
-                    && (target.year == nil || $0.year! <= target.year!)
+                $0.entity == target.entity && $0.indicator == target.indicator
+                    && (target.year == nil || $0.year! >= target.year!)
             }
+            // Without a target year (`the plan period`), the latest value says most; with one, its own year.
+            let preferLater = target.year == nil
             guard let latest = reported.max(by: { a, b in
-                if a.year! != b.year! { return a.year! < b.year! }
+                if a.year! != b.year! { return preferLater ? a.year! < b.year! : a.year! > b.year! }
                 if (a.docId == target.docId) != (b.docId == target.docId) { return b.docId == target.docId }
                 return ObservationIndex.sourceOrder(b, a)
             }) else {
+                let due = target.year.map { " (\($0) or later)" } ?? " (reported value)"
                 findings.append(.skipped(rule, entity: target.entity, year: target.year,
-                                         missing: ["\(target.indicator) (reported value)"], anchor: target))
+                                         missing: ["\(target.indicator)\(due)"], anchor: target))
                 continue
             }
             let lowerIsBetter = rule.lowerIsBetter.contains(target.indicator)
@@ -36,7 +41,7 @@ struct TargetGapCheck: CheckKind {
             }
             let gap = abs(target.value - latest.value)
             let unit = latest.unit == "%" ? " points" : " \(latest.unit)"
-            let message = "\(index.name(target.indicator)) target \(target.raw) for \(target.year.map(String.init) ?? "the plan period"); the latest reported value, \(latest.raw) (\(latest.year!)), is \(DecimalText.string(gap))\(unit) short"
+            let message = "\(index.name(target.indicator)) target \(target.raw) for \(target.year.map(String.init) ?? "the plan period"); the value reported for \(latest.year!), \(latest.raw), is \(DecimalText.string(gap))\(unit) short"
             findings.append(.flagged(rule, entity: target.entity, year: target.year, anchor: target,
                                      severity: rule.severity ?? .info, indicators: [target.indicator],
                                      stated: latest.value, expected: target.value,
