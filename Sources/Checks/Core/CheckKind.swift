@@ -36,7 +36,7 @@ enum CheckKinds {
     static let all: [any CheckKind.Type] = [
         ShareCheck.self, RatioCheck.self, SumCheck.self, GrowthCheck.self,
         TableVsTextCheck.self, CrossReportCheck.self, DefinitionConflictCheck.self,
-        YoyJumpCheck.self, TargetGapCheck.self,
+        YoyJumpCheck.self, TargetGapCheck.self, InequalityCheck.self, DefinitionByMagnitudeCheck.self,
     ]
 
     static let byId: [String: any CheckKind.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

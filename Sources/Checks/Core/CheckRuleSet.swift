@@ -137,11 +137,57 @@ private struct RuleReader {
         rule.maxPoints = try number(mapping["max_points"], field: "max_points", id: id, line: line)
         rule.maxRelative = try number(mapping["max_relative"], field: "max_relative", id: id, line: line)
         rule.minValue = try number(mapping["min_value"], field: "min_value", id: id, line: line)
+        rule.minFactor = try number(mapping["min_factor"], field: "min_factor", id: id, line: line)
+        rule.mixedMinFactor = try number(mapping["mixed_min_factor"], field: "mixed_min_factor", id: id, line: line)
+        rule.weights = try weights(mapping["weights"], id: id, line: line)
+        rule.approximations = try approximations(mapping["words"], id: id, line: line)
 
         if let problem = kind.implementation.problem(with: rule) {
             throw fail(problem.field.flatMap { mapping[$0] } ?? node, "check `\(id)`: \(problem.detail)", fallback: line)
         }
         return rule
+    }
+
+    /// `weights: {rate_id: count_id, …}`.
+    func weights(_ node: Node?, id: String, line: Int) throws(CheckRuleError) -> [String: String] {
+        guard let node else { return [:] }
+        guard let mapping = node.mapping else { throw fail(node, "check `\(id)`: `weights` must map a rate to its count", fallback: line) }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let rate = try identifier(key, field: "weights", id: id, line: line),
+                  let count = try identifier(value, field: "weights", id: id, line: line) else { continue }
+            result[rate] = count
+        }
+        return result
+    }
+
+    /// `words: [{word: 近, interval: [-0.1, 0]}, …]`; an upper bound of `~` is no bound (`超过`).
+    func approximations(_ node: Node?, id: String, line: Int) throws(CheckRuleError) -> [Approximation] {
+        guard let node else { return [] }
+        guard let items = node.sequence else { throw fail(node, "check `\(id)`: `words` must be a list", fallback: line) }
+        var result: [Approximation] = []
+        for item in items {
+            let problem = "check `\(id)`: each entry of `words` is `{word: 近, interval: [-0.1, 0]}` (upper bound `~` for none)"
+            guard let entry = item.mapping, let word = entry["word"]?.string, !word.isEmpty,
+                  let bounds = entry["interval"]?.sequence.map(Array.init), bounds.count == 2,
+                  let below = decimal(bounds[0]) else { throw fail(item, problem, fallback: line) }
+            let above: Decimal?
+            if bounds[1].null != nil {
+                above = nil
+            } else if let value = decimal(bounds[1]) {
+                above = value
+            } else {
+                throw fail(item, problem, fallback: line)
+            }
+            if let above, above < below { throw fail(item, "check `\(id)`: `\(word)`: interval bounds out of order", fallback: line) }
+            result.append(Approximation(word: word, below: below, above: above))
+        }
+        return result
+    }
+
+    func decimal(_ node: Node) -> Decimal? {
+        guard let text = node.scalar?.string else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     func flag(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> Bool {

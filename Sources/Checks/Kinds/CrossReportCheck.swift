@@ -5,7 +5,7 @@ import NianbaoModel
 struct CrossReportCheck: CheckKind {
     static let id = "cross_report"
     static let flagKind = FlagKind.crossReport
-    static let fields: Set<String> = ["indicators"]
+    static let fields: Set<String> = ["indicators", "min_factor"]
 
     let rule: CheckRule
 
@@ -37,12 +37,19 @@ struct CrossReportCheck: CheckKind {
                 continue
             }
             var worst: (Observation, Observation, Judgement)?
+            var compared = false
             for i in perDoc.indices {
-                for j in perDoc.indices where j > i {
+                for j in perDoc.indices where j > i && !rule.leavesToDefinitionCheck(perDoc[i], perDoc[j]) {
+                    compared = true
                     let judgement = Judgement.compare(perDoc[i], with: perDoc[j])
                     if judgement.outcome == .holds { continue }
                     if worst == nil || judgement.rank > worst!.2.rank { worst = (perDoc[i], perDoc[j], judgement) }
                 }
+            }
+            guard compared else {
+                findings.append(.skipped(rule, entity: key.entity, year: key.year,
+                                         missing: ["\(key.indicator) (in a second report, of the same magnitude)"], anchor: perDoc[0]))
+                continue
             }
             guard let (first, second, judgement) = worst else {
                 findings.append(.holds(rule, entity: key.entity, year: key.year, anchor: perDoc[0]))

@@ -14,6 +14,9 @@ struct RatioCheck: CheckKind {
         guard let relation = rule.relation else {
             return RuleProblem(field: nil, detail: "a \(kind) check needs `relation: result = formula`")
         }
+        if relation.comparison != .equal {
+            return RuleProblem(field: "relation", detail: "a \(kind) relation is an equation (`=`); use an inequality check for `<=`/`>=`")
+        }
         if relation.formula.divisors.isEmpty {
             return RuleProblem(field: "relation", detail: "a \(kind) relation must divide by something")
         }

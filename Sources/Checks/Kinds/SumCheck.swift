@@ -12,6 +12,9 @@ struct SumCheck: CheckKind {
         if rule.relation == nil && !rule.groups {
             return RuleProblem(field: nil, detail: "a sum check needs `relation: total = a + b` or `groups: true`")
         }
+        if let relation = rule.relation, relation.comparison != .equal {
+            return RuleProblem(field: "relation", detail: "a sum relation is an equation (`=`); use an inequality check for `<=`/`>=`")
+        }
         if rule.relation != nil && rule.groups {
             return RuleProblem(field: "groups", detail: "use either `relation` or `groups: true`, not both")
         }

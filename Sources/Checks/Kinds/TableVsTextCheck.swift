@@ -5,7 +5,7 @@ import NianbaoModel
 struct TableVsTextCheck: CheckKind {
     static let id = "table_vs_text"
     static let flagKind = FlagKind.tableVsText
-    static let fields: Set<String> = ["indicators", "mixed_definitions"]
+    static let fields: Set<String> = ["indicators", "mixed_definitions", "min_factor"]
 
     let rule: CheckRule
 
@@ -37,7 +37,7 @@ struct TableVsTextCheck: CheckKind {
             var worst: (Observation, Observation, Judgement)?
             var compared = false
             for text in texts {
-                for table in tables where sameDefinition(text, table) {
+                for table in tables where sameDefinition(text, table) && !rule.leavesToDefinitionCheck(text, table) {
                     compared = true
                     let judgement = Judgement.compare(text, with: table)
                     if judgement.outcome == .holds { continue }
@@ -46,7 +46,7 @@ struct TableVsTextCheck: CheckKind {
             }
             guard compared else {
                 findings.append(.skipped(rule, entity: firstTable.entity, year: firstTable.year,
-                                         missing: ["\(firstTable.indicator) (text in the table's wording)"], anchor: firstTable))
+                                         missing: ["\(firstTable.indicator) (text in the table's wording, of the same magnitude)"], anchor: firstTable))
                 continue
             }
             guard let (text, table, judgement) = worst else {

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Checks
+
+/// The relations of issue 11: inequalities, definitions by magnitude, weighted averages, approximate
+/// claims and restatements in another unit or rounding.
+@Suite("Check engine: inequalities")
+struct CheckInequalityTests {
+    let rules = checkRules("""
+    checks:
+      - id: further_within
+        kind: inequality
+        relation: further_study <= graduates
+      - id: placed_holds_parts
+        kind: inequality
+        relation: placed_graduates >= further_study + direct_employment
+    """)
+
+    @Test func subgroupLargerThanItsGroupIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "1320", line: 4),
+            checkObservation("graduates", "1290", line: 2),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.check == "further_within")
+        #expect(flag.kind == .sumMismatch && flag.severity == .error)
+        #expect(flag.stated == 1320 && flag.expected == 1290)
+        #expect(flag.tolerance == "(-∞, 1290]")
+        #expect(flag.pairing == .sameDocument)
+    }
+
+    @Test func partsWithinTheirWholeHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "902", line: 4),
+            checkObservation("direct_employment", "341", line: 4),
+            checkObservation("placed_graduates", "1259", line: 4),
+            checkObservation("graduates", "1286", line: 4),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds])
+    }
+
+    @Test func partsTogetherBeyondTheirTotalAreFlagged() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "902", line: 4),
+            checkObservation("direct_employment", "341", line: 4),
+            checkObservation("placed_graduates", "1200", line: 4),
+        ])
+        #expect(outcome.flags.map(\.check) == ["placed_holds_parts"])
+        #expect(outcome.flags.first?.expected == 1243)
+    }
+
+    @Test func rulesRefuseTheWrongComparison() {
+        #expect(throws: CheckRuleError.self) {
+            try CheckRuleSet.parse(yaml: "checks:\n  - id: a\n    kind: inequality\n    relation: a = b\n")
+        }
+        #expect(throws: CheckRuleError.self) {
+            try CheckRuleSet.parse(yaml: "checks:\n  - id: a\n    kind: sum\n    relation: a <= b + c\n")
+        }
+    }
+}
+
+@Suite("Check engine: definitions by magnitude")
+struct CheckMagnitudeTests {
+    let rules = checkRules("""
+    checks:
+      - id: magnitude
+        kind: definition_by_magnitude
+        min_factor: 10
+        mixed_definitions: [funding_per_student]
+        mixed_min_factor: 2
+      - id: tvt
+        kind: table_vs_text
+        mixed_definitions: [funding_per_student]
+        min_factor: 10
+    """)
+
+    @Test func valuesAnOrderOfMagnitudeApartAreADefinitionConflictNotATypo() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("public_expenditure_per_student", "2860", unit: "元", line: 10),
+            checkObservation("public_expenditure_per_student", "31250", unit: "元", line: 50, table: true),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(outcome.flags.count == 1)
+        #expect(flag.kind == .definitionConflict && flag.severity == .warning)
+        #expect(flag.message.contains("two definitions"))
+        // The table/text comparison leaves the pair to the definition check.
+        #expect(outcome.checks.first { $0.check == "tvt" }?.status == .skipped)
+    }
+
+    @Test func mixedDefinitionsNeedLessAndCloseValuesHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("funding_per_student", "53695.15", unit: "元", line: 545),
+            checkObservation("funding_per_student", "10661.00", unit: "元", line: 717, table: true),
+            checkObservation("enrollment", "12001", line: 218),
+            checkObservation("enrollment", "12001", line: 716, table: true),
+        ])
+        #expect(outcome.flags.map(\.check) == ["magnitude"])
+        #expect(outcome.checks.filter { $0.check == "magnitude" }.map(\.status) == [.holds, .flagged])
+    }
+}
