@@ -100,3 +100,50 @@ struct CheckMagnitudeTests {
         #expect(outcome.checks.filter { $0.check == "magnitude" }.map(\.status) == [.holds, .flagged])
     }
 }
+
+@Suite("Check engine: weighted averages")
+struct CheckWeightedAverageTests {
+    let rules = checkRules("""
+    checks:
+      - id: average
+        kind: weighted_average
+        weights:
+          dual_qualified_ratio: specialty_teachers
+    """)
+
+    /// A per-school table: specialty teachers and 双师型 shares per row, the district's share in 合计.
+    func table(total: String, sizes: Bool = true) -> [Observation] {
+        var rows: [Observation] = []
+        for (line, school, teachers, share) in [(137, "甲校", "104", "74.0"), (138, "乙校", "79", "72.2"), (139, "丙校", "53", "69.8")] {
+            rows.append(checkObservation("dual_qualified_ratio", share, unit: "%", entity: school, line: line, table: true,
+                                         group: "t3", role: .part))
+            if sizes { rows.append(checkObservation("specialty_teachers", teachers, entity: school, line: line, table: true)) }
+        }
+        rows.append(checkObservation("dual_qualified_ratio", total, unit: "%", entity: "测试区", line: 140, table: true,
+                                     group: "t3", role: .total))
+        return rows
+    }
+
+    @Test func overallRateEqualToTheWeightedMeanHolds() {
+        // (74.0 × 104 + 72.2 × 79 + 69.8 × 53) / 236 = 72.45
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "72.5"))
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds])
+    }
+
+    @Test func overallRateOffTheWeightedMeanIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "71.4"))
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .percentMismatch && flag.severity == .error)
+        #expect(flag.expected == Decimal(string: "72.454"))
+        #expect(flag.pairing == .sameTable)
+    }
+
+    @Test func overallRateOutsideItsGroupsIsFlaggedWithoutSizes() throws {
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "76.2", sizes: false))
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.message.contains("outside"))
+        // Between the groups, without their sizes, nothing more can be said: it holds.
+        #expect(CheckEngine(rules: rules).run(on: table(total: "71.4", sizes: false)).flags.isEmpty)
+    }
+}
