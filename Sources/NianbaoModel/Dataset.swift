@@ -111,6 +111,10 @@ public enum FlagKind: String, Codable, Sendable, CaseIterable {
     case percentMismatch = "percent_mismatch", sumMismatch = "sum_mismatch", ratioMismatch = "ratio_mismatch"
     case growthMismatch = "growth_mismatch", tableVsText = "table_vs_text", crossReport = "cross_report"
     case definitionConflict = "definition_conflict", yoyJump = "yoy_jump", targetGap = "target_gap"
+    /// Beyond the contract's list: an approximate claim (`近 5%`, `超过 80%`) that the exact figure of the same
+    /// report does not fit, and one figure restated in another unit or rounding (`1.3 万人次` / `12,860 人次`) that
+    /// does not agree with itself.
+    case approxMismatch = "approx_mismatch", unitMismatch = "unit_mismatch"
 }
 
 public enum Severity: String, Codable, Sendable, CaseIterable { case error, warning, info }

@@ -147,3 +147,53 @@ struct CheckWeightedAverageTests {
         #expect(CheckEngine(rules: rules).run(on: table(total: "71.4", sizes: false)).flags.isEmpty)
     }
 }
+
+@Suite("Check engine: approximate claims")
+struct CheckApproximateTests {
+    let rules = checkRules("""
+    checks:
+      - id: approx
+        kind: approximate
+        words:
+          - {word: 接近, interval: [-0.1, 0]}
+          - {word: 近, interval: [-0.1, 0]}
+          - {word: 左右, interval: [-0.1, 0.1]}
+          - {word: 超过, interval: [0, ~]}
+    """)
+
+    @Test func headingThatOverstatesItsBodyIsFlagged() throws {
+        // `增长近 4%` in a heading, `增长 3.39%` in its body: 近 4% claims 3.6–4%.
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("equipment_value_per_student", "4", unit: "%", line: 135, qualifier: .change, raw: "增长近 4%"),
+            checkObservation("equipment_value_per_student", "3.39", unit: "%", line: 139, qualifier: .change, raw: "增长 3.39%"),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .approxMismatch && flag.severity == .warning)
+        #expect(flag.tolerance == "[3.6, 4]")
+        #expect(flag.expected == Decimal(string: "3.39"))
+    }
+
+    @Test func claimsTheExactFigureFitsHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("fixed_assets_per_student", "5", unit: "%", line: 127, qualifier: .change, raw: "增长近 5%"),
+            checkObservation("fixed_assets_per_student", "4.90", unit: "%", line: 131, qualifier: .change, raw: "增长 4.90%"),
+            checkObservation("dual_qualified_ratio", "60", unit: "%", line: 163, qualifier: .approx, raw: "接近六成"),
+            checkObservation("dual_qualified_ratio", "59.7", unit: "%", line: 167),
+            checkObservation("enrollment", "12000", line: 99, qualifier: .approx, raw: "1.2 万人左右"),
+            checkObservation("enrollment", "12001", line: 99),
+            checkObservation("dual_qualified_ratio", "80", unit: "%", year: 2024, line: 231, qualifier: .moreThan, raw: "超过 80%"),
+            checkObservation("dual_qualified_ratio", "80.9", unit: "%", year: 2024, line: 231),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds, .holds, .holds])
+    }
+
+    @Test func claimWithoutAnExactFigureIsSkipped() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("parttime_teachers", "3000", line: 53, qualifier: .approx, raw: "近 3000 名"),
+            checkObservation("parttime_teachers", "2500", doc: "another report", line: 8),
+        ])
+        #expect(outcome.checks.map(\.status) == [.skipped])
+        #expect(outcome.flags.isEmpty)
+    }
+}
