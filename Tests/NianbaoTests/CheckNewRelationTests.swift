@@ -197,3 +197,35 @@ struct CheckApproximateTests {
         #expect(outcome.flags.isEmpty)
     }
 }
+
+@Suite("Check engine: one figure in two units")
+struct CheckRestatementTests {
+    let rules = checkRules("""
+    checks:
+      - id: restated
+        kind: restatement
+        min_factor: 10
+    """)
+
+    @Test func roundingThatDoesNotFitItsFigureIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("training_participants", "12860", unit: "人次", line: 20, raw: "12,860 人次"),
+            checkObservation("training_participants", "1.2", unit: "人次", scale: 10_000, line: 3, raw: "1.2 万人次"),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .unitMismatch)
+        #expect(flag.stated == 12000 && flag.expected == 12860)
+        #expect(flag.message.contains("1.2 万人次"))
+    }
+
+    @Test func roundingsThatFitHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("training_participants", "12860", unit: "人次", line: 20, raw: "12,860 人次"),
+            checkObservation("training_participants", "1.3", unit: "人次", scale: 10_000, line: 3, raw: "1.3 万人次"),
+            checkObservation("funding_total", "7703.16", unit: "元", scale: 10_000, line: 30, raw: "7703.16 万元"),
+            checkObservation("funding_total", "0.77", unit: "元", scale: 100_000_000, line: 2, raw: "0.77 亿元"),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds])
+    }
+}
