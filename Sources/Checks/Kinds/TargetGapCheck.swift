@@ -14,11 +14,15 @@ struct TargetGapCheck: CheckKind {
     /// sets the target, last year's figure) is no gap: the target has not fallen due.
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         let targets = index.all.filter { $0.qualifier == .target && rule.admits($0) }
+        // The figure stated beside a target in a sentence that sets or restates it is the baseline, whatever
+        // year the sentence's target year lent it: never the outcome a target is judged by.
+        let targetPlaces = Set(targets.map { "\($0.docId)|\($0.page)|\($0.line)|\($0.entity)|\($0.indicator)" })
         var findings: [Finding] = []
         for target in targets {
             let reported = index.exact.filter {
                 $0.entity == target.entity && $0.indicator == target.indicator
                     && (target.year == nil || $0.year! >= target.year!)
+                    && !targetPlaces.contains("\($0.docId)|\($0.page)|\($0.line)|\($0.entity)|\($0.indicator)")
             }
             // Without a target year (`the plan period`), the latest value says most; with one, its own year.
             let preferLater = target.year == nil
