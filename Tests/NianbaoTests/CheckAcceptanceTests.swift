@@ -210,3 +210,25 @@ struct SampleCorpusCheckTests {
         #expect(unplanted.isEmpty, "\(unplanted.map(\.message))")
     }
 }
+
+/// One report imported as text and HTML (and PDF where there is one) is one publication: its
+/// inconsistencies are flagged once, never once per format, and no flag sets a version against another.
+@Suite("Check acceptance across formats")
+struct CheckFormatDuplicateTests {
+    @Test func aReportInSeveralFormatsIsFlaggedOnce() throws {
+        let stem = "003_a3d54043216b8f91"
+        let html = TestPaths.corpus.appendingPathComponent("html/\(stem)-gbk.html").path
+        let (files, problems) = InputDiscovery.discover([TestPaths.realReport(stem), html])
+        #expect(problems.isEmpty && files.count == 2)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-formats-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let importer = Importer(pipeline: Pipeline(), rulesDirectory: TestPaths.repoRoot.appendingPathComponent("rules"))
+        let flags = try importer.run(files, outputDirectory: out).output.flags
+        #expect(flags.contains { $0.check == "tuition_free_ratio" })
+        for flag in flags {
+            #expect(Set(flag.evidence.map(\.docId)).count == 1, "\(flag.message) joins two versions of one report")
+        }
+        let identities = flags.map { "\($0.check)|\($0.entity)|\($0.year ?? 0)|\($0.stated)|\($0.expected)" }
+        #expect(Set(identities).count == identities.count, "\(identities)")
+    }
+}
