@@ -14,8 +14,8 @@ public struct DatasetReader {
             .map(\.observation)
         run.sections = try read(directory, DatasetFile.sections, required: false, as: SectionLine.self)
             .map(\.section)
-        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: ObservationLine.self)
-            .map(\.observation)
+        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: RejectedLine.self)
+            .map(\.rejected)
         run.flags = try read(directory, DatasetFile.flags, required: false, as: Flag.self)
         run.checks = try read(directory, DatasetFile.checks, required: false, as: CheckRecord.self)
         return run
@@ -113,6 +113,23 @@ private struct ObservationLine: Decodable {
             group: try c.decodeIfPresent(String.self, forKey: .group),
             role: try c.decodeIfPresent(ObservationRole.self, forKey: .role),
             base: try c.decodeIfPresent(String.self, forKey: .base))
+    }
+}
+
+/// A rejected.jsonl line: an observation and why it was refused (`reason`, `reason_code`; files written
+/// before they existed load with an empty reason).
+private struct RejectedLine: Decodable {
+    var rejected: RejectedValue
+
+    enum Keys: String, CodingKey { case reason, reasonCode = "reason_code" }
+
+    init(from decoder: any Decoder) throws {
+        let observation = try ObservationLine(from: decoder).observation
+        let c = try decoder.container(keyedBy: Keys.self)
+        let reason = Diagnostic(code: try c.decodeIfPresent(String.self, forKey: .reasonCode) ?? "rejected",
+                                severity: .warning, message: try c.decodeIfPresent(String.self, forKey: .reason) ?? "",
+                                locations: [observation.location])
+        rejected = RejectedValue(observation: observation, reason: reason)
     }
 }
 

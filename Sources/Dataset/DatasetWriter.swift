@@ -25,7 +25,7 @@ public struct DatasetWriter: Sendable {
         try writeText(DatasetFile.sections, jsonLines(run.sections, RecordFields.section, RecordFields.values))
         try writeText(DatasetFile.observations, jsonLines(run.observations, RecordFields.observation, RecordFields.values))
         try writeText(DatasetFile.observationsCSV, csv(run.observations, RecordFields.observation, RecordFields.values))
-        try writeText(DatasetFile.rejected, jsonLines(run.rejected, RecordFields.observation, RecordFields.values))
+        try writeText(DatasetFile.rejected, jsonLines(run.rejected, RecordFields.rejected, RecordFields.values))
         try writeText(DatasetFile.flags, jsonLines(run.flags, RecordFields.flag, RecordFields.values))
         try writeText(DatasetFile.checks, jsonLines(run.checks, RecordFields.check, RecordFields.values))
 
@@ -48,7 +48,7 @@ public struct DatasetWriter: Sendable {
         run.documents = stableSorted(run.documents) { $0.docId < $1.docId }
         run.sections = stableSorted(run.sections) { $0.docId < $1.docId }
         run.observations = stableSorted(run.observations) { $0.docId < $1.docId }
-        run.rejected = stableSorted(run.rejected) { $0.docId < $1.docId }
+        run.rejected = stableSorted(run.rejected) { $0.observation.docId < $1.observation.docId }
         return run
     }
 

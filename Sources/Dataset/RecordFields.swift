@@ -13,6 +13,8 @@ public enum RecordFields {
     public static let observation = ["doc_id", "indicator", "name_zh", "entity", "year", "value", "unit", "raw",
                                      "qualifier", "page", "line", "section_id", "quote", "rule_id",
                                      "decimals", "from_table", "group", "role", "base"]
+    /// rejected.jsonl: an observation's fields, then why its rule refused it.
+    public static let rejected = observation + ["reason", "reason_code"]
     public static let flag = ["id", "check", "kind", "severity", "entity", "year", "indicators", "stated",
                               "expected", "tolerance", "message", "evidence", "pairing"]
     public static let check = ["check", "kind", "entity", "year", "status", "flag_id", "missing"]
@@ -35,6 +37,10 @@ public enum RecordFields {
          .decimal(o.value), .string(o.unit), .string(o.raw), opt(o.qualifier?.rawValue), .int(o.page),
          .int(o.line), opt(o.sectionId), .string(o.quote), .string(o.ruleId), .int(o.decimals),
          .bool(o.fromTable), opt(o.group), opt(o.role?.rawValue), opt(o.base)]
+    }
+
+    static func values(_ r: RejectedValue) -> [FieldValue] {
+        values(r.observation) + [.string(r.reason.message), .string(r.reason.code)]
     }
 
     static func values(_ f: Flag) -> [FieldValue] {

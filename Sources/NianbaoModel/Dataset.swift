@@ -213,12 +213,12 @@ public struct RunOutput: Codable, Sendable {
     public var documents: [DocumentRecord]
     public var sections: [Section]
     public var observations: [Observation]
-    /// Values rejected by their rule's constraints, with their source (not in the dataset).
-    public var rejected: [Observation]
+    /// Values rejected by their rule's constraints, with their source and why (not in the dataset).
+    public var rejected: [RejectedValue]
     public var flags: [Flag]
     public var checks: [CheckRecord]
     public init(documents: [DocumentRecord] = [], sections: [Section] = [], observations: [Observation] = [],
-                rejected: [Observation] = [], flags: [Flag] = [], checks: [CheckRecord] = []) {
+                rejected: [RejectedValue] = [], flags: [Flag] = [], checks: [CheckRecord] = []) {
         self.documents = documents
         self.sections = sections
         self.observations = observations
