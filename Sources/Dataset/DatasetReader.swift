@@ -12,7 +12,7 @@ public struct DatasetReader {
         run.documents = try read(directory, DatasetFile.documents, required: true, as: DocumentRecord.self)
         run.observations = try read(directory, DatasetFile.observations, required: true, as: Observation.self)
         run.sections = try read(directory, DatasetFile.sections, required: false, as: Section.self)
-        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: Observation.self)
+        run.rejected = try read(directory, DatasetFile.rejected, required: false, as: RejectedValue.self)
         run.flags = try read(directory, DatasetFile.flags, required: false, as: Flag.self)
         run.checks = try read(directory, DatasetFile.checks, required: false, as: CheckRecord.self)
         return run

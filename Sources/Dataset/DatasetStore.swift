@@ -31,12 +31,12 @@ public struct DocumentCommit: Sendable {
     public var record: DocumentRecord
     public var sections: [Section]
     public var observations: [Observation]
-    public var rejected: [Observation]
+    public var rejected: [RejectedValue]
     /// The segmented document, archived (see `SegmentedArchive`); nil keeps the archive already stored.
     public var archive: Data?
     public var file: SourceFileState
 
-    public init(record: DocumentRecord, sections: [Section], observations: [Observation], rejected: [Observation],
+    public init(record: DocumentRecord, sections: [Section], observations: [Observation], rejected: [RejectedValue],
                 archive: Data?, file: SourceFileState) {
         self.record = record
         self.sections = sections
@@ -59,7 +59,7 @@ public final class DatasetStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    static let rejectedTable = StoreTable<Observation>(name: "rejected", key: .documentSequence, indexes: [])
+    static let rejectedTable = StoreTable<RejectedValue>(name: "rejected", key: .documentSequence, indexes: [])
 
     public init(outputDirectory: URL) throws(DatasetError) {
         path = outputDirectory.appendingPathComponent(DatasetFile.database).path

@@ -48,7 +48,7 @@ public struct DatasetWriter: Sendable {
         run.documents = stableSorted(run.documents) { $0.docId < $1.docId }
         run.sections = stableSorted(run.sections) { $0.docId < $1.docId }
         run.observations = stableSorted(run.observations) { $0.docId < $1.docId }
-        run.rejected = stableSorted(run.rejected) { $0.docId < $1.docId }
+        run.rejected = stableSorted(run.rejected) { $0.observation.docId < $1.observation.docId }
         return run
     }
 

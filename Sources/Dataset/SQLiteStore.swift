@@ -108,3 +108,4 @@ struct SQLiteStore {
 protocol DocumentScoped { var docId: String { get } }
 extension Section: DocumentScoped {}
 extension Observation: DocumentScoped {}
+extension RejectedValue: DocumentScoped { var docId: String { observation.docId } }

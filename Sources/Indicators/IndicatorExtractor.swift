@@ -5,13 +5,13 @@ import Numbers
 /// What the indicators stage found in one document.
 public struct IndicatorResult: Sendable {
     public var observations: [Observation]
-    /// Values that broke their rule's constraints (a 130 % share, a year 2202), with their source.
-    public var rejected: [Observation]
+    /// Values that broke their rule's constraints (a 130 % share, a year 2202), with their source and why.
+    public var rejected: [RejectedValue]
     public var warnings: [String]
     /// Whom the document is about, or nil with `subjectReason`.
     public var subject: DocumentSubject?
     public var subjectReason: String?
-    public init(observations: [Observation] = [], rejected: [Observation] = [], warnings: [String] = []) {
+    public init(observations: [Observation] = [], rejected: [RejectedValue] = [], warnings: [String] = []) {
         self.observations = observations
         self.rejected = rejected
         self.warnings = warnings
@@ -431,18 +431,22 @@ struct ExtractionRun {
 
     /// Emits an observation, or rejects it when it breaks its rule's constraints.
     mutating func emit(_ observation: Observation) {
-        if let reason = violation(observation) {
-            result.rejected.append(observation)
-            result.warnings.append("\(observation.docId) p\(observation.page) l\(observation.line): \(observation.indicator) = \(observation.raw) rejected: \(reason)")
+        if let (code, reason) = violation(observation) {
+            let diagnostic = Diagnostic(code: code, severity: .warning,
+                                        message: "\(observation.indicator) = \(observation.raw) rejected: \(reason)",
+                                        locations: [])  // the refused observation says where
+            result.rejected.append(RejectedValue(observation: observation, reason: diagnostic))
+            result.warnings.append(diagnostic.rendered)
         } else {
             result.observations.append(observation)
         }
     }
 
-    func violation(_ observation: Observation) -> String? {
+    /// Why the rule refuses a value: a diagnostic code and a reason, nil when it is accepted.
+    func violation(_ observation: Observation) -> (code: String, reason: String)? {
         if let year = observation.year {
             let latest = (reportYear ?? 2030) + 15
-            if year < 1949 || year > latest { return "year \(year) is outside 1949–\(latest)" }
+            if year < 1949 || year > latest { return ("year_out_of_range", "year \(year) is outside 1949–\(latest)") }
         }
         guard observation.qualifier != .change,
               let index = compiled.indicatorIndex[observation.indicator] else { return nil }
@@ -454,8 +458,8 @@ struct ExtractionRun {
             maximum = maximum ?? 100
         }
         if observation.value < 0 && (rule.kind == "count" || rule.kind == "money") && minimum == nil { minimum = 0 }
-        if let minimum, observation.value < minimum { return "below the rule's minimum \(minimum)" }
-        if let maximum, observation.value > maximum { return "above the rule's maximum \(maximum)" }
+        if let minimum, observation.value < minimum { return ("value_below_min", "below the rule's minimum \(minimum)") }
+        if let maximum, observation.value > maximum { return ("value_above_max", "above the rule's maximum \(maximum)") }
         return nil
     }
 

@@ -163,6 +163,10 @@ public enum FlagKind: String, Codable, Sendable, CaseIterable {
     case percentMismatch = "percent_mismatch", sumMismatch = "sum_mismatch", ratioMismatch = "ratio_mismatch"
     case growthMismatch = "growth_mismatch", tableVsText = "table_vs_text", crossReport = "cross_report"
     case definitionConflict = "definition_conflict", yoyJump = "yoy_jump", targetGap = "target_gap"
+    /// Beyond the contract's list: an approximate claim (`近 5%`, `超过 80%`) that the exact figure of the same
+    /// report does not fit, and one figure restated in another unit or rounding (`1.3 万人次` / `12,860 人次`) that
+    /// does not agree with itself.
+    case approxMismatch = "approx_mismatch", unitMismatch = "unit_mismatch"
 }
 
 public enum Severity: String, Codable, Sendable, CaseIterable { case error, warning, info }
@@ -214,10 +218,13 @@ public struct Flag: Codable, Sendable, Hashable {
     public var tolerance: String
     public var message: String
     public var evidence: [Evidence]
+    /// How the check put the values together (not in the contract): `same_sentence`, `same_table`,
+    /// `same_document` or `across_documents`. See `Pairing`.
+    public var pairing: Pairing?
 
     public init(id: String, check: String, kind: FlagKind, severity: Severity, entity: String, year: Int?,
                 indicators: [String], stated: Decimal, expected: Decimal, tolerance: String, message: String,
-                evidence: [Evidence]) {
+                evidence: [Evidence], pairing: Pairing? = nil) {
         self.id = id
         self.check = check
         self.kind = kind
@@ -230,6 +237,7 @@ public struct Flag: Codable, Sendable, Hashable {
         self.tolerance = tolerance
         self.message = message
         self.evidence = evidence
+        self.pairing = pairing
     }
 
 }
@@ -239,12 +247,20 @@ extension Flag: FieldListed {
         .field("id", \.id), .field("check", \.check), .field("kind", \.kind), .field("severity", \.severity),
         .field("entity", \.entity), .field("year", \.year), .field("indicators", \.indicators),
         .field("stated", \.stated), .field("expected", \.expected), .field("tolerance", \.tolerance),
-        .field("message", \.message), .field("evidence", \.evidence),
+        .field("message", \.message), .field("evidence", \.evidence), .field("pairing", \.pairing),
     ]
     public static let blank = Flag(id: "", check: "", kind: .percentMismatch, severity: .info, entity: "", year: nil,
                                    indicators: [], stated: 0, expected: 0, tolerance: "", message: "", evidence: [])
     public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
     public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+/// How the values of a flag were brought together: all read in one sentence (one line of one document),
+/// all from the cells of one table, from different places of one document (matched by indicator, entity
+/// and year), or from different documents.
+public enum Pairing: String, Codable, Sendable, Hashable, RawFieldValue {
+    case sameSentence = "same_sentence", sameTable = "same_table", sameDocument = "same_document"
+    case acrossDocuments = "across_documents"
 }
 
 public enum CheckStatus: String, Codable, Sendable { case holds, flagged, skipped }
@@ -293,12 +309,12 @@ public struct RunOutput: Codable, Sendable {
     public var documents: [DocumentRecord]
     public var sections: [Section]
     public var observations: [Observation]
-    /// Values rejected by their rule's constraints, with their source (not in the dataset).
-    public var rejected: [Observation]
+    /// Values rejected by their rule's constraints, with their source and why (not in the dataset).
+    public var rejected: [RejectedValue]
     public var flags: [Flag]
     public var checks: [CheckRecord]
     public init(documents: [DocumentRecord] = [], sections: [Section] = [], observations: [Observation] = [],
-                rejected: [Observation] = [], flags: [Flag] = [], checks: [CheckRecord] = []) {
+                rejected: [RejectedValue] = [], flags: [Flag] = [], checks: [CheckRecord] = []) {
         self.documents = documents
         self.sections = sections
         self.observations = observations

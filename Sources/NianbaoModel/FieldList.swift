@@ -166,6 +166,18 @@ public struct RecordField<Record>: Sendable {
     }
 }
 
+extension RecordField {
+    /// The same field on a record that holds this one's record at `path` (a refused value's observation).
+    public func lifted<Outer>(_ path: WritableKeyPath<Outer, Record> & Sendable) -> RecordField<Outer> {
+        let inner = self
+        return RecordField<Outer>(name: name, storage: storage, isOptional: isOptional,
+                                  value: { inner.value($0[keyPath: path]) },
+                                  encode: { record, c in try inner.encode(record[keyPath: path], &c) },
+                                  decode: { record, c in try inner.decode(&record[keyPath: path], c) },
+                                  assign: { record, value in inner.assign(&record[keyPath: path], value) })
+    }
+}
+
 /// A coding key made from a field's name.
 public struct FieldKey: CodingKey, Sendable {
     public var stringValue: String

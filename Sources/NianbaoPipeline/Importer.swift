@@ -61,9 +61,11 @@ public struct Importer: Sendable {
         self.init(pipeline: pipeline, rules: .directory(rulesDirectory))
     }
 
-    public func loadCheckRules() throws(ImportError) -> CheckRuleSet {
+    /// The check rules, their indicator ids validated against the indicator rules.
+    public func loadCheckRules(indicators: RuleSet) throws(ImportError) -> CheckRuleSet {
         let url = try rules.file("checks.yaml")
-        do { return try CheckRuleSet.load(url: url) } catch { throw .rules(rules.explain(error.description)) }
+        let known = Set(indicators.indicators.map(\.id))
+        do { return try CheckRuleSet.load(url: url, indicators: known) } catch { throw .rules(rules.explain(error.description)) }
     }
 
     public func loadIndicatorRules() throws(ImportError) -> RuleSet {
@@ -78,8 +80,8 @@ public struct Importer: Sendable {
 
     public func run(_ inputs: [InputFile], roots: [String] = [], outputDirectory: URL,
                     options: ImportOptions = ImportOptions()) throws(ImportError) -> ImportResult {
-        let checkRules = try loadCheckRules()
         let indicatorRules = try loadIndicatorRules()
+        let checkRules = try loadCheckRules(indicators: indicatorRules)
         let lock: OutputLock
         let store: DatasetStore
         do {
@@ -224,8 +226,9 @@ public struct Importer: Sendable {
     /// `nianbao check`: re-runs the checks over the dataset in `--out` (its store, or the JSON Lines files
     /// another tool wrote) and rewrites flags and coverage.
     public func recheck(outputDirectory: URL) throws(ImportError) -> (RunOutput, String) {
-        let checkRules = try loadCheckRules()
-        let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
+        let indicatorRules = try loadIndicatorRules()
+        let checkRules = try loadCheckRules(indicators: indicatorRules)
+        let labels = Self.labels(indicatorRules)
         let database = outputDirectory.appendingPathComponent(DatasetFile.database)
         if FileManager.default.fileExists(atPath: database.path) {
             do {

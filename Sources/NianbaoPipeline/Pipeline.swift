@@ -11,6 +11,8 @@ public struct ProcessedReport: Sendable {
     public var record: DocumentRecord
     public var segmented: SegmentedDocument?
     public var indicators: IndicatorResult?
+    /// What reading and segmentation had to say about the file; `record.errors` renders them as strings.
+    public var diagnostics: [Diagnostic] = []
 }
 
 /// The stage order: read → clean → segment (→ indicators → checks → dataset). The CLI is a thin front over this.
@@ -37,8 +39,9 @@ public struct Pipeline: Sendable {
             // The bytes just hashed are the bytes read; a missing or unreadable file takes the reader's own checks.
             source = try Readers.readWithDeadline(path: path, data: data, options: readOptions)
         } catch {
-            record.errors = [error.description]
-            return ProcessedReport(record: record, segmented: nil, indicators: nil)
+            let unreadable = Diagnostic(code: "unreadable", severity: .error, message: error.description, locations: [])
+            record.errors = [unreadable.rendered]
+            return ProcessedReport(record: record, segmented: nil, indicators: nil, diagnostics: [unreadable])
         }
         let segmented = segment(source, docId: docId)
         record.format = source.format
@@ -48,10 +51,12 @@ public struct Pipeline: Sendable {
         record.reportYear = segmented.frontMatter.reportYear
         record.issuer = segmented.frontMatter.issuer
         record.published = segmented.frontMatter.published
-        let problems = source.warnings + segmented.warnings.filter { $0.hasPrefix("no recognisable headings") }
-        record.errors = problems.map { "\(path): \($0)" }
+        let problems = source.warnings.map { Diagnostic(code: "reader", severity: .warning, message: $0, locations: []) }
+            + segmented.warnings.filter { $0.hasPrefix("no recognisable headings") }
+                .map { Diagnostic(code: "no_headings", severity: .warning, message: $0, locations: []) }
+        record.errors = problems.map { "\(path): \($0.rendered)" }
         record.status = problems.isEmpty ? .ok : .partial
-        return ProcessedReport(record: record, segmented: segmented, indicators: nil)
+        return ProcessedReport(record: record, segmented: segmented, indicators: nil, diagnostics: problems)
     }
 
     public func segment(_ source: SourceDocument, docId: String) -> SegmentedDocument {

@@ -446,20 +446,33 @@ struct CheckSeriesTests {
     @Test func targetGapIsInfoAndMetTargetHolds() {
         let outcome = CheckEngine(rules: rules).run(on: [
             checkObservation("dual_qualified_ratio", "65", unit: "%", entity: "上海市", year: 2025, qualifier: .target),
-            checkObservation("dual_qualified_ratio", "57", unit: "%", entity: "上海市", year: 2020),
+            checkObservation("dual_qualified_ratio", "57", unit: "%", entity: "上海市", year: 2025, line: 11),
             checkObservation("open_training_centers", "100", unit: "个", entity: "上海市", year: 2025, qualifier: .target),
         ])
         let flag = try! #require(outcome.flags.first)
         #expect(flag.kind == .targetGap)
         #expect(flag.severity == .info)
         #expect(flag.stated == 57 && flag.expected == 65)
-        #expect(outcome.checks.first { $0.status == .skipped }?.missing == ["open_training_centers (reported value)"])
+        #expect(outcome.checks.first { $0.status == .skipped }?.missing == ["open_training_centers (2025 or later)"])
         let met = CheckEngine(rules: rules).run(on: [
             checkObservation("dual_qualified_ratio", "65", unit: "%", year: 2025, qualifier: .target),
-            checkObservation("dual_qualified_ratio", "80.9", unit: "%", year: 2024),
+            checkObservation("dual_qualified_ratio", "80.9", unit: "%", year: 2025, line: 12),
         ])
         #expect(met.flags.isEmpty)
         #expect(met.checks.filter { $0.check == "gap" }.map(\.status) == [.holds])
+    }
+
+    @Test func targetIsNotComparedWithEarlierYears() {
+        // A 2025 target against the 2020 baseline of the plan that sets it, or last year's figure: not due yet.
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("dual_qualified_ratio", "65", unit: "%", entity: "上海市", year: 2025, qualifier: .target),
+            checkObservation("dual_qualified_ratio", "57", unit: "%", entity: "上海市", year: 2020, line: 13),
+            checkObservation("dual_qualified_ratio", "61", unit: "%", entity: "上海市", year: 2024, line: 14),
+            checkObservation("dual_qualified_ratio", "66", unit: "%", entity: "上海市", year: 2026, line: 15),
+        ])
+        #expect(outcome.flags.isEmpty)
+        // The first value from the target year on decides: 66 in 2026 meets 65.
+        #expect(outcome.checks.filter { $0.check == "gap" }.map(\.status) == [.holds])
     }
 }
 

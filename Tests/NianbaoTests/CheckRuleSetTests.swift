@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoModel
+import Indicators
 @testable import Checks
 
 @Suite("Check rules: loading and validation")
@@ -125,5 +126,42 @@ struct CheckRuleSetTests {
         ])
         #expect(outcome.flags.map(\.check) == ["skill_pass_rate_from_counts"])
         #expect(outcome.flags.first?.expected == 90)
+    }
+
+    @Test func unknownIndicatorIdIsReportedOnItsLine() {
+        let known: Set<String> = ["graduates", "placed_graduates", "placement_rate", "further_study"]
+        func error(_ yaml: String) -> CheckRuleError? {
+            do {
+                _ = try CheckRuleSet.parse(yaml: yaml, path: "checks.yaml", indicators: known)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let inRelation = error("""
+        checks:
+          - id: placement
+            kind: share
+            relation: placement_rate = placed_graduate / graduates * 100
+        """)
+        #expect(inRelation?.description == "checks.yaml:4: check `placement`: `placed_graduate` in `relation` is not an indicator defined in indicators.yaml")
+        let inList = error("""
+        checks:
+          - id: growth
+            kind: growth
+            indicators:
+              - graduates
+              - graduats
+        """)
+        #expect(inList?.line == 6)
+        #expect(inList?.description.contains("`graduats` in `indicators`") == true)
+        #expect(error("checks:\n  - id: p\n    kind: share\n    relation: placement_rate = placed_graduates / graduates * 100\n") == nil)
+    }
+
+    @Test func projectCheckRulesNameOnlyDefinedIndicators() throws {
+        let indicators = try RuleSet.load(directory: TestPaths.repoRoot.appendingPathComponent("rules"))
+        let known = Set(indicators.indicators.map(\.id))
+        let url = TestPaths.repoRoot.appendingPathComponent("rules/checks.yaml")
+        #expect(throws: Never.self) { try CheckRuleSet.load(url: url, indicators: known) }
     }
 }

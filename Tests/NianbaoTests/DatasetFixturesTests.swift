@@ -63,9 +63,13 @@ enum DatasetFixtures {
             observation(report2023, "enrollment", "在校生数", year: 2023, "12209", "人", raw: "12209人", line: 40,
                         quote: "2023年在校生12209人。"),
         ]
+        let refused = observation(report2024, "student_teacher_ratio", "生师比", year: 2024, "20", "ratio", raw: "20:1",
+                                  line: 218, quote: "规定中20:1的要求。")
         let rejected = [
-            observation(report2024, "student_teacher_ratio", "生师比", year: 2024, "20", "ratio", raw: "20:1", line: 218,
-                        quote: "规定中20:1的要求。"),
+            RejectedValue(observation: refused,
+                          reason: Diagnostic(code: "value_above_max", severity: .warning,
+                                             message: "student_teacher_ratio = 20:1 rejected: above the rule's maximum 19",
+                                             locations: [])),
         ]
         let flags = [
             Flag(id: "F0001", check: "cross_report.enrollment", kind: .crossReport, severity: .warning, entity: pudong,

@@ -16,7 +16,7 @@ import NianbaoModel
         "observations.jsonl": ["doc_id", "indicator", "name_zh", "entity", "year", "value", "unit", "raw",
                                "qualifier", "page", "line", "section_id", "quote", "rule_id"],
         "rejected.jsonl": ["doc_id", "indicator", "name_zh", "entity", "year", "value", "unit", "raw",
-                           "qualifier", "page", "line", "section_id", "quote", "rule_id"],
+                           "qualifier", "page", "line", "section_id", "quote", "rule_id", "reason"],
         "flags.jsonl": ["id", "check", "kind", "severity", "entity", "year", "indicators", "stated", "expected",
                         "tolerance", "message", "evidence"],
         "checks.jsonl": ["check", "kind", "entity", "year", "status", "flag_id", "missing"],

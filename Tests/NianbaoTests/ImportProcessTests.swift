@@ -121,7 +121,7 @@ import GRDB
         let corpus = TestPaths.repoRoot.appendingPathComponent("corpus").path
         #expect(try Self.run(["import", corpus, "--out", "dataset", "--quiet"], in: elsewhere) == 0)
         let documents = try String(contentsOf: elsewhere.appendingPathComponent("dataset/documents.jsonl"), encoding: .utf8)
-        #expect(documents.split(separator: "\n").count == 5)
+        #expect(documents.split(separator: "\n").count == 6)
         let observations = try String(contentsOf: elsewhere.appendingPathComponent("dataset/observations.jsonl"), encoding: .utf8)
         #expect(observations.split(separator: "\n").count > 300)
         // A --rules folder that is not there names it and says what to do.

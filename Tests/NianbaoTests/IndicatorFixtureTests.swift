@@ -82,7 +82,7 @@ enum IndicatorFixtures {
                 lines.append([stem.prefix(3).description, String(o.line), o.indicator, o.entity ?? "-", o.year.map(String.init) ?? "-",
                               "\(o.value)", o.unit, o.qualifier?.rawValue ?? "", o.fromTable ? "T" : "", o.base ?? "", o.role?.rawValue ?? "", o.raw, o.ruleId].joined(separator: "\t"))
             }
-            for o in result.rejected { lines.append("\(stem.prefix(3))\t\(o.line)\tREJECTED\t\(o.indicator)\t\(o.raw)") }
+            for o in result.rejected.map(\.observation) { lines.append("\(stem.prefix(3))\t\(o.line)\tREJECTED\t\(o.indicator)\t\(o.raw)") }
         }
         if let path = ProcessInfo.processInfo.environment["NIANBAO_DUMP"] {
             try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -124,7 +124,8 @@ enum IndicatorSentence {
     @Test func outOfRangeValuesAreRejectedWithAWarning() {
         let result = IndicatorSentence.extract(["2025 年毕业生本省去向落实率为 130%。", "2202 年在校生人数达 2261 人。"])
         #expect(result.observations.isEmpty)
-        #expect(result.rejected.map(\.indicator) == ["placement_rate", "enrollment"])
+        #expect(result.rejected.map(\.observation.indicator) == ["placement_rate", "enrollment"])
+        #expect(result.rejected.map(\.reason.code) == ["value_above_max", "year_out_of_range"])
         #expect(result.warnings.count == 2 && result.warnings[0].contains("placement_rate") && result.warnings[1].contains("2202"))
     }
 

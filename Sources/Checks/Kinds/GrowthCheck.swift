@@ -3,18 +3,21 @@ import NianbaoModel
 
 /// growth rules: a stated change (`比 2019 年增长 5.73%`, `上升 2 个百分点`) against the values of
 /// the two years, wherever they are stated (the earlier year may come from another report).
-struct GrowthCheck {
-    let rule: CheckRule
-    let index: ObservationIndex
+struct GrowthCheck: CheckKind {
+    static let id = "growth"
+    static let flagKind = FlagKind.growthMismatch
+    static let fields: Set<String> = ["indicators"]
 
-    func run() -> [Finding] {
+    let rule: CheckRule
+
+    func evaluate(_ index: ObservationIndex) -> [Finding] {
         let changes = index.all.filter {
             $0.qualifier == .change && (rule.indicators.isEmpty || rule.indicators.contains($0.indicator))
         }
-        return changes.map(evaluate)
+        return changes.map { evaluate($0, index: index) }
     }
 
-    private func evaluate(_ change: Observation) -> Finding {
+    private func evaluate(_ change: Observation, index: ObservationIndex) -> Finding {
         let indicator = change.indicator
         guard let year = change.year else {
             return .skipped(rule, entity: change.checkEntity, year: nil, missing: ["\(indicator) (year of the change)"], anchor: change)
@@ -31,9 +34,9 @@ struct GrowthCheck {
         // reports also write `提高 2%` meaning points, so both readings are tried there.
         let bothReadings = change.unit == "%" && current.unit == "%"
         // A change in the indicator's own unit (`增加 1 个`, `增加 0.02 个`) is a difference too.
-        var finding = evaluate(change, current: current, previous: previous, inPoints: change.unit != "%")
+        var finding = evaluate(change, current: current, previous: previous, inPoints: change.unit != "%", index: index)
         if bothReadings && finding.status == .flagged {
-            let asPoints = evaluate(change, current: current, previous: previous, inPoints: true)
+            let asPoints = evaluate(change, current: current, previous: previous, inPoints: true, index: index)
             if asPoints.status == .holds || (asPoints.flag?.severity == .info && finding.flag?.severity != .info) {
                 finding = asPoints
             }
@@ -42,7 +45,7 @@ struct GrowthCheck {
     }
 
     private func evaluate(_ change: Observation, current: Observation, previous: Observation,
-                          inPoints: Bool) -> Finding {
+                          inPoints: Bool, index: ObservationIndex) -> Finding {
         let indicator = change.indicator
         let year = change.year!
         func growth(_ cur: ValueInterval, _ prev: ValueInterval) -> ValueInterval? {

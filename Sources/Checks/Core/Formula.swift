@@ -66,9 +66,15 @@ indirect enum Formula: Sendable, Hashable {
     }
 }
 
-/// A relation `result = formula`, parsed from one rule's `relation:` text.
+/// A relation `result = formula`, parsed from one rule's `relation:` text; inequality rules write
+/// `result <= formula` or `result >= formula`.
 struct Relation: Sendable, Hashable {
+    enum Comparison: String, Sendable, Hashable {
+        case equal = "=", atMost = "<=", atLeast = ">="
+    }
+
     var result: String
+    var comparison: Comparison = .equal
     var formula: Formula
 
     /// Why a relation text could not be read; `column` is a 1-based character offset in the text.
@@ -84,8 +90,16 @@ struct Relation: Sendable, Hashable {
             throw ParseError(column: parser.column, detail: "a relation starts with the indicator it checks, then `=`")
         }
         parser.skipSpaces()
+        let comparison: Comparison
+        if parser.take("<") {
+            comparison = .atMost
+        } else if parser.take(">") {
+            comparison = .atLeast
+        } else {
+            comparison = .equal
+        }
         guard parser.take("=") else {
-            throw ParseError(column: parser.column, detail: "expected `=` after `\(result)`")
+            throw ParseError(column: parser.column, detail: "expected `=`, `<=` or `>=` after `\(result)`")
         }
         let formula = try parser.expression()
         parser.skipSpaces()
@@ -98,7 +112,7 @@ struct Relation: Sendable, Hashable {
         if formula.indicators.isEmpty {
             throw ParseError(column: 1, detail: "the right-hand side names no indicator")
         }
-        return Relation(result: result, formula: formula)
+        return Relation(result: result, comparison: comparison, formula: formula)
     }
 }
 

@@ -26,25 +26,24 @@ public enum CheckRuleError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// What a rule compares; each maps to the `FlagKind` its flags carry.
-public enum CheckRuleKind: String, Sendable, CaseIterable {
-    case share, ratio, sum, growth
-    case tableVsText = "table_vs_text", crossReport = "cross_report"
-    case definitionConflict = "definition_conflict", yoyJump = "yoy_jump", targetGap = "target_gap"
+/// What a rule compares: the `kind:` of a rule, one of the kinds registered in `CheckKinds`.
+public struct CheckRuleKind: RawRepresentable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    public let rawValue: String
 
-    public var flagKind: FlagKind {
-        switch self {
-        case .share: return .percentMismatch
-        case .ratio: return .ratioMismatch
-        case .sum: return .sumMismatch
-        case .growth: return .growthMismatch
-        case .tableVsText: return .tableVsText
-        case .crossReport: return .crossReport
-        case .definitionConflict: return .definitionConflict
-        case .yoyJump: return .yoyJump
-        case .targetGap: return .targetGap
-        }
+    /// nil for a name no registered kind has.
+    public init?(rawValue: String) {
+        guard CheckKinds.byId[rawValue] != nil else { return nil }
+        self.rawValue = rawValue
     }
+
+    public static var allCases: [CheckRuleKind] { CheckKinds.all.map { CheckRuleKind(rawValue: $0.id)! } }
+
+    public var description: String { rawValue }
+
+    /// The type that evaluates rules of this kind.
+    var implementation: any CheckKind.Type { CheckKinds.byId[rawValue]! }
+
+    public var flagKind: FlagKind { implementation.flagKind }
 }
 
 /// One named check from rules/checks.yaml. Only the fields its kind uses are set.
@@ -88,12 +87,46 @@ public struct CheckRule: Sendable, Hashable {
     /// sum by relation: the relation is incomplete wherever one of these is stated too (placed graduates
     /// are 升学 + 直接就业 only where no 参军入伍 or 其他去向 is counted); a fuller rule covers those.
     public var unlessStated: [String] = []
+    /// definition_by_magnitude: statements this many times apart state two definitions, not one figure
+    /// mistyped; `mixed_min_factor` applies instead to the `mixed_definitions` indicators.
+    /// table_vs_text, cross_report: pairs this far apart are left to definition_by_magnitude.
+    public var minFactor: Decimal?
+    public var mixedMinFactor: Decimal?
+    /// weighted_average: for each rate, the count its groups are weighed by (`dual_qualified_ratio:
+    /// specialty_teachers`); a group's rate and its size are read from the same table row or sentence.
+    public var weights: [String: String] = [:]
+    /// approximate: what each approximation word claims about the exact figure, relative to the printed
+    /// one (`近`: [-0.1, 0] = up to 10 % below it, never above; an upper bound of nil = no bound).
+    public var approximations: [Approximation] = []
 
     public var flagKind: FlagKind { kind.flagKind }
 
     /// The relation as written (`a = b / c * 100`), for documentation and tests.
     public var relationText: String? {
         guard let relation else { return nil }
-        return "\(relation.result) = \(relation.formula.rendered { $0 })"
+        return "\(relation.result) \(relation.comparison.rawValue) \(relation.formula.rendered { $0 })"
     }
+}
+
+extension CheckRule {
+    /// Whether two statements are so far apart (`min_factor`) that they state two definitions: a comparison
+    /// of one figure leaves them to definition_by_magnitude.
+    func leavesToDefinitionCheck(_ a: Observation, _ b: Observation) -> Bool {
+        guard let limit = minFactor, let factor = DefinitionByMagnitudeCheck.factor(a, b) else { return false }
+        return factor >= limit
+    }
+
+    /// Whether the rule's `indicators` and `units` (empty = all) admit the observation.
+    func admits(_ observation: Observation) -> Bool {
+        (indicators.isEmpty || indicators.contains(observation.indicator))
+            && (units.isEmpty || units.contains(observation.unit))
+    }
+}
+
+/// One approximation word of an `approximate` rule and the interval it allows around the printed figure.
+public struct Approximation: Sendable, Hashable {
+    public var word: String
+    /// Relative bounds: the exact figure lies in [X·(1+below), X·(1+above)]; `above` nil = unbounded.
+    public var below: Decimal
+    public var above: Decimal?
 }

@@ -8,18 +8,21 @@ public struct CheckRuleSet: Sendable {
 
     public init(rules: [CheckRule]) { self.rules = rules }
 
-    public static func load(url: URL) throws(CheckRuleError) -> CheckRuleSet {
+    /// `indicators`: the ids rules/indicators.yaml defines; when given, a rule naming any other id is refused
+    /// with its line (a misspelt id would otherwise leave the check silently skipped everywhere).
+    public static func load(url: URL, indicators: Set<String>? = nil) throws(CheckRuleError) -> CheckRuleSet {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw .unreadable(path: url.path, detail: error.localizedDescription)
         }
-        return try parse(yaml: text, path: url.path)
+        return try parse(yaml: text, path: url.path, indicators: indicators)
     }
 
-    /// Parses rule text; `path` only labels errors.
-    public static func parse(yaml text: String, path: String = "checks.yaml") throws(CheckRuleError) -> CheckRuleSet {
+    /// Parses rule text; `path` only labels errors; `indicators` as for `load`.
+    public static func parse(yaml text: String, path: String = "checks.yaml",
+                             indicators: Set<String>? = nil) throws(CheckRuleError) -> CheckRuleSet {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -31,7 +34,7 @@ public struct CheckRuleSet: Sendable {
         guard let root, let top = root.mapping else {
             throw .invalid(path: path, line: root?.mark?.line ?? 1, detail: "expected a mapping with a `checks:` list")
         }
-        let reader = RuleReader(path: path)
+        let reader = RuleReader(path: path, known: indicators)
         for (key, _) in top where key.string != "checks" && key.string != "version" {
             throw .invalid(path: path, line: key.mark?.line ?? 0,
                            detail: "unknown top-level key `\(key.string ?? "?")` (expected `version`, `checks`)")
@@ -72,19 +75,10 @@ public struct CheckRuleSet: Sendable {
 /// Turns one YAML mapping into a `CheckRule`, refusing unknown or missing fields with their line.
 private struct RuleReader {
     let path: String
+    /// Indicator ids a rule may name; nil when not checked.
+    let known: Set<String>?
 
     static let common: Set<String> = ["id", "kind", "description", "severity"]
-    static let allowed: [CheckRuleKind: Set<String>] = [
-        .share: ["relation", "base"],
-        .ratio: ["relation"],
-        .sum: ["relation", "groups", "prose_lists_may_be_incomplete", "unless_stated"],
-        .growth: ["indicators"],
-        .tableVsText: ["indicators", "mixed_definitions"],
-        .crossReport: ["indicators"],
-        .definitionConflict: ["indicators"],
-        .yoyJump: ["indicators", "units", "max_points", "max_relative", "min_value", "mixed_definitions"],
-        .targetGap: ["indicators", "lower_is_better"],
-    ]
 
     func fail(_ node: Node?, _ detail: String, fallback: Int) -> CheckRuleError {
         .invalid(path: path, line: node?.mark?.line ?? fallback, detail: detail)
@@ -106,7 +100,7 @@ private struct RuleReader {
             let known = CheckRuleKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw fail(kindNode, "check `\(id)`: unknown kind `\(kindText)` (known: \(known))", fallback: line)
         }
-        let allowed = Self.common.union(Self.allowed[kind] ?? [])
+        let allowed = Self.common.union(kind.implementation.fields)
         for (key, _) in mapping {
             let name = key.string ?? "?"
             if !allowed.contains(name) {
@@ -127,6 +121,9 @@ private struct RuleReader {
             } catch {
                 throw fail(relationNode, "check `\(id)`: relation `\(text)`, column \(error.column): \(error.detail)", fallback: line)
             }
+            for indicator in [rule.relation!.result] + rule.relation!.formula.indicators {
+                try requireKnown(indicator, node: relationNode, field: "relation", id: id, line: line)
+            }
         }
         rule.base = try identifier(mapping["base"], field: "base", id: id, line: line)
         rule.groups = try flag(mapping["groups"], field: "groups", id: id, line: line)
@@ -140,31 +137,57 @@ private struct RuleReader {
         rule.maxPoints = try number(mapping["max_points"], field: "max_points", id: id, line: line)
         rule.maxRelative = try number(mapping["max_relative"], field: "max_relative", id: id, line: line)
         rule.minValue = try number(mapping["min_value"], field: "min_value", id: id, line: line)
+        rule.minFactor = try number(mapping["min_factor"], field: "min_factor", id: id, line: line)
+        rule.mixedMinFactor = try number(mapping["mixed_min_factor"], field: "mixed_min_factor", id: id, line: line)
+        rule.weights = try weights(mapping["weights"], id: id, line: line)
+        rule.approximations = try approximations(mapping["words"], id: id, line: line)
 
-        switch kind {
-        case .share, .ratio:
-            guard let relation = rule.relation else { throw fail(node, "check `\(id)`: a \(kind.rawValue) check needs `relation: result = formula`", fallback: line) }
-            if relation.formula.divisors.isEmpty {
-                throw fail(mapping["relation"], "check `\(id)`: a \(kind.rawValue) relation must divide by something", fallback: line)
-            }
-            if let base = rule.base, !relation.formula.divisors.contains(base) {
-                throw fail(mapping["base"], "check `\(id)`: base `\(base)` is not a divisor in the relation", fallback: line)
-            }
-        case .sum:
-            if rule.relation == nil && !rule.groups {
-                throw fail(node, "check `\(id)`: a sum check needs `relation: total = a + b` or `groups: true`", fallback: line)
-            }
-            if rule.relation != nil && rule.groups {
-                throw fail(mapping["groups"], "check `\(id)`: use either `relation` or `groups: true`, not both", fallback: line)
-            }
-        case .yoyJump:
-            if (rule.maxPoints == nil) == (rule.maxRelative == nil) {
-                throw fail(node, "check `\(id)`: a yoy_jump check needs exactly one of `max_points` (rates) or `max_relative` (counts, money)", fallback: line)
-            }
-        default:
-            break
+        if let problem = kind.implementation.problem(with: rule) {
+            throw fail(problem.field.flatMap { mapping[$0] } ?? node, "check `\(id)`: \(problem.detail)", fallback: line)
         }
         return rule
+    }
+
+    /// `weights: {rate_id: count_id, …}`.
+    func weights(_ node: Node?, id: String, line: Int) throws(CheckRuleError) -> [String: String] {
+        guard let node else { return [:] }
+        guard let mapping = node.mapping else { throw fail(node, "check `\(id)`: `weights` must map a rate to its count", fallback: line) }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let rate = try identifier(key, field: "weights", id: id, line: line),
+                  let count = try identifier(value, field: "weights", id: id, line: line) else { continue }
+            result[rate] = count
+        }
+        return result
+    }
+
+    /// `words: [{word: 近, interval: [-0.1, 0]}, …]`; an upper bound of `~` is no bound (`超过`).
+    func approximations(_ node: Node?, id: String, line: Int) throws(CheckRuleError) -> [Approximation] {
+        guard let node else { return [] }
+        guard let items = node.sequence else { throw fail(node, "check `\(id)`: `words` must be a list", fallback: line) }
+        var result: [Approximation] = []
+        for item in items {
+            let problem = "check `\(id)`: each entry of `words` is `{word: 近, interval: [-0.1, 0]}` (upper bound `~` for none)"
+            guard let entry = item.mapping, let word = entry["word"]?.string, !word.isEmpty,
+                  let bounds = entry["interval"]?.sequence.map(Array.init), bounds.count == 2,
+                  let below = decimal(bounds[0]) else { throw fail(item, problem, fallback: line) }
+            let above: Decimal?
+            if bounds[1].null != nil {
+                above = nil
+            } else if let value = decimal(bounds[1]) {
+                above = value
+            } else {
+                throw fail(item, problem, fallback: line)
+            }
+            if let above, above < below { throw fail(item, "check `\(id)`: `\(word)`: interval bounds out of order", fallback: line) }
+            result.append(Approximation(word: word, below: below, above: above))
+        }
+        return result
+    }
+
+    func decimal(_ node: Node) -> Decimal? {
+        guard let text = node.scalar?.string else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     func flag(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> Bool {
@@ -195,10 +218,21 @@ private struct RuleReader {
 
     func identifiers(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> [String] {
         let values = try strings(node, field: field, id: id, line: line)
-        for value in values where !isIdentifier(value) {
-            throw fail(node, "check `\(id)`: `\(value)` in `\(field)` is not an indicator id", fallback: line)
+        let items = node?.sequence.map(Array.init) ?? []
+        for (offset, value) in values.enumerated() {
+            let itemNode = items.indices.contains(offset) ? items[offset] : node
+            if !isIdentifier(value) {
+                throw fail(itemNode, "check `\(id)`: `\(value)` in `\(field)` is not an indicator id", fallback: line)
+            }
+            try requireKnown(value, node: itemNode, field: field, id: id, line: line)
         }
         return values
+    }
+
+    /// Refuses an indicator id that indicators.yaml does not define (when the reader knows the ids).
+    func requireKnown(_ indicator: String, node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) {
+        guard let known, !known.contains(indicator) else { return }
+        throw fail(node, "check `\(id)`: `\(indicator)` in `\(field)` is not an indicator defined in indicators.yaml", fallback: line)
     }
 
     func identifier(_ node: Node?, field: String, id: String, line: Int) throws(CheckRuleError) -> String? {
@@ -206,6 +240,7 @@ private struct RuleReader {
         guard let text = node.scalar?.string, isIdentifier(text) else {
             throw fail(node, "check `\(id)`: `\(field)` must be an indicator id", fallback: line)
         }
+        try requireKnown(text, node: node, field: field, id: id, line: line)
         return text
     }
 

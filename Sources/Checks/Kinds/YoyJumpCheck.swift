@@ -1,21 +1,23 @@
 import Foundation
 import NianbaoModel
 
-/// Rules over one indicator's values across years: implausible year-on-year jumps and the gap
-/// between a plan target and what is reported.
-struct SeriesChecks {
-    let rule: CheckRule
-    let index: ObservationIndex
+/// `yoy_jump`: consecutive years of an entity's indicator whose change is beyond a plausible range.
+struct YoyJumpCheck: CheckKind {
+    static let id = "yoy_jump"
+    static let flagKind = FlagKind.yoyJump
+    static let fields: Set<String> = ["indicators", "units", "max_points", "max_relative", "min_value", "mixed_definitions"]
 
-    private func applies(_ observation: Observation) -> Bool {
-        (rule.indicators.isEmpty || rule.indicators.contains(observation.indicator))
-            && (rule.units.isEmpty || rule.units.contains(observation.unit))
+    static func problem(with rule: CheckRule) -> RuleProblem? {
+        guard (rule.maxPoints == nil) == (rule.maxRelative == nil) else { return nil }
+        return RuleProblem(field: nil, detail: "a yoy_jump check needs exactly one of `max_points` (rates) or `max_relative` (counts, money)")
     }
+
+    let rule: CheckRule
 
     /// Consecutive years of an entity's indicator whose change exceeds the rule's plausible range.
     /// Applies to each pair of consecutive years between the first and last year stated.
-    func yoyJump() -> [Finding] {
-        let candidates = index.exact.filter { applies($0) && $0.year != nil }
+    func evaluate(_ index: ObservationIndex) -> [Finding] {
+        let candidates = index.exact.filter { rule.admits($0) && $0.year != nil }
         // An indicator of several definitions keeps its table series apart from its prose series.
         let series = Dictionary(grouping: candidates) { observation -> String in
             let source = rule.mixedDefinitions.contains(observation.indicator) ? (observation.fromTable ? "\u{1}table" : "\u{1}text") : ""
@@ -40,13 +42,13 @@ struct SeriesChecks {
                                              missing: ["\(sample.indicator) (\(absent))"], anchor: anchor))
                     continue
                 }
-                findings.append(judgeJump(previous, current))
+                findings.append(judgeJump(previous, current, index: index))
             }
         }
         return findings
     }
 
-    private func judgeJump(_ previous: Observation, _ current: Observation) -> Finding {
+    private func judgeJump(_ previous: Observation, _ current: Observation, index: ObservationIndex) -> Finding {
         let year = current.year!
         let change: Decimal
         let allowed: ValueInterval
@@ -77,43 +79,5 @@ struct SeriesChecks {
                         indicators: [current.indicator], stated: current.value, expected: previous.value,
                         tolerance: DecimalText.interval(allowed, places: Figure.places(current)),
                         message: message, evidence: [previous, current])
-    }
-
-    /// Each plan target against the latest value reported for the same entity up to the target year.
-    func targetGap() -> [Finding] {
-        let targets = index.all.filter { $0.qualifier == .target && applies($0) }
-        var findings: [Finding] = []
-        for target in targets {
-            let reported = index.exact.filter {
-                $0.entity == target.entity && $0.indicator == target.indicator && $0.year != nil
-                    && (target.year == nil || $0.year! <= target.year!)
-            }
-            guard let latest = reported.max(by: { a, b in
-                if a.year! != b.year! { return a.year! < b.year! }
-                if (a.docId == target.docId) != (b.docId == target.docId) { return b.docId == target.docId }
-                return ObservationIndex.sourceOrder(b, a)
-            }) else {
-                findings.append(.skipped(rule, entity: target.checkEntity, year: target.year,
-                                         missing: ["\(target.indicator) (reported value)"], anchor: target))
-                continue
-            }
-            let lowerIsBetter = rule.lowerIsBetter.contains(target.indicator)
-            let reach = PrintedPrecision(of: latest).rounding(latest.value)
-            let meets = lowerIsBetter ? reach.lower <= target.value : reach.upper >= target.value
-            if meets {
-                findings.append(.holds(rule, entity: target.checkEntity, year: target.year, anchor: target))
-                continue
-            }
-            let gap = abs(target.value - latest.value)
-            let unit = latest.unit == "%" ? " points" : " \(latest.unit)"
-            let message = "\(index.name(target.indicator)) target \(target.raw) for \(target.year.map(String.init) ?? "the plan period"); the latest reported value, \(latest.raw) (\(latest.year!)), is \(DecimalText.string(gap))\(unit) short"
-            findings.append(.flagged(rule, entity: target.checkEntity, year: target.year, anchor: target,
-                                     severity: rule.severity ?? .info, indicators: [target.indicator],
-                                     stated: latest.value, expected: target.value,
-                                     tolerance: lowerIsBetter ? "(-∞, \(DecimalText.string(target.value))]"
-                                                              : "[\(DecimalText.string(target.value)), ∞)",
-                                     message: message, evidence: [target, latest]))
-        }
-        return findings
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import NianbaoModel
+
+/// One kind of check (`kind:` in rules/checks.yaml): which fields a rule of it may set, what those
+/// fields must say, and how a rule of it is evaluated over the observations. Every kind reports
+/// through `Finding`, one per relation it could apply. A new kind is a new type in Kinds/ plus
+/// one line in `CheckKinds.all`.
+protocol CheckKind: Sendable {
+    /// The `kind:` value in checks.yaml.
+    static var id: String { get }
+    /// The kind its flags carry in flags.jsonl.
+    static var flagKind: FlagKind { get }
+    /// Fields a rule of this kind may set besides `id`, `kind`, `description` and `severity`.
+    static var fields: Set<String> { get }
+    /// What a rule of this kind needs beyond well-formed fields; nil when it has it.
+    static func problem(with rule: CheckRule) -> RuleProblem?
+
+    init(rule: CheckRule)
+    /// Every relation the rule could apply to these observations, held, flagged or skipped.
+    func evaluate(_ index: ObservationIndex) -> [Finding]
+}
+
+extension CheckKind {
+    static func problem(with rule: CheckRule) -> RuleProblem? { nil }
+}
+
+/// A rule that is well-formed YAML but says something its kind cannot use. `field` names the
+/// entry the problem is on (its line is reported), nil for the rule as a whole.
+struct RuleProblem: Sendable {
+    var field: String?
+    var detail: String
+}
+
+/// The registry: every kind of check, in one place.
+enum CheckKinds {
+    static let all: [any CheckKind.Type] = [
+        ShareCheck.self, RatioCheck.self, SumCheck.self, GrowthCheck.self,
+        TableVsTextCheck.self, CrossReportCheck.self, DefinitionConflictCheck.self,
+        YoyJumpCheck.self, TargetGapCheck.self, InequalityCheck.self, DefinitionByMagnitudeCheck.self,
+        WeightedAverageCheck.self, ApproximateClaimCheck.self, RestatementCheck.self,
+    ]
+
+    static let byId: [String: any CheckKind.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+}

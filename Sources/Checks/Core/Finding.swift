@@ -1,0 +1,114 @@
+import Foundation
+import NianbaoModel
+
+/// One relation evaluated once: a coverage record, and the flag when it did not hold.
+struct Finding: Sendable {
+    var ruleOrder = 0
+    var check: String
+    var kind: FlagKind
+    var entity: String
+    var year: Int?
+    var status: CheckStatus
+    var missing: [String] = []
+    /// Where the relation was read (the stated value), for a stable order.
+    var anchorDoc: String
+    var anchorPage: Int
+    var anchorLine: Int
+    var flag: Flag?
+
+    static func skipped(_ rule: CheckRule, entity: String, year: Int?, missing: [String],
+                        anchor: Observation?) -> Finding {
+        Finding(check: rule.id, kind: rule.flagKind, entity: entity, year: year, status: .skipped,
+                missing: missing, anchorDoc: anchor?.docId ?? "", anchorPage: anchor?.page ?? 0,
+                anchorLine: anchor?.line ?? 0, flag: nil)
+    }
+
+    static func holds(_ rule: CheckRule, entity: String, year: Int?, anchor: Observation) -> Finding {
+        Finding(check: rule.id, kind: rule.flagKind, entity: entity, year: year, status: .holds,
+                anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: nil)
+    }
+
+    static func flagged(_ rule: CheckRule, entity: String, year: Int?, anchor: Observation, severity: Severity,
+                        indicators: [String], stated: Decimal, expected: Decimal, tolerance: String,
+                        message: String, evidence: [Observation]) -> Finding {
+        var seen = Set<Evidence>()
+        let items = evidence.map { Evidence(docId: $0.docId, page: $0.page, line: $0.line, quote: $0.quote) }
+            .filter { seen.insert($0).inserted }
+        var uniqueIndicators: [String] = []
+        for id in indicators where !uniqueIndicators.contains(id) { uniqueIndicators.append(id) }
+        let flag = Flag(id: "", check: rule.id, kind: rule.flagKind, severity: severity, entity: entity, year: year,
+                        indicators: uniqueIndicators, stated: stated, expected: expected, tolerance: tolerance,
+                        message: message, evidence: items, pairing: pairing(of: evidence))
+        return Finding(check: rule.id, kind: rule.flagKind, entity: entity, year: year, status: .flagged,
+                       anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: flag)
+    }
+
+    /// How the values were brought together, read off where they were stated.
+    static func pairing(of values: [Observation]) -> Pairing {
+        guard let first = values.first else { return .sameDocument }
+        if values.contains(where: { $0.docId != first.docId }) { return .acrossDocuments }
+        if values.allSatisfy({ $0.page == first.page && $0.line == first.line }) { return .sameSentence }
+        if values.allSatisfy({ $0.fromTable && $0.sectionId == first.sectionId }) { return .sameTable }
+        return .sameDocument
+    }
+
+    /// What makes two flags one inconsistency: the same rule finding the same figures disagree for the
+    /// same entity, year and indicators, whether a report restates them or two formats of it repeat them.
+    struct Identity: Hashable {
+        var check: String
+        var entity: String
+        var year: Int?
+        var indicators: [String]
+        var stated: Decimal
+        var expected: Decimal
+
+        init(_ flag: Flag) {
+            check = flag.check
+            entity = flag.entity
+            year = flag.year
+            indicators = flag.indicators
+            stated = flag.stated
+            expected = flag.expected
+        }
+    }
+
+    /// Deterministic order (rule file order, entity, year, place in the source), then ids F0001….
+    /// A restated inconsistency is one flag whose evidence holds every place it was stated; each
+    /// coverage record of it points to that flag.
+    static func assemble(_ findings: [Finding]) -> CheckOutcome {
+        let ordered = findings.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.ruleOrder != y.ruleOrder { return x.ruleOrder < y.ruleOrder }
+            if x.entity != y.entity { return x.entity < y.entity }
+            if (x.year ?? Int.min) != (y.year ?? Int.min) { return (x.year ?? Int.min) < (y.year ?? Int.min) }
+            if x.anchorDoc != y.anchorDoc { return x.anchorDoc < y.anchorDoc }
+            if x.anchorPage != y.anchorPage { return x.anchorPage < y.anchorPage }
+            if x.anchorLine != y.anchorLine { return x.anchorLine < y.anchorLine }
+            return a.offset < b.offset
+        }.map(\.element)
+        var flags: [Flag] = []
+        var records: [CheckRecord] = []
+        var positions: [Identity: Int] = [:]
+        for finding in ordered {
+            var flagId: String?
+            if var flag = finding.flag {
+                let identity = Identity(flag)
+                if let position = positions[identity] {
+                    for item in flag.evidence where !flags[position].evidence.contains(item) {
+                        flags[position].evidence.append(item)
+                    }
+                    flagId = flags[position].id
+                } else {
+                    flag.id = String(format: "F%04d", flags.count + 1)
+                    flagId = flag.id
+                    positions[identity] = flags.count
+                    flags.append(flag)
+                }
+            }
+            records.append(CheckRecord(check: finding.check, kind: finding.kind, entity: finding.entity,
+                                       year: finding.year, status: finding.status, flagId: flagId,
+                                       missing: finding.missing))
+        }
+        return CheckOutcome(flags: flags, checks: records)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import NianbaoModel
+
+/// Entity, year and indicator: where a value sits in the dataset.
+struct ValueKey: Hashable, Sendable {
+    var entity: String
+    var year: Int?
+    var indicator: String
+}
+
+/// The observations, arranged for look-up. Only exact statements (no qualifier) serve as values
+/// of relations; approximate ones (`约`, `超过`, …), targets and changes feed only their own checks.
+struct ObservationIndex: Sendable {
+    let all: [Observation]
+    let exact: [Observation]
+    let exactByKey: [ValueKey: [Observation]]
+    let names: [String: String]
+
+    init(_ observations: [Observation]) {
+        // A value whose entity was not resolved is never joined with another: it could be anyone's.
+        let sorted = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
+        all = sorted
+        // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
+        exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
+        exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
+        var names: [String: String] = [:]
+        for observation in sorted where names[observation.indicator] == nil && !observation.nameZh.isEmpty {
+            names[observation.indicator] = observation.nameZh
+        }
+        self.names = names
+    }
+
+    /// Entity names files of older runs or other tools give when the value's entity was not resolved (the
+    /// extractor now leaves it null).
+    static let unresolvedEntities: Set<String> = ["", "unknown", "null"]
+
+    static func hasEntity(_ observation: Observation) -> Bool {
+        guard let entity = observation.entity else { return false }
+        return !unresolvedEntities.contains(entity.trimmingCharacters(in: .whitespaces))
+    }
+
+    static func sourceOrder(_ a: Observation, _ b: Observation) -> Bool {
+        if a.docId != b.docId { return a.docId < b.docId }
+        if a.page != b.page { return a.page < b.page }
+        if a.line != b.line { return a.line < b.line }
+        if a.indicator != b.indicator { return a.indicator < b.indicator }
+        return a.value < b.value
+    }
+
+    func name(_ indicator: String) -> String { names[indicator] ?? indicator }
+
+    func values(_ entity: String, _ year: Int?, _ indicator: String) -> [Observation] {
+        exactByKey[ValueKey(entity: entity, year: year, indicator: indicator)] ?? []
+    }
+
+    /// The value of `indicator` that belongs with `anchor`: same document first, nearest line,
+    /// then other documents in id order.
+    func nearest(_ indicator: String, entity: String, year: Int?, to anchor: Observation) -> Observation? {
+        values(entity, year, indicator).min { a, b in
+            let aSame = a.docId == anchor.docId, bSame = b.docId == anchor.docId
+            if aSame != bSame { return aSame }
+            if aSame {
+                let da = abs(a.page - anchor.page) * 100_000 + abs(a.line - anchor.line)
+                let db = abs(b.page - anchor.page) * 100_000 + abs(b.line - anchor.line)
+                if da != db { return da < db }
+            }
+            return ObservationIndex.sourceOrder(a, b)
+        }
+    }
+}
+
+extension Observation {
+    /// The entity of a value the engine checks: the index admits only values whose entity is resolved.
+    var checkEntity: String { entity ?? "" }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import NianbaoModel
+
+/// `cross_report`: the same indicator, entity and year stated by two reports.
+struct CrossReportCheck: CheckKind {
+    static let id = "cross_report"
+    static let flagKind = FlagKind.crossReport
+    static let fields: Set<String> = ["indicators", "min_factor"]
+
+    let rule: CheckRule
+
+    /// Same indicator, entity and year stated by two reports. Applies wherever two or more reports
+    /// cover the entity and year; a report that is silent on the indicator leaves it skipped.
+    func evaluate(_ index: ObservationIndex) -> [Finding] {
+        var coverage: [String: Set<String>] = [:]
+        for observation in index.exact {
+            coverage["\(observation.checkEntity)\u{1}\(observation.year.map(String.init) ?? "")", default: []].insert(observation.docId)
+        }
+        let candidates = index.exact.filter(rule.admits)
+        let byKey = Dictionary(grouping: candidates) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
+        let keys = byKey.keys.sorted {
+            ($0.entity, $0.year ?? Int.min, $0.indicator) < ($1.entity, $1.year ?? Int.min, $1.indicator)
+        }
+        var findings: [Finding] = []
+        for key in keys {
+            let statements = byKey[key]!
+            let reports = coverage["\(key.entity)\u{1}\(key.year.map(String.init) ?? "")"] ?? []
+            guard reports.count >= 2 else { continue }
+            // One statement per report: its first in reading order (table/text differences are another check).
+            var perDoc: [Observation] = []
+            for statement in statements where !perDoc.contains(where: { $0.docId == statement.docId }) {
+                perDoc.append(statement)
+            }
+            guard perDoc.count >= 2 else {
+                findings.append(.skipped(rule, entity: key.entity, year: key.year,
+                                         missing: ["\(key.indicator) (in a second report)"], anchor: perDoc.first))
+                continue
+            }
+            var worst: (Observation, Observation, Judgement)?
+            var compared = false
+            for i in perDoc.indices {
+                for j in perDoc.indices where j > i && !rule.leavesToDefinitionCheck(perDoc[i], perDoc[j]) {
+                    compared = true
+                    let judgement = Judgement.compare(perDoc[i], with: perDoc[j])
+                    if judgement.outcome == .holds { continue }
+                    if worst == nil || judgement.rank > worst!.2.rank { worst = (perDoc[i], perDoc[j], judgement) }
+                }
+            }
+            guard compared else {
+                findings.append(.skipped(rule, entity: key.entity, year: key.year,
+                                         missing: ["\(key.indicator) (in a second report, of the same magnitude)"], anchor: perDoc[0]))
+                continue
+            }
+            guard let (first, second, judgement) = worst else {
+                findings.append(.holds(rule, entity: key.entity, year: key.year, anchor: perDoc[0]))
+                continue
+            }
+            var message = "\(index.name(key.indicator)) of \(key.entity) in \(key.year.map(String.init) ?? "?"): \(first.docId) states \(first.raw) but \(second.docId) states \(second.raw)"
+            if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
+            findings.append(.flagged(rule, entity: key.entity, year: key.year, anchor: first,
+                                     severity: judgement.severity(rule), indicators: [key.indicator],
+                                     stated: first.value, expected: second.value,
+                                     tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(first)),
+                                     message: message, evidence: [first, second]))
+        }
+        return findings
+    }
+}

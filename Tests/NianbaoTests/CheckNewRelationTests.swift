@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Checks
+
+/// The relations of issue 11: inequalities, definitions by magnitude, weighted averages, approximate
+/// claims and restatements in another unit or rounding.
+@Suite("Check engine: inequalities")
+struct CheckInequalityTests {
+    let rules = checkRules("""
+    checks:
+      - id: further_within
+        kind: inequality
+        relation: further_study <= graduates
+      - id: placed_holds_parts
+        kind: inequality
+        relation: placed_graduates >= further_study + direct_employment
+    """)
+
+    @Test func subgroupLargerThanItsGroupIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "1320", line: 4),
+            checkObservation("graduates", "1290", line: 2),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.check == "further_within")
+        #expect(flag.kind == .sumMismatch && flag.severity == .error)
+        #expect(flag.stated == 1320 && flag.expected == 1290)
+        #expect(flag.tolerance == "(-∞, 1290]")
+        #expect(flag.pairing == .sameDocument)
+    }
+
+    @Test func partsWithinTheirWholeHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "902", line: 4),
+            checkObservation("direct_employment", "341", line: 4),
+            checkObservation("placed_graduates", "1259", line: 4),
+            checkObservation("graduates", "1286", line: 4),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds])
+    }
+
+    @Test func partsTogetherBeyondTheirTotalAreFlagged() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("further_study", "902", line: 4),
+            checkObservation("direct_employment", "341", line: 4),
+            checkObservation("placed_graduates", "1200", line: 4),
+        ])
+        #expect(outcome.flags.map(\.check) == ["placed_holds_parts"])
+        #expect(outcome.flags.first?.expected == 1243)
+    }
+
+    @Test func rulesRefuseTheWrongComparison() {
+        #expect(throws: CheckRuleError.self) {
+            try CheckRuleSet.parse(yaml: "checks:\n  - id: a\n    kind: inequality\n    relation: a = b\n")
+        }
+        #expect(throws: CheckRuleError.self) {
+            try CheckRuleSet.parse(yaml: "checks:\n  - id: a\n    kind: sum\n    relation: a <= b + c\n")
+        }
+    }
+}
+
+@Suite("Check engine: definitions by magnitude")
+struct CheckMagnitudeTests {
+    let rules = checkRules("""
+    checks:
+      - id: magnitude
+        kind: definition_by_magnitude
+        min_factor: 10
+        mixed_definitions: [funding_per_student]
+        mixed_min_factor: 2
+      - id: tvt
+        kind: table_vs_text
+        mixed_definitions: [funding_per_student]
+        min_factor: 10
+    """)
+
+    @Test func valuesAnOrderOfMagnitudeApartAreADefinitionConflictNotATypo() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("public_expenditure_per_student", "2860", unit: "元", line: 10),
+            checkObservation("public_expenditure_per_student", "31250", unit: "元", line: 50, table: true),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(outcome.flags.count == 1)
+        #expect(flag.kind == .definitionConflict && flag.severity == .warning)
+        #expect(flag.message.contains("two definitions"))
+        // The table/text comparison leaves the pair to the definition check.
+        #expect(outcome.checks.first { $0.check == "tvt" }?.status == .skipped)
+    }
+
+    @Test func mixedDefinitionsNeedLessAndCloseValuesHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("funding_per_student", "53695.15", unit: "元", line: 545),
+            checkObservation("funding_per_student", "10661.00", unit: "元", line: 717, table: true),
+            checkObservation("enrollment", "12001", line: 218),
+            checkObservation("enrollment", "12001", line: 716, table: true),
+        ])
+        #expect(outcome.flags.map(\.check) == ["magnitude"])
+        #expect(outcome.checks.filter { $0.check == "magnitude" }.map(\.status) == [.holds, .flagged])
+    }
+}
+
+@Suite("Check engine: weighted averages")
+struct CheckWeightedAverageTests {
+    let rules = checkRules("""
+    checks:
+      - id: average
+        kind: weighted_average
+        weights:
+          dual_qualified_ratio: specialty_teachers
+    """)
+
+    /// A per-school table: specialty teachers and 双师型 shares per row, the district's share in 合计.
+    func table(total: String, sizes: Bool = true) -> [Observation] {
+        var rows: [Observation] = []
+        for (line, school, teachers, share) in [(137, "甲校", "104", "74.0"), (138, "乙校", "79", "72.2"), (139, "丙校", "53", "69.8")] {
+            rows.append(checkObservation("dual_qualified_ratio", share, unit: "%", entity: school, line: line, table: true,
+                                         group: "t3", role: .part))
+            if sizes { rows.append(checkObservation("specialty_teachers", teachers, entity: school, line: line, table: true)) }
+        }
+        rows.append(checkObservation("dual_qualified_ratio", total, unit: "%", entity: "测试区", line: 140, table: true,
+                                     group: "t3", role: .total))
+        return rows
+    }
+
+    @Test func overallRateEqualToTheWeightedMeanHolds() {
+        // (74.0 × 104 + 72.2 × 79 + 69.8 × 53) / 236 = 72.45
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "72.5"))
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds])
+    }
+
+    @Test func overallRateOffTheWeightedMeanIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "71.4"))
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .percentMismatch && flag.severity == .error)
+        #expect(flag.expected == Decimal(string: "72.454"))
+        #expect(flag.pairing == .sameTable)
+    }
+
+    @Test func overallRateOutsideItsGroupsIsFlaggedWithoutSizes() throws {
+        let outcome = CheckEngine(rules: rules).run(on: table(total: "76.2", sizes: false))
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.message.contains("outside"))
+        // Between the groups, without their sizes, nothing more can be said: it holds.
+        #expect(CheckEngine(rules: rules).run(on: table(total: "71.4", sizes: false)).flags.isEmpty)
+    }
+}
+
+@Suite("Check engine: approximate claims")
+struct CheckApproximateTests {
+    let rules = checkRules("""
+    checks:
+      - id: approx
+        kind: approximate
+        words:
+          - {word: 接近, interval: [-0.1, 0]}
+          - {word: 近, interval: [-0.1, 0]}
+          - {word: 左右, interval: [-0.1, 0.1]}
+          - {word: 超过, interval: [0, ~]}
+    """)
+
+    @Test func headingThatOverstatesItsBodyIsFlagged() throws {
+        // `增长近 4%` in a heading, `增长 3.39%` in its body: 近 4% claims 3.6–4%.
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("equipment_value_per_student", "4", unit: "%", line: 135, qualifier: .change, raw: "增长近 4%"),
+            checkObservation("equipment_value_per_student", "3.39", unit: "%", line: 139, qualifier: .change, raw: "增长 3.39%"),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .approxMismatch && flag.severity == .warning)
+        #expect(flag.tolerance == "[3.6, 4]")
+        #expect(flag.expected == Decimal(string: "3.39"))
+    }
+
+    @Test func claimsTheExactFigureFitsHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("fixed_assets_per_student", "5", unit: "%", line: 127, qualifier: .change, raw: "增长近 5%"),
+            checkObservation("fixed_assets_per_student", "4.90", unit: "%", line: 131, qualifier: .change, raw: "增长 4.90%"),
+            checkObservation("dual_qualified_ratio", "60", unit: "%", line: 163, qualifier: .approx, raw: "接近六成"),
+            checkObservation("dual_qualified_ratio", "59.7", unit: "%", line: 167),
+            checkObservation("enrollment", "12000", line: 99, qualifier: .approx, raw: "1.2 万人左右"),
+            checkObservation("enrollment", "12001", line: 99),
+            checkObservation("dual_qualified_ratio", "80", unit: "%", year: 2024, line: 231, qualifier: .moreThan, raw: "超过 80%"),
+            checkObservation("dual_qualified_ratio", "80.9", unit: "%", year: 2024, line: 231),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds, .holds, .holds])
+    }
+
+    @Test func claimWithoutAnExactFigureIsSkipped() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("parttime_teachers", "3000", line: 53, qualifier: .approx, raw: "近 3000 名"),
+            checkObservation("parttime_teachers", "2500", doc: "another report", line: 8),
+        ])
+        #expect(outcome.checks.map(\.status) == [.skipped])
+        #expect(outcome.flags.isEmpty)
+    }
+}
+
+@Suite("Check engine: one figure in two units")
+struct CheckRestatementTests {
+    let rules = checkRules("""
+    checks:
+      - id: restated
+        kind: restatement
+        min_factor: 10
+    """)
+
+    @Test func roundingThatDoesNotFitItsFigureIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("training_participants", "12860", unit: "人次", line: 20, raw: "12,860 人次"),
+            checkObservation("training_participants", "1.2", unit: "人次", scale: 10_000, line: 3, raw: "1.2 万人次"),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.kind == .unitMismatch)
+        #expect(flag.stated == 12000 && flag.expected == 12860)
+        #expect(flag.message.contains("1.2 万人次"))
+    }
+
+    @Test func roundingsThatFitHold() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("training_participants", "12860", unit: "人次", line: 20, raw: "12,860 人次"),
+            checkObservation("training_participants", "1.3", unit: "人次", scale: 10_000, line: 3, raw: "1.3 万人次"),
+            checkObservation("funding_total", "7703.16", unit: "元", scale: 10_000, line: 30, raw: "7703.16 万元"),
+            checkObservation("funding_total", "0.77", unit: "元", scale: 100_000_000, line: 2, raw: "0.77 亿元"),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds, .holds])
+    }
+}
