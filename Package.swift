@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; NianbaoModel is the document model every stage shares.
-// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2) and never seen above their reader.
+// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, COpenCC) and never seen above their reader.
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -23,8 +23,10 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc",
+                       providers: [.apt(["libopencc-dev", "libopencc-data"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
-        .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
+        .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
         .target(name: "Indicators", dependencies: [
             "NianbaoModel", "CPCRE2", .product(name: "Yams", package: "Yams"),
