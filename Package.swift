@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; NianbaoModel is the document model every stage shares.
-// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2) and never seen above their reader.
+// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, COpenCC) and never seen above their reader.
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -24,12 +24,14 @@ let package = Package(
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc",
+                       providers: [.apt(["libopencc-dev", "libopencc-data"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
-        .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
+        .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
         .target(name: "Numbers", dependencies: ["NianbaoModel"]),
         .target(name: "Indicators", dependencies: [
-            "NianbaoModel", "Numbers", "CPCRE2", .product(name: "Yams", package: "Yams"),
+            "NianbaoModel", "Numbers", "Cleaning", "CPCRE2", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Checks", dependencies: [
             "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),

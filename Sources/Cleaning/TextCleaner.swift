@@ -7,7 +7,7 @@ public struct TextCleaner: Sendable {
     public init() {}
 
     public func clean(_ document: SourceDocument) -> CleanDocument {
-        var lines = document.pages.flatMap(\.lines).map(normalise)
+        var lines = document.pages.flatMap(\.lines).map { PinyinResidue.removing(from: normalise($0)) }
         keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
         let classified = FootnoteFinder.classify(lines)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
@@ -30,7 +30,9 @@ public struct TextCleaner: Sendable {
                 FootnoteFinder.removeInlineMarkers(in: &blocks[i], numbers: footnoteNumbers)
             }
         }
-        return CleanDocument(source: document, blocks: blocks, footnotes: footnotes)
+        var clean = CleanDocument(source: document, blocks: blocks, footnotes: footnotes)
+        ScriptNormaliser().normalise(&clean)
+        return clean
     }
 
     /// A row whose first cell is empty (`\t2 学校名\t`) continues the table above it, even with one filled cell.

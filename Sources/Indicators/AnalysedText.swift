@@ -18,6 +18,18 @@ struct AnalysedText {
     /// True when every Character is a single Unicode scalar (checked conservatively): offsets of
     /// Characters and of scalars then agree, and scalar loops can stand in for Character loops.
     let isSimple: Bool
+    /// The Characters as printed when the text matched is a conversion of them (traditional script read as
+    /// simplified, Character for Character); empty otherwise. `originalText` cuts quotes from these.
+    private var printed: [Character] = []
+
+    /// Text to match in `matching`, with quotes and raw values cut from `printed` (same Character count).
+    init(_ matching: String, printed: String?) {
+        self.init(matching)
+        if let printed, printed != matching {
+            let characters = Array(printed)
+            if characters.count == count { self.printed = characters }
+        }
+    }
 
     init(_ text: String) {
         // One pass over the UTF-8 decodes the scalars and finds whether the text is simple and whether
@@ -149,6 +161,7 @@ struct AnalysedText {
     func originalText(_ range: Range<Int>) -> String {
         let lower = Swift.max(0, Swift.min(range.lowerBound, count))
         let upper = Swift.max(lower, Swift.min(range.upperBound, count))
+        if !printed.isEmpty { return String(printed[lower..<upper]) }
         if !isSimple { return String(original[lower..<upper]) }
         if originalScalars.isEmpty { return text(lower..<upper) }
         var view = String.UnicodeScalarView()

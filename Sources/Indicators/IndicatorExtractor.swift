@@ -11,6 +11,10 @@ public struct IndicatorResult: Sendable {
     /// Whom the document is about, or nil with `subjectReason`.
     public var subject: DocumentSubject?
     public var subjectReason: String?
+    /// The year the document covers (its cover's, else its publication's or the body's) and where it came
+    /// from, or `none: reason`.
+    public var coveredYear: Int?
+    public var coveredYearSource: String?
     public init(observations: [Observation] = [], rejected: [RejectedValue] = [], warnings: [String] = []) {
         self.observations = observations
         self.rejected = rejected
@@ -83,6 +87,8 @@ extension IndicatorExtractor {
         var joined = blocks[blocks.startIndex]
         // Offsets advance by each block's Character count (counting the joined String each time is quadratic).
         var characters = characterCount(joined.text)
+        // Traditional-script blocks keep their simplified reading, joined the same way.
+        if blocks.contains(where: { $0.matchText != nil }) { joined.matchText = blocks.map(\.matchingText).joined() }
         for block in blocks.dropFirst() {
             joined.text += block.text
             joined.spans += block.spans.map { LineSpan(offset: $0.offset + characters, location: $0.location) }
@@ -244,6 +250,9 @@ struct ExtractionRun {
         reportYear = document.frontMatter.reportYear
         documentYear = DocumentYear.resolve(document)
         defaultYear = documentYear.year
+        result.coveredYear = reportYear ?? documentYear.year
+        result.coveredYearSource = reportYear != nil ? "front_matter"
+            : documentYear.source ?? "none: " + (documentYear.reason ?? "no year")
         planYearOfDocument = Self.planYear(title: document.frontMatter.title)
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()

@@ -18,7 +18,8 @@ extension ExtractionRun {
         // Values are written in digits (full-width ones included); prose without any is skipped unscanned.
         guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             || block.text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return }
-        let text = AnalysedText(block.text)
+        // Rules match the simplified text; quotes and raw values keep the script as printed.
+        let text = AnalysedText(block.matchingText, printed: block.matchText == nil ? nil : block.text)
         var matches = scan(text)
         // Most blocks name no indicator at all: skip them before any further work.
         guard !matches.phrases.isEmpty

@@ -37,10 +37,14 @@ public struct Block: Codable, Sendable, Hashable {
     public var fontSize: Double?
     public var isBold: Bool
     public var markupHeadingLevel: Int?
+    /// `text` in simplified script, for matching rules (which are simplified); nil when `text` has no
+    /// traditional character. Always the same Character count as `text`, so an offset in one is the
+    /// same offset in the other: quotes are cut from `text`, as printed.
+    public var matchText: String?
 
     public init(kind: BlockKind, text: String, spans: [LineSpan], cells: [String]? = nil,
                 fontSize: Double? = nil, isBold: Bool = false, markupHeadingLevel: Int? = nil,
-                cellLocations: [SourceLocation]? = nil) {
+                cellLocations: [SourceLocation]? = nil, matchText: String? = nil) {
         self.kind = kind
         self.text = text
         self.spans = spans
@@ -49,6 +53,24 @@ public struct Block: Codable, Sendable, Hashable {
         self.isBold = isBold
         self.markupHeadingLevel = markupHeadingLevel
         self.cellLocations = cellLocations
+        self.matchText = matchText
+    }
+
+    /// The text rules match against: simplified when the block was printed in traditional script.
+    public var matchingText: String { matchText ?? text }
+
+    /// `cells` in simplified script (a table row's `text` is its cells joined by tabs, and `matchText`
+    /// keeps every Character in place, so each cell is the same slice of `matchText`).
+    public var matchingCells: [String]? {
+        guard let cells, let matchText else { return cells }
+        guard text == cells.joined(separator: "\t") else { return cells }
+        var result: [String] = []
+        var rest = Substring(matchText)
+        for cell in cells {
+            result.append(String(rest.prefix(cell.count)))
+            rest = rest.dropFirst(cell.count + 1)
+        }
+        return result
     }
 
     public var start: SourceLocation { spans.first?.location ?? SourceLocation(page: 1, line: 1) }
@@ -64,14 +86,23 @@ public struct Block: Codable, Sendable, Hashable {
     }
 }
 
+/// The script a document is printed in. Matching always runs on simplified text (`Block.matchingText`).
+public enum Script: String, Codable, Sendable {
+    case simplified
+    case traditional
+}
+
 public struct CleanDocument: Codable, Sendable {
     public var source: SourceDocument
     public var blocks: [Block]
     /// Footnote bodies moved out of the running text, in order of appearance.
     public var footnotes: [Block]
-    public init(source: SourceDocument, blocks: [Block], footnotes: [Block]) {
+    /// The script most of the text is printed in; nil when it could not be told (no converter).
+    public var script: Script?
+    public init(source: SourceDocument, blocks: [Block], footnotes: [Block], script: Script? = nil) {
         self.source = source
         self.blocks = blocks
         self.footnotes = footnotes
+        self.script = script
     }
 }

@@ -55,6 +55,7 @@ struct DocumentImport: Sendable {
         var record = record
         record.source = file.path
         let result = extractor.extract(from: segmented)
+        record = record.described(by: result)
         try store.commit(DocumentCommit(record: record, sections: segmented.sections, observations: result.observations,
                                         rejected: result.rejected, archive: nil, file: state))
         return outcome(file, .reextracted, record, observations: result.observations.count)
@@ -65,11 +66,12 @@ struct DocumentImport: Sendable {
         var state = state
         state.sha256 = report.record.sha256
         let result = report.segmented.map(extractor.extract(from:))
+        let record = result.map(report.record.described(by:)) ?? report.record
         let archive = report.segmented.flatMap { try? SegmentedArchive.archive($0) }
-        try store.commit(DocumentCommit(record: report.record, sections: report.segmented?.sections ?? [],
+        try store.commit(DocumentCommit(record: record, sections: report.segmented?.sections ?? [],
                                         observations: result?.observations ?? [], rejected: result?.rejected ?? [],
                                         archive: archive, file: state))
-        return outcome(file, .processed, report.record, observations: result?.observations.count ?? 0)
+        return outcome(file, .processed, record, observations: result?.observations.count ?? 0)
     }
 
     private func outcome(_ file: InputFile, _ action: DocumentAction, _ record: DocumentRecord,

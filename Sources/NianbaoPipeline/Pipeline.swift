@@ -75,9 +75,7 @@ public struct Pipeline: Sendable {
             if let indicators, let segmented = report.segmented {
                 let found = indicators(segmented)
                 report.indicators = found
-                report.record.subject = found.subject?.name
-                report.record.subjectKind = found.subject?.kind.rawValue
-                report.record.subjectSource = found.subject?.source ?? found.subjectReason.map { "none: " + $0 }
+                report.record = report.record.described(by: found)
             }
             results.withLock { $0[index] = report }
         }
@@ -130,5 +128,19 @@ public enum InputDiscovery {
         let ids = DocumentIdentity.assign(paths.map { ($0, roots[$0]) })
         let files = zip(paths, ids).map { InputFile(path: $0, docId: $1) }
         return (files, problems)
+    }
+}
+
+extension DocumentRecord {
+    /// The record with what the indicators stage decided about the whole document: its subject and the
+    /// year it covers, each with where it came from or why there is none.
+    public func described(by result: IndicatorResult) -> DocumentRecord {
+        var record = self
+        record.subject = result.subject?.name
+        record.subjectKind = result.subject?.kind.rawValue
+        record.subjectSource = result.subject?.source ?? result.subjectReason.map { "none: " + $0 }
+        record.reportYear = result.coveredYear
+        record.reportYearSource = result.coveredYearSource
+        return record
     }
 }

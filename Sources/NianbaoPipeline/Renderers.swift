@@ -75,6 +75,7 @@ extension TocEntry.List {
 public struct DocumentModelExport: Encodable {
     public var docId: String
     public var format: SourceFormat
+    public var script: Script?
     public var frontMatter: FrontMatter
     public var pages: [SourcePage]
     public var blocks: [Block]
@@ -87,6 +88,7 @@ public struct DocumentModelExport: Encodable {
     public init(_ doc: SegmentedDocument) {
         docId = doc.docId
         format = doc.clean.source.format
+        script = doc.clean.script
         frontMatter = doc.frontMatter
         pages = doc.clean.source.pages
         blocks = doc.clean.blocks

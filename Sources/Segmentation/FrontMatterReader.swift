@@ -2,7 +2,8 @@ import Foundation
 import NianbaoModel
 import Cleaning
 
-/// Title, region, covered year, issuer and publication month, read from the cover and the preface
+/// Title, region, covered year, issuer and publication month, read from the cover and the preface (in
+/// simplified script: traditional covers are read through their matching text)
 /// (never from the file name).
 struct FrontMatterReader {
     static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报"]
@@ -11,7 +12,7 @@ struct FrontMatterReader {
     /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.
     static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?, metadataDate: String? = nil) -> FrontMatter {
         var front = FrontMatter()
-        let lines = cover.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = cover.map { $0.matchingText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
         // Title: the cover lines around the first one naming a report, joined (`浦东新区中等职业教育` + `质量年度报告`).
         if let t = lines.firstIndex(where: { line in titleWords.contains { line.contains($0) } && line.count <= 60 }) {
@@ -32,7 +33,7 @@ struct FrontMatterReader {
         // Covered year: `(2024 年度)`, `2023 年度…报告`, `ANNUAL REPORT 2023`; else the preface's own year.
         let yearSources = (front.title.map { [$0] } ?? []) + lines
         front.reportYear = yearSources.lazy.compactMap(coveredYear).first
-            ?? body.prefix(40).lazy.compactMap { coveredYear($0.text) }.first
+            ?? body.prefix(40).lazy.compactMap { coveredYear($0.matchingText) }.first
 
         front.region = front.title.flatMap(region)
             ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || line.hasSuffix("教育局") }.compactMap(region).first
@@ -49,7 +50,7 @@ struct FrontMatterReader {
         let publishedYear = front.published.flatMap { Int($0.prefix(4)) }
         if front.reportYear == nil {
             front.reportYear = body.prefix(6).lazy.compactMap { block -> Int? in
-                let t = block.text.replacingOccurrences(of: " ", with: "")
+                let t = block.matchingText.replacingOccurrences(of: " ", with: "")
                 guard t.count > 20, let y = fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
                 return y
             }.first
@@ -78,7 +79,7 @@ struct FrontMatterReader {
         guard let year = reportYear else { return nil }
         var counts: [Int: Int] = [:]
         for block in body where block.kind == .paragraph {
-            let t = block.text
+            let t = block.matchingText
             for candidate in [year - 1, year] {
                 counts[candidate, default: 0] += t.components(separatedBy: "\(candidate) 年").count - 1
                     + t.components(separatedBy: "\(candidate)年").count - 1
@@ -166,7 +167,7 @@ struct FrontMatterReader {
     /// A report's name quoted in its preface: `《2020 年度上海中等职业教育质量年度报告》`.
     static func firstQuotedReportTitle(in blocks: ArraySlice<Block>) -> String? {
         for block in blocks {
-            var search = block.text[...]
+            var search = block.matchingText[...]
             while let open = search.firstIndex(of: "《"), let close = search[open...].firstIndex(of: "》") {
                 let inner = String(search[search.index(after: open)..<close])
                 if inner.contains("质量年度报告") || inner.hasSuffix("年度报告") && inner.contains("职业教育") {

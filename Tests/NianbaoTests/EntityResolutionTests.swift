@@ -75,8 +75,16 @@ struct EntityAndYearInSentenceTests {
     }
 
     @Test func aYearNamedInTheBodyIsTheDocumentsYearWhenNothingElseIs() {
-        let found = extract(["2018 年招生人数 1214 人。", "学校现有专任教师 231 人。"], title: "安庆工业学校")
+        let found = extract(["2018 年招生人数 1214 人，2018 年毕业生 1218 人。", "学校现有专任教师 231 人。"],
+                            title: "安庆工业学校")
         #expect(found.map { "\($0.indicator) \($0.year ?? 0) \($0.yearSource ?? "-")" }
-                == ["new_enrollment 2018 clause", "fulltime_teachers 2018 body_years"])
+                == ["new_enrollment 2018 clause", "graduates 2018 clause", "fulltime_teachers 2018 body_years"])
+    }
+
+    @Test func aComparedYearDatesTheValueAfterIt() {
+        let found = extract(["2018 年毕业生 1218 人，2017 年毕业生数 1357 人。与 2017 年相比，招生人数增加 58 人。"],
+                            title: "安庆工业学校")
+        #expect(found.map { "\($0.indicator) \($0.year ?? 0) \($0.qualifier?.rawValue ?? "-") \($0.yearSource ?? "-")" }
+                == ["graduates 2018 - clause", "graduates 2017 - clause", "new_enrollment 2018 change paragraph"])
     }
 }

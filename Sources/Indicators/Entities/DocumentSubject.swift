@@ -1,4 +1,5 @@
 import NianbaoModel
+import Cleaning
 
 /// The school or region a document is about: what `我校`, `全区`, `本市` and sentences without a subject
 /// resolve to.
@@ -49,15 +50,17 @@ struct SubjectResolver {
                                     places: rules.gazetteer.regions(named: listed), listedRegion: nil), nil)
         }
         // Short lines at the top, as printed (the cleaner may have joined a title to the line after it).
-        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map(\.text)
+        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map { Self.simplified($0.text) }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 40 }
-        let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle, "metadata_title")]
+        let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle.map(Self.simplified), "metadata_title")]
             .compactMap { text, source in text.map { ($0, source) } }
         for (text, source) in titles {
             if let subject = subject(namedIn: text, source: source) { return (subject, nil) }
         }
+        // The very first line is the page's title when it is short (`福建省今年中职招生形势总体好于往年`).
+        if let first = firstLines.first, let subject = subject(namedIn: first, source: "first_lines") { return (subject, nil) }
         if let subject = leadingSchool(document) { return (subject, nil) }
-        for text in firstLines {
+        for text in firstLines.dropFirst() {
             if let subject = subject(namedIn: text, source: "first_lines") { return (subject, nil) }
         }
         if let issuer = front.issuer, let region = innermostRegion(in: issuer) {
@@ -83,14 +86,22 @@ struct SubjectResolver {
     /// 教育中心是…`): a school name within the first words of one of the first paragraphs.
     func leadingSchool(_ document: SegmentedDocument) -> DocumentSubject? {
         for block in document.clean.blocks.prefix(5) where block.kind == .paragraph {
-            let scalars = AnalysedText(block.text).scalars
+            let scalars = AnalysedText(block.matchingText).scalars
             let regions = rules.gazetteer.matches(in: scalars)
-            if let found = finder.find(in: Array(scalars.prefix(40)), regions: regions).first, found.start <= 12 {
+            if let found = finder.find(in: Array(scalars.prefix(48)), regions: regions).first, found.start <= 24 {
                 return schoolSubject(found.name, source: "lead_sentence",
                                      regions: regions.filter { $0.start >= found.start && $0.end <= found.end })
             }
         }
         return nil
+    }
+
+    /// A line in simplified script (names and rules are simplified); as it is when OpenCC is unavailable.
+    static func simplified(_ text: String) -> String {
+        let text = PinyinResidue.removing(from: text)
+        guard case .success(let converter) = ScriptConverter.traditionalToSimplified,
+              let converted = try? converter.simplified(text) else { return text }
+        return converted
     }
 
     func schoolSubject(_ name: String, source: String, regions: [(start: Int, end: Int, name: String)]) -> DocumentSubject {
@@ -136,7 +147,7 @@ struct SubjectResolver {
         var schools: [String: Int] = [:]
         var regions: [String: Int] = [:]
         for block in document.clean.blocks.prefix(200) where block.kind == .paragraph {
-            let scalars = AnalysedText(block.text).scalars
+            let scalars = AnalysedText(block.matchingText).scalars
             let regionHits = rules.gazetteer.matches(in: scalars)
             let schoolHits = finder.find(in: scalars, regions: regionHits)
             for hit in schoolHits { schools[hit.name, default: 0] += 1 }

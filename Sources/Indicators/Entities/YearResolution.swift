@@ -23,7 +23,8 @@ struct DocumentYear: Sendable {
         return DocumentYear(reason: "neither the cover, the title, a publication date nor the text names a year")
     }
 
-    /// The year written most often as `YYYY年`/`YYYY学年`/`YYYY届` in the body (the latest on a tie).
+    /// The year written most often as `YYYY年`/`YYYY学年`/`YYYY届` in the body, when it is named at least
+    /// twice.
     static func mostNamedYear(_ blocks: [Block]) -> Int? {
         var counts: [Int: Int] = [:]
         for block in blocks.prefix(400) {
@@ -46,7 +47,11 @@ struct DocumentYear: Sendable {
                 }
             }
         }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        // A profile names years of its history once each (founded 1989, rated 2004): no year of the data.
+        // On a tie the latest: a report compares its year with the one before (`2018 年…与 2017 年相比`).
+        let ranked = counts.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
+        guard let top = ranked.first, top.value >= 2 else { return nil }
+        return top.key
     }
 }
 
@@ -69,6 +74,15 @@ extension ExtractionRun {
         if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true, "clause") }
         if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true, "sentence") }
         if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true, "sentence") }
+        // `与 2017 年相比，招生人数增加 58 人`: the sentence speaks of a year after the one it compares with —
+        // the last later year the paragraph named before it, else the document's when later, else the next one.
+        if let compared = matches.years.last(where: { $0.comparison && $0.start >= sentence.lowerBound && $0.end <= offset }) {
+            if let later = years.last(where: { $0.end <= sentence.lowerBound && $0.year > compared.year }) {
+                return (later.year, false, true, "paragraph")
+            }
+            if let year = defaultYear, year > compared.year { return (year, false, false, documentYear.source ?? "document") }
+            return (compared.year + 1, false, true, "after_compared_year")
+        }
         if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true, "paragraph") }
         if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true, "paragraph") }
         if let year = sectionYear(forBlock: blockIndex) { return (year, false, true, "section") }

@@ -1,0 +1,55 @@
+import NianbaoModel
+
+/// The cleaning step for the script a document is printed in: gives every block with a traditional
+/// character its simplified `matchText`, and records the document's script. `text` keeps the characters
+/// as printed. (Converter residue is removed earlier, from the lines: `PinyinResidue`.)
+public struct ScriptNormaliser: Sendable {
+    /// A document is traditional when at least this share of its Han characters convert; a simplified
+    /// text with a few traditional lines (a site's menu) stays simplified.
+    static let traditionalShare = 0.05
+
+    let converter: Result<ScriptConverter, ScriptConversionError>
+
+    public init(converter: Result<ScriptConverter, ScriptConversionError> = ScriptConverter.traditionalToSimplified) {
+        self.converter = converter
+    }
+
+    public func normalise(_ document: inout CleanDocument) {
+        do {
+            let converter = try converter.get()
+            var tally = ConversionTally()
+            try addMatchText(to: &document.blocks, with: converter, tally: &tally)
+            try addMatchText(to: &document.footnotes, with: converter, tally: &tally)
+            document.script = tally.script(threshold: Self.traditionalShare)
+        } catch {
+            document.script = nil
+            document.source.warnings.append("traditional script not converted for matching: \(error)")
+        }
+    }
+
+    func addMatchText(to blocks: inout [Block], with converter: ScriptConverter,
+                      tally: inout ConversionTally) throws(ScriptConversionError) {
+        for i in blocks.indices {
+            let simplified = try converter.simplified(blocks[i].text)
+            tally.count(original: blocks[i].text, simplified: simplified)
+            blocks[i].matchText = simplified == blocks[i].text ? nil : simplified
+        }
+    }
+}
+
+/// How many Han characters a document has and how many of them conversion changed.
+struct ConversionTally {
+    var han = 0
+    var converted = 0
+
+    mutating func count(original: String, simplified: String) {
+        for (before, after) in zip(original, simplified) where before.isHan {
+            han += 1
+            if before != after { converted += 1 }
+        }
+    }
+
+    func script(threshold: Double) -> Script {
+        han > 0 && Double(converted) / Double(han) >= threshold ? .traditional : .simplified
+    }
+}
