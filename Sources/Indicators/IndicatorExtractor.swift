@@ -195,6 +195,8 @@ struct ExtractionRun {
     /// School names met so far in the document: a shorter later form (`宁海县第一职业中学`) is the same school
     /// as the longer one introduced first (`浙江省宁海县第一职业中学`).
     var schoolsSeen: [String] = []
+    /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
+    var paragraphCategory: String?
     let reportYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.
@@ -516,6 +518,12 @@ struct ExtractionRun {
         if let year = firstYear(in: title), (1990...2100).contains(year),
            contains("\(year)年") || contains("\(year) 年") || contains("\(year)届") {
             return year
+        }
+        // `2021~2022学年初…` (the autumn census: its first year), `2020—2021学年…` (the year it ends).
+        if let first = firstYear(in: title), (1990...2100).contains(first) {
+            for separator in ["~", "～", "—", "-", "–", "至"] where contains("\(first)\(separator)\(first + 1)学年") {
+                return contains("\(first)\(separator)\(first + 1)学年初") ? first : first + 1
+            }
         }
         for (name, year) in periods where contains(name) { return year }
         return nil

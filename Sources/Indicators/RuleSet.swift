@@ -43,6 +43,9 @@ public struct IndicatorRule: Sendable, Hashable {
     /// Where the rule was written (for messages).
     public var file: String
     public var line: Int
+    /// Levels of education this indicator is about though they are not ours (`普通高中` for the general
+    /// enrollment kept beside the vocational one): a clause opening with one of them still gives its value.
+    public var levels: [String] = []
 }
 
 public enum EntityKind: String, Sendable, Hashable { case region, school }
@@ -104,6 +107,8 @@ public struct RuleSet: Sendable {
     public var subjectWords: [SubjectWord]
     /// The national list of administrative divisions (`regions.tsv`).
     public var gazetteer: RegionGazetteer
+    /// Words of statistics tables naming secondary vocational education, its kinds and other levels.
+    public var tableCategories: TableCategoryRules
     let compiled: CompiledRules
     let schoolFinder: SchoolNameFinder
 
@@ -117,6 +122,7 @@ public struct RuleSet: Sendable {
         let (entities, schoolPatterns, notSchools) = try parseEntities(entitiesFile)
         let schoolNames = try parseSchoolNames(entitiesFile)
         let subjectWords = try parseSubjectWords(entitiesFile)
+        let tableCategories = try parseTableCategories(entitiesFile)
         let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
@@ -125,7 +131,7 @@ public struct RuleSet: Sendable {
                                          indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
-                       subjectWords: subjectWords, gazetteer: gazetteer, compiled: compiled,
+                       subjectWords: subjectWords, gazetteer: gazetteer, tableCategories: tableCategories, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -159,7 +165,7 @@ public struct RuleSet: Sendable {
 
     private static func parseEntities(_ file: RuleFile) throws(RuleError) -> ([EntityRule], [String], [String]) {
         let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words"])
+                                                         "school_names", "subject_words", "table_categories"])
         var result: [EntityRule] = []
         var names: Set<String> = []
         for (key, kind) in [("regions", EntityKind.region), ("schools", EntityKind.school)] {
@@ -195,7 +201,7 @@ public struct RuleSet: Sendable {
 
     private static func parseSchoolNames(_ file: RuleFile) throws(RuleError) -> SchoolNameRules {
         let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words"])
+                                                         "school_names", "subject_words", "table_categories"])
         var rules = SchoolNameRules()
         guard let node = root["school_names"] else { return rules }
         let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core"])
@@ -213,9 +219,26 @@ public struct RuleSet: Sendable {
         return rules
     }
 
+    private static func parseTableCategories(_ file: RuleFile) throws(RuleError) -> TableCategoryRules {
+        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
+                                                         "school_names", "subject_words", "table_categories"])
+        var rules = TableCategoryRules()
+        guard let node = root["table_categories"] else { return rules }
+        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels"])
+        rules.leadWhole = try map["lead_whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        rules.whole = try map["whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        rules.otherLevels = try map["other_levels"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        if let parts = map["parts"] {
+            for (key, value) in try file.pairs(parts) {
+                rules.parts.append((try file.string(key), try file.strings(value)))
+            }
+        }
+        return rules
+    }
+
     private static func parseSubjectWords(_ file: RuleFile) throws(RuleError) -> [SubjectWord] {
         let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words"])
+                                                         "school_names", "subject_words", "table_categories"])
         guard let node = root["subject_words"] else { return [] }
         var words: [SubjectWord] = []
         for (key, value) in try file.pairs(node) {
@@ -231,7 +254,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes", "part_of", "scope",
+        "rate_of", "base", "notes", "part_of", "scope", "levels",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -322,7 +345,7 @@ public struct RuleSet: Sendable {
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
                 min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
-                file: file.name, line: (idNode.mark?.line ?? 0)))
+                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels")))
         }
         for (node, reference) in references where idNodes[reference] == nil {
             throw file.error(node, "names unknown indicator “\(reference)”")

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoModel
 import Numbers
+import Cleaning
 
 /// Indicator values in tables. Two shapes are understood:
 /// - indicator rows × year columns (`指标 单位 2023年 2024年`), with `其中：` sub-rows and continuation rows
@@ -18,8 +19,14 @@ extension ExtractionRun {
     static let totalNames: Set<String> = ["合计", "总计", "小计", "全区", "全市", "总数", "合 计"]
 
     mutating func extractTable(_ table: TableData, index tableIndex: Int) {
-        let rows = table.rows.map { $0.map(Self.trimmedWhitespace) }
+        // Labels are matched in simplified script (numbers read the same in both).
+        let rows = table.rows.map { $0.map { Self.trimmedWhitespace(simplifiedCell($0)) } }
         guard !rows.isEmpty else { return }
+        let title = tableTitle(table)
+        if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
+                                year: yearOfTable(table, title: title)) {
+            return
+        }
         // Header rows: leading rows without a plain number in any cell past the first.
         var headerCount = 0
         while headerCount < min(3, rows.count), !rows[headerCount].dropFirst().contains(where: Self.isPlainNumber) {
@@ -64,6 +71,33 @@ extension ExtractionRun {
             extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
                                     entity: tableEntity, year: tableYear, tableIndex: tableIndex)
         }
+    }
+
+    /// The table's caption, else the short line printed right above its first row (`10-15 市区教育事业基本
+    /// 情况`, `13-23 技工学校基本情况`), which text exports of statistics tables leave as a paragraph.
+    func tableTitle(_ table: TableData) -> String {
+        if !table.caption.isEmpty { return simplifiedCell(table.caption) }
+        guard let first = blockIndex(of: table), first > 0 else { return "" }
+        let above = document.clean.blocks[first - 1]
+        guard above.kind == .paragraph, above.text.count <= 40 else { return "" }
+        return above.matchingText
+    }
+
+    mutating func entityOfTable(_ table: TableData, title: String) -> ResolvedEntity {
+        entityOf(text: title).map { ($0, "table_caption") } ?? documentSubjectEntity()
+    }
+
+    func yearOfTable(_ table: TableData, title: String) -> (year: Int?, source: String) {
+        Self.captionYear(title).map { ($0, "table_caption") }
+            ?? blockIndex(of: table).flatMap(sectionYear(forBlock:)).map { ($0, "section") }
+            ?? (defaultYear, defaultYear == nil ? "unresolved: " + (documentYear.reason ?? "no year") : documentYear.source ?? "document")
+    }
+
+    /// A cell in simplified script when the document is printed in traditional script.
+    func simplifiedCell(_ cell: String) -> String {
+        guard document.clean.script == .traditional, case .success(let converter) = ScriptConverter.traditionalToSimplified,
+              let converted = try? converter.simplified(cell) else { return cell }
+        return converted
     }
 
     /// The block index of a table's first row, for its section's year context.
@@ -206,9 +240,9 @@ extension ExtractionRun {
 
     // MARK: Cells
 
-    private mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
-                                   year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
-                                   role: ObservationRole?) {
+    mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
+                           year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
+                           role: ObservationRole?, category: String? = nil) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let normalized = AnalysedText.normalize(trimmed)
@@ -231,7 +265,7 @@ extension ExtractionRun {
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
-            yearSource: year.source)
+            yearSource: year.source, category: category)
         emit(observation)
     }
 

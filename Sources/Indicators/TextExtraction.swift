@@ -18,6 +18,13 @@ extension ExtractionRun {
         // Values are written in digits (full-width ones included); prose without any is skipped unscanned.
         guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             || block.text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return }
+        // A bulletin's paragraph about another level of education (`2、小学招生人数…`) holds none of our
+        // values; one about a kind of ours (`技工学校招生…`) gives values of that category.
+        switch rules.tableCategories.classifyLead(block.matchingText) {
+        case .otherLevel?: return
+        case .part(let name)?: paragraphCategory = name
+        default: paragraphCategory = nil
+        }
         // Rules match the simplified text; quotes and raw values keep the script as printed.
         let text = AnalysedText(block.matchingText, printed: block.matchText == nil ? nil : block.text)
         var matches = scan(text)
@@ -73,6 +80,9 @@ extension ExtractionRun {
         }
         guard !numbers.isEmpty else { return }
         let clauses = Self.clauseRanges(text: text, sentence: sentence)
+        // `幼儿专任教师 15311 人，比去年增加 760 人；…中职专任教师 2472 人`: a clause opening with a level or kind
+        // speaks for it, and so do the clauses after it until another names one.
+        let clauseLeads = clauses.map { rules.tableCategories.classifyLead(text.text($0)) }
         var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
         var lastSubject: Int?
         var previousEnd = sentence.lowerBound
@@ -88,6 +98,10 @@ extension ExtractionRun {
             if matches.years.contains(where: { $0.start < number.end && number.start < $0.end }) { continue }
             if Self.isDateUnit(number.unit) { continue }
             guard let clauseIndex = clauses.firstIndex(where: { $0.contains(number.start) }) else { continue }
+            let leadIndex = clauseLeads[...clauseIndex].lastIndex(where: { $0 != nil })
+            let lead = leadIndex.flatMap { clauseLeads[$0] }
+            var category = paragraphCategory
+            if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
             let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
             let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
@@ -192,6 +206,11 @@ extension ExtractionRun {
             }
             previousChange = resolution.change
             let rule = rules.indicators[resolution.indicator]
+            // Another level's figure, unless the indicator is about that level (`普通高中人数…在校生数 14513 人`).
+            if lead == TableCategory.otherLevel, let leadIndex {
+                let opening = text.text(clauses[leadIndex]).drop { $0 == " " || $0 == "—" }
+                if !rule.levels.contains(where: { TableLabel.withoutNumbering(String(opening)).hasPrefix($0) }) { continue }
+            }
             // A per-school average is no entity's total.
             if !resolution.change && (rule.kind == "count" || rule.kind == "money")
                 && clauseHasCue(.average) {
@@ -241,7 +260,8 @@ extension ExtractionRun {
                 quote: Self.trimmedQuote(text.originalText(sentence)),
                 ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
                 base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource,
-                yearSource: year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : yearSource)
+                yearSource: year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : yearSource,
+                category: category)
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
         }

@@ -56,6 +56,11 @@ struct FrontMatterReader {
             }.first
             if let y = front.reportYear, let p = publishedYear, y < p - 1 { front.reportYear = nil }
         }
+        // A title that names its year without 年度 (`2020年教育质量报告`) covers that year, whenever it was published.
+        if front.reportYear == nil, let title = front.title, let year = fourDigitYears(title).first,
+           title.replacingOccurrences(of: " ", with: "").contains("\(year)年") {
+            front.reportYear = year
+        }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
         front.dataYear = dataYear(body: body, reportYear: front.reportYear)
         if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
@@ -129,9 +134,20 @@ struct FrontMatterReader {
         return years
     }
 
-    /// `2025 年 2 月` → `2025-02`.
+    /// `2025 年 2 月` → `2025-02`; a web page's `发布时间：2021-10-15`, `编辑日期:2021-02-19 09:20` too.
     static func publicationMonth(_ line: String) -> String? {
         let t = line.replacingOccurrences(of: " ", with: "")
+        for label in ["发布时间", "发布日期", "编辑日期", "更新时间", "时间", "日期"] {
+            guard let found = t.range(of: label) else { continue }
+            var rest = t[found.upperBound...]
+            guard let colon = rest.first, colon == ":" || colon == "：" else { continue }
+            rest = rest.dropFirst()
+            let digits = rest.prefix(7)
+            guard digits.count == 7, let year = Int(digits.prefix(4)), (1990...2099).contains(year),
+                  "-/.".contains(digits.dropFirst(4).first ?? " "), let month = Int(digits.suffix(2)), (1...12).contains(month)
+            else { continue }
+            return String(format: "%04d-%02d", year, month)
+        }
         guard t.count <= 14, let yearEnd = t.range(of: "年") else { return nil }
         guard let year = Int(t[..<yearEnd.lowerBound]), (1990...2099).contains(year) else { return nil }
         let rest = t[yearEnd.upperBound...]

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoModel
 
 /// The year a document's values default to: the year its body mostly describes when the cover or title
@@ -11,9 +12,15 @@ struct DocumentYear: Sendable {
 
     static func resolve(_ document: SegmentedDocument) -> DocumentYear {
         let front = document.frontMatter
-        if let year = front.dataYear ?? front.reportYear {
-            return DocumentYear(year: year, source: "front_matter")
+        // A year the front matter took only from the publication date gives way to one the first lines name.
+        let fromPublication = front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
+        if let year = front.dataYear ?? front.reportYear, !fromPublication || firstLinesYear(document) == nil {
+            return DocumentYear(year: year, source: fromPublication ? "published" : "front_matter")
         }
+        if let title = front.title, let year = ExtractionRun.titleYear(title) {
+            return DocumentYear(year: year, source: "title")
+        }
+        if let year = firstLinesYear(document) { return DocumentYear(year: year, source: "first_lines") }
         if let published = front.published, let year = Int(published.prefix(4)) {
             return DocumentYear(year: year, source: "published")
         }
@@ -21,6 +28,16 @@ struct DocumentYear: Sendable {
             return DocumentYear(year: year, source: "body_years")
         }
         return DocumentYear(reason: "neither the cover, the title, a publication date nor the text names a year")
+    }
+
+    /// A page without a recognised title: the year its first short lines name (`2021~2022学年初惠州市教育统计
+    /// 基本情况`), read as printed (the cleaner may have joined a title line to the line before it).
+    static func firstLinesYear(_ document: SegmentedDocument) -> Int? {
+        let lines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map(\.text)
+        for line in lines where line.trimmingCharacters(in: .whitespaces).count <= 40 {
+            if let year = ExtractionRun.titleYear(line) { return year }
+        }
+        return nil
     }
 
     /// The year written most often as `YYYY年`/`YYYY学年`/`YYYY届` in the body, when it is named at least
