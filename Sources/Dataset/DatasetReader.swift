@@ -88,7 +88,7 @@ private struct ObservationLine: Decodable {
     enum Keys: String, CodingKey {
         case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
         case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base
+        case group, role, base, primary
     }
 
     init(from decoder: any Decoder) throws {
@@ -112,7 +112,8 @@ private struct ObservationLine: Decodable {
             fromTable: try c.decodeIfPresent(Bool.self, forKey: .fromTable) ?? false,
             group: try c.decodeIfPresent(String.self, forKey: .group),
             role: try c.decodeIfPresent(ObservationRole.self, forKey: .role),
-            base: try c.decodeIfPresent(String.self, forKey: .base))
+            base: try c.decodeIfPresent(String.self, forKey: .base),
+            primary: try c.decodeIfPresent(Bool.self, forKey: .primary) ?? true)
     }
 }
 

@@ -24,14 +24,19 @@ public struct DatasetWriter: Sendable {
         try writeText(DatasetFile.documents, jsonLines(run.documents, RecordFields.document, RecordFields.values))
         try writeText(DatasetFile.sections, jsonLines(run.sections, RecordFields.section, RecordFields.values))
         try writeText(DatasetFile.observations, jsonLines(run.observations, RecordFields.observation, RecordFields.values))
-        try writeText(DatasetFile.observationsCSV, csv(run.observations, RecordFields.observation, RecordFields.values))
+        try writeText(DatasetFile.observationsCSV, CSV.byteOrderMark + csv(run.observations, RecordFields.observation, RecordFields.values))
         try writeText(DatasetFile.rejected, jsonLines(run.rejected, RecordFields.observation, RecordFields.values))
         try writeText(DatasetFile.flags, jsonLines(run.flags, RecordFields.flag, RecordFields.values))
         try writeText(DatasetFile.checks, jsonLines(run.checks, RecordFields.check, RecordFields.values))
 
-        let panel = Panel(observations: run.observations, documents: run.documents, labels: labels)
-        try writeText(DatasetFile.panel, panel.csv)
-        try writeText(DatasetFile.panelSources, panel.sourcesCSV)
+        // CSV files start with a UTF-8 byte-order mark: Excel opened by double-click reads Chinese right only then.
+        let panel = Panel(observations: run.observations, documents: run.documents, labels: labels, flags: run.flags)
+        try writeText(DatasetFile.panel, CSV.byteOrderMark + panel.csv)
+        try writeText(DatasetFile.panelSources, CSV.byteOrderMark + panel.sourcesCSV)
+        try writeText(DatasetFile.panelFlags, CSV.byteOrderMark + panel.flagsCSV)
+        let targets = Panel(observations: run.observations, documents: run.documents, labels: labels,
+                            flags: run.flags, content: .targets)
+        try writeText(DatasetFile.panelTargets, CSV.byteOrderMark + targets.csv)
 
         try SQLiteStore(path: outputDirectory.appendingPathComponent(DatasetFile.database).path).write(run)
     }
@@ -128,5 +133,7 @@ public enum DatasetFile {
     public static let checks = "checks.jsonl"
     public static let panel = "panel.csv"
     public static let panelSources = "panel_sources.csv"
+    public static let panelFlags = "panel_flags.csv"
+    public static let panelTargets = "panel_targets.csv"
     public static let database = "nianbao.sqlite"
 }

@@ -12,7 +12,7 @@ public enum RecordFields {
                                  "page_end", "line_start", "line_end", "block_start", "block_end"]
     public static let observation = ["doc_id", "indicator", "name_zh", "entity", "year", "value", "unit", "raw",
                                      "qualifier", "page", "line", "section_id", "quote", "rule_id",
-                                     "decimals", "from_table", "group", "role", "base"]
+                                     "decimals", "from_table", "group", "role", "base", "measure", "primary"]
     public static let flag = ["id", "check", "kind", "severity", "entity", "year", "indicators", "stated",
                               "expected", "tolerance", "message", "evidence"]
     public static let check = ["check", "kind", "entity", "year", "status", "flag_id", "missing"]
@@ -34,7 +34,8 @@ public enum RecordFields {
         [.string(o.docId), .string(o.indicator), .string(o.nameZh), .string(o.entity), opt(o.year),
          .decimal(o.value), .string(o.unit), .string(o.raw), opt(o.qualifier?.rawValue), .int(o.page),
          .int(o.line), opt(o.sectionId), .string(o.quote), .string(o.ruleId), .int(o.decimals),
-         .bool(o.fromTable), opt(o.group), opt(o.role?.rawValue), opt(o.base)]
+         .bool(o.fromTable), opt(o.group), opt(o.role?.rawValue), opt(o.base),
+         .string(o.measure.rawValue), .bool(o.primary)]
     }
 
     static func values(_ f: Flag) -> [FieldValue] {

@@ -55,6 +55,14 @@ struct SQLiteStore {
                     entity TEXT NOT NULL, year INTEGER, status TEXT NOT NULL, flag_id TEXT, missing TEXT NOT NULL);
                 """)
         }
+        // What a value measures (level, change, target …) and whether the panel and checks use its format.
+        migrator.registerMigration("v2-measure-primary") { db in
+            try db.execute(sql: """
+                ALTER TABLE observations ADD COLUMN measure TEXT NOT NULL DEFAULT 'level';
+                ALTER TABLE observations ADD COLUMN "primary" INTEGER NOT NULL DEFAULT 1;
+                CREATE INDEX observations_by_measure ON observations(indicator, measure);
+                """)
+        }
         return migrator
     }()
 
@@ -114,8 +122,8 @@ struct SQLiteStore {
         let insertObservation = try db.cachedStatement(sql: """
             INSERT INTO observations (doc_id, seq, indicator, name_zh, entity, year, value, value_text, unit, raw,
                                       qualifier, page, line, section_id, quote, rule_id, decimals, from_table,
-                                      "group", role, base)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                      "group", role, base, measure, "primary")
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         var observationSeq: [String: Int] = [:]
         for observation in run.observations {

@@ -74,11 +74,14 @@ public struct Observation: Codable, Sendable, Hashable {
     public var role: ObservationRole?
     /// The indicator a stated share is "of" when the sentence names it (`占专业教师数 81.4%` → specialty_teachers).
     public var base: String?
+    /// False when the document is another format of a publication whose chosen format the checks and the
+    /// panel use (the same report as text, PDF and HTML states each fact once per format).
+    public var primary: Bool
 
     public init(docId: String, indicator: String, nameZh: String, entity: String, year: Int?, value: Decimal,
                 unit: String, raw: String, qualifier: Qualifier?, page: Int, line: Int, sectionId: String?,
                 quote: String, ruleId: String, decimals: Int, fromTable: Bool, group: String? = nil,
-                role: ObservationRole? = nil, base: String? = nil) {
+                role: ObservationRole? = nil, base: String? = nil, primary: Bool = true) {
         self.docId = docId
         self.indicator = indicator
         self.nameZh = nameZh
@@ -98,12 +101,13 @@ public struct Observation: Codable, Sendable, Hashable {
         self.group = group
         self.role = role
         self.base = base
+        self.primary = primary
     }
 
     enum CodingKeys: String, CodingKey {
         case docId = "doc_id", indicator, nameZh = "name_zh", entity, year, value, unit, raw, qualifier
         case page, line, sectionId = "section_id", quote, ruleId = "rule_id", decimals, fromTable = "from_table"
-        case group, role, base
+        case group, role, base, primary
     }
 }
 

@@ -62,6 +62,7 @@ extension Observation {
         try c.encode(group, forKey: .group)
         try c.encode(role, forKey: .role)
         try c.encode(base, forKey: .base)
+        try c.encode(primary, forKey: .primary)
     }
 }
 

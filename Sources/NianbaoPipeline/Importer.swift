@@ -57,7 +57,7 @@ public struct Importer: Sendable {
         output.sections = reports.compactMap(\.segmented).flatMap(\.sections)
         output.observations = reports.flatMap { $0.indicators?.observations ?? [] }
         output.rejected = reports.flatMap { $0.indicators?.rejected ?? [] }
-        let checked = SamePublication.primaryDocuments(output.documents)
+        let checked = SamePublication.markPrimary(&output)
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
@@ -84,7 +84,7 @@ public struct Importer: Sendable {
         let labels = (try? loadIndicatorRules()).map(Self.labels) ?? [:]
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
-        let checked = SamePublication.primaryDocuments(output.documents)
+        let checked = SamePublication.markPrimary(&output)
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
@@ -118,5 +118,18 @@ enum SamePublication {
             chosen[key] = doc
         }
         return Set(chosen.values.map(\.docId))
+    }
+
+    /// Sets each observation's `primary` (its document is the publication's chosen format) and returns the
+    /// chosen documents, so the dataset says which rows the checks and the panel use.
+    static func markPrimary(_ output: inout RunOutput) -> Set<String> {
+        let chosen = primaryDocuments(output.documents)
+        for index in output.observations.indices {
+            output.observations[index].primary = chosen.contains(output.observations[index].docId)
+        }
+        for index in output.rejected.indices {
+            output.rejected[index].primary = chosen.contains(output.rejected[index].docId)
+        }
+        return chosen
     }
 }
