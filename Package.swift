@@ -23,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
                        providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
         .target(name: "Cleaning", dependencies: ["NianbaoModel"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
@@ -33,13 +35,14 @@ let package = Package(
             "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Dataset", dependencies: [
-            "NianbaoModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "NianbaoModel", "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
-            "NianbaoPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "NianbaoPipeline", "Dataset",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NianbaoTests", dependencies: [
             "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",

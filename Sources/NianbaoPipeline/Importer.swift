@@ -61,7 +61,11 @@ public struct Importer: Sendable {
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
-        do { try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: Self.labels(indicatorRules)) } catch {
+        do {
+            try DatasetWriter(outputDirectory: outputDirectory).write(output, labels: Self.labels(indicatorRules))
+            try SearchIndex(path: outputDirectory.appendingPathComponent(DatasetFile.database).path)
+                .write(reports.compactMap(\.segmented).map { SearchDocument($0, primary: checked.contains($0.docId)) })
+        } catch {
             throw .dataset(error.description)
         }
         let failed = output.documents.filter { $0.status == .failed }.count
