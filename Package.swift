@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; NianbaoModel is the document model every stage shares.
-// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2) and never seen above their reader.
+// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, CXlsxWriter) and never seen above their reader.
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -37,16 +37,17 @@ let package = Package(
         .target(name: "Dataset", dependencies: [
             "NianbaoModel", "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "Review", dependencies: ["NianbaoModel", "Dataset"]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
-            "NianbaoPipeline", "Dataset",
+            "NianbaoPipeline", "Dataset", "Review",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NianbaoTests", dependencies: [
             "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
-            "Indicators", "Checks", "Dataset",
+            "Indicators", "Checks", "Dataset", "Review", "CLibXML2",
         ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -43,7 +43,7 @@ public struct Importer: Sendable {
     }
 
     /// Chinese names and units for the panel's rows, from the indicator rules.
-    static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
+    public static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
         Dictionary(rules.indicators.map { ($0.id, IndicatorLabel(nameZh: $0.nameZh, unit: $0.unit)) }, uniquingKeysWith: { a, _ in a })
     }
 

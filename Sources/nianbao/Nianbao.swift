@@ -18,7 +18,8 @@ struct Nianbao: ParsableCommand {
           nianbao report                           output/report.html, the review page
         """,
         subcommands: [ImportCommand.self, ExtractCommand.self, OutlineCommand.self, NumbersCommand.self,
-                      CheckCommand.self, BenchmarkCommand.self, ExportCommand.self, SearchCommand.self]
+                      CheckCommand.self, BenchmarkCommand.self, ExportCommand.self, SearchCommand.self,
+                      ReportCommand.self]
     )
 
     /// The data contract's exit statuses: 0 all processed, 1 some input failed, 2 bad usage
