@@ -9,7 +9,7 @@ enum ReviewAssets {
       function show() {
         var box = document.getElementById('console-errors');
         if (box) { box.textContent = errors.join('\n'); }
-        document.documentElement.setAttribute('data-errors', String(errors.length));
+        if (errors.length) { document.documentElement.setAttribute('data-errors', String(errors.length)); }
       }
       function record(text) { errors.push(text); show(); }
       window.reviewShowErrors = show;
@@ -100,10 +100,11 @@ enum ReviewAssets {
           return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
         });
       }
-      /** The quote escaped, each number in it marked (digits, separators, a trailing %). */
+      /** The text escaped, each number in it marked (digits, separators, a trailing %). */
       function highlight(text) {
         var s = String(text || ''), out = '', last = 0, match;
-        var re = /[0-9\uFF10-\uFF19]+(?:[.,\uFF0E][0-9\uFF10-\uFF19]+)*\s*[%\uFF05]?/g;
+        // Digits inside an identifier (a doc_id such as 002_a080b85a.txt) are no number.
+        var re = /(?<![A-Za-z_0-9.])[0-9\uFF10-\uFF19]+(?:[.,\uFF0E][0-9\uFF10-\uFF19]+)*(?:\s*[%\uFF05])?(?![A-Za-z_0-9])/g;
         while ((match = re.exec(s)) !== null) {
           out += esc(s.slice(last, match.index)) + '<mark class="num">' + esc(match[0]) + '</mark>';
           last = match.index + match[0].length;
