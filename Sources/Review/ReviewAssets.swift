@@ -252,9 +252,10 @@ enum ReviewAssets {
         var min = Math.min.apply(null, values), max = Math.max.apply(null, values);
         if (min === max) { min -= Math.abs(min) * 0.1 || 1; max += Math.abs(max) * 0.1 || 1; }
         var span = max - min; min -= span * 0.08; max += span * 0.08;
+        var inset = 18; // keeps the first and last years' points off the axes and their labels
         function x(year) {
           if (years.length === 1) { return left + (W - left - right) / 2; }
-          return left + (W - left - right) * (years.indexOf(year) / (years.length - 1));
+          return left + inset + (W - left - right - 2 * inset) * (years.indexOf(year) / (years.length - 1));
         }
         function y(value) { return top + (H - top - bottom) * (1 - (value - min) / (max - min)); }
         var out = '<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" width="' + W + '" height="' + H +
