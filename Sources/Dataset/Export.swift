@@ -22,25 +22,24 @@ public struct Exporter: Sendable {
         DatasetWriter.ordered(run).observations.filter(filter.accepts)
     }
 
-    /// Text formats as bytes (for standard output or a file).
+    /// The rows as JSON Lines when the format is `jsonl`, as CSV otherwise (the binary formats have no text
+    /// form; the command refuses them without --out).
     public func text(_ observations: [Observation]) -> [UInt8] {
         let names = RecordFields.observation
-        switch format {
-        case .csv, .sqlite, .xlsx:
+        guard format == .jsonl else {
             var out = byteOrderMark ? Array(CSV.byteOrderMark.utf8) : []
             out += Array(CSV.row(names).utf8)
             for observation in observations {
                 out += Array(CSV.row(RecordFields.values(observation).map(\.csvText)).utf8)
             }
             return out
-        case .jsonl:
-            let keyOrder = RecordFields.sortedKeyOrder(names)
-            var out: [UInt8] = []
-            for observation in observations {
-                RecordFields.appendJSONLine(names, keyOrder, RecordFields.values(observation), to: &out)
-            }
-            return out
         }
+        let keyOrder = RecordFields.sortedKeyOrder(names)
+        var out: [UInt8] = []
+        for observation in observations {
+            RecordFields.appendJSONLine(names, keyOrder, RecordFields.values(observation), to: &out)
+        }
+        return out
     }
 
     /// Writes the selected observations of `run` to `path`; returns how many rows were written.

@@ -93,7 +93,7 @@ enum ReviewAssets {
       var SEVERITIES = ['error', 'warning', 'info'];
       var COLORS = ['#1b6ac9', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#087f8c', '#5c940d', '#e67700',
                     '#364fc7', '#a61e4d'];
-      var state = { entity: '', indicator: '', severity: '', page: { flags: 0, charts: 0, documents: 0 } };
+      var state = { entity: '', indicator: '', severity: '', point: '', page: { flags: 0, charts: 0, documents: 0 } };
 
       function esc(text) {
         return String(text === null || text === undefined ? '' : text).replace(/[&<>"']/g, function (c) {
@@ -121,11 +121,11 @@ enum ReviewAssets {
         hash.split('&').forEach(function (pair) {
           var parts = pair.split('=');
           var key = decodeURIComponent(parts[0] || ''), value = decodeURIComponent(parts[1] || '');
-          if (key === 'entity' || key === 'indicator' || key === 'severity') { state[key] = value; }
+          if (key === 'entity' || key === 'indicator' || key === 'severity' || key === 'point') { state[key] = value; }
         });
       }
       function writeHash() {
-        var parts = ['entity', 'indicator', 'severity'].filter(function (k) { return state[k]; })
+        var parts = ['entity', 'indicator', 'severity', 'point'].filter(function (k) { return state[k]; })
           .map(function (k) { return k + '=' + encodeURIComponent(state[k]); });
         if (window.history && window.history.replaceState) {
           window.history.replaceState(null, '', parts.length ? '#' + parts.join('&') : window.location.pathname);
@@ -330,8 +330,24 @@ enum ReviewAssets {
             var s = item.series[Number(target.getAttribute('data-series'))];
             var p = s.points[Number(target.getAttribute('data-point'))];
             figure.querySelector('.point-sources').innerHTML = pointSources(item.indicator, s, p);
+            state.point = s.entity + '/' + p.year;
+            writeHash();
           });
         });
+        openPoint();
+      }
+      /** `#point=ENTITY/YEAR` (with an indicator filter): a link that opens that cell's sources. */
+      function openPoint() {
+        if (!state.point) { return; }
+        var cut = state.point.lastIndexOf('/');
+        var entity = state.point.slice(0, cut), year = state.point.slice(cut + 1);
+        var circles = document.querySelectorAll('#charts circle.pt');
+        for (var i = 0; i < circles.length; i += 1) {
+          if (circles[i].getAttribute('data-entity') === entity && circles[i].getAttribute('data-year') === year) {
+            circles[i].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+            return;
+          }
+        }
       }
 
       function outlineHTML(doc) {

@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Reads every .pdf, .html/.htm, .txt and .md file given or found below the folders given (README files \
         of those folders excepted), and writes documents.jsonl, sections.jsonl, observations.jsonl/.csv, \
-        flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv and nianbao.sqlite into --out.
+        flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv, panel_flags.csv, panel_targets.csv and \
+        nianbao.sqlite (with the search index) into --out.
         Exit status: 0 when every file was processed, 1 when some failed (each failure listed), 2 on bad usage.
         """)
 

@@ -76,6 +76,17 @@ import NianbaoModel
         #expect(sources.filter { $0[1] == "enrollment" && $0[2] == "2024" }.allSatisfy { $0[flagged] == "no" })
     }
 
+    @Test func searchingAStoreWithoutAnIndexSaysSo() throws {
+        let out = F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try DatasetWriter(outputDirectory: out).write(F.run)
+        let path = out.appendingPathComponent("nianbao.sqlite").path
+        #expect(throws: DatasetError.cannotRead(path: path, reason: "no search index (run `nianbao import` with this version first)")) {
+            try SearchIndex(path: path).search("在校生")
+        }
+        #expect(try SearchIndex(path: path).search("  ").isEmpty)
+    }
+
     @Test func targetsHaveTheirOwnPanel() throws {
         let out = F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

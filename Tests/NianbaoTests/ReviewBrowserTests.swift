@@ -118,6 +118,22 @@ struct ReviewBrowserTests {
             .contains { rendered.dom.contains(#"id="flag-\#($0.id)""#) })
     }
 
+    @Test func aPointOpensItsSources() throws {
+        // What a click on Pudong's 2023 placement rate shows, opened through the link the click writes.
+        let rendered = try Self.render(ReviewReportTests.realPage,
+                                       hash: "#indicator=placement_rate&point=%E6%B5%A6%E4%B8%9C%E6%96%B0%E5%8C%BA%2F2023")
+        Self.noScriptErrors(rendered)
+        let start = try #require(rendered.dom.range(of: #"<div class="point-sources"><div><b>浦东新区 2023: 89.3 %</b>"#))
+        let box = String(rendered.dom[start.lowerBound...].prefix(3000))
+        let cell = try #require(Panel(observations: AnalystCorpus.run.observations, documents: AnalystCorpus.run.documents,
+                                      flags: AnalystCorpus.run.flags).rows
+            .first { $0.entity == "浦东新区" && $0.indicator == "placement_rate" }?.cells[2023])
+        #expect(box.contains("flagged: "))
+        for flag in cell.flags { #expect(box.contains(##"<a href="#flag-\##(flag)">"##)) }
+        for source in cell.sources { #expect(box.contains("\(source.docId) p\(source.page) L\(source.line)")) }
+        #expect(box.contains(#"<li class="accepted">"#))
+    }
+
     @Test func filtersByEntityAndSeverityWorkOffline() throws {
         let rendered = try Self.render(ReviewReportTests.realPage, hash: "#entity=%E9%9D%99%E5%AE%89%E5%8C%BA&severity=error")
         Self.noScriptErrors(rendered)

@@ -49,6 +49,13 @@ import Dataset
                 #expect(html.contains(ReviewReport.scriptSafe(FieldValue.string(evidence.quote).json)))
             }
         }
+        // Every document's outline: each section outside the printed TOC, as [level, kind, number, title, page, line].
+        for section in AnalystCorpus.run.sections where section.kind != .toc {
+            let row = FieldValue.array([.int(section.level), .string(section.kind.rawValue),
+                                        section.number.map(FieldValue.string) ?? .null, .string(section.title),
+                                        .int(section.pageStart), .int(section.lineStart)]).json
+            #expect(html.contains(ReviewReport.scriptSafe(row)), "outline row \(section.docId) \(section.id) missing")
+        }
         #expect(ReviewReport.scriptSafe(#"{"q":"a<b && c>d"}"#) == #"{"q":"a\u003cb \u0026\u0026 c\u003ed"}"#)
     }
 
