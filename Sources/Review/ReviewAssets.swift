@@ -75,6 +75,8 @@ enum ReviewAssets {
     details.doc summary { cursor: pointer; }
     .status-failed { color: var(--error); font-weight: 600; }
     .status-partial { color: var(--warning); font-weight: 600; }
+    .checked { color: #2b8a3e; }
+    .other-format { color: var(--muted); }
     ol.outline { list-style: none; padding-left: 0; margin: 6px 0; }
     ol.outline li { padding: 1px 0; }
     .kind { display: inline-block; min-width: 3.5em; color: var(--muted); font-size: 12px; }
@@ -365,6 +367,8 @@ enum ReviewAssets {
             esc(d.format || '?') + ' · ' + esc(d.title || '(no title)') + ' · ' + esc(d.region || '') + ' ' +
             esc(d.year || '') + ' · ' + esc(d.pages) + ' page(s) · <span class="status-' + esc(d.status) + '">' +
             esc(d.status) + '</span>' + (d.errors.length ? ' · ' + d.errors.length + ' error(s)' : '') +
+            (d.checked === true ? ' · <span class="checked">checked format</span>' : '') +
+            (d.checked === false ? ' · <span class="other-format">other format (values not checked)</span>' : '') +
             '</summary><div class="outline-box"></div></details>';
         }).join('');
         body.insertBefore(page.element, body.firstChild);

@@ -44,6 +44,9 @@ struct ReviewData {
     /// sections are the bulk of the page.
     private var documents: [FieldValue] {
         let sectionsByDocument = Dictionary(grouping: run.sections, by: \.docId)
+        // A document whose values the checks and the panel use; other formats of its publication are not.
+        let checked = Set(run.observations.filter(\.primary).map(\.docId))
+        let unchecked = Set(run.observations.filter { !$0.primary }.map(\.docId))
         return run.documents.sorted { $0.docId < $1.docId }.map { document in
             let outline = (sectionsByDocument[document.docId] ?? []).filter { $0.kind != .toc }.map { section in
                 FieldValue.array([.int(section.level), .string(section.kind.rawValue), optional(section.number),
@@ -55,6 +58,8 @@ struct ReviewData {
                 "region": optional(document.region), "year": document.reportYear.map(FieldValue.int) ?? .null,
                 "pages": .int(document.pages), "status": .string(document.status.rawValue),
                 "errors": .array(document.errors.map(FieldValue.string)), "outline": .array(outline),
+                "checked": checked.contains(document.docId) ? .bool(true)
+                    : unchecked.contains(document.docId) ? .bool(false) : .null,
             ])
         }
     }

@@ -88,6 +88,9 @@ struct ReviewBrowserTests {
         let order = flags.sorted(by: ReviewData.flagOrder).map(\.id)
         let positions = order.compactMap { rendered.dom.range(of: #"id="flag-\#($0)""#)?.lowerBound }
         #expect(positions == positions.sorted())
+        // Each publication's checked format is named in the document list: five publications, five checked.
+        #expect(rendered.dom.components(separatedBy: #"<span class="checked">"#).count - 1 == 5)
+        #expect(rendered.dom.components(separatedBy: #"<span class="other-format">"#).count - 1 == AnalystCorpus.run.documents.count - 5)
         // Chinese survives into the DOM.
         #expect(rendered.dom.contains("浦东新区") && rendered.dom.contains("毕业去向落实率"))
     }
