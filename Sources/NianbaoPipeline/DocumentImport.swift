@@ -56,7 +56,8 @@ struct DocumentImport: Sendable {
         record.source = file.path
         let result = extractor.extract(from: segmented)
         try store.commit(DocumentCommit(record: record, sections: segmented.sections, observations: result.observations,
-                                        rejected: result.rejected, archive: nil, file: state))
+                                        rejected: result.rejected, archive: nil, file: state,
+                                        search: SearchDocument(segmented)))
         return outcome(file, .reextracted, record, observations: result.observations.count)
     }
 
@@ -68,7 +69,7 @@ struct DocumentImport: Sendable {
         let archive = report.segmented.flatMap { try? SegmentedArchive.archive($0) }
         try store.commit(DocumentCommit(record: report.record, sections: report.segmented?.sections ?? [],
                                         observations: result?.observations ?? [], rejected: result?.rejected ?? [],
-                                        archive: archive, file: state))
+                                        archive: archive, file: state, search: report.segmented.map { SearchDocument($0) }))
         return outcome(file, .processed, report.record, observations: result?.observations.count ?? 0)
     }
 
