@@ -129,4 +129,23 @@ import NianbaoModel
                            documents: F.run.documents)
         #expect(across.rows[0].cells[2023]?.value == 4)
     }
+
+    @Test func rowsSkipValuesWithoutAnEntityAndGiveACategoryItsOwnRow() {
+        let base = F.run.observations.first { $0.indicator == "enrollment" && $0.year == 2023 && $0.docId == F.report2023 }!
+        var unresolved = base
+        unresolved.entity = nil
+        unresolved.value = 1
+        var category = base
+        category.category = "普通中专"
+        category.value = 5000
+        category.line += 1
+        let flag = F.run.flags.first { $0.entity == F.pudong && $0.indicators.contains("enrollment") && $0.year == 2023 }!
+        let panel = Panel(observations: [base, unresolved, category], documents: F.run.documents, flags: [flag])
+        #expect(panel.rows.map(\.entity) == [F.pudong, F.pudong + "·普通中专"])
+        #expect(panel.rows.map { $0.cells[2023]?.value } == [base.value, 5000])
+        // The whole's cell does not list the unresolved value or the category's as sources.
+        #expect(panel.rows[0].cells[2023]?.sources == [base])
+        // The checks pool an entity's categories, so a flag naming the entity marks both rows.
+        #expect(panel.rows.map { $0.cells[2023]?.flags } == [[flag.id], [flag.id]])
+    }
 }
