@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; NianbaoModel is the document model every stage shares.
-// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, COpenCC) and never seen above their reader.
+// C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, COpenCC, CXlsxWriter) and never seen above their reader.
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc",
                        providers: [.apt(["libopencc-dev", "libopencc-data"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
         .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
@@ -37,22 +39,24 @@ let package = Package(
             "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Dataset", dependencies: [
-            "NianbaoModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "NianbaoModel", "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // rules/*.yaml embedded at build time, so the binary runs from anywhere (see Plugins/EmbedRules).
         .executableTarget(name: "embed-rules", path: "Sources/EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .target(name: "ShippedRules", plugins: ["EmbedRules"]),
+        .target(name: "Review", dependencies: ["NianbaoModel", "Dataset"]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset", "CZlib",
             "ShippedRules",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
-            "NianbaoPipeline", "Numbers", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "NianbaoPipeline", "Numbers", "Dataset", "Review",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NianbaoTests", dependencies: [
             "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
-            "Numbers", "Indicators", "Checks", "Dataset",
+            "Numbers", "Indicators", "Checks", "Dataset", "Review", "CLibXML2",
         ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,15 +35,18 @@ public struct DocumentCommit: Sendable {
     /// The segmented document, archived (see `SegmentedArchive`); nil keeps the archive already stored.
     public var archive: Data?
     public var file: SourceFileState
+    /// The document's passages for `nianbao search` (nil when it has no text: its old passages go).
+    public var search: SearchDocument?
 
     public init(record: DocumentRecord, sections: [Section], observations: [Observation], rejected: [RejectedValue],
-                archive: Data?, file: SourceFileState) {
+                archive: Data?, file: SourceFileState, search: SearchDocument? = nil) {
         self.record = record
         self.sections = sections
         self.observations = observations
         self.rejected = rejected
         self.archive = archive
         self.file = file
+        self.search = search
     }
 }
 
@@ -53,8 +56,9 @@ public struct DocumentCommit: Sendable {
 /// The JSON Lines, CSV and panel files are exported from it (`StoreExport`).
 ///
 /// Tables beyond the contract's: `rejected` (rejected.jsonl's rows), `source_files` (path, size, time,
-/// content hash, rules hash and version each document was made from) and `segmented` (each document's
-/// segmented form, compressed, so a rule edit re-runs the rules without reading the file again).
+/// content hash, rules hash and version each document was made from), `segmented` (each document's
+/// segmented form, compressed, so a rule edit re-runs the rules without reading the file again) and the
+/// search index (`passages`, `passages_fts`, `section_texts`; see `SearchIndex`), committed with the document.
 public final class DatasetStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
@@ -87,6 +91,7 @@ public final class DatasetStore: Sendable {
                     CREATE TABLE IF NOT EXISTS segmented (doc_id TEXT PRIMARY KEY NOT NULL, archive BLOB NOT NULL);
                     CREATE TABLE IF NOT EXISTS store_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                     """)
+                try db.execute(sql: SearchIndex.schema)
             }
         } catch {
             throw Self.databaseError(path, error)
@@ -204,6 +209,7 @@ public final class DatasetStore: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO segmented (doc_id, archive) VALUES (?,?)",
                                arguments: [docId, archive])
             }
+            try SearchIndex.replace(docId, with: document.search, in: db)
             try Self.markChanged(db)
         }
     }
@@ -222,11 +228,28 @@ public final class DatasetStore: Sendable {
     public func remove(_ docIds: [String]) throws(DatasetError) {
         try write { db in
             for docId in docIds {
-                for table in ["documents", "sections", "observations", Self.rejectedTable.name, "source_files", "segmented"] {
+                for table in ["documents", "sections", "observations", Self.rejectedTable.name, "source_files", "segmented",
+                              "passages", "section_texts"] {
                     try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE doc_id = ?", arguments: [docId])
                 }
             }
             try Self.markChanged(db)
+        }
+    }
+
+    /// Sets `primary` on every observation, rejected value and passage: true when its document is in `chosen`
+    /// (the format of its publication the checks and the panel use). Which format is chosen depends on every
+    /// document stored, so it is decided over the whole store before the checks, not per document.
+    public func markPrimary(_ chosen: Set<String>) throws(DatasetError) {
+        try write { db in
+            let tables = ["observations", Self.rejectedTable.name, "passages"]
+            let updates = try tables.map {
+                try db.cachedStatement(sql: "UPDATE \(quoted($0)) SET \"primary\" = ? WHERE doc_id = ? AND \"primary\" != ?")
+            }
+            for docId in try String.fetchAll(db, sql: "SELECT doc_id FROM documents") {
+                let primary = chosen.contains(docId)
+                for update in updates { try update.execute(arguments: [primary, docId, primary]) }
+            }
         }
     }
 

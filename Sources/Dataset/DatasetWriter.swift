@@ -3,7 +3,7 @@ import NianbaoModel
 
 /// Writes one run's records under `--out`, exactly as the data contract names them:
 /// documents.jsonl, sections.jsonl, observations.jsonl + observations.csv, rejected.jsonl, flags.jsonl,
-/// checks.jsonl, panel.csv, panel_sources.csv and nianbao.sqlite.
+/// checks.jsonl, panel.csv, panel_sources.csv, panel_flags.csv, panel_targets.csv and nianbao.sqlite.
 ///
 /// Output is deterministic: JSON keys sorted, numbers as exact plain decimals, documents ordered by doc_id and
 /// each document's sections/observations kept in document order. A file whose bytes would not change is not
@@ -24,14 +24,19 @@ public struct DatasetWriter: Sendable {
         try writeText(DatasetFile.documents, jsonLines(run.documents))
         try writeText(DatasetFile.sections, jsonLines(run.sections))
         try writeText(DatasetFile.observations, jsonLines(run.observations))
-        try writeText(DatasetFile.observationsCSV, csv(run.observations))
+        try writeText(DatasetFile.observationsCSV, CSV.byteOrderMark + csv(run.observations))
         try writeText(DatasetFile.rejected, jsonLines(run.rejected))
         try writeText(DatasetFile.flags, jsonLines(run.flags))
         try writeText(DatasetFile.checks, jsonLines(run.checks))
 
-        let panel = Panel(observations: run.observations, documents: run.documents, labels: labels)
-        try writeText(DatasetFile.panel, panel.csv)
-        try writeText(DatasetFile.panelSources, panel.sourcesCSV)
+        // CSV files start with a UTF-8 byte-order mark: Excel opened by double-click reads Chinese right only then.
+        let panel = Panel(observations: run.observations, documents: run.documents, labels: labels, flags: run.flags)
+        try writeText(DatasetFile.panel, CSV.byteOrderMark + panel.csv)
+        try writeText(DatasetFile.panelSources, CSV.byteOrderMark + panel.sourcesCSV)
+        try writeText(DatasetFile.panelFlags, CSV.byteOrderMark + panel.flagsCSV)
+        let targets = Panel(observations: run.observations, documents: run.documents, labels: labels,
+                            flags: run.flags, content: .targets)
+        try writeText(DatasetFile.panelTargets, CSV.byteOrderMark + targets.csv)
 
         try SQLiteStore(path: outputDirectory.appendingPathComponent(DatasetFile.database).path).write(run)
     }
@@ -129,9 +134,11 @@ public enum DatasetFile {
     public static let checks = "checks.jsonl"
     public static let panel = "panel.csv"
     public static let panelSources = "panel_sources.csv"
+    public static let panelFlags = "panel_flags.csv"
+    public static let panelTargets = "panel_targets.csv"
     public static let database = "nianbao.sqlite"
 
     /// The files exported from the store (every file above but the database).
     public static let all = [documents, sections, observations, observationsCSV, rejected, flags, checks, panel,
-                             panelSources]
+                             panelSources, panelFlags, panelTargets]
 }

@@ -136,6 +136,9 @@ func expandExponent(_ text: String) -> String {
 /// RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF; quotes inside are doubled.
 /// Rows end with CRLF as the RFC says (Python's csv, pandas and spreadsheets all read it).
 public enum CSV {
+    /// U+FEFF, written first in every CSV file so spreadsheet programs take the file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
     public static func field(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.hasPrefix(" ") || text.hasSuffix(" ")
@@ -154,6 +157,7 @@ public enum CSV {
         var field = ""
         var inQuotes = false
         var scalars = Array(text.unicodeScalars)[...]
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var fieldStarted = false
         while let scalar = scalars.popFirst() {
             if inQuotes {

@@ -21,6 +21,8 @@ public struct PanelCell: Sendable, Hashable {
     public var sources: [Observation]
     /// True when some source does not agree with the accepted value (see `Panel` for what agreeing means).
     public var disagree: Bool
+    /// Ids of the flags that dispute this cell: same entity and year, and the flag names this indicator.
+    public var flags: [String] = []
     public var value: Decimal { accepted.value }
 }
 
@@ -34,15 +36,20 @@ public struct PanelRow: Sendable, Hashable {
 
 /// The cross-year dataset: one row per entity × indicator, one column per year.
 ///
-/// Acceptance rule (which statement fills a cell):
-/// 1. Eligible statements: the observation has a year, and its qualifier is none or `approx`.
-///    `target`, `change`, `range` and the bounds `at_least`/`at_most`/`more_than`/`less_than` never fill a
-///    cell: they do not state the value of that year. An observation whose unit differs from the unit most
+/// Acceptance rule (which statement fills a cell; README "How a panel cell is chosen" states the same):
+/// Rows: one per entity × indicator, and one per entity·category × indicator for values about a part of
+/// the entity (`全国·普通中专`); a value without an entity is in no row.
+/// 1. Eligible statements: the observation has an entity and a year, comes from a publication's primary format (the one
+///    the checks use), and measures what the panel shows: for the level panel its qualifier is none or
+///    `approx` (`target`, `change`, `range` and the bounds never fill a cell: they do not state the value of
+///    that year); for the target panel it is a `target`. An observation whose unit differs from the unit most
 ///    of the row's statements use is not eligible either (a stray 万人 or % value would corrupt the row).
 /// 2. Among eligible statements, in order of preference:
 ///    a. an exact statement over an `approx` one;
-///    b. the most recent report about that year (higher `report_year`, then later `published`), since later
-///       reports carry revised figures;
+///    b. the report about that year (`report_year` = the cell's year) over a restatement in another report
+///       (a later report's comparison column, a plan's baseline): the report about the year is the one
+///       that is accountable for it; among restatements, the most recent report (higher `report_year`, then
+///       later `published`);
 ///    c. a table cell over running text;
 ///    d. then document order (doc_id, page, line) so the choice is deterministic.
 /// 3. Sources disagree when some eligible statement does not agree with the accepted one: an exact statement
@@ -50,25 +57,33 @@ public struct PanelRow: Sendable, Hashable {
 ///    (约1.2万人 agrees with 12001). The cell still holds the accepted value, and `panel_sources.csv` marks
 ///    every source of that cell `disagree=yes`.
 /// A source repeated at the same doc_id/page/line with the same value is listed once.
+/// 4. A cell is flagged when a flag names its entity, its year and its indicator (`panel_flags.csv`, the
+///    `flagged` column of `panel_sources.csv`). The checks do not tell an entity's categories apart, so a
+///    flag naming `全国` marks the cell of `全国·普通中专` too.
 public struct Panel: Sendable {
+    /// What the panel's cells hold: the values of each year, or the targets announced for each year.
+    public enum Content: Sendable { case levels, targets }
+
     public var years: [Int]
     public var rows: [PanelRow]
 
     static let eligibleQualifiers: Set<Qualifier?> = [nil, .approx]
 
     public init(observations: [Observation], documents: [DocumentRecord],
-                labels: [String: IndicatorLabel] = [:]) {
+                labels: [String: IndicatorLabel] = [:], flags: [Flag] = [], content: Content = .levels) {
         let documentByID = Dictionary(documents.map { ($0.docId, $0) }, uniquingKeysWith: { first, _ in first })
+        let flagIndex = FlagIndex(flags)
 
-        struct RowKey: Hashable { var entity: String; var indicator: String }
+        // `entity` is the row's name (`全国·普通中专` for a category), `entityName` the entity flags name.
+        struct RowKey: Hashable { var entity: String; var entityName: String; var indicator: String }
         var byRow: [RowKey: [Observation]] = [:]
         // A value without an entity belongs to no row; a category of an entity (全国's 普通中专) is a row of
         // its own, so the whole and its part never share a cell.
-        for observation in observations where observation.year != nil
-            && Panel.eligibleQualifiers.contains(observation.qualifier) {
+        for observation in observations where observation.year != nil && observation.primary
+            && Panel.isEligible(observation, for: content) {
             guard let entity = observation.entity else { continue }
             let row = observation.category.map { "\(entity)·\($0)" } ?? entity
-            byRow[RowKey(entity: row, indicator: observation.indicator), default: []]
+            byRow[RowKey(entity: row, entityName: entity, indicator: observation.indicator), default: []]
                 .append(observation)
         }
 
@@ -87,11 +102,12 @@ public struct Panel: Sendable {
             var cells: [Int: PanelCell] = [:]
             for (year, candidates) in byYear {
                 let ranked = Panel.deduplicated(candidates.sorted {
-                    Panel.prefers($0, over: $1, documents: documentByID)
+                    Panel.prefers($0, over: $1, year: year, documents: documentByID)
                 })
                 let disagree = ranked.dropFirst().contains { !Panel.agrees($0, with: ranked[0]) }
                 cells[year] = PanelCell(entity: key.entity, indicator: key.indicator, year: year,
-                                        accepted: ranked[0], sources: ranked, disagree: disagree)
+                                        accepted: ranked[0], sources: ranked, disagree: disagree,
+                                        flags: flagIndex.flags(entity: key.entityName, indicator: key.indicator, year: year))
                 years.insert(year)
             }
             if !cells.isEmpty {
@@ -103,11 +119,20 @@ public struct Panel: Sendable {
         self.rows = rows.sorted { ($0.entity, $0.indicator) < ($1.entity, $1.indicator) }
     }
 
-    /// The acceptance order of rule 2 above: true when `a` should fill the cell rather than `b`.
-    static func prefers(_ a: Observation, over b: Observation, documents: [String: DocumentRecord]) -> Bool {
-        let aExact = a.qualifier == nil, bExact = b.qualifier == nil
+    static func isEligible(_ observation: Observation, for content: Content) -> Bool {
+        switch content {
+        case .levels: return eligibleQualifiers.contains(observation.qualifier)
+        case .targets: return observation.qualifier == .target
+        }
+    }
+
+    /// The acceptance order of rule 2 above: true when `a` should fill the cell of `year` rather than `b`.
+    static func prefers(_ a: Observation, over b: Observation, year: Int, documents: [String: DocumentRecord]) -> Bool {
+        let aExact = a.qualifier != .approx, bExact = b.qualifier != .approx
         if aExact != bExact { return aExact }
         let aDoc = documents[a.docId], bDoc = documents[b.docId]
+        let aAbout = aDoc?.reportYear == year, bAbout = bDoc?.reportYear == year
+        if aAbout != bAbout { return aAbout }
         let aYear = aDoc?.reportYear ?? Int.min, bYear = bDoc?.reportYear ?? Int.min
         if aYear != bYear { return aYear > bYear }
         let aPublished = aDoc?.published ?? "", bPublished = bDoc?.published ?? ""
@@ -165,8 +190,24 @@ public struct Panel: Sendable {
         return out
     }
 
+    /// panel_flags.csv: the shape of panel.csv; a cell holds the ids of the flags disputing that cell and
+    /// `disagree` when its sources disagree, space-separated, or nothing. panel.csv stays all numbers.
+    public var flagsCSV: String {
+        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
+        for row in rows {
+            let cells = years.map { year in row.cells[year].map(Panel.marker) ?? "" }
+            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + cells)
+        }
+        return out
+    }
+
+    static func marker(_ cell: PanelCell) -> String {
+        (cell.flags + (cell.disagree ? ["disagree"] : [])).joined(separator: " ")
+    }
+
     public static let sourceColumns = ["entity", "indicator", "year", "value", "doc_id", "page", "line",
-                                       "accepted", "disagree", "qualifier", "from_table", "raw", "quote"]
+                                       "accepted", "disagree", "qualifier", "from_table", "raw", "quote",
+                                       "flagged", "flags"]
 
     /// panel_sources.csv: every source of every cell, accepted one first.
     public var sourcesCSV: String {
@@ -179,10 +220,30 @@ public struct Panel: Sendable {
                                     source.docId, String(source.page), String(source.line),
                                     index == 0 ? "yes" : "no", cell.disagree ? "yes" : "no",
                                     source.qualifier?.rawValue ?? "", source.fromTable ? "true" : "false",
-                                    source.raw, source.quote])
+                                    source.raw, source.quote, cell.flags.isEmpty ? "no" : "yes",
+                                    cell.flags.joined(separator: " ")])
                 }
             }
         }
         return out
+    }
+}
+
+/// Flags by the cells they dispute (entity, indicator, year), looked up once per cell.
+struct FlagIndex {
+    private struct Key: Hashable { var entity: String; var indicator: String; var year: Int }
+    private var ids: [Key: [String]] = [:]
+
+    init(_ flags: [Flag]) {
+        for flag in flags {
+            guard let year = flag.year else { continue }
+            for indicator in Set(flag.indicators) {
+                ids[Key(entity: flag.entity, indicator: indicator, year: year), default: []].append(flag.id)
+            }
+        }
+    }
+
+    func flags(entity: String, indicator: String, year: Int) -> [String] {
+        (ids[Key(entity: entity, indicator: indicator, year: year)] ?? []).sorted()
     }
 }

@@ -38,6 +38,7 @@ struct SQLiteStore {
             let definition = column.definition.hasSuffix("NOT NULL") ? column.definition + " DEFAULT \(zero)" : column.definition
             try db.execute(sql: "ALTER TABLE \(quoted(table.name)) ADD COLUMN \(quoted(column.name)) \(definition)")
         }
+        if !table.indexes.isEmpty { try db.execute(sql: table.indexSQL) }
     }
 
     func write(_ run: RunOutput) throws(DatasetError) {

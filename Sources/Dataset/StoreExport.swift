@@ -5,7 +5,8 @@ import NianbaoModel
 /// Writes the data contract's files from the store: documents, sections, observations (JSON Lines and CSV),
 /// rejected values, flags and checks stream row by row (memory does not grow with the store), in the order
 /// `DatasetWriter` writes a run, so the files are byte for byte what it would write for the same records.
-/// The panel is built from the observations the caller already holds for the checks.
+/// The panels are built from the observations and flags the caller already holds for the checks. Every CSV
+/// file starts with a UTF-8 byte-order mark (see `CSV.byteOrderMark`).
 public struct StoreExport: Sendable {
     public let store: DatasetStore
     public let outputDirectory: URL
@@ -16,7 +17,7 @@ public struct StoreExport: Sendable {
     }
 
     public func write(observations: [Observation], documents: [DocumentRecord],
-                      labels: [String: IndicatorLabel]) throws(DatasetError) {
+                      labels: [String: IndicatorLabel], flags: [Flag]) throws(DatasetError) {
         try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
         try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
         try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
@@ -24,9 +25,17 @@ public struct StoreExport: Sendable {
         try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
         try export(DatasetFile.flags, StoreTables.flags, order: "rowid", csv: false)
         try export(DatasetFile.checks, StoreTables.checks, order: "seq", csv: false)
-        let panel = Panel(observations: observations, documents: documents, labels: labels)
-        try FileSink.write(outputDirectory.appendingPathComponent(DatasetFile.panel), Array(panel.csv.utf8))
-        try FileSink.write(outputDirectory.appendingPathComponent(DatasetFile.panelSources), Array(panel.sourcesCSV.utf8))
+        let panel = Panel(observations: observations, documents: documents, labels: labels, flags: flags)
+        try writeCSV(DatasetFile.panel, panel.csv)
+        try writeCSV(DatasetFile.panelSources, panel.sourcesCSV)
+        try writeCSV(DatasetFile.panelFlags, panel.flagsCSV)
+        let targets = Panel(observations: observations, documents: documents, labels: labels, flags: flags,
+                            content: .targets)
+        try writeCSV(DatasetFile.panelTargets, targets.csv)
+    }
+
+    private func writeCSV(_ name: String, _ text: String) throws(DatasetError) {
+        try FileSink.write(outputDirectory.appendingPathComponent(name), Array((CSV.byteOrderMark + text).utf8))
     }
 
     private func export<R>(_ name: String, _ table: StoreTable<R>, order: String, csv: Bool) throws(DatasetError) {
@@ -34,7 +43,7 @@ public struct StoreExport: Sendable {
         let sink = try FileSink(url)
         let names = R.fieldNames
         let keyOrder = RecordFields.sortedKeyOrder(names)
-        if csv { sink.append(Array(CSV.row(names).utf8)) }
+        if csv { sink.append(Array((CSV.byteOrderMark + CSV.row(names)).utf8)) }
         do {
             try store.read { db in
                 try store.forEachRecord(table, in: db, order: order) { record in

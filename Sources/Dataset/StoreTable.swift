@@ -43,11 +43,14 @@ struct StoreTable<Record: FieldListed>: Sendable {
     var createSQL: String {
         var parts = columns.map { "\(quoted($0.name)) \($0.definition)" }
         if case .documentSequence = key { parts.append("PRIMARY KEY (doc_id, seq)") }
-        var sql = "CREATE TABLE IF NOT EXISTS \(quoted(name)) (\(parts.joined(separator: ", ")));"
-        for (index, columns) in indexes {
-            sql += "\nCREATE INDEX IF NOT EXISTS \(quoted(index)) ON \(quoted(name))(\(columns));"
-        }
-        return sql
+        return "CREATE TABLE IF NOT EXISTS \(quoted(name)) (\(parts.joined(separator: ", ")));"
+    }
+
+    /// Run after the columns a field list gained are added: an index may name one of them.
+    var indexSQL: String {
+        indexes.map { index, columns in
+            "CREATE INDEX IF NOT EXISTS \(quoted(index)) ON \(quoted(name))(\(columns));"
+        }.joined(separator: "\n")
     }
 
     /// `INSERT INTO t (cols) VALUES (?, …)`, `suffix` appended (an upsert clause).
@@ -118,7 +121,8 @@ enum StoreTables {
     static let sections = StoreTable<Section>(name: "sections", key: .documentSequence,
                                               indexes: [("sections_by_id", "doc_id, id")])
     static let observations = StoreTable<Observation>(name: "observations", key: .documentSequence,
-                                                      indexes: [("observations_by_cell", "entity, indicator, year")])
+                                                      indexes: [("observations_by_cell", "entity, indicator, year"),
+                                                                ("observations_by_measure", "indicator, measure")])
     static let flags = StoreTable<Flag>(name: "flags", key: .field("id"), indexes: [])
     static let checks = StoreTable<CheckRecord>(name: "checks", key: .sequence, indexes: [])
 }

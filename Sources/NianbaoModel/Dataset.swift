@@ -109,12 +109,15 @@ public struct Observation: Codable, Sendable, Hashable {
     /// The part of the entity a value is about when it is not the whole (`普通中专`, `技工学校`, `民办`):
     /// 全国 and 全国's 普通中专 are different series.
     public var category: String?
+    /// False when the document is another format of a publication whose chosen format the checks and the
+    /// panel use (the same report as text, PDF and HTML states each fact once per format).
+    public var primary: Bool
 
     public init(docId: String, indicator: String, nameZh: String, entity: String?, year: Int?, value: Decimal,
                 unit: String, raw: String, qualifier: Qualifier?, page: Int, line: Int, sectionId: String?,
                 quote: String, ruleId: String, decimals: Int, fromTable: Bool, group: String? = nil,
                 role: ObservationRole? = nil, base: String? = nil, entitySource: String? = nil,
-                yearSource: String? = nil, category: String? = nil) {
+                yearSource: String? = nil, category: String? = nil, primary: Bool = true) {
         self.entitySource = entitySource
         self.yearSource = yearSource
         self.category = category
@@ -137,12 +140,14 @@ public struct Observation: Codable, Sendable, Hashable {
         self.group = group
         self.role = role
         self.base = base
+        self.primary = primary
     }
 
 }
 
 extension Observation: FieldListed {
-    /// Contract fields first, then nianbao's own (`decimals` … `base`), which files of other tools may lack.
+    /// Contract fields first, then nianbao's own (`decimals` … `primary`), which files of other tools may lack.
+    /// `measure` is derived from `qualifier` and `unit`: written everywhere, never read back.
     public static let fields: [RecordField<Observation>] = [
         .field("doc_id", \.docId), .field("indicator", \.indicator), .field("name_zh", \.nameZh),
         .field("entity", \.entity), .field("year", \.year), .field("value", \.value), .field("unit", \.unit),
@@ -151,6 +156,7 @@ extension Observation: FieldListed {
         .field("decimals", \.decimals, whenMissing: 0), .field("from_table", \.fromTable, whenMissing: false),
         .field("group", \.group), .field("role", \.role), .field("base", \.base),
         .field("entity_source", \.entitySource), .field("year_source", \.yearSource), .field("category", \.category),
+        .derived("measure", \.measure), .field("primary", \.primary, whenMissing: true),
     ]
     public static let blank = Observation(docId: "", indicator: "", nameZh: "", entity: "", year: nil, value: 0,
                                           unit: "", raw: "", qualifier: nil, page: 0, line: 0, sectionId: nil,

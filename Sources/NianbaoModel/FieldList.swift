@@ -164,6 +164,19 @@ public struct RecordField<Record>: Sendable {
                                return true
                            })
     }
+
+    /// A value computed from other fields (an observation's `measure` from its qualifier and unit): written
+    /// to every output like any field, and ignored when a record is read, since the fields it is computed
+    /// from are read and nothing is stored twice in the record.
+    public static func derived<T: FieldValueConvertible>(_ name: String, _ path: KeyPath<Record, T> & Sendable)
+        -> RecordField {
+        let key = FieldKey(name)
+        return RecordField(name: name, storage: T.fieldStorage, isOptional: false,
+                           value: { $0[keyPath: path].fieldValue },
+                           encode: { record, c in try c.encode(record[keyPath: path], forKey: key) },
+                           decode: { _, _ in },
+                           assign: { _, _ in true })
+    }
 }
 
 extension RecordField {

@@ -57,7 +57,8 @@ struct DocumentImport: Sendable {
         let result = extractor.extract(from: segmented)
         record = record.described(by: result)
         try store.commit(DocumentCommit(record: record, sections: segmented.sections, observations: result.observations,
-                                        rejected: result.rejected, archive: nil, file: state))
+                                        rejected: result.rejected, archive: nil, file: state,
+                                        search: SearchDocument(segmented)))
         return outcome(file, .reextracted, record, observations: result.observations.count)
     }
 
@@ -70,7 +71,7 @@ struct DocumentImport: Sendable {
         let archive = report.segmented.flatMap { try? SegmentedArchive.archive($0) }
         try store.commit(DocumentCommit(record: record, sections: report.segmented?.sections ?? [],
                                         observations: result?.observations ?? [], rejected: result?.rejected ?? [],
-                                        archive: archive, file: state))
+                                        archive: archive, file: state, search: report.segmented.map { SearchDocument($0) }))
         return outcome(file, .processed, record, observations: result?.observations.count ?? 0)
     }
 

@@ -74,7 +74,7 @@ public struct Importer: Sendable {
     }
 
     /// Chinese names and units for the panel's rows, from the indicator rules.
-    static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
+    public static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
         Dictionary(rules.indicators.map { ($0.id, IndicatorLabel(nameZh: $0.nameZh, unit: $0.unit)) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -185,16 +185,17 @@ public struct Importer: Sendable {
         return "checks:\(ContentDigest.sha256(checks)) indicators:\(indicators)"
     }
 
-    /// The checks over every document of the store, then the dataset files written from it.
+    /// The checks over every document of the store (the primary format of each publication), then the
+    /// dataset files written from it.
     private func checkAndExport(_ store: DatasetStore, checkRules: CheckRuleSet, labels: [String: IndicatorLabel],
                                 outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
         let documents = try store.documents()
+        try store.markPrimary(SamePublication.primaryDocuments(documents))
         let observations = try store.observations()
-        let checked = SamePublication.primaryDocuments(documents)
-        let outcome = CheckEngine(rules: checkRules).run(on: observations.filter { checked.contains($0.docId) })
+        let outcome = CheckEngine(rules: checkRules).run(on: observations.filter(\.primary))
         try store.replaceChecks(flags: outcome.flags, checks: outcome.checks)
         try StoreExport(store: store, outputDirectory: outputDirectory)
-            .write(observations: observations, documents: documents, labels: labels)
+            .write(observations: observations, documents: documents, labels: labels, flags: outcome.flags)
         return outcome
     }
 
@@ -247,7 +248,7 @@ public struct Importer: Sendable {
         }
         var output: RunOutput
         do { output = try DatasetReader.load(outputDirectory: outputDirectory) } catch { throw .dataset(error.description) }
-        let checked = SamePublication.primaryDocuments(output.documents)
+        let checked = SamePublication.markPrimary(&output)
         let outcome = CheckEngine(rules: checkRules).run(on: output.observations.filter { checked.contains($0.docId) })
         output.flags = outcome.flags
         output.checks = outcome.checks
@@ -281,5 +282,18 @@ enum SamePublication {
             chosen[key] = doc
         }
         return Set(chosen.values.map(\.docId))
+    }
+
+    /// Sets each observation's `primary` (its document is the publication's chosen format) and returns the
+    /// chosen documents, so the dataset says which rows the checks and the panel use.
+    static func markPrimary(_ output: inout RunOutput) -> Set<String> {
+        let chosen = primaryDocuments(output.documents)
+        for index in output.observations.indices {
+            output.observations[index].primary = chosen.contains(output.observations[index].docId)
+        }
+        for index in output.rejected.indices {
+            output.rejected[index].observation.primary = chosen.contains(output.rejected[index].observation.docId)
+        }
+        return chosen
     }
 }

@@ -15,9 +15,9 @@ struct ImportCommand: ParsableCommand {
         Reads every .pdf, .html/.htm, .txt and .md file given or found below the folders given (README files \
         of those folders excepted) into nianbao.sqlite under --out, one document per transaction, then runs \
         the checks over every document stored and writes documents.jsonl, sections.jsonl, \
-        observations.jsonl/.csv, rejected.jsonl, flags.jsonl, checks.jsonl, panel.csv and panel_sources.csv \
-        from it. A file already stored and unchanged is not read again; after a rule edit only the rules run \
-        again. A file gone from the folders is reported and kept unless --prune.
+        observations.jsonl/.csv, rejected.jsonl, flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv, \
+        panel_flags.csv and panel_targets.csv from it; nianbao.sqlite also holds the search index. A file \
+        already stored and unchanged is not read again; after a rule edit only the rules run again. A file gone from the folders is reported and kept unless --prune.
         Ctrl-C finishes the files in flight, keeps them, and exits with 130; the next import goes on.
         Exit status: 0 when every file was processed, 1 when some failed (each failure listed), 2 on bad usage.
         """)

@@ -13,9 +13,13 @@ struct Nianbao: ParsableCommand {
           nianbao extract report.pdf               print its cleaned text
           echo '在校生2,261人' | nianbao numbers   try the number parser
           nianbao check --out output/              re-run the consistency checks
+          nianbao export --format xlsx --out x.xlsx  the observations for a spreadsheet
+          nianbao search 产教融合 --kind case      full-text search over sections and cases
+          nianbao report                           output/report.html, the review page
         """,
         subcommands: [ImportCommand.self, ExtractCommand.self, OutlineCommand.self, NumbersCommand.self,
-                      CheckCommand.self, BenchmarkCommand.self]
+                      CheckCommand.self, BenchmarkCommand.self, ExportCommand.self, SearchCommand.self,
+                      ReportCommand.self]
     )
 
     /// The data contract's exit statuses: 0 all processed, 1 some input failed, 2 bad usage

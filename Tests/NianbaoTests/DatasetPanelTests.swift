@@ -8,18 +8,19 @@ import NianbaoModel
     static let labels = ["enrollment": IndicatorLabel(nameZh: "在校生数", unit: "人"),
                          "student_teacher_ratio": IndicatorLabel(nameZh: "生师比", unit: "ratio")]
 
-    @Test func theMostRecentReportFillsACellAndDisagreementIsMarked() throws {
+    @Test func theReportAboutTheYearFillsACellAndDisagreementIsMarked() throws {
         let panel = Panel(observations: F.run.observations, documents: F.run.documents, labels: Self.labels)
         // 2025 appears only as a target, so it is no column.
         #expect(panel.years == [2023, 2024])
         let enrollment = try #require(panel.rows.first { $0.indicator == "enrollment" })
         #expect(enrollment.nameZh == "在校生数" && enrollment.unit == "人")
 
-        // 2023: the 2024 report's appendix says 12206, the (synthetic) 2023 report says 12209.
+        // 2023: the 2024 report's appendix restates 12206, the (synthetic) report about 2023 says 12209:
+        // the report about the year fills the cell, the restatement is listed as a disagreeing source.
         let cell2023 = try #require(enrollment.cells[2023])
-        #expect(cell2023.value == 12206)
-        #expect(cell2023.accepted.docId == F.report2024)
-        #expect(cell2023.sources.map(\.docId) == [F.report2024, F.report2023])
+        #expect(cell2023.value == 12209)
+        #expect(cell2023.accepted.docId == F.report2023)
+        #expect(cell2023.sources.map(\.docId) == [F.report2023, F.report2024])
         #expect(cell2023.disagree)
 
         // 2024: text and table both say 12001 (table accepted); 约1.2万人 agrees within its precision.
@@ -45,7 +46,7 @@ import NianbaoModel
 
         let panel = CSV.parse(try String(contentsOf: out.appendingPathComponent("panel.csv"), encoding: .utf8))
         #expect(panel[0] == ["entity", "indicator", "name_zh", "unit", "2023", "2024"])
-        #expect(panel.contains(["浦东新区", "enrollment", "在校生数", "人", "12206", "12001"]))
+        #expect(panel.contains(["浦东新区", "enrollment", "在校生数", "人", "12209", "12001"]))
         #expect(panel.contains(["浦东新区", "student_teacher_ratio", "生师比", "ratio", "", "13.1"]))
         #expect(panel.contains(["浦东新区", "matched_employment_rate", "对口就业率", "%", "", "100"]))
         #expect(panel.count == 4)
@@ -55,8 +56,8 @@ import NianbaoModel
                                                 "accepted", "disagree"])
         let enrollment2023 = sources.filter { $0[1] == "enrollment" && $0[2] == "2023" }.map { Array($0.prefix(9)) }
         #expect(enrollment2023 == [
-            ["浦东新区", "enrollment", "2023", "12206", F.report2024, "1", "716", "yes", "yes"],
-            ["浦东新区", "enrollment", "2023", "12209", F.report2023, "1", "40", "no", "yes"],
+            ["浦东新区", "enrollment", "2023", "12209", F.report2023, "1", "40", "yes", "yes"],
+            ["浦东新区", "enrollment", "2023", "12206", F.report2024, "1", "716", "no", "yes"],
         ])
         let enrollment2024 = sources.filter { $0[1] == "enrollment" && $0[2] == "2024" }
         #expect(enrollment2024.map { $0[3] } == ["12001", "12001", "12000"])

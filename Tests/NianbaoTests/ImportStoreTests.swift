@@ -9,7 +9,8 @@ import Dataset
 /// the lock, and the doc_id rule.
 @Suite struct ImportStoreTests {
     static let dataFiles = ["documents.jsonl", "sections.jsonl", "observations.jsonl", "observations.csv",
-                            "rejected.jsonl", "flags.jsonl", "checks.jsonl", "panel.csv", "panel_sources.csv"]
+                            "rejected.jsonl", "flags.jsonl", "checks.jsonl", "panel.csv", "panel_sources.csv",
+                            "panel_flags.csv", "panel_targets.csv"]
 
     static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(label)-\(UUID().uuidString)")
