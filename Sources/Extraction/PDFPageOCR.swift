@@ -1,8 +1,9 @@
 import Foundation
 import NianbaoModel
 
-/// Text for an image-only page from tesseract: the page is rendered with `pdftoppm` and recognised as
-/// simplified Chinese plus English. Both are external programs, so nothing here touches poppler-glib.
+/// Text for an image-only page from tesseract: the page is rendered with `pdftoppm`, smoothed and
+/// recognised as simplified Chinese (`OCRSettings`), and each line normalised (`OCRTextNormaliser`).
+/// Both are external programs, so nothing here touches poppler-glib.
 enum PDFPageOCR {
     struct Problem: Error { var reason: String }
 
@@ -22,39 +23,29 @@ enum PDFPageOCR {
         }
         defer { try? FileManager.default.removeItem(at: directory) }
         let imageBase = directory.appendingPathComponent("page").path
-        var renderArguments = ["-f", "\(page)", "-l", "\(page)", "-r", "300", "-gray", "-png", "-singlefile"]
+        var renderArguments = ["-f", "\(page)", "-l", "\(page)", "-r", "\(OCRSettings.dpi)", "-gray", "-singlefile"]
         if let password { renderArguments += ["-upw", password] }
         renderArguments += [path, imageBase]
         guard run(pdftoppm, renderArguments).status == 0 else {
             return .failure(Problem(reason: "pdftoppm could not render the page"))
         }
-        let recognised = run(tesseract, [imageBase + ".png", "stdout", "-l", "chi_sim+eng"])
+        let image: String
+        do { image = try OCRPageImage.smoothedCopy(of: imageBase + ".pgm") } catch {
+            return .failure(Problem(reason: error.reason))
+        }
+        let recognised = run(tesseract, [image, "stdout"] + OCRSettings.tesseractArguments)
         guard recognised.status == 0 else {
             return .failure(Problem(reason: "tesseract failed (is the chi_sim language installed? \(installHint))"))
         }
         var lines: [SourceLine] = []
         var blankBefore = true
         for raw in recognised.output.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = removeSpacesBetweenCJK(raw.trimmingCharacters(in: .whitespaces))
+            let text = OCRTextNormaliser.normalise(String(raw))
             if text.isEmpty { blankBefore = true; continue }
             lines.append(SourceLine(text: text, page: page, line: lines.count + 1, startsBlock: blankBefore))
             blankBefore = false
         }
         return .success(lines)
-    }
-
-    /// tesseract separates CJK characters with spaces; Chinese text has none.
-    static func removeSpacesBetweenCJK(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == " ", index > 0, index + 1 < scalars.count,
-               PDFLineBuilder.isCJK(scalars[index - 1]), PDFLineBuilder.isCJK(scalars[index + 1]) {
-                continue
-            }
-            result.append(scalar)
-        }
-        return String(result)
     }
 
     static func executable(_ name: String) -> String? {
