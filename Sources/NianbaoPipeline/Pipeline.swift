@@ -90,25 +90,15 @@ public enum InputDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                let base = URL(fileURLWithPath: argument)
-                guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-                var found: [String] = []
-                for case let url as URL in walker {
-                    let name = url.lastPathComponent
-                    if name.hasPrefix(".") { continue }
-                    if name.lowercased().hasPrefix("readme") { continue }
-                    guard Readers.format(forExtension: url.pathExtension) != nil,
-                          (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                    let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : url.path
-                    found.append((argument.hasSuffix("/") ? String(argument.dropLast()) : argument) + relative)
-                }
-                paths += found.sorted()
+                let walk = ReportFolderWalk.reportFiles(in: argument)
+                paths += walk.paths
+                problems += walk.problems
             } else {
                 paths.append(argument)
             }
         }
-        var seen = Set<String>()
-        paths = paths.filter { seen.insert($0).inserted }
+        // A file named twice (directly, or through a link to it or to its folder) is imported once.
+        paths = ReportFolderWalk.distinctFiles(paths)
         let stems = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         var counts: [String: Int] = [:]
         stems.forEach { counts[$0, default: 0] += 1 }
