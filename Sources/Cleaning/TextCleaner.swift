@@ -66,8 +66,8 @@ public struct TextCleaner: Sendable {
     /// Strips Markdown markup and surrounding whitespace; a `#` heading's depth is kept as a hint.
     func normalise(_ line: SourceLine, markdown: Bool) -> SourceLine {
         var out = line
-        var text = line.text.trimmingCharacters(in: .whitespacesIncludingIdeographic)
-        if markdown || text.hasPrefix("#") || text.contains("**") {
+        var text = line.text.trimmingWhitespaceIncludingIdeographic()
+        if markdown || text.hasPrefix("#") || text.containsLiteral("**") {
             if text.hasPrefix("#") {
                 let hashes = text.prefix(while: { $0 == "#" }).count
                 if hashes <= 6 {
