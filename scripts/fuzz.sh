@@ -6,8 +6,8 @@
 # Builds Fuzz/ (a package of its own beside the main one) with -sanitize=fuzzer,address into .build-fuzz,
 # seeds each target from the sample reports in corpus/ and the test fixtures, and fuzzes. Inputs that crash,
 # time out (over 10 s) or run out of memory are written to Fuzz/findings/TARGET/ (crash-*, timeout-*, oom-*)
-# and minimised with -minimize_crash; each one belongs in Tests/NianbaoTests/Fixtures/fuzz/ as a regression
-# test (FuzzRegressionTests replays every file there). Not run by CI.
+# and minimised with -minimize_crash; once fixed, each becomes a regression test with the minimised input as a
+# fixture in Tests/NianbaoTests/Fixtures/fuzz/TARGET/ (also used here as seeds). Not run by CI.
 #
 # Environment: JOBS=1 parallel fuzzing processes per target; EXTRA="-max_len=65536" more libFuzzer flags.
 set -euo pipefail
