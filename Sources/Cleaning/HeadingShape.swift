@@ -53,7 +53,7 @@ public struct HeadingShape: Sendable, Hashable {
     static let gluedQuantityFollowers: Set<Character> = Set("所人个名项次多家门台套批类级位种条件篇部章节本册场天周时分秒米岁")
 
     public static func parse(_ raw: String) -> HeadingShape? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces()
         guard let first = text.first else { return nil }
         if namedParts.contains(text) {
             return HeadingShape(scheme: text.hasPrefix("附") ? .appendix : .named, number: "", components: [],

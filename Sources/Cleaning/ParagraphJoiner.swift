@@ -88,7 +88,7 @@ struct ParagraphJoiner {
         if line.markupHeadingLevel != nil { return true }
         let text = line.text
         // A heading never holds a full stop: `1. 坚持立德树人。全面贯彻…` opens a paragraph.
-        guard text.count <= 60, !LineShape.endsSentence(text), !text.contains("。") else { return false }
+        guard text.count <= 60, !LineShape.endsSentence(text), !text.containsLiteral("。") else { return false }
         guard let shape = HeadingShape.parse(text) else { return false }
         return shape.scheme != .named || text.count <= 6
     }

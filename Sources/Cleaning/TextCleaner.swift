@@ -69,8 +69,8 @@ public struct TextCleaner: Sendable {
     /// still carries (a `# ` heading, `**` emphasis) goes here, a `#` heading's depth kept as a hint.
     func normalise(_ line: SourceLine) -> SourceLine {
         var out = line
-        var text = line.text.trimmingCharacters(in: .whitespacesIncludingIdeographic)
-        if text.hasPrefix("#") || text.contains("**") {
+        var text = line.text.trimmingWhitespaceIncludingIdeographic()
+        if text.hasPrefix("#") || text.containsLiteral("**") {
             if text.hasPrefix("#") {
                 let hashes = text.prefix(while: { $0 == "#" }).count
                 if hashes <= 6 {

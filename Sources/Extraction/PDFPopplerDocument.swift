@@ -10,7 +10,8 @@ struct PDFGlyph: Sendable {
     var maxX: Double
     var maxY: Double
     var fontSize: Double
-    /// Index into the document's font-name table (`PopplerDocumentHandle.fontNames`).
+    /// Index into the font-name table of the glyph's page (`PDFPageGlyphs.fontNames`) until the reader
+    /// renumbers it into the document's table.
     var fontIndex: Int
     var midY: Double { (minY + maxY) / 2 }
     var height: Double { maxY - minY }
@@ -22,6 +23,9 @@ struct PDFPageGlyphs: Sendable {
     var width: Double
     var height: Double
     var glyphs: [PDFGlyph]
+    /// The page's font names in the order its text runs first use them. Page-local, so that pages read by
+    /// different documents on different threads can be merged into one table exactly as a single pass would.
+    var fontNames: [String] = []
 }
 
 enum PDFOpenFailure: Error {
@@ -29,12 +33,10 @@ enum PDFOpenFailure: Error {
     case damaged(String)
 }
 
-/// Owns one `PopplerDocument`. Not Sendable on purpose: one document per read, never shared between threads.
+/// Owns one `PopplerDocument`. Not Sendable on purpose: poppler objects are not thread-safe, so each thread
+/// that reads pages opens a handle of its own and never passes it on.
 final class PopplerDocumentHandle {
     private let document: OpaquePointer
-    /// Font names seen so far; glyphs refer to them by index so a page does not repeat strings.
-    private(set) var fontNames: [String] = []
-    private var fontIndexByName: [String: Int] = [:]
 
     /// Opens from memory (faster than by path: poppler reads a path with many tiny reads).
     init(data: Data, password: String?) throws(PDFOpenFailure) {
@@ -109,13 +111,14 @@ final class PopplerDocumentHandle {
 
         // Font runs: [start, end] offsets in Unicode scalars of the page text.
         var runs: [(start: Int, end: Int, size: Double, font: Int)] = []
+        var fonts = PDFFontTable()
         let attributes = poppler_page_get_text_attributes(page)
         var node = attributes
         while let current = node {
             if let attribute = nianbao_text_attributes_at(current) {
                 let name = attribute.pointee.font_name.map { String(cString: $0) } ?? ""
                 runs.append((Int(attribute.pointee.start_index), Int(attribute.pointee.end_index),
-                             attribute.pointee.font_size, fontIndex(for: name)))
+                             attribute.pointee.font_size, fonts.index(of: name)))
             }
             node = nianbao_list_next(current)
         }
@@ -142,13 +145,20 @@ final class PopplerDocumentHandle {
                                    maxX: max(box.x1, box.x2), maxY: max(box.y1, box.y2),
                                    fontSize: size, fontIndex: font))
         }
-        return PDFPageGlyphs(number: index + 1, width: width, height: height, glyphs: glyphs)
+        return PDFPageGlyphs(number: index + 1, width: width, height: height, glyphs: glyphs, fontNames: fonts.names)
     }
+}
 
-    private func fontIndex(for name: String) -> Int {
-        if let known = fontIndexByName[name] { return known }
-        fontNames.append(name)
-        fontIndexByName[name] = fontNames.count - 1
-        return fontNames.count - 1
+/// Font names numbered in the order they are first seen; glyphs and lines refer to fonts by these numbers
+/// so a page does not repeat strings.
+struct PDFFontTable: Sendable {
+    private(set) var names: [String] = []
+    private var indexByName: [String: Int] = [:]
+
+    mutating func index(of name: String) -> Int {
+        if let known = indexByName[name] { return known }
+        names.append(name)
+        indexByName[name] = names.count - 1
+        return names.count - 1
     }
 }

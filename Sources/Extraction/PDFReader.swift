@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 import NianbaoModel
 
 /// PDF through poppler-glib: lines rebuilt from glyph boxes, page furniture removed, typed errors.
 ///
-/// Each call opens its own document from the bytes given and shares nothing, so reads on different threads
-/// are independent. No poppler or GLib type leaves the reader.
+/// Each call opens its own documents from the bytes given and shares nothing, so reads on different threads
+/// are independent; within a call, pages are laid out on up to `ReadOptions.pageThreads` threads, one poppler
+/// document each, with the same result as one thread. No poppler or GLib type leaves the reader.
 public struct PDFReader: ReportReader {
     public static let formats: [SourceFormat] = [.pdf]
     public init() {}
@@ -25,47 +27,17 @@ public struct PDFReader: ReportReader {
         let pageCount = document.pageCount
         guard pageCount > 0 else { throw .noPages(path: path) }
 
-        var warnings: [String] = []
-        var pageLines: [[PDFLayoutLine]] = []
-        var pageHeights: [Double] = []
-        var hasText: [Bool] = []
-        let builder = PDFLineBuilder()
-        for index in 0..<pageCount {
-            let started = DispatchTime.now().uptimeNanoseconds
-            let glyphs = document.glyphs(ofPage: index)
-            var lines = builder.lines(of: glyphs)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            // poppler cannot be interrupted mid-page; a page over the limit is dropped so one bad page
-            // cannot dominate a batch, and the caller learns which page it was.
-            if seconds > options.pageTimeout {
-                warnings.append("page \(index + 1) took \(String(format: "%.1f", seconds)) s, over the "
-                                + "\(options.pageTimeout) s limit, and was skipped")
-                lines = []
-            }
-            pageLines.append(lines)
-            pageHeights.append(glyphs.height)
-            hasText.append(!glyphs.glyphs.isEmpty)
-        }
+        let pageReading = PDFPageLayouts(data: data, password: options.password, pageTimeout: options.pageTimeout,
+                                         threads: options.pageThreads)
+        let layouts = pageReading.layouts(of: document, pageCount: pageCount)
+        var warnings = layouts.compactMap(\.warning)
+        var (pageLines, fontNames) = PDFPageLayouts.documentLines(layouts)
 
-        PDFPageFurniture().removeFurniture(from: &pageLines, pageHeights: pageHeights)
-        let boldFonts = Self.boldFontIndices(fontNames: document.fontNames, lines: pageLines.flatMap { $0 })
+        PDFPageFurniture().removeFurniture(from: &pageLines, pageHeights: layouts.map(\.height))
+        let boldFonts = Self.boldFontIndices(fontNames: fontNames, lines: pageLines.flatMap { $0 })
         var pages = PDFParagraphs.sourcePages(from: pageLines, boldFonts: boldFonts)
-
-        for index in pages.indices where !hasText[index] {
-            pages[index].hasTextLayer = false
-            let number = index + 1
-            if options.ocr {
-                switch PDFPageOCR.recognise(path: path, page: number, password: options.password) {
-                case .success(let lines):
-                    pages[index].lines = lines
-                    warnings.append("page \(number) has no text layer; its text comes from OCR (tesseract)")
-                case .failure(let problem):
-                    warnings.append("page \(number) has no text layer; OCR failed: \(problem.reason)")
-                }
-            } else {
-                warnings.append("page \(number) has no text layer")
-            }
-        }
+        let hasText = layouts.map(\.hasText)
+        warnings += Self.fillPagesWithoutText(&pages, hasText: hasText, path: path, options: options)
         if hasText.allSatisfy({ !$0 }) && !options.ocr {
             warnings.append("no page has a text layer (a scan?): rerun with OCR, which needs "
                             + "`apt-get install tesseract-ocr tesseract-ocr-chi-sim`")
@@ -73,6 +45,41 @@ public struct PDFReader: ReportReader {
 
         return SourceDocument(path: path, format: .pdf, pages: pages, metadataTitle: document.title,
                               metadataDate: document.date, warnings: warnings, headersRemoved: true)
+    }
+
+    /// Marks pages without a text layer and, with OCR asked for, gives them tesseract's text. Pages are
+    /// recognised concurrently (each is a pdftoppm and a tesseract process of its own, so nothing is shared);
+    /// the warnings come back in page order.
+    static func fillPagesWithoutText(_ pages: inout [SourcePage], hasText: [Bool], path: String,
+                                     options: ReadOptions) -> [String] {
+        let imageOnly = pages.indices.filter { !hasText[$0] }
+        for index in imageOnly { pages[index].hasTextLayer = false }
+        guard options.ocr else { return imageOnly.map { "page \($0 + 1) has no text layer" } }
+
+        let recognised = Mutex<[Int: Result<[SourceLine], PDFPageOCR.Problem>]>([:])
+        // With one thread the pages are recognised in turn; concurrentPerform with one iteration runs inline.
+        let batches = options.pageThreads > 1 ? imageOnly.count : 1
+        DispatchQueue.concurrentPerform(iterations: batches) { batch in
+            for slot in stride(from: batch, to: imageOnly.count, by: batches) {
+                let result = PDFPageOCR.recognise(path: path, page: imageOnly[slot] + 1, password: options.password)
+                recognised.withLock { $0[slot] = result }
+            }
+        }
+        let results = recognised.withLock { $0 }
+        var warnings: [String] = []
+        for (slot, index) in imageOnly.enumerated() {
+            let number = index + 1
+            switch results[slot] {
+            case .success(let lines)?:
+                pages[index].lines = lines
+                warnings.append("page \(number) has no text layer; its text comes from OCR (tesseract)")
+            case .failure(let problem)?:
+                warnings.append("page \(number) has no text layer; OCR failed: \(problem.reason)")
+            case nil:
+                warnings.append("page \(number) has no text layer; OCR failed: it did not run")
+            }
+        }
+        return warnings
     }
 
     /// Rejects what is not a PDF before poppler sees it, with a reason a user can act on.

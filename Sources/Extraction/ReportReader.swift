@@ -12,6 +12,9 @@ public struct ReadOptions: Sendable {
     /// Seconds one whole file may take to read; past it the file is abandoned as failed, even when a
     /// C library call hangs and cannot be interrupted (the reading thread is left behind).
     public var fileTimeout: Double = 300
+    /// Threads that may read the pages of one PDF (and OCR its image-only pages) at once; each opens its own
+    /// poppler document. 1 reads page after page. Defaults to the machine's cores.
+    public var pageThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     public init(password: String? = nil, ocr: Bool = false, pageTimeout: Double = 20) {
         self.password = password
         self.ocr = ocr

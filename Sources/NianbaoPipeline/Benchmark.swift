@@ -20,6 +20,8 @@ public struct Benchmark: Sendable {
         public var pages: Int
         public var oneCorePagesPerSecond: Double
         public var allCoresPagesPerSecond: Double
+        /// Files one after another, the pages of each spread over all cores.
+        public var pageParallelPagesPerSecond: Double
         public var cores: Int
         public var pdftotextPagesPerSecond: Double?
         public var rulesMegabytesPerSecond: Double
@@ -47,6 +49,8 @@ public struct Benchmark: Sendable {
             lines.append(String(format: "  nianbao, 1 core    %8.1f pages/s", oneCorePagesPerSecond))
             lines.append(String(format: "  nianbao, %d cores   %8.1f pages/s (%.2fx one core)", cores, allCoresPagesPerSecond,
                                 oneCorePagesPerSecond > 0 ? allCoresPagesPerSecond / oneCorePagesPerSecond : 0))
+            lines.append(String(format: "  nianbao, file by file, pages on %d cores %8.1f pages/s (files under 16 pages use one)",
+                                cores, pageParallelPagesPerSecond))
             if let theirs = pdftotextPagesPerSecond {
                 lines.append(String(format: "  pdftotext          %8.1f pages/s (one process per file)", theirs))
                 lines.append(String(format: "  ratio              %8.2fx pdftotext, one core (target >= 0.70)", oneCorePagesPerSecond / theirs))
@@ -83,6 +87,7 @@ public struct Benchmark: Sendable {
         return Report(pdfFiles: pdf.files, pages: pdf.pages,
                       oneCorePagesPerSecond: pdf.oneCore > 0 ? Double(pdf.pages) / pdf.oneCore : 0,
                       allCoresPagesPerSecond: pdf.allCores > 0 ? Double(pdf.pages * 2) / pdf.allCores : 0,
+                      pageParallelPagesPerSecond: pdf.pageParallel > 0 ? Double(pdf.pages) / pdf.pageParallel : 0,
                       cores: ProcessInfo.processInfo.activeProcessorCount,
                       pdftotextPagesPerSecond: pdf.pdftotext.map { Double(pdf.pages) / $0.seconds },
                       rulesMegabytesPerSecond: rulesStage?.megabytesPerSecond ?? 0,
@@ -97,16 +102,18 @@ public struct Benchmark: Sendable {
         var pages = 0
         var oneCore = 0.0
         var allCores = 0.0
+        var pageParallel = 0.0
         var pdftotext: (seconds: Double, peak: Double)?
     }
 
     func timePDF(_ pdfs: [InputFile], pipeline: Pipeline) throws -> PDFTimes {
         let datas = try pdfs.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
         var times = PDFTimes(files: pdfs.count)
+        let oneThread = { var options = ReadOptions(); options.pageThreads = 1; return options }()
         times.oneCore = best {
             times.pages = 0
             for (file, data) in zip(pdfs, datas) {
-                guard let source = try? PDFReader().read(path: file.path, data: data, options: ReadOptions()) else { continue }
+                guard let source = try? PDFReader().read(path: file.path, data: data, options: oneThread) else { continue }
                 times.pages += source.pages.count
                 _ = pipeline.segment(source, docId: file.docId)
             }
@@ -114,8 +121,15 @@ public struct Benchmark: Sendable {
         times.allCores = best {
             DispatchQueue.concurrentPerform(iterations: pdfs.count * 2) { i in
                 let k = i % max(1, pdfs.count)
-                if let source = try? PDFReader().read(path: pdfs[k].path, data: datas[k], options: ReadOptions()) {
+                if let source = try? PDFReader().read(path: pdfs[k].path, data: datas[k], options: oneThread) {
                     _ = pipeline.segment(source, docId: pdfs[k].docId)
+                }
+            }
+        }
+        times.pageParallel = best {
+            for (file, data) in zip(pdfs, datas) {
+                if let source = try? PDFReader().read(path: file.path, data: data, options: ReadOptions()) {
+                    _ = pipeline.segment(source, docId: file.docId)
                 }
             }
         }

@@ -104,27 +104,17 @@ public enum InputDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                let base = URL(fileURLWithPath: argument)
-                guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-                var found: [String] = []
-                for case let url as URL in walker {
-                    let name = url.lastPathComponent
-                    if name.hasPrefix(".") { continue }
-                    if name.lowercased().hasPrefix("readme") { continue }
-                    guard Readers.format(forExtension: url.pathExtension) != nil,
-                          (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                    let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : url.path
-                    found.append((argument.hasSuffix("/") ? String(argument.dropLast()) : argument) + relative)
-                }
-                paths += found.sorted()
+                let walk = ReportFolderWalk.reportFiles(in: argument)
+                paths += walk.paths
+                problems += walk.problems
                 let root = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-                for path in found where roots[path] == nil { roots[path] = root }
+                for path in walk.paths where roots[path] == nil { roots[path] = root }
             } else {
                 paths.append(argument)
             }
         }
-        var seen = Set<String>()
-        paths = paths.filter { seen.insert($0).inserted }
+        // A file named twice (directly, or through a link to it or to its folder) is imported once.
+        paths = ReportFolderWalk.distinctFiles(paths)
         let ids = DocumentIdentity.assign(paths.map { ($0, roots[$0]) })
         let files = zip(paths, ids).map { InputFile(path: $0, docId: $1) }
         return (files, problems)

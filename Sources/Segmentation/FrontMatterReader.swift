@@ -86,8 +86,7 @@ struct FrontMatterReader {
         for block in body where block.kind == .paragraph {
             let t = block.matchingText
             for candidate in [year - 1, year] {
-                counts[candidate, default: 0] += t.components(separatedBy: "\(candidate) 年").count - 1
-                    + t.components(separatedBy: "\(candidate)年").count - 1
+                counts[candidate, default: 0] += t.occurrences(of: "\(candidate) 年") + t.occurrences(of: "\(candidate)年")
             }
         }
         let previous = counts[year - 1] ?? 0, current = counts[year] ?? 0

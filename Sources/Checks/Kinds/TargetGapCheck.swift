@@ -17,11 +17,14 @@ struct TargetGapCheck: CheckKind {
         // The figure stated beside a target in a sentence that sets or restates it is the baseline, whatever
         // year the sentence's target year lent it: never the outcome a target is judged by.
         let targetPlaces = Set(targets.map { "\($0.docId)|\($0.page)|\($0.line)|\($0.checkEntity)|\($0.indicator)" })
+        guard !targets.isEmpty else { return [] }
+        // Reported values by entity and indicator, grouped once: scanning every value for every target was
+        // most of a thousand-report import.
+        let reportedBySeries = Dictionary(grouping: index.exact) { "\($0.checkEntity)|\($0.indicator)" }
         var findings: [Finding] = []
         for target in targets {
-            let reported = index.exact.filter {
-                $0.entity == target.entity && $0.indicator == target.indicator
-                    && (target.year == nil || $0.year! >= target.year!)
+            let reported = (reportedBySeries["\(target.checkEntity)|\(target.indicator)"] ?? []).filter {
+                (target.year == nil || $0.year! >= target.year!)
                     && !targetPlaces.contains("\($0.docId)|\($0.page)|\($0.line)|\($0.checkEntity)|\($0.indicator)")
             }
             // Without a target year (`the plan period`), the latest value says most; with one, its own year.

@@ -81,3 +81,9 @@ struct YoyJumpCheck: CheckKind {
                         message: message, evidence: [previous, current])
     }
 }
+
+/// An entity's series of one indicator.
+private struct SeriesKey: Hashable {
+    var entity: String
+    var indicator: String
+}
