@@ -197,6 +197,8 @@ struct ExtractionRun {
     var schoolsSeen: [String] = []
     /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
     var paragraphCategory: String?
+    /// The kind of school the table being read is about, from its title.
+    var tableCategory: String?
     let reportYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.

@@ -23,6 +23,12 @@ extension ExtractionRun {
         let rows = table.rows.map { $0.map { Self.trimmedWhitespace(simplifiedCell($0)) } }
         guard !rows.isEmpty else { return }
         let title = tableTitle(table)
+        // A table whose title names a kind of school (`13-23 技工学校基本情况`) gives values of that kind.
+        if case .part(let name)? = rules.tableCategories.classify(TableLabel(title).text) {
+            tableCategory = name
+        } else {
+            tableCategory = nil
+        }
         if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
                                 year: yearOfTable(table, title: title)) {
             return
@@ -78,9 +84,15 @@ extension ExtractionRun {
     func tableTitle(_ table: TableData) -> String {
         if !table.caption.isEmpty { return simplifiedCell(table.caption) }
         guard let first = blockIndex(of: table), first > 0 else { return "" }
-        let above = document.clean.blocks[first - 1]
-        guard above.kind == .paragraph, above.text.count <= 40 else { return "" }
-        return above.matchingText
+        // Up to three short lines above, past a unit line (`单位:人`) or a source note.
+        for index in stride(from: first - 1, through: max(0, first - 3), by: -1) {
+            let above = document.clean.blocks[index]
+            guard above.kind == .paragraph, above.text.count <= 40 else { return "" }
+            let text = above.matchingText.trimmingCharacters(in: .whitespaces)
+            if ["单位", "数据来源", "资料来源", "注"].contains(where: { text.hasPrefix($0) }) { continue }
+            return text
+        }
+        return ""
     }
 
     mutating func entityOfTable(_ table: TableData, title: String) -> ResolvedEntity {
@@ -265,7 +277,7 @@ extension ExtractionRun {
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
-            yearSource: year.source, category: category)
+            yearSource: year.source, category: category ?? tableCategory)
         emit(observation)
     }
 
