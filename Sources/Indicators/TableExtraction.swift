@@ -30,7 +30,9 @@ extension ExtractionRun {
             tableCategory = nil
         }
         if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
-                                year: yearOfTable(table, title: title)) {
+                                year: yearOfTable(table, title: title))
+            || extractCrossTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
+                                 year: yearOfTable(table, title: title)) {
             return
         }
         // Header rows: leading rows without a plain number in any cell past the first.
