@@ -105,6 +105,9 @@ public struct RuleSet: Sendable {
     public var schoolNames: SchoolNameRules
     /// Words naming the document's subject or its ancestor of a level (`全区`, `本市`, `我校`).
     public var subjectWords: [SubjectWord]
+    /// Provinces a subject word of a lower level also names, by the end of their name (`市` for 全市 in a
+    /// 直辖市's report, `自治区` for 全区 in an autonomous region's).
+    public var subjectWordProvinceSuffixes: [SubjectWord.Level: [String]]
     /// The national list of administrative divisions (`regions.tsv`).
     public var gazetteer: RegionGazetteer
     /// Words of statistics tables naming secondary vocational education, its kinds and other levels.
@@ -121,7 +124,7 @@ public struct RuleSet: Sendable {
         let entitiesFile = try RuleFile.open(directory.appendingPathComponent("entities.yaml"))
         let (entities, schoolPatterns, notSchools) = try parseEntities(entitiesFile)
         let schoolNames = try parseSchoolNames(entitiesFile)
-        let subjectWords = try parseSubjectWords(entitiesFile)
+        let (subjectWords, provinceSuffixes) = try parseSubjectWords(entitiesFile)
         let tableCategories = try parseTableCategories(entitiesFile)
         let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
@@ -131,7 +134,7 @@ public struct RuleSet: Sendable {
                                          indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
-                       subjectWords: subjectWords, gazetteer: gazetteer, tableCategories: tableCategories, compiled: compiled,
+                       subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer, tableCategories: tableCategories, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -236,20 +239,31 @@ public struct RuleSet: Sendable {
         return rules
     }
 
-    private static func parseSubjectWords(_ file: RuleFile) throws(RuleError) -> [SubjectWord] {
+    private static func parseSubjectWords(_ file: RuleFile) throws(RuleError)
+        -> ([SubjectWord], [SubjectWord.Level: [String]]) {
         let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
                                                          "school_names", "subject_words", "table_categories"])
-        guard let node = root["subject_words"] else { return [] }
+        guard let node = root["subject_words"] else { return ([], [:]) }
         var words: [SubjectWord] = []
+        var suffixes: [SubjectWord.Level: [String]] = [:]
         for (key, value) in try file.pairs(node) {
             let levelName = try file.string(key)
+            if levelName == "province_suffixes" {
+                for (levelKey, list) in try file.pairs(value) {
+                    guard let level = SubjectWord.Level(rawValue: try file.string(levelKey)) else {
+                        throw file.error(levelKey, "province_suffixes: “\(try file.string(levelKey))” is not a level")
+                    }
+                    suffixes[level] = try file.strings(list)
+                }
+                continue
+            }
             guard let level = SubjectWord.Level(rawValue: levelName) else {
                 throw file.error(key, "subject word level “\(levelName)” is not one of "
                                  + SubjectWord.Level.allCases.map(\.rawValue).joined(separator: ", "))
             }
             for word in try file.strings(value) { words.append(SubjectWord(word: word, level: level)) }
         }
-        return words
+        return (words, suffixes)
     }
 
     private static let indicatorKeys: Set<String> = [

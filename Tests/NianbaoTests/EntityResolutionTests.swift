@@ -65,6 +65,13 @@ struct EntityAndYearInSentenceTests {
                 == ["金华市婺城区职业中等专业学校 subject_word", "金华市 subject_word"])
     }
 
+    @Test func subjectWordsNameTheSubjectOrItsAncestorOfTheirLevel() {
+        let region = extract(["全区中职学校在校生人数 1000 人。"], title: "2020年广西壮族自治区中等职业教育质量年度报告")
+        #expect(region.map { "\($0.entity ?? "-") \($0.entitySource ?? "-")" } == ["广西壮族自治区 subject_word"])
+        let district = extract(["全区在校生人数 1000 人，全市在校生人数 50000 人。"], title: "2020年宁波市鄞州区中等职业教育质量报告")
+        #expect(district.map { "\($0.entity ?? "-")" } == ["鄞州区", "宁波市"])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

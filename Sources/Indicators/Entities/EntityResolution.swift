@@ -21,8 +21,8 @@ extension ExtractionRun {
             guard let subject else { return nil }
             let places = subject.kind == .region ? subject.places : subject.places
             for place in places {
-                if Self.matches(place, level) { return subject.kind == .region ? subject.name : place.name }
-                if let ancestor = rules.gazetteer.ancestors(of: place).first(where: { Self.matches($0, level) }) {
+                if matches(place, level) { return subject.kind == .region ? subject.name : place.name }
+                if let ancestor = rules.gazetteer.ancestors(of: place).first(where: { matches($0, level) }) {
                     return ancestor.name
                 }
             }
@@ -32,14 +32,19 @@ extension ExtractionRun {
         }
     }
 
-    /// Whether a division is what a subject word of a level means: a 直辖市 is both a province and a city,
-    /// an autonomous region is a `区`.
-    static func matches(_ region: Region, _ level: SubjectWord.Level) -> Bool {
+    /// Whether a division is what a subject word of a level means: a division of that level, or a province
+    /// whose name ends in one of the level's `province_suffixes` (`entities.yaml`: a 直辖市 is a `市`, an
+    /// autonomous region a `区`).
+    func matches(_ region: Region, _ level: SubjectWord.Level) -> Bool {
         switch level {
-        case .county: return region.level == .county || region.name.hasSuffix("自治区")
-        case .prefecture: return region.level == .prefecture || (region.level == .province && region.name.hasSuffix("市"))
-        case .province: return region.level == .province
-        default: return false
+        case .county where region.level == .county, .prefecture where region.level == .prefecture,
+             .province where region.level == .province:
+            return true
+        case .county, .prefecture:
+            return region.level == .province
+                && (rules.subjectWordProvinceSuffixes[level] ?? []).contains { region.name.hasSuffix($0) }
+        default:
+            return false
         }
     }
 
