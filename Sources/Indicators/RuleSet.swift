@@ -236,6 +236,7 @@ public struct RuleSet: Sendable {
                 rules.parts.append((try file.string(key), try file.strings(value)))
             }
         }
+        rules.prepareLeads()
         return rules
     }
 

@@ -82,7 +82,9 @@ extension ExtractionRun {
         let clauses = Self.clauseRanges(text: text, sentence: sentence)
         // `幼儿专任教师 15311 人，比去年增加 760 人；…中职专任教师 2472 人`: a clause opening with a level or kind
         // speaks for it, and so do the clauses after it until another names one.
-        let clauseLeads = clauses.map { rules.tableCategories.classifyLead(text.text($0)) }
+        let clauseLeads = clauses.map { clause in
+            rules.tableCategories.classifyLead(scalars: text.scalars[clause.lowerBound..<min(clause.upperBound, text.scalars.count)])
+        }
         var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
         var lastSubject: Int?
         var previousEnd = sentence.lowerBound

@@ -50,9 +50,11 @@ struct SubjectResolver {
                                     places: rules.gazetteer.regions(named: listed), listedRegion: nil), nil)
         }
         // Short lines at the top, as printed (the cleaner may have joined a title to the line after it).
-        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map { Self.simplified($0.text) }
+        let traditional = document.clean.script == .traditional
+        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8)
+            .map { traditional ? Self.simplified($0.text) : PinyinResidue.removing(from: $0.text) }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 40 }
-        let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle.map(Self.simplified), "metadata_title")]
+        let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle.map { traditional ? Self.simplified($0) : $0 }, "metadata_title")]
             .compactMap { text, source in text.map { ($0, source) } }
         for (text, source) in titles {
             if let subject = subject(namedIn: text, source: source) { return (subject, nil) }
@@ -135,9 +137,17 @@ struct SubjectResolver {
             .max { $0.name.count < $1.name.count }?.name
     }
 
+    /// The longest listed school name (or alias) in the text, through the compiled entity names.
     func listedSchool(in text: String) -> DocumentSubject? {
-        let names = rules.entities.filter { $0.kind == .school }.flatMap { entity in ([entity.name] + entity.aliases).map { ($0, entity) } }
-        guard let (_, entity) = names.filter({ text.contains($0.0) }).max(by: { $0.0.count < $1.0.count }) else { return nil }
+        guard let entities = rules.compiled.entities else { return nil }
+        var best: (entity: EntityRule, length: Int)?
+        for match in entities.matches(in: AnalysedText(text)) {
+            guard let mark = match.mark, let index = Int(mark) else { continue }
+            let target = rules.compiled.entityTargets[index]
+            guard target >= 0, rules.entities[target].kind == .school, match.end - match.start > (best?.length ?? 0) else { continue }
+            best = (rules.entities[target], match.end - match.start)
+        }
+        guard let entity = best?.entity else { return nil }
         return DocumentSubject(name: entity.name, kind: .school, source: "", places: [], listedRegion: entity.region)
     }
 
@@ -155,19 +165,19 @@ struct SubjectResolver {
                 regions[rules.gazetteer.canonicalName(hit.name), default: 0] += 1
             }
         }
-        if let (name, count) = Self.dominant(schools) {
+        if let name = Self.dominant(schools) {
             let regionHits = rules.gazetteer.matches(in: AnalysedText(name).scalars)
-            _ = count
             return schoolSubject(name, source: "body_mentions", regions: regionHits)
         }
-        if let (name, _) = Self.dominant(regions) { return regionSubject(name, source: "body_mentions") }
+        if let name = Self.dominant(regions) { return regionSubject(name, source: "body_mentions") }
         return nil
     }
 
-    static func dominant(_ counts: [String: Int]) -> (String, Int)? {
+    /// The name counted at least twice and more often than all others together.
+    static func dominant(_ counts: [String: Int]) -> String? {
         guard let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value >= 2 else { return nil }
         let others = counts.values.reduce(0, +) - top.value
-        return top.value > others ? (top.key, top.value) : nil
+        return top.value > others ? top.key : nil
     }
 }
 

@@ -19,15 +19,14 @@ extension ExtractionRun {
             return subject?.kind == .school ? subject?.name : nil
         case .county, .prefecture, .province:
             guard let subject else { return nil }
-            let places = subject.kind == .region ? subject.places : subject.places
-            for place in places {
+            for place in subject.places {
                 if matches(place, level) { return subject.kind == .region ? subject.name : place.name }
                 if let ancestor = rules.gazetteer.ancestors(of: place).first(where: { matches($0, level) }) {
                     return ancestor.name
                 }
             }
             // A subject region only `entities.yaml` knows (a fictional district): the subject itself.
-            if subject.kind == .region, places.isEmpty { return subject.name }
+            if subject.kind == .region, subject.places.isEmpty { return subject.name }
             return nil
         }
     }

@@ -40,21 +40,37 @@ struct TableLabel: Sendable, Hashable {
 
     /// `1.`, `1、`, `⒈`, `一、`, `(一)`, `（二）` at the start.
     static func withoutNumbering(_ text: String) -> String {
-        var rest = Substring(text)
-        if let first = rest.unicodeScalars.first, (0x2488...0x249B).contains(first.value) {  // ⒈ … ⒛
-            rest = rest.dropFirst()
-        } else if rest.first == "(" || rest.first == "（",
-                  let close = rest.firstIndex(where: { $0 == ")" || $0 == "）" }),
-                  rest.distance(from: rest.startIndex, to: close) <= 3,
-                  rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) || $0.isNumber }) {
-            rest = rest[rest.index(after: close)...]
-        } else {
-            let number = rest.prefix { "一二三四五六七八九十".contains($0) || ($0.isASCII && $0.isNumber) }
-            if !number.isEmpty, number.count <= 3, let next = rest.dropFirst(number.count).first, ".、．".contains(next) {
-                rest = rest.dropFirst(number.count + 1)
-            }
-        }
+        let scalars = Array(text.unicodeScalars.map(\.value))
+        let start = numberingLength(scalars[...])
+        guard start > 0 else { return text.trimmingCharacters(in: .whitespaces) }
+        var rest = String.UnicodeScalarView()
+        for value in scalars[start...] { if let scalar = Unicode.Scalar(value) { rest.append(scalar) } }
         return String(rest).trimmingCharacters(in: .whitespaces)
+    }
+
+    static let chineseDigits: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+
+    static func isNumeral(_ value: UInt32) -> Bool { (0x30...0x39).contains(value) || chineseDigits.contains(value) }
+
+    /// How many scalars of numbering open the text (0 when none).
+    static func numberingLength(_ scalars: ArraySlice<UInt32>) -> Int {
+        guard let first = scalars.first else { return 0 }
+        let base = scalars.startIndex
+        if (0x2488...0x249B).contains(first) { return 1 }  // ⒈ … ⒛
+        if first == 0x28 || first == 0xFF08 {  // ( （
+            var index = base + 1
+            while index < scalars.endIndex, index - base <= 3, isNumeral(scalars[index]) { index += 1 }
+            if index > base + 1, index < scalars.endIndex, scalars[index] == 0x29 || scalars[index] == 0xFF09 {
+                return index + 1 - base
+            }
+            return 0
+        }
+        var index = base
+        while index < scalars.endIndex, index - base < 3, isNumeral(scalars[index]) { index += 1 }
+        if index > base, index < scalars.endIndex, [0x2E, 0x3001, 0xFF0E].contains(scalars[index]) {  // . 、 ．
+            return index + 1 - base
+        }
+        return 0
     }
 }
 
@@ -98,32 +114,55 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// What a paragraph of a bulletin is about when it opens with a level or kind (`2、小学招生人数…`,
     /// `——技工学校。…`, `中职招生人数…`): the longest such word it starts with.
     func classifyLead(_ paragraph: String) -> TableCategory? {
-        var lead = Substring(paragraph.drop { $0 == " " || $0 == "—" || $0 == "-" || $0 == "\u{3000}" })
-        lead = Substring(TableLabel.withoutNumbering(String(lead.prefix(16))))
-        var best: (TableCategory, Int)?
-        func consider(_ words: [String], _ category: TableCategory) {
-            for word in words where lead.hasPrefix(word) && word.count > (best?.1 ?? 0) { best = (category, word.count) }
+        classifyLead(scalars: Array(paragraph.unicodeScalars.prefix(24).map(\.value))[...])
+    }
+
+    /// `classifyLead` on scalars: it runs on every clause, so no Strings are built.
+    func classifyLead(scalars: ArraySlice<UInt32>) -> TableCategory? {
+        var start = scalars.startIndex
+        while start < scalars.endIndex, [0x20, 0x2014, 0x2D, 0x3000].contains(scalars[start]) { start += 1 }  // space — - 　
+        start += TableLabel.numberingLength(scalars[start...])
+        while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
+        let lead = scalars[start...]
+        for entry in leadEntries where entry.scalars.count <= lead.count
+            && lead.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
+            return entry.category
         }
-        for part in parts { consider(part.words, .part(part.name)) }
-        consider(whole + leadWhole, .whole)
-        consider(otherLevels, .otherLevel)
-        return best?.0
+        return nil
+    }
+
+    /// Every lead word as scalars with its category, longest first (kinds before the whole before other
+    /// levels on a tie), built once when the rules load.
+    var leadEntries: [(scalars: [UInt32], category: TableCategory)] = []
+
+    mutating func prepareLeads() {
+        var entries: [(scalars: [UInt32], category: TableCategory, rank: Int)] = []
+        for part in parts { for word in part.words { entries.append((word.unicodeScalars.map(\.value), .part(part.name), 0)) } }
+        for word in whole + leadWhole { entries.append((word.unicodeScalars.map(\.value), .whole, 1)) }
+        for word in otherLevels { entries.append((word.unicodeScalars.map(\.value), .otherLevel, 2)) }
+        leadEntries = entries.sorted { ($0.scalars.count, -$0.rank) > ($1.scalars.count, -$1.rank) }.map { ($0.scalars, $0.category) }
+        let labelWords = entries.filter { entry in entry.rank != 1 || whole.contains(String(String.UnicodeScalarView(entry.scalars.compactMap(Unicode.Scalar.init)))) }
+        containsEntries = labelWords.sorted { ($0.rank, -$0.scalars.count) < ($1.rank, -$1.scalars.count) }.map { ($0.scalars, $0.category) }
     }
 
     /// Short names of the whole that only open a paragraph (`中职招生人数…`), too short to search labels for.
     public var leadWhole: [String] = []
 
-    /// Kinds first (`职业高中` is no `高中`), then the whole, then other levels.
+    /// Kinds first (`职业高中` is no `高中`), the longest naming one, then the whole, then other levels.
     func classify(_ label: String) -> TableCategory? {
-        var best: (name: String, length: Int)?
-        for part in parts {
-            for word in part.words where label.contains(word) && word.count > (best?.length ?? 0) {
-                best = (part.name, word.count)
-            }
-        }
-        if let best { return .part(best.name) }
-        if whole.contains(where: { label.contains($0) }) { return .whole }
-        if otherLevels.contains(where: { label.contains($0) }) { return .otherLevel }
+        let scalars = label.unicodeScalars.map(\.value)
+        for entry in containsEntries where Self.contains(scalars, entry.scalars) { return entry.category }
         return nil
+    }
+
+    /// The label words in the order `classify` tries them (kinds longest first, the whole, other levels).
+    var containsEntries: [(scalars: [UInt32], category: TableCategory)] = []
+
+    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
