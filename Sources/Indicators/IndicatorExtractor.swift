@@ -197,6 +197,8 @@ struct ExtractionRun {
     var schoolsSeen: [String] = []
     /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
     var paragraphCategory: String?
+    /// The opening of the paragraph being read when it is about another level of education (`——小学。…`).
+    var paragraphOtherLevel: String?
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
     let reportYear: Int?

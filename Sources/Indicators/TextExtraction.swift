@@ -20,8 +20,9 @@ extension ExtractionRun {
             || block.text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return }
         // A bulletin's paragraph about another level of education (`2、小学招生人数…`) holds none of our
         // values; one about a kind of ours (`技工学校招生…`) gives values of that category.
+        paragraphOtherLevel = nil
         switch rules.tableCategories.classifyLead(block.matchingText) {
-        case .otherLevel?: return
+        case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
         case .part(let name)?: paragraphCategory = name
         default: paragraphCategory = nil
         }
@@ -208,10 +209,13 @@ extension ExtractionRun {
             }
             previousChange = resolution.change
             let rule = rules.indicators[resolution.indicator]
-            // Another level's figure, unless the indicator is about that level (`普通高中人数…在校生数 14513 人`).
-            if lead == TableCategory.otherLevel, let leadIndex {
-                let opening = text.text(clauses[leadIndex]).drop { $0 == " " || $0 == "—" }
-                if !rule.levels.contains(where: { TableLabel.withoutNumbering(String(opening)).hasPrefix($0) }) { continue }
+            // Another level's figure, unless the indicator is about that level (`普通高中人数…在校生数 14513 人`):
+            // the clause's level, else the paragraph's (`——小学。校数 17 所`).
+            let otherLevelOpening: String? = lead == TableCategory.otherLevel ? leadIndex.map { text.text(clauses[$0]) }
+                : (lead == nil ? paragraphOtherLevel : nil)
+            if let opening = otherLevelOpening {
+                let words = TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" }))
+                if !rule.levels.contains(where: { words.hasPrefix($0) }) { continue }
             }
             // A per-school average is no entity's total.
             if !resolution.change && (rule.kind == "count" || rule.kind == "money")

@@ -72,6 +72,16 @@ struct EntityAndYearInSentenceTests {
         #expect(district.map { "\($0.entity ?? "-")" } == ["鄞州区", "宁波市"])
     }
 
+    @Test func bulletinParagraphsAndClausesAboutOtherLevelsGiveNothingOfOurs() {
+        let found = extract(["——小学。在校生 22250 人，比上年减少 336 人。",
+                             "2、小学招生人数 105655 人；技工在校生人数 33868 人，比去年增加 1059 人。",
+                             "幼儿专任教师 15311 人；中职专任教师 2472 人。",
+                             "普通高中在校生 1000 人。"], year: 2021, title: "2021年惠州市教育统计基本情况")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "enrollment 33868 技工学校", "enrollment 1059 技工学校", "fulltime_teachers 2472 -", "general_enrollment 1000 -",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)
