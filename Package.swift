@@ -3,6 +3,8 @@ import PackageDescription
 
 // One module per pipeline stage; NianbaoModel is the document model every stage shares.
 // C libraries are wrapped once each (CPoppler, CLibXML2, CPCRE2, COpenCC, CXlsxWriter) and never seen above their reader.
+let withoutShippedRules = Context.environment["NIANBAO_WITHOUT_SHIPPED_RULES"] != nil
+
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -44,7 +46,11 @@ let package = Package(
         // rules/*.yaml embedded at build time, so the binary runs from anywhere (see Plugins/EmbedRules).
         .executableTarget(name: "embed-rules", path: "Sources/EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
-        .target(name: "ShippedRules", plugins: ["EmbedRules"]),
+        // The fuzz build (scripts/fuzz.sh) sets NIANBAO_WITHOUT_SHIPPED_RULES: its sanitizer flags reach every
+        // executable, the plugin's tool included, which then cannot link; the fuzzed readers need no rules.
+        withoutShippedRules
+            ? .target(name: "ShippedRules", swiftSettings: [.define("WITHOUT_SHIPPED_RULES")])
+            : .target(name: "ShippedRules", plugins: ["EmbedRules"]),
         .target(name: "Review", dependencies: ["NianbaoModel", "Dataset"]),
         .target(name: "NianbaoPipeline", dependencies: [
             "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset", "CZlib",

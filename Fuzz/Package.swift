@@ -9,10 +9,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "nianbao", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzText", dependencies: [.product(name: "NianbaoPipeline", package: "nianbao")]),
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "NianbaoPipeline", package: "nianbao")]),
-        .executableTarget(name: "FuzzPDF", dependencies: [.product(name: "NianbaoPipeline", package: "nianbao")]),
-        .executableTarget(name: "FuzzNumbers", dependencies: [.product(name: "NianbaoPipeline", package: "nianbao")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzText", dependencies: ["FuzzDriver", .product(name: "NianbaoPipeline", package: "nianbao")]),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzDriver", .product(name: "NianbaoPipeline", package: "nianbao")]),
+        .executableTarget(name: "FuzzPDF", dependencies: ["FuzzDriver", .product(name: "NianbaoPipeline", package: "nianbao")]),
+        .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzDriver", .product(name: "NianbaoPipeline", package: "nianbao")]),
     ],
     swiftLanguageModes: [.v6]
 )

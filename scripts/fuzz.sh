@@ -20,7 +20,8 @@ SCRATCH=.build-fuzz
 WORK="${FUZZ_WORK:-$SCRATCH/work}"
 
 echo "building the fuzz targets into $SCRATCH ..." >&2
-swift build -c release --package-path Fuzz --scratch-path "$SCRATCH" \
+# Without the embedded rules: the sanitizer flags would reach the rule-embedding build tool too.
+NIANBAO_WITHOUT_SHIPPED_RULES=1 swift build -c release --package-path Fuzz --scratch-path "$SCRATCH" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
 
 # Seeds: small, real-looking inputs of each kind; libFuzzer mutates from there.

@@ -10,3 +10,8 @@ public enum ShippedRules {
         }
     }
 }
+
+#if WITHOUT_SHIPPED_RULES
+/// Built without the rules (the fuzz build): `--rules DIR` is then required.
+let shippedRuleFiles: [(name: String, base64: String)] = []
+#endif

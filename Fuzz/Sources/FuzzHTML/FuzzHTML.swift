@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import NianbaoModel
 import Extraction
 import NianbaoPipeline
@@ -16,12 +17,5 @@ public func fuzzHTML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 // SwiftPM links an executable with main = FuzzHTML_main; that entry point hands over to libFuzzer's driver.
 @_cdecl("FuzzHTML_main")
 public func fuzzHTMLMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzHTML)
+    runFuzzer(argc, argv, fuzzHTML)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ test: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt

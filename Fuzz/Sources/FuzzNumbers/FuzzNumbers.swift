@@ -1,5 +1,6 @@
 import Foundation
-import Indicators
+import FuzzDriver
+import Numbers
 
 /// Any UTF-8 line through the number parser and its JSON output (what `nianbao numbers` prints).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,12 +14,5 @@ public func fuzzNumbers(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 // SwiftPM links an executable with main = FuzzNumbers_main; that entry point hands over to libFuzzer's driver.
 @_cdecl("FuzzNumbers_main")
 public func fuzzNumbersMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzNumbers)
+    runFuzzer(argc, argv, fuzzNumbers)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ test: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt

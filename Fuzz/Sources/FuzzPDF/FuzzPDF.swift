@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import NianbaoModel
 import Extraction
 import NianbaoPipeline
@@ -17,12 +18,5 @@ public func fuzzPDF(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 // SwiftPM links an executable with main = FuzzPDF_main; that entry point hands over to libFuzzer's driver.
 @_cdecl("FuzzPDF_main")
 public func fuzzPDFMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzPDF)
+    runFuzzer(argc, argv, fuzzPDF)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ test: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import NianbaoModel
 import Extraction
 import NianbaoPipeline
@@ -20,12 +21,5 @@ public func fuzzText(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 // SwiftPM links an executable with main = FuzzText_main; that entry point hands over to libFuzzer's driver.
 @_cdecl("FuzzText_main")
 public func fuzzTextMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzText)
+    runFuzzer(argc, argv, fuzzText)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ test: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
