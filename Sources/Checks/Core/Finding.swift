@@ -28,6 +28,18 @@ struct Finding: Sendable {
                 anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: nil)
     }
 
+    /// One value stated against another that should be the same figure (a table against the text, two
+    /// reports, two roundings): flagged at the first, with the interval the second would have had to fall in.
+    static func disagreement(_ rule: CheckRule, stated: Observation, expected: Observation, judgement: Judgement,
+                             message: String) -> Finding {
+        let note = judgement.outcome == .truncationOnly ? Judgement.truncationNote : ""
+        return .flagged(rule, entity: stated.checkEntity, year: stated.year, anchor: stated,
+                        severity: judgement.severity(rule), indicators: [stated.indicator],
+                        stated: stated.value, expected: expected.value,
+                        tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(stated)),
+                        message: message + note, evidence: [stated, expected])
+    }
+
     static func flagged(_ rule: CheckRule, entity: String, year: Int?, anchor: Observation, severity: Severity,
                         indicators: [String], stated: Decimal, expected: Decimal, tolerance: String,
                         message: String, evidence: [Observation]) -> Finding {

@@ -55,13 +55,8 @@ struct CrossReportCheck: CheckKind {
                 findings.append(.holds(rule, entity: key.entity, year: key.year, anchor: perDoc[0]))
                 continue
             }
-            var message = "\(index.name(key.indicator)) of \(key.entity) in \(key.year.map(String.init) ?? "?"): \(first.docId) states \(first.raw) but \(second.docId) states \(second.raw)"
-            if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
-            findings.append(.flagged(rule, entity: key.entity, year: key.year, anchor: first,
-                                     severity: judgement.severity(rule), indicators: [key.indicator],
-                                     stated: first.value, expected: second.value,
-                                     tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(first)),
-                                     message: message, evidence: [first, second]))
+            findings.append(.disagreement(rule, stated: first, expected: second, judgement: judgement, message:
+                "\(index.name(key.indicator)) of \(key.entity) in \(key.year.map(String.init) ?? "?"): \(first.docId) states \(first.raw) but \(second.docId) states \(second.raw)"))
         }
         return findings
     }

@@ -39,13 +39,8 @@ struct RestatementCheck: CheckKind {
                 findings.append(.holds(rule, entity: first.checkEntity, year: first.year, anchor: first))
                 continue
             }
-            var message = "\(index.name(coarse.indicator)) \(coarse.year.map(String.init) ?? ""): \(coarse.raw) (line \(coarse.line)) is not a rounding of \(fine.raw) (line \(fine.line)), the same figure in the same report"
-            if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
-            findings.append(.flagged(rule, entity: coarse.checkEntity, year: coarse.year, anchor: coarse,
-                                     severity: judgement.severity(rule), indicators: [coarse.indicator],
-                                     stated: coarse.value, expected: fine.value,
-                                     tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(coarse)),
-                                     message: message, evidence: [coarse, fine]))
+            findings.append(.disagreement(rule, stated: coarse, expected: fine, judgement: judgement, message:
+                "\(index.name(coarse.indicator)) \(coarse.year.map(String.init) ?? ""): \(coarse.raw) (line \(coarse.line)) is not a rounding of \(fine.raw) (line \(fine.line)), the same figure in the same report"))
         }
         return findings
     }

@@ -53,13 +53,8 @@ struct TableVsTextCheck: CheckKind {
                 findings.append(.holds(rule, entity: firstTable.checkEntity, year: firstTable.year, anchor: texts[0]))
                 continue
             }
-            var message = "\(index.name(text.indicator)) \(text.year.map(String.init) ?? ""): the text states \(text.raw) (line \(text.line)) but the table gives \(table.raw) (line \(table.line))"
-            if judgement.outcome == .truncationOnly { message += Judgement.truncationNote }
-            findings.append(.flagged(rule, entity: text.checkEntity, year: text.year, anchor: text,
-                                     severity: judgement.severity(rule), indicators: [text.indicator],
-                                     stated: text.value, expected: table.value,
-                                     tolerance: DecimalText.interval(judgement.agreeing, places: Figure.places(text)),
-                                     message: message, evidence: [text, table]))
+            findings.append(.disagreement(rule, stated: text, expected: table, judgement: judgement, message:
+                "\(index.name(text.indicator)) \(text.year.map(String.init) ?? ""): the text states \(text.raw) (line \(text.line)) but the table gives \(table.raw) (line \(table.line))"))
         }
         return findings
     }

@@ -13,14 +13,15 @@ struct DocumentYear: Sendable {
     static func resolve(_ document: SegmentedDocument) -> DocumentYear {
         let front = document.frontMatter
         // A year the front matter took only from the publication date gives way to one the first lines name.
-        let fromPublication = front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
-        if let year = front.dataYear ?? front.reportYear, !fromPublication || firstLinesYear(document) == nil {
+        let fromPublication = front.reportYear != nil && front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
+        let linesYear = firstLinesYear(document)
+        if let year = front.dataYear ?? front.reportYear, !fromPublication || linesYear == nil {
             return DocumentYear(year: year, source: fromPublication ? "published" : "front_matter")
         }
         if let title = front.title, let year = ExtractionRun.titleYear(title) {
             return DocumentYear(year: year, source: "title")
         }
-        if let year = firstLinesYear(document) { return DocumentYear(year: year, source: "first_lines") }
+        if let linesYear { return DocumentYear(year: linesYear, source: "first_lines") }
         if let published = front.published, let year = Int(published.prefix(4)) {
             return DocumentYear(year: year, source: "published")
         }
