@@ -42,6 +42,8 @@ struct CompiledRules: Sendable {
     let tableNames: [String: [Int]]
     /// Canonical unit → number units it accepts.
     let accepts: [String: Set<String>]
+    /// Canonical unit → units a table header may print for it besides (`table_accepts`).
+    let tableAccepts: [String: Set<String>]
     /// Printed unit (as in a table's unit column) → canonical unit and factor.
     let printedUnits: [String: (unit: String, factor: Decimal)]
     /// Count indicator index → the rate indicator that is its share.
@@ -163,6 +165,7 @@ struct CompiledRules: Sendable {
             for (name, factor) in unit.conversions { printed[name] = (unit.unit, factor) }
         }
         self.accepts = accepts
+        tableAccepts = Dictionary(units.map { ($0.unit, Set($0.tableAccepts)) }, uniquingKeysWith: { $0.union($1) })
         printedUnits = printed
 
         var indexByID: [String: Int] = [:]
@@ -248,6 +251,11 @@ struct CompiledRules: Sendable {
         while lower < upper, isParenthesis(scalars[lower]) { lower = scalars.index(after: lower) }
         while upper > lower, isParenthesis(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
         return String(scalars[lower..<upper])
+    }
+
+    /// Whether a table header's unit fits the canonical unit as it is, though a sentence's would not.
+    func tableUnitAccepted(_ printed: String, by canonical: String) -> Bool {
+        tableAccepts[canonical]?.contains(printed) ?? false
     }
 
     func unitAccepted(_ numberUnit: String, by canonical: String) -> Bool {

@@ -67,6 +67,9 @@ public struct UnitRule: Sendable, Hashable {
     public var accepts: [String]
     /// Printed unit → factor to the canonical unit (`万元` → 10000).
     public var conversions: [String: Decimal]
+    /// Units a table header may print for this one, whose column already says what is counted
+    /// (`机构数(个)` for schools), though in a sentence they would count other things.
+    public var tableAccepts: [String] = []
 }
 
 /// Words that change what a number means: a change, a target, a share's base, a list of parts.
@@ -148,7 +151,7 @@ public struct RuleSet: Sendable {
         var result: [UnitRule] = []
         var seen: Set<String> = []
         for item in list {
-            let map = try file.mapping(item, allowed: ["unit", "accepts", "convert"])
+            let map = try file.mapping(item, allowed: ["unit", "accepts", "convert", "table_accepts"])
             let unitNode = try file.required(map, "unit", in: item)
             let unit = try file.string(unitNode)
             guard seen.insert(unit).inserted else { throw file.error(unitNode, "unit “\(unit)” defined twice") }
@@ -161,7 +164,8 @@ public struct RuleSet: Sendable {
                 }
             }
             let accepts = try map["accepts"].map { node throws(RuleError) in try file.strings(node) } ?? [unit]
-            result.append(UnitRule(unit: unit, accepts: accepts, conversions: conversions))
+            let tableAccepts = try map["table_accepts"].map { node throws(RuleError) in try file.strings(node) } ?? []
+            result.append(UnitRule(unit: unit, accepts: accepts, conversions: conversions, tableAccepts: tableAccepts))
         }
         return result
     }
@@ -227,10 +231,11 @@ public struct RuleSet: Sendable {
                                                          "school_names", "subject_words", "table_categories"])
         var rules = TableCategoryRules()
         guard let node = root["table_categories"] else { return rules }
-        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels"])
+        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding"])
         rules.leadWhole = try map["lead_whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.whole = try map["whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.otherLevels = try map["other_levels"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        if let excluding = map["excluding"] { rules.excluding = try file.string(excluding) }
         if let parts = map["parts"] {
             for (key, value) in try file.pairs(parts) {
                 rules.parts.append((try file.string(key), try file.strings(value)))

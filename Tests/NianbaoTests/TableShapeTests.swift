@@ -63,4 +63,36 @@ import NianbaoModel
         #expect(found.contains("graduates 上海市 2016 202 人 [-]"))
         #expect(found.count == 6)
     }
+
+    @Test func nestedLevelsGiveCombinedCategoriesAndOtherLevelsTheirOwnIndicators() {
+        // A made-up bureau table: levels by numbering, `其中:市属` under each, a whole nested in a whole.
+        let rows = [
+            ["", "机构数(个)", "招生数", "在校生数", "固定资产(亿元)"],
+            ["总计", "300", "90000", "280000", "95.5"],
+            ["其中:市属", "200", "50000", "150000", "40.1"],
+            ["一、研究生教育", "5", "3000", "9000", ""],
+            ["其中:市属", "2", "800", "2100", ""],
+            ["二、高中阶段教育", "60", "20000", "60000", "20.0"],
+            ["(一)中等职业教育", "30", "9000", "26000", "9.5"],
+            ["其中:市属", "20", "7000", "20000", "8.0"],
+            ["⒈中职学校", "25", "7500", "21000", "9.5"],
+            ["其中:市属", "16", "6000", "17000", "8.0"],
+            ["⒉技工学校", "5", "1500", "5000", ""],
+            ["(二)普通高中", "30", "11000", "34000", "10.5"],
+        ]
+        let found = summaries(rows, caption: "")
+        // The whole, 市属 as its category, the nested whole without the kind beside it, and that kind.
+        #expect(found.contains("schools 上海市 2021 30 所 [-]"))
+        #expect(found.contains("fixed_assets 上海市 2021 950000000 元 [-]"))
+        #expect(found.contains("enrollment 上海市 2021 20000 人 [市属]"))
+        #expect(found.contains("schools 上海市 2021 25 所 [不含技工学校]"))
+        #expect(found.contains("new_enrollment 上海市 2021 6000 人 [不含技工学校/市属]"))
+        #expect(found.contains("enrollment 上海市 2021 5000 人 [技工学校]"))
+        // 普通高中 gives the indicators declared for its level; `高中阶段教育` is no such level.
+        #expect(found.contains("general_enrollment 上海市 2021 34000 人 [-]"))
+        #expect(!found.contains { $0.contains("60000") || $0.contains("20000 人 [-]") })
+        // Totals over all levels, and `市属` under them or under another level, give nothing.
+        #expect(!found.contains { $0.contains(" 300 ") || $0.contains(" 200 ") || $0.contains(" 2 所") || $0.contains(" 2100 ") })
+        #expect(found.count == 4 + 4 + 4 + 4 + 3 + 2)
+    }
 }

@@ -182,22 +182,76 @@ import NianbaoModel
         #expect(rows(doc).isEmpty)
     }
 
+    @Test func wrappedHeaderIsStackedIntoOneRowOfNames() throws {
+        // A made-up yearbook table: names wrapped over lines, units on lines of their own, a `其中` line.
+        let doc = try clean("""
+        表 3 各类学校基本情况
+           学校数(所) 招生数 在校
+             学生数
+        教职工数 校舍面积
+             (万平方米)
+        其中:专任教师
+        甲类学校 12 3400 9800 900 610 12.50
+        乙类学校 5 1200 3300 260 180 4.75
+        """)
+        #expect(row(doc, at: 2)?.cells == ["", "学校数(所)", "招生数", "在校学生数", "教职工数", "其中:专任教师", "校舍面积(万平方米)"])
+        #expect(lines(row(doc, at: 2)) == [2, 2, 2, 2, 4, 6, 4])
+        #expect(row(doc, at: 7)?.cells == ["甲类学校", "12", "3400", "9800", "900", "610", "12.50"])
+    }
+
+    @Test func subColumnsTheValuesDoNotPlaceStayUnnamed() throws {
+        // `其中:女` fits after either count in every row: no name rather than a guess.
+        let ambiguous = try clean("""
+           学校数 招生数 在校
+             生数
+        其中:女
+        甲区 3 300 250 200
+        乙区 2 200 180 150
+        """)
+        #expect(row(ambiguous, at: 1)?.cells == ["", "学校数", "招生数"])  // trailing empty cells are not kept
+        // Where one row rules a place out (a part larger than its column), the other is taken.
+        let placed = try clean("""
+           招生数 在校
+             生数
+        其中:女
+        甲区 300 900 250
+        乙区 200 700 150
+        """)
+        #expect(row(placed, at: 1)?.cells == ["", "招生数", "在校生数", "其中:女"])
+    }
+
+    @Test func wrappedHeaderThatDoesNotAddUpIsKeptAsPrinted() throws {
+        let doc = try clean("""
+           学校数 招生数
+             在校生数 教职工数 专任教师数
+        甲区 3 300 900
+        乙区 2 200 700
+        """)
+        #expect(row(doc, at: 1)?.cells == ["学校数", "招生数"])
+    }
+
     @Test func realSpaceSeparatedTables() throws {
         let r13 = try real("r13")
         #expect(row(r13, at: 18)?.cells?.count == 13)
         #expect(row(r13, at: 34)?.cells == ["⒉技工学校", "23", "5262", "8156", "19604", "", "", "2175", "", "1689"])
         #expect(row(r13, at: 21)?.cells == ["其中:市属", "", "95", "188", "446", "246"])
-        // The header, wrapped over nine lines, is kept as rows above the data.
-        #expect(row(r13, at: 9)?.cells == ["机构数(个)", "毕业生数", "招生数", "在校生数", "毕业班"])
-        #expect(rows(r13).count == 9 + 19)
+        // The header, wrapped over nine lines, becomes one row of names; the `其中` sub-columns listed on its
+        // last line are placed where the values allow, and the two the values leave open get no name.
+        #expect(row(r13, at: 9)?.cells == ["", "机构数(个)", "毕业生数", "招生数", "在校生数", "", "", "教职工数", "其中:女",
+                                           "其中:专任教师", "占地面积(万平方米)", "建筑面积(万平方米)", "固定资产(亿元)"])
+        #expect(rows(r13).count == 1 + 19)
+        // Each name keeps the line its first word was printed on.
+        #expect(lines(row(r13, at: 9)).dropFirst().prefix(5) == [9, 9, 9, 9, 9])
+        #expect(lines(row(r13, at: 9))[7] == 11)
 
         let r14 = try real("r14")
         #expect(r14.blocks.first?.kind == .paragraph)
         #expect(r14.blocks.first?.text == "10-15  市区教育事业基本情况")
-        #expect(rows(r14).count == 15)
+        #expect(rows(r14).count == 13)
         #expect(row(r14, at: 12)?.cells == ["成人中专", "", "60", "40", "186"])
         #expect(row(r14, at: 14)?.cells?.first == "4.小学")
-        #expect(row(r14, at: 3)?.cells == ["学校数", "招生数", "毕业生数", "在校", "教职工"])
+        // Three header lines stacked into six names: `在  校` + `学生数` + `(人)`, `#专任` + `教师`.
+        #expect(row(r14, at: 3)?.cells == ["", "学校数(所)", "招生数(人)", "毕业生数(人)", "在校学生数(人)", "教职工人数(人)", "#专任教师"])
 
         let r15 = try real("r15")
         #expect(rows(r15).count == 23)

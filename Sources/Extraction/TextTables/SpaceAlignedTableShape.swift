@@ -32,8 +32,17 @@ struct SpaceAlignedTableShape: TextTableShape {
         // Rows of one value belong to a table of wider rows, never make one (a list of page numbers).
         let wide = rows.filter { $0.row.values.count >= 2 }.count
         guard rows.count >= Self.minimumRows, wide >= Self.minimumRows, wide * 2 >= rows.count else { return nil }
-        let header = headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
-        return TextTableMatch(lines: start..<j, rows: header + Self.cells(of: rows))
+        let values = Self.valueCells(of: rows)
+        let width = values.map(\.count).max() ?? 0
+        // A header wrapped over lines that do not line up with the values becomes one row of column names
+        // (a header whose last line names every column is a heading row over its sub-columns instead).
+        let header = headerLines.count >= 2 && TableCellText.headerCells(headerLines[headerLines.count - 1].text).count != width
+            ? WrappedHeader.merge(headerLines, valueRows: values, width: width).map { [$0] } : nil
+        let headerRows = header ?? headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
+        let body = rows.indices.map { r in
+            TextTableRow(cells: rows[r].row.label.isEmpty ? values[r] : [rows[r].row.label] + values[r], line: rows[r].line)
+        }
+        return TextTableMatch(lines: start..<j, rows: headerRows + body)
     }
 
     /// A line of column headers: Chinese words without sentence punctuation, two or more of them or
@@ -50,17 +59,13 @@ struct SpaceAlignedTableShape: TextTableShape {
 
     static let maximumHeaderWordLength = 12
 
-    static func cells(of rows: [(line: SourceLine, row: SpacedRow)]) -> [TextTableRow] {
+    /// Each row's value cells, empty ones included, read in the way the whole table agrees with.
+    static func valueCells(of rows: [(line: SourceLine, row: SpacedRow)]) -> [[String]] {
         let width = rows.map(\.row.values.count).max() ?? 0
         let padded = rows.map { $0.row.paddedCells() }
         let usesPadding = padded.allSatisfy { $0.count <= width } && padded.contains { $0.contains("") }
         let anchors = usesPadding ? [] : columnEnds(rows.map(\.row), width: width)
-        return rows.indices.map { r in
-            let row = rows[r].row
-            let values = usesPadding ? padded[r] : row.alignedCells(to: anchors)
-            let cells = row.label.isEmpty ? values : [row.label] + values
-            return TextTableRow(cells: cells, line: rows[r].line)
-        }
+        return rows.indices.map { r in usesPadding ? padded[r] : rows[r].row.alignedCells(to: anchors) }
     }
 
     /// Each column's end, from the rows that fill every column (the median, so one odd row does not move it).

@@ -36,6 +36,7 @@ extension ExtractionRun {
         let severalLevels = classes.contains { $0 == TableCategory.otherLevel }
         var group: (indicator: Int, unit: String?)?
         var emitted = false
+        let rowCategories = CategoryRows(labels: labels, classes: classes, from: headerCount, excluding: categories.excluding)
         for r in headerCount..<rows.count {
             let label = labels[r]
             let rowClass = classes[r]
@@ -43,11 +44,22 @@ extension ExtractionRun {
             // only what the label says beside its category names an indicator (`中等职业学校专任教师数`).
             let rowIndicator = tableIndicator(rowClass == nil ? label.text : categories.removingCategoryWords(label.text))
             if let rowIndicator, rowClass == nil || rowClass == TableCategory.whole { group = (rowIndicator, label.unit) }
-            if rowClass == TableCategory.otherLevel { continue }
+            if rowClass == TableCategory.otherLevel {
+                // Another level's row gives only the indicators declared for that level (`普通高中` › 招生数).
+                if yearOfColumn.isEmpty && !label.isPart {
+                    for (c, column) in indicatorOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                        guard let variant = levelVariant(of: column.indicator, in: label.text) else { continue }
+                        emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: column.unit,
+                                                   table: table, r: r, c: c, entity: entity, year: year, category: nil) || emitted
+                    }
+                }
+                continue
+            }
+            guard case .value(let nestedCategory) = rowCategories.rows[r - headerCount] else { continue }
             let effective = rowClass ?? titleClass
             guard effective != nil || !severalLevels else { continue }
             let category: String? = {
-                if case .part(let name)? = rowClass { return name }
+                if let nestedCategory { return nestedCategory }
                 if rowClass == nil, case .part(let name)? = titleClass { return name }
                 return nil
             }()
@@ -88,6 +100,17 @@ extension ExtractionRun {
         return !rules.schoolFinder.find(in: scalars, regions: rules.gazetteer.matches(in: scalars)).isEmpty
     }
 
+    /// The indicator of another level that `indicator` becomes in a row of that level: one declaring the
+    /// level (`levels`) whose name ends in the indicator's (`普通高中招生数` for `招生数` in a `普通高中` row). The label
+    /// must be the level itself: `高中阶段教育` is not `高中`.
+    func levelVariant(of indicator: Int, in label: String) -> Int? {
+        let name = rules.indicators[indicator].nameZh
+        return rules.indicators.indices.first { k in
+            k != indicator && rules.indicators[k].nameZh.hasSuffix(name)
+                && rules.indicators[k].levels.contains(label)
+        }
+    }
+
     /// The indicator a label names: exactly as a table name, else the longest indicator phrase inside it.
     func tableIndicator(_ label: String) -> Int? {
         guard !label.isEmpty else { return nil }
@@ -100,12 +123,64 @@ extension ExtractionRun {
                                            r: Int, c: Int, entity: ResolvedEntity, year: (year: Int?, source: String),
                                            category: String?) -> Bool {
         let rule = rules.indicators[indicator]
-        let converted = unit.flatMap(compiled.printedUnit)
+        var converted = unit.flatMap(compiled.printedUnit)
+        if let unit, compiled.tableUnitAccepted(unit, by: rule.unit) { converted = (rule.unit, 1) }
         if let converted, !compiled.unitAccepted(converted.unit, by: rule.unit) { return false }
         let before = result.observations.count
         let location = table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r]
         emitCell(cell, row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
                  location: location, table: table, group: nil, role: nil, category: category)
         return result.observations.count > before
+    }
+}
+
+/// What each body row of a category table counts, from its label and the rows above it:
+/// - a part row (`其中:市属`, `#普通中专`) is of its parent's category (`技工学校/市属`), and of no interest under
+///   another level (`研究生教育` › `其中:市属`);
+/// - a whole nested under a whole (`中等职业教育` › `中职学校`, beside `技工学校`) is the whole without the kinds
+///   listed after it (`不含技工学校`).
+struct CategoryRows {
+    enum Row: Equatable {
+        case skip
+        /// A row of ours; its category (nil: the entity as a whole, or as its label alone says).
+        case value(String?)
+    }
+
+    var rows: [Row] = []
+
+    init(labels: [TableLabel], classes: [TableCategory?], from start: Int, excluding: String) {
+        var parent: (category: TableCategory?, name: String?)?
+        for r in start..<labels.count {
+            let label = labels[r], rowClass = classes[r]
+            if label.isPart, let parent {
+                if parent.category == .otherLevel { rows.append(.skip); continue }
+                if case .part(let name)? = rowClass {
+                    // A kind under a row no category names (`总计`, `研究生教育` › `其中:市属`) is not ours.
+                    guard parent.category != nil else { rows.append(.skip); continue }
+                    rows.append(.value(parent.name.map { $0 + "/" + name } ?? name))
+                    continue
+                }
+                rows.append(.value(nil))
+                continue
+            }
+            var name: String?
+            if case .part(let part)? = rowClass { name = part }
+            if rowClass == .whole, let parent, parent.category == .whole, parent.name == nil {
+                let kinds = Self.kindsListed(after: r, labels: labels, classes: classes)
+                if !kinds.isEmpty { name = excluding + kinds.joined(separator: "、") }
+            }
+            rows.append(.value(name))
+            parent = (rowClass, name)
+        }
+    }
+
+    /// The kinds printed as rows after `r` (past part rows), up to the next whole or other level.
+    static func kindsListed(after r: Int, labels: [TableLabel], classes: [TableCategory?]) -> [String] {
+        var kinds: [String] = []
+        for k in (r + 1)..<labels.count where !labels[k].isPart {
+            guard case .part(let name)? = classes[k] else { break }
+            kinds.append(name)
+        }
+        return kinds
     }
 }

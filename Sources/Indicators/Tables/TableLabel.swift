@@ -89,16 +89,20 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Category name → the words that name it.
     public var parts: [(name: String, words: [String])] = []
     public var otherLevels: [String] = []
+    /// Prefix of the category of a whole nested under another whole, before the kinds listed beside it
+    /// (`中等职业教育` › `中职学校`, `技工学校`: the first is `不含技工学校`).
+    public var excluding = "不含"
     public init() {}
 
     public static func == (lhs: TableCategoryRules, rhs: TableCategoryRules) -> Bool {
-        lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole
+        lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole && lhs.excluding == rhs.excluding
             && lhs.parts.map(\.name) == rhs.parts.map(\.name) && lhs.parts.map(\.words) == rhs.parts.map(\.words)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(whole)
         hasher.combine(otherLevels)
+        hasher.combine(excluding)
         for part in parts { hasher.combine(part.name); hasher.combine(part.words) }
     }
 
