@@ -231,15 +231,21 @@ public struct RuleSet: Sendable {
                                                          "school_names", "subject_words", "table_categories"])
         var rules = TableCategoryRules()
         guard let node = root["table_categories"] else { return rules }
-        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding"])
+        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding", "attributes"])
         rules.leadWhole = try map["lead_whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.whole = try map["whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.otherLevels = try map["other_levels"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let excluding = map["excluding"] { rules.excluding = try file.string(excluding) }
+        if let attributes = map["attributes"] {
+            rules.attributes = Set(try file.strings(attributes))
+        }
         if let parts = map["parts"] {
             for (key, value) in try file.pairs(parts) {
                 rules.parts.append((try file.string(key), try file.strings(value)))
             }
+        }
+        for name in rules.attributes where !rules.parts.contains(where: { $0.name == name }) {
+            throw file.error(map["attributes"]!, "attribute “\(name)” is not one of `parts`")
         }
         rules.prepareLeads()
         return rules

@@ -150,7 +150,14 @@ extension ExtractionRun {
                 if notValue.firstMatch(in: text.bytes, range: following, anchored: true) != nil { continue }
             }
             let inParens = Self.insideBreakdownParentheses(text: text, sentence: sentence, at: number.start)
-            if inParens { continue }
+            // `27 所（公办学校 13 所、民办学校 14 所）`, `（其中全日制学生 80407 人，非全日制学生 …）`: the subject
+            // again, for a kind of it.
+            let kindOfSubject: (subject: Int, category: String)? = lastSubject.flatMap { subject in
+                guard number.qualifier != .change, unitFits(number, indicator: subject),
+                      let part = categoryPart(text, windowStart..<number.start) else { return nil }
+                return (subject, part)
+            }
+            if inParens && kindOfSubject == nil { continue }
 
             // Cues in the window before the number, and anywhere in its clause before it.
             var isChange = matches.cues.contains {
@@ -172,8 +179,12 @@ extension ExtractionRun {
             }
 
             var resolution: Resolution?
+            if let kindOfSubject {
+                resolution = Resolution(indicator: kindOfSubject.subject, base: nil, change: false, via: "category_part")
+                category = kindOfSubject.category
+            }
             // `在校生 4,390 人，较上年（4,105 人）增加 5.2%`: last year's value of the sentence's subject.
-            let previousYear = lastSubject.map { subject in
+            let previousYear = resolution == nil && lastSubject.map { subject in
                 Self.opensPreviousYearValue(text, before: number.start, from: windowStart)
                     && unitFits(number, indicator: subject)
             } ?? false
@@ -273,6 +284,20 @@ extension ExtractionRun {
         }
         groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches, sentence: sentence)
     }
+
+    /// The kind of ours named right before a number, with at most a short noun besides (`（公办学校`,
+    /// `，非全日制学生`, `其中民办`): the category of a part of the value before.
+    func categoryPart(_ text: AnalysedText, _ gap: Range<Int>) -> String? {
+        guard gap.lowerBound < gap.upperBound, gap.count <= Self.maximumCategoryGap else { return nil }
+        let printed = text.text(gap)
+        guard let part = rules.tableCategories.partWord(in: printed) else { return nil }
+        // What is left besides the word, `其中` and punctuation: a noun of two characters at most (学校, 学生).
+        let rest = printed.replacingOccurrences(of: part.word, with: "").replacingOccurrences(of: "其中", with: "")
+        let words = rest.unicodeScalars.filter { (0x3400...0x9FFF).contains($0.value) }
+        return words.count <= 2 ? part.name : nil
+    }
+
+    static let maximumCategoryGap = 12
 
     /// Units of numbers that are dates or periods, never values (`2022 年`, `3 月`, `2023 届`).
     static let dateUnits: [[UInt8]] = ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].map { Array($0.utf8) }

@@ -82,6 +82,20 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func kindsListedAfterAValueAreItsCategories() {
+        // Made-up figures in the forms bulletins use: a breakdown in brackets, a `其中` list.
+        let found = extract(["全市有中等职业学校 20 所（公办学校 12 所、民办学校 8 所），在校生 30000 人（其中全日制学生 26000 人，"
+                             + "非全日制学生 4000 人）。中职学校 20 所，其中：职业高中 9 所，普通中等专业学校 11 所。"],
+                            year: 2021, title: "2021年嘉兴市中等职业教育质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "schools 20 -", "schools 12 公办", "schools 8 民办", "enrollment 30000 -", "enrollment 26000 全日制",
+            "enrollment 4000 非全日制", "schools 20 -", "schools 9 职业高中", "schools 11 普通中专",
+        ])
+        // Another level with an attribute is not ours (`民办高校`).
+        let other = extract(["全市有中等职业学校 20 所（其中民办高校 3 所）。"], year: 2021, title: "2021年嘉兴市中等职业教育质量报告")
+        #expect(other.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 20 -"])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

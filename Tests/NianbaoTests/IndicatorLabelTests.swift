@@ -4,8 +4,9 @@ import NianbaoModel
 @testable import Indicators
 
 /// Scores the extractor against hand-labelled facts of the five real reports
-/// (Fixtures/labels/<stem>.tsv: indicator, entity, year, value, unit, line, and `change`/`target` when the
-/// value is one — from a careful reading; a labelled line lists every fact on it).
+/// (Fixtures/labels/<stem>.tsv: indicator, entity, year, value, unit, line, `change`/`target` when the
+/// value is one, and the category when it is about a kind of school — from a careful reading; a labelled
+/// line lists every fact on it).
 /// Recall: labelled facts found with the same indicator, entity, year, value, unit and source line.
 /// Precision: of the observations on labelled lines, the share that match a label there (values on
 /// lines nobody labelled are not judged).
@@ -19,6 +20,8 @@ import NianbaoModel
         var line: Int
         /// Only the qualifiers the rules decide (change, target) are compared; the rest is the parser's.
         var qualifier: String?
+        /// `职业高中` for a count of that kind of school; nil for the entity as a whole.
+        var category: String? = nil
     }
 
     static func labels(_ stem: String) -> [Label] {
@@ -28,14 +31,15 @@ import NianbaoModel
             let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cells.count >= 6, let value = Decimal(string: cells[3]), let line = Int(cells[5]) else { return nil }
             let qualifier = cells.count > 6 && !cells[6].isEmpty ? cells[6] : nil
+            let category = cells.count > 7 && !cells[7].isEmpty ? cells[7] : nil
             return Label(indicator: cells[0], entity: cells[1], year: Int(cells[2]), value: value, unit: cells[4], line: line,
-                         qualifier: qualifier)
+                         qualifier: qualifier, category: category)
         }
     }
 
     static func label(of o: Observation) -> Label {
         Label(indicator: o.indicator, entity: o.entity ?? "-", year: o.year, value: o.value, unit: o.unit, line: o.line,
-              qualifier: o.qualifier == .change || o.qualifier == .target ? o.qualifier?.rawValue : nil)
+              qualifier: o.qualifier == .change || o.qualifier == .target ? o.qualifier?.rawValue : nil, category: o.category)
     }
 
     struct Score { var recall: Double; var precision: Double; var missed: [Label]; var wrong: [Label]; var count: Int }

@@ -92,10 +92,14 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Prefix of the category of a whole nested under another whole, before the kinds listed beside it
     /// (`中等职业教育` › `中职学校`, `技工学校`: the first is `不含技工学校`).
     public var excluding = "不含"
+    /// Parts that say who runs the schools or how students attend, not a kind of school: another level's
+    /// label with one (`民办的其他高等教育机构`) is still that level's.
+    public var attributes: Set<String> = []
     public init() {}
 
     public static func == (lhs: TableCategoryRules, rhs: TableCategoryRules) -> Bool {
         lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole && lhs.excluding == rhs.excluding
+            && lhs.attributes == rhs.attributes
             && lhs.parts.map(\.name) == rhs.parts.map(\.name) && lhs.parts.map(\.words) == rhs.parts.map(\.words)
     }
 
@@ -103,6 +107,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         hasher.combine(whole)
         hasher.combine(otherLevels)
         hasher.combine(excluding)
+        hasher.combine(attributes)
         for part in parts { hasher.combine(part.name); hasher.combine(part.words) }
     }
 
@@ -155,7 +160,29 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Kinds first (`职业高中` is no `高中`), the longest naming one, then the whole, then other levels.
     func classify(_ label: String) -> TableCategory? {
         let scalars = label.unicodeScalars.map(\.value)
-        for entry in containsEntries where Self.contains(scalars, entry.scalars) { return entry.category }
+        for entry in containsEntries where Self.contains(scalars, entry.scalars) {
+            if case .part(let name) = entry.category, attributes.contains(name), namesOtherLevel(scalars) { return .otherLevel }
+            return entry.category
+        }
+        return nil
+    }
+
+    func namesOtherLevel(_ scalars: [UInt32], besides word: [UInt32] = []) -> Bool {
+        containsEntries.contains {
+            $0.category == .otherLevel && Self.contains(scalars, $0.scalars) && (word.isEmpty || !Self.contains($0.scalars, word))
+        }
+    }
+
+    /// The kind of ours a short text names and the word naming it (`(其中全日制学生` → 全日制), longest first.
+    func partWord(in text: String) -> (name: String, word: String)? {
+        let scalars = text.unicodeScalars.map(\.value)
+        for entry in containsEntries where Self.contains(scalars, entry.scalars) {
+            guard case .part(let name) = entry.category else { return nil }
+            // After a value of ours, `民办学校` is its private schools: only another level named besides the
+            // attribute (`民办高等教育`) makes it not ours.
+            if attributes.contains(name), namesOtherLevel(scalars, besides: entry.scalars) { return nil }
+            return (name, String(String.UnicodeScalarView(entry.scalars.compactMap(Unicode.Scalar.init))))
+        }
         return nil
     }
 
