@@ -153,8 +153,13 @@ extension ExtractionRun {
                 row.insert("", at: numberingColumn)
             }
             guard row.count > nameColumn else { continue }
-            let name = row[nameColumn]
-            let printedUnit = unitColumn.flatMap { $0 < row.count ? row[$0] : nil } ?? ""
+            var name = row[nameColumn]
+            var printedUnit = unitColumn.flatMap { $0 < row.count ? row[$0] : nil } ?? ""
+            // Without a unit column, a row's unit is printed after its name (`文化课合格率(%)`).
+            if unitColumn == nil, let stated = Self.parenthesisedUnit(name) {
+                printedUnit = stated
+                name = Self.strippingUnit(name)
+            }
             let isNumbered = numberingColumn.map { $0 < row.count && !row[$0].isEmpty } ?? true
             var indicators: [Int]
             if name.isEmpty {
@@ -179,7 +184,8 @@ extension ExtractionRun {
                 }
                 lastIndicators = indicators
             }
-            let converted = compiled.printedUnit(printedUnit)
+            // No unit printed is no unit (`accepts: [""]` of a bare ratio is for numbers in text).
+            let converted = printedUnit.isEmpty ? nil : compiled.printedUnit(printedUnit)
             guard let indicator = indicators.first(where: { target in
                 guard let converted else { return printedUnit.isEmpty }
                 return compiled.unitAccepted(converted.unit, by: rules.indicators[target].unit)
@@ -214,7 +220,8 @@ extension ExtractionRun {
                                                   dataRows: [Int], entity: ResolvedEntity, year: (year: Int?, source: String),
                                                   tableIndex: Int) {
         let keyColumn = columns.firstIndex { $0.indicator == nil && $0.year == nil && $0.header != "序号" } ?? 0
-        let rowYearColumn = columns.firstIndex { ["年度", "年份", "年"].contains($0.header) }
+        // Rows named by a year or a school year (`2016学年`, its year as printed: README, Years).
+        let rowYearColumn = columns.firstIndex { ["年度", "年份", "年", "学年"].contains($0.header) }
         var totalRow: Int?
         var partRows: [Int] = []
         var rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))] = [:]

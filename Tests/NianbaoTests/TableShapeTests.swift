@@ -95,4 +95,13 @@ import NianbaoModel
         #expect(!found.contains { $0.contains(" 300 ") || $0.contains(" 200 ") || $0.contains(" 2 所") || $0.contains(" 2100 ") })
         #expect(found.count == 4 + 4 + 4 + 4 + 3 + 2)
     }
+
+    @Test func indicatorRowsUnderYearColumnsWithoutAUnitColumn() {
+        // A name column headed 项目 and no 单位 column: each row's values under its year, the unit the row's own.
+        let rows = [["项目", "2015学年", "2016学年"], ["文化课合格率(%)", "80", "82"], ["在校生数", "700", "750"]]
+        #expect(summaries(rows, caption: "", year: 2016) == [
+            "course_pass_rate 上海市 2015 80 % [-]", "course_pass_rate 上海市 2016 82 % [-]",
+            "enrollment 上海市 2015 700 人 [-]", "enrollment 上海市 2016 750 人 [-]",
+        ])
+    }
 }
