@@ -173,7 +173,11 @@ struct BlockMatches {
         var isRegion = false
     }
     struct CueHit { var start: Int; var end: Int; var cue: CompiledRules.Cue; var year: Int? }
-    struct YearHit { var start: Int; var end: Int; var year: Int; var comparison: Bool }
+    struct YearHit {
+        var start: Int; var end: Int; var year: Int; var comparison: Bool
+        /// In a sentence telling history (`1994年易名为…`, cues `history`): it dates nothing else.
+        var history = false
+    }
 
     var phrases: [Phrase] = []
     var mentions: [Mention] = []

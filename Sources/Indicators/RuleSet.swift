@@ -92,6 +92,10 @@ public struct CueRules: Sendable, Hashable {
     public var respectively: [String] = []
     /// Patterns that, right before a number, make it no value of its own (`其他 5 所`).
     public var notValueBefore: [String] = []
+    /// Words of a school's history (`创办`, `易名为`): the year of such a sentence dates no later figure.
+    public var history: [String] = []
+    /// Words saying a figure is current (`现有`, `目前`): no earlier sentence's year dates it.
+    public var present: [String] = []
 }
 
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
@@ -291,7 +295,7 @@ public struct RuleSet: Sendable {
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
-                                                           "respectively", "not_value_before"])
+                                                           "respectively", "not_value_before", "history", "present"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -299,7 +303,8 @@ public struct RuleSet: Sendable {
                             parts: try list("parts"), filler: try list("filler"),
                             comparison: try list("comparison"), region: try list("region"),
                             average: try list("average"), notValueAfter: try list("not_value_after"),
-                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"))
+                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
+                            history: try list("history"), present: try list("present"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

@@ -35,6 +35,12 @@ extension ExtractionRun {
         else { return }
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
+        for k in matches.years.indices {
+            if let sentence = sentences.first(where: { $0.contains(matches.years[k].start) }),
+               sentenceSays(rules.cues.history, text: text, sentence: sentence) {
+                matches.years[k].history = true
+            }
+        }
         for (sentenceIndex, sentence) in sentences.enumerated() where Self.mayNameIndicator(sentence, text: text,
                                                                                             matches: matches,
                                                                                             after: compiled.afterAnywhere) {
@@ -240,7 +246,7 @@ extension ExtractionRun {
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
-            var (year, isTarget, fromContext, yearSource) = resolveYear(at: number.start, sentence: sentence,
+            var (year, isTarget, fromContext, yearSource) = resolveYear(at: number.start, text: text, sentence: sentence,
                                                                         clause: clause, matches: matches,
                                                                         blockIndex: blockIndex)
             if previousYear {

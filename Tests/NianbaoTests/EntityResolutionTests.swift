@@ -96,6 +96,15 @@ struct EntityAndYearInSentenceTests {
         #expect(other.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 20 -"])
     }
 
+    @Test func aHistorySentenceDatesNoLaterFigure() {
+        // Made-up school: the rename year is history; the figures after it are the report's year.
+        let found = extract(["学校创办于1958年，1994年易名为嘉兴市甲乙职业学校，现有教职工191人，在校学生3136人。"
+                             + "2019年招生人数1000人。"], year: 2020, title: "2020年嘉兴市甲乙职业学校质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.year ?? 0)" } == [
+            "staff_total 191 2020", "enrollment 3136 2020", "new_enrollment 1000 2019",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

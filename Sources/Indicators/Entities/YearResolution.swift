@@ -77,7 +77,7 @@ struct DocumentYear: Sendable {
 /// sentence (before, then after the number), the paragraph (before, then after), the section title, else
 /// the document's year. Each answer says where it came from (`year_source`).
 extension ExtractionRun {
-    func resolveYear(at offset: Int, sentence: Range<Int>, clause: Range<Int>, matches: BlockMatches,
+    func resolveYear(at offset: Int, text: AnalysedText, sentence: Range<Int>, clause: Range<Int>, matches: BlockMatches,
                      blockIndex: Int) -> (year: Int?, target: Bool, fromContext: Bool, source: String) {
         if let target = matches.cues.last(where: { $0.cue == .target && $0.year != nil && $0.start >= sentence.lowerBound && $0.end <= offset }),
            let year = target.year {
@@ -90,7 +90,10 @@ extension ExtractionRun {
         }
         let years = matches.years.filter { !$0.comparison }
         if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true, "clause") }
-        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset }) { return (year.year, false, true, "sentence") }
+        // Another clause's year, unless it tells history (`1994 年易名为…，现有教职工 191 人`).
+        if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && !$0.history }) {
+            return (year.year, false, true, "sentence")
+        }
         if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true, "sentence") }
         // `与 2017 年相比，招生人数增加 58 人`: the sentence speaks of a year after the one it compares with —
         // the last later year the paragraph named before it, else the document's when later, else the next one.
@@ -101,9 +104,20 @@ extension ExtractionRun {
             if let year = defaultYear, year > compared.year { return (year, false, false, documentYear.source ?? "document") }
             return (compared.year + 1, false, true, "after_compared_year")
         }
-        if let year = years.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true, "paragraph") }
-        if let year = years.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true, "paragraph") }
+        // Another sentence's year, unless this one says its figure is current or that sentence tells history.
+        if !sentenceSays(rules.cues.present, text: text, sentence: sentence) {
+            let dating = years.filter { !$0.history }
+            if let year = dating.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true, "paragraph") }
+            if let year = dating.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true, "paragraph") }
+        }
         if let year = sectionYear(forBlock: blockIndex) { return (year, false, true, "section") }
         return (defaultYear, false, false, documentYear.source ?? "none")
+    }
+
+    /// Whether the sentence holds one of the words.
+    func sentenceSays(_ words: [String], text: AnalysedText, sentence: Range<Int>) -> Bool {
+        guard !words.isEmpty else { return false }
+        let printed = text.text(sentence)
+        return words.contains { printed.contains($0) }
     }
 }
