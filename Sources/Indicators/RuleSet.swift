@@ -89,6 +89,9 @@ public struct CueRules: Sendable, Hashable {
     public var respectively: [String] = []
     /// Patterns that, right before a number, make it no value of its own (`其他 5 所`).
     public var notValueBefore: [String] = []
+    /// Words (plain text) that, opening a clause after a `其中` list, state the rest of its total
+    /// (`其他 2 所学校共 1,170 人`): a `remainder` of the list's group, not a value of any named entity.
+    public var remainder: [String] = []
 }
 
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
@@ -280,7 +283,7 @@ public struct RuleSet: Sendable {
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
-                                                           "respectively", "not_value_before"])
+                                                           "respectively", "not_value_before", "remainder"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -288,7 +291,8 @@ public struct RuleSet: Sendable {
                             parts: try list("parts"), filler: try list("filler"),
                             comparison: try list("comparison"), region: try list("region"),
                             average: try list("average"), notValueAfter: try list("not_value_after"),
-                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"))
+                            respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
+                            remainder: try list("remainder"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

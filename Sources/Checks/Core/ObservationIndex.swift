@@ -15,10 +15,18 @@ struct ObservationIndex: Sendable {
     let exact: [Observation]
     let exactByKey: [ValueKey: [Observation]]
     let names: [String: String]
+    /// Remainders of groups (`其他 2 所学校共 1,170 人`, role `remainder`): the rest of a total, no value of the
+    /// entity's own, so they are in none of the lists above and only the `remainder` kind reads them.
+    let remainders: [Observation]
+    /// `doc_id` and group of every group with a remainder (`groupKey`): its total is the parts plus the remainder.
+    let groupsWithRemainder: Set<String>
 
     init(_ observations: [Observation]) {
         // A value whose entity was not resolved is never joined with another: it could be anyone's.
-        let sorted = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
+        let resolved = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
+        remainders = resolved.filter { $0.role == .remainder && $0.group != nil }
+        groupsWithRemainder = Set(remainders.compactMap(ObservationIndex.groupKey))
+        let sorted = resolved.filter { $0.role != .remainder }
         all = sorted
         // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
         exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
@@ -33,6 +41,11 @@ struct ObservationIndex: Sendable {
     /// Entity names files of older runs or other tools give when the value's entity was not resolved (the
     /// extractor now leaves it null).
     static let unresolvedEntities: Set<String> = ["", "unknown", "null"]
+
+    /// A group is one document's: `doc_id` and `group`.
+    static func groupKey(_ observation: Observation) -> String? {
+        observation.group.map { "\(observation.docId)\u{1}\($0)" }
+    }
 
     static func hasEntity(_ observation: Observation) -> Bool {
         guard let entity = observation.entity else { return false }
