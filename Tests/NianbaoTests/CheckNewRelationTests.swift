@@ -229,3 +229,76 @@ struct CheckRestatementTests {
         #expect(outcome.checks.map(\.status) == [.holds, .holds])
     }
 }
+
+/// Issue 11 item 5: `其中 A a、B b，其他 N 所共 X` — the rest of a list is its total less the parts it names.
+@Suite("Check engine: remainders")
+struct CheckRemainderTests {
+    let rules = checkRules("""
+    checks:
+      - id: totals_vs_parts
+        kind: sum
+        groups: true
+        prose_lists_may_be_incomplete: true
+      - id: remainder_is_total_less_parts
+        kind: remainder
+      - id: cross_report
+        kind: cross_report
+      - id: table_vs_text
+        kind: table_vs_text
+    """)
+
+    /// `全区在校生 4,520 人，其中临湖职校 1,850 人、交通学校 1,500 人，其他 1 所学校共 X 人` as the extractor groups it.
+    func list(rest: String, line: Int = 24) -> [Observation] {
+        [
+            checkObservation("enrollment", "4520", line: line, group: "g1", role: .total),
+            checkObservation("enrollment", "1850", entity: "临湖职校", line: line, group: "g1", role: .part),
+            checkObservation("enrollment", "1500", entity: "交通学校", line: line, group: "g1", role: .part),
+            checkObservation("enrollment", rest, line: line, group: "g1", role: .remainder, category: "其他"),
+        ]
+    }
+
+    @Test func theRestThatIsTheTotalLessThePartsHolds() {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1170"))
+        #expect(outcome.flags.isEmpty, "\(outcome.flags.map(\.message))")
+        #expect(outcome.checks.filter { $0.check == "remainder_is_total_less_parts" }.map(\.status) == [.holds])
+        // The group's parts fall short of its total on purpose: the sum check leaves it to the remainder.
+        #expect(!outcome.checks.contains { $0.check == "totals_vs_parts" })
+    }
+
+    @Test func aRestThatIsNotTheTotalLessThePartsIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1180"))
+        let flag = try #require(outcome.flags.first)
+        #expect(outcome.flags.count == 1)
+        #expect(flag.check == "remainder_is_total_less_parts")
+        #expect(flag.kind == .sumMismatch && flag.severity == .error)
+        #expect(flag.stated == 1180 && flag.expected == 1170)
+        #expect(flag.tolerance == "[1180]")
+        #expect(flag.entity == "测试区" && flag.indicators == ["enrollment"])
+        #expect(flag.pairing == .sameSentence)
+        #expect(flag.message.contains("the rest 1180人 but the total 4520人 less the parts named"), "\(flag.message)")
+        #expect(flag.message.hasSuffix("leaves 1170 人"), "\(flag.message)")
+    }
+
+    @Test func aRestWithoutItsTotalOrAnExactFigureIsSkipped() {
+        let noTotal = CheckEngine(rules: rules).run(on: Array(list(rest: "1170").dropFirst()))
+        #expect(noTotal.flags.isEmpty)
+        #expect(noTotal.checks.first { $0.check == "remainder_is_total_less_parts" }?.missing == ["enrollment (total)"])
+        var approximate = list(rest: "1200")
+        approximate[3].qualifier = .approx
+        let skipped = CheckEngine(rules: rules).run(on: approximate)
+        #expect(skipped.flags.isEmpty)
+        #expect(skipped.checks.first { $0.check == "remainder_is_total_less_parts" }?.status == .skipped)
+    }
+
+    /// A remainder is the region's "other schools", never the region's own value: no comparison takes it for one.
+    @Test func theRestIsNoValueOfItsEntity() {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1170") + [
+            checkObservation("enrollment", "1170", doc: "other", line: 3),
+            checkObservation("enrollment", "1170", line: 60, table: true),
+        ])
+        // 1170 elsewhere for 测试区 is compared with the total 4520, never with the rest.
+        #expect(!outcome.flags.contains { $0.evidence.contains { $0.line == 24 && $0.docId == "doc" } && $0.stated == 1170
+            && $0.expected == 1170 })
+        #expect(outcome.flags.allSatisfy { $0.check != "remainder_is_total_less_parts" })
+    }
+}
