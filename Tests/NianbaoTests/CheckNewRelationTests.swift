@@ -302,3 +302,38 @@ struct CheckRemainderTests {
         #expect(outcome.flags.allSatisfy { $0.check != "remainder_is_total_less_parts" })
     }
 }
+
+/// Issue 11 item 5's derived values: placed − further study = direct employment, the three from different
+/// tables and the text, checked by the project's equations whichever of them is printed.
+@Suite("Check engine: derived values")
+struct CheckDerivedValueTests {
+    @Test func aDirectEmploymentFigureAgainstPlacedLessFurtherStudyIsFlagged() throws {
+        let rules = try projectCheckRules()
+        // 附表1 去向落实 3478 (line 575), 附表2 升学 2878 (line 610), the text's 直接就业 596 (line 257): 3478 − 2878 = 600.
+        let observations = [
+            checkObservation("placed_graduates", "3478", line: 575, table: true, entitySource: "document_subject",
+                             yearSource: "table_header", section: "t1"),
+            checkObservation("further_study", "2878", line: 610, table: true, entitySource: "document_subject",
+                             yearSource: "table_header", section: "t2"),
+            checkObservation("direct_employment", "596", line: 257, entitySource: "subject_word", yearSource: "sentence"),
+        ]
+        let outcome = CheckEngine(rules: rules).run(on: observations)
+        let flag = try #require(outcome.flags.first { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(flag.stated == 3478 && flag.expected == 3474)
+        #expect(Set(flag.evidence.map(\.line)) == [575, 610, 257])
+        #expect(flag.pairing == .sameDocument)
+        // 600 printed instead agrees.
+        var agreeing = observations
+        agreeing[2] = checkObservation("direct_employment", "600", line: 257, entitySource: "subject_word", yearSource: "sentence")
+        let holds = CheckEngine(rules: rules).run(on: agreeing)
+        #expect(!holds.flags.contains { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(holds.checks.contains { $0.check == "placed_is_further_study_plus_employment" && $0.status == .holds })
+        // The direct-employment figure's year guessed from the publication date: skipped, with the reason.
+        var guessed = observations
+        guessed[2].yearSource = "published"
+        let skipped = CheckEngine(rules: rules).run(on: guessed)
+        #expect(!skipped.flags.contains { $0.check == "placed_is_further_study_plus_employment" })
+        let record = try #require(skipped.checks.first { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(record.status == .skipped && record.missing == ["direct_employment (explicit year)"])
+    }
+}
