@@ -337,3 +337,41 @@ struct CheckDerivedValueTests {
         #expect(record.status == .skipped && record.missing == ["direct_employment (explicit year)"])
     }
 }
+
+/// A table's `其他学校` row of rates is one more group for the weighted average: the rest's rate with its size.
+@Suite("Check engine: weighted average with the rest")
+struct CheckWeightedRemainderTests {
+    let rules = checkRules("""
+    checks:
+      - id: overall
+        kind: weighted_average
+        weights:
+          placement_rate: graduates
+      - id: rest
+        kind: remainder
+    """)
+
+    func table(restRate: String) -> [Observation] {
+        func row(_ line: Int, _ entity: String, _ count: String, _ rate: String, _ role: ObservationRole) -> [Observation] {
+            [checkObservation("graduates", count, entity: entity, line: line, table: true, group: "n", role: role,
+                              category: role == .remainder ? "其他" : nil),
+             checkObservation("placement_rate", rate, unit: "%", entity: entity, line: line, table: true, group: "r",
+                              role: role, category: role == .remainder ? "其他" : nil)]
+        }
+        return row(35, "临湖职校", "590", "98.5", .part) + row(36, "交通学校", "482", "97.5", .part)
+            + row(37, "测试区", "333", restRate, .remainder) + row(38, "测试区", "1405", "97.7", .total)
+    }
+
+    @Test func theRestsRateCountsWithItsSize() throws {
+        // (98.5 × 590 + 97.5 × 482 + 96.7 × 333) / 1405 = 97.73: holds, and the counts' rest 1405 − 590 − 482 = 333.
+        let holds = CheckEngine(rules: rules).run(on: table(restRate: "96.7"))
+        #expect(holds.flags.isEmpty, "\(holds.flags.map(\.message))")
+        #expect(holds.checks.map(\.status) == [.holds, .holds])
+        // 90.0 for the rest: the named schools alone would still give 98.04, the whole table 96.14.
+        let off = CheckEngine(rules: rules).run(on: table(restRate: "90.0"))
+        let flag = try #require(off.flags.first)
+        #expect(off.flags.count == 1 && flag.check == "overall")
+        #expect(flag.expected == Decimal(string: "96.142"))
+        #expect(flag.message.contains("90.0% × 333"), "\(flag.message)")
+    }
+}

@@ -17,7 +17,9 @@ struct RemainderCheck: CheckKind {
             $0.group != nil && index.groupsWithRemainder.contains(ObservationIndex.groupKey($0)!)
         }) { ObservationIndex.groupKey($0)! }
         var findings: [Finding] = []
-        for remainder in index.remainders where rule.admits(remainder) {
+        // A rate's rest (a table's `其他学校` row of rates) is a group's rate, not a difference: weighted_average's.
+        for remainder in index.remainders where rule.admits(remainder)
+            && !GroupSumEvaluation.averagedUnits.contains(remainder.unit) {
             let group = members[ObservationIndex.groupKey(remainder)!] ?? []
             let totals = group.filter { $0.role == .total && $0.unit == remainder.unit }
             let parts = group.filter { $0.role == .part && $0.unit == remainder.unit }
