@@ -131,3 +131,29 @@ struct CheckNoiseTests {
         #expect(outcome.checks.isEmpty)
     }
 }
+
+/// Where a value is stated twice, the one whose entity and year were read is joined before a nearer guess.
+@Suite("Check engine: explicit values first")
+struct CheckExplicitFirstTests {
+    @Test func aReadValueIsPreferredToANearerGuess() throws {
+        let rules = checkRules("""
+        checks:
+          - id: placement
+            kind: share
+            relation: placement_rate = placed_graduates / graduates * 100
+        """)
+        let statement = [
+            checkObservation("placement_rate", "98.3", unit: "%", line: 40, entitySource: "sentence", yearSource: "clause"),
+            checkObservation("placed_graduates", "629", line: 40, entitySource: "sentence", yearSource: "clause"),
+        ]
+        // 643 two lines away with a guessed year, 643 in a table far off with its header's year.
+        let outcome = CheckEngine(rules: rules).run(on: statement + [
+            checkObservation("graduates", "643", line: 42, entitySource: "document_subject", yearSource: "body_years"),
+            checkObservation("graduates", "643", line: 300, table: true, entitySource: "document_subject",
+                             yearSource: "table_header", section: "t1"),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(Set(flag.evidence.map(\.line)) == [40, 300])
+        #expect(outcome.checks.allSatisfy { $0.reason == nil })
+    }
+}

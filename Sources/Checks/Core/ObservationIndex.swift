@@ -66,10 +66,19 @@ struct ObservationIndex: Sendable {
         exactByKey[ValueKey(entity: entity, year: year, indicator: indicator)] ?? []
     }
 
-    /// The value of `indicator` that belongs with `anchor`: same document first, nearest line,
-    /// then other documents in id order.
+    /// The value of `indicator` that belongs with `anchor`: one in the anchor's own sentence first; then one whose
+    /// entity and year were read, not guessed (`ValueSources`: only those may be joined from elsewhere); same
+    /// document first, nearest line, then other documents in id order.
     func nearest(_ indicator: String, entity: String, year: Int?, to anchor: Observation) -> Observation? {
-        values(entity, year, indicator).min { a, b in
+        func sameSentence(_ value: Observation) -> Bool {
+            value.docId == anchor.docId && value.page == anchor.page && value.line == anchor.line
+        }
+        func guessed(_ value: Observation) -> Bool {
+            ValueSources.isFallback(entitySource: value.entitySource) || ValueSources.isFallback(yearSource: value.yearSource)
+        }
+        return values(entity, year, indicator).min { a, b in
+            if sameSentence(a) != sameSentence(b) { return sameSentence(a) }
+            if guessed(a) != guessed(b) { return !guessed(a) }
             let aSame = a.docId == anchor.docId, bSame = b.docId == anchor.docId
             if aSame != bSame { return aSame }
             if aSame {
