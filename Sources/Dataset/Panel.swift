@@ -39,8 +39,8 @@ public struct PanelRow: Sendable, Hashable {
 /// Acceptance rule (which statement fills a cell; README "How a panel cell is chosen" states the same):
 /// Rows: one per entity × indicator, and one per entity·category × indicator for values about a part of
 /// the entity (`全国·普通中专`); a value without an entity is in no row.
-/// 1. Eligible statements: the observation has an entity and a year, comes from a publication's primary format (the one
-///    the checks use), and measures what the panel shows: for the level panel its qualifier is none or
+/// 1. Eligible statements: the observation has an entity and a year, is no remainder (`role = remainder`),
+///    comes from a publication's primary format (the one the checks use), and measures what the panel shows: for the level panel its qualifier is none or
 ///    `approx` (`target`, `change`, `range` and the bounds never fill a cell: they do not state the value of
 ///    that year); for the target panel it is a `target`. An observation whose unit differs from the unit most
 ///    of the row's statements use is not eligible either (a stray 万人 or % value would corrupt the row).
@@ -120,6 +120,8 @@ public struct Panel: Sendable {
     }
 
     static func isEligible(_ observation: Observation, for content: Content) -> Bool {
+        // A remainder (`其他 2 所共 1,170 人`) is the rest of a group's total, about no entity's own value.
+        if observation.role == .remainder { return false }
         switch content {
         case .levels: return eligibleQualifiers.contains(observation.qualifier)
         case .targets: return observation.qualifier == .target

@@ -96,6 +96,9 @@ public struct CueRules: Sendable, Hashable {
     public var history: [String] = []
     /// Words saying a figure is current (`现有`, `目前`): no earlier sentence's year dates it.
     public var present: [String] = []
+    /// Words (plain text) that, opening a clause after a `其中` list, state the rest of its total
+    /// (`其他 2 所学校共 1,170 人`): a `remainder` of the list's group, not a value of any named entity.
+    public var remainder: [String] = []
 }
 
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
@@ -295,7 +298,8 @@ public struct RuleSet: Sendable {
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
-                                                           "respectively", "not_value_before", "history", "present"])
+                                                           "respectively", "not_value_before", "history", "present",
+                                                           "remainder"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -304,7 +308,8 @@ public struct RuleSet: Sendable {
                             comparison: try list("comparison"), region: try list("region"),
                             average: try list("average"), notValueAfter: try list("not_value_after"),
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
-                            history: try list("history"), present: try list("present"))
+                            history: try list("history"), present: try list("present"),
+                            remainder: try list("remainder"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

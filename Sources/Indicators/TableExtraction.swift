@@ -225,6 +225,8 @@ extension ExtractionRun {
         var totalRow: Int?
         var partRows: [Int] = []
         var rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))] = [:]
+        // `其他学校` beside the schools' rows: the rest of the 合计 (`cues.remainder`).
+        var remainderRows: [(row: Int, word: String)] = []
         for r in dataRows {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
@@ -239,6 +241,9 @@ extension ExtractionRun {
             } else if let named = entityOf(text: key) {
                 rowEntities[r] = ((named, "table_row"), year)
             } else {
+                if rowYearColumn == nil, let word = rules.cues.remainder.first(where: { compact.hasPrefix($0) }) {
+                    remainderRows.append((r, word))
+                }
                 continue
             }
             partRows.append(r)
@@ -255,6 +260,15 @@ extension ExtractionRun {
                 emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1,
                          entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
                          table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part))
+            }
+            // The rest's row is about the table's entity as a whole less its named rows: a remainder of the column's
+            // group (the total's entity and year, the word as its category), never the entity's own value.
+            if let group, let totalRow, let context = rowEntities[totalRow] {
+                for (r, word) in remainderRows where c < rows[r].count {
+                    emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1,
+                             entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
+                             table: table, group: group, role: .remainder, category: word)
+                }
             }
         }
     }

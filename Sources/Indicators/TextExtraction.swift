@@ -100,6 +100,9 @@ extension ExtractionRun {
         var respectivelyCount = 0
         var hadUnresolved = false
         var previousNotValue = false
+        // Numbers of clauses opening with a remainder word (`其他 1 所学校共 1,170 人`): the rest of a `其中` list's
+        // total when the sentence has one (`groupParts`), else no value at all.
+        var remainders: [(number: ParsedNumber, word: String)] = []
 
         for number in numbers {
             // Years (`2022 年`) and numbers inside a year expression are context, not values; they do not
@@ -120,7 +123,10 @@ extension ExtractionRun {
             previousClause = clauseIndex
             // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
             if clauseOpensWithNotValueWord(text, clause),
-               !matches.phrases.contains(where: { $0.start == clause.lowerBound }) { continue }
+               !matches.phrases.contains(where: { $0.start == clause.lowerBound }) {
+                if let word = remainderWord(opening: clause, in: text) { remainders.append((number, word)) }
+                continue
+            }
             // Whether 和 or 、 stands between the previous number and this one: an enumeration goes on.
             func gapHasListWord() -> Bool {
                 guard text.isSimple else {
@@ -288,7 +294,53 @@ extension ExtractionRun {
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
         }
-        groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches, sentence: sentence)
+        if let group = groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches,
+                                  sentence: sentence) {
+            emitRemainder(of: group, candidates: remainders, text: text, sentence: sentence, block: block,
+                          blockIndex: blockIndex)
+        }
+    }
+
+    /// The remainder word (`cues.remainder`: 其他, 其余) a clause opens with, as printed, or nil.
+    func remainderWord(opening clause: Range<Int>, in text: AnalysedText) -> String? {
+        guard !rules.cues.remainder.isEmpty else { return nil }
+        let head = text.text(clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 4))
+            .drop { $0 == " " || $0 == "\u{3000}" }
+        return rules.cues.remainder.first { head.hasPrefix($0) }
+    }
+
+    /// `全区在校生 4,520 人，其中临湖职校 1,850 人、交通学校 1,500 人，其他 1 所学校共 1,170 人`: the first number after
+    /// the parts, in a clause opening with a remainder word, in the total's unit, is the rest of the total —
+    /// an observation of the total's indicator, entity and year with role `remainder` and the word as its
+    /// category, so it is never taken for the entity's own value. Only for counts and amounts (a rate's rest
+    /// is no difference).
+    mutating func emitRemainder(of group: (total: Observation, lastPart: Int, group: String),
+                                candidates: [(number: ParsedNumber, word: String)], text: AnalysedText,
+                                sentence: Range<Int>, block: Block, blockIndex: Int) {
+        let total = group.total
+        guard let indicator = rules.indicators.firstIndex(where: { $0.id == total.indicator }),
+              ["count", "money"].contains(rules.indicators[indicator].kind),
+              let rest = candidates.first(where: { $0.number.start > group.lastPart && unitFits($0.number, indicator: indicator) }),
+              outputUnit(number: rest.number, indicator: indicator, change: false) == total.unit
+        else { return }
+        let number = rest.number
+        let location = block.location(atOffset: number.start)
+        var observation = total
+        observation.value = number.value
+        observation.raw = text.originalText(number.start..<number.end)
+        observation.qualifier = number.qualifier
+        observation.page = location.page
+        observation.line = location.line
+        observation.sectionId = sectionId(forBlock: blockIndex)
+        observation.quote = Self.trimmedQuote(text.originalText(sentence))
+        observation.ruleId = "\(total.indicator)/remainder"
+        observation.decimals = number.decimals
+        observation.fromTable = false
+        observation.role = .remainder
+        observation.group = group.group
+        observation.base = nil
+        observation.category = rest.word
+        emit(observation)
     }
 
     /// The kind of ours named right before a number, with at most a short noun besides (`（公办学校`,
@@ -715,19 +767,23 @@ extension ExtractionRun {
 
     /// `总数 X，其中 A a、B b`: ties the total and its parts with a shared group when the parts split the
     /// total by entity (same indicator) or list two or more distinct parts of the same unit.
-    mutating func groupParts(_ emitted: [(Observation, Int)], matches: BlockMatches, sentence: Range<Int>) {
-        guard let partsCue = matches.cues.first(where: { $0.cue == .parts && sentence.contains($0.start) }) else { return }
+    /// Ties a `其中` list's head and items into a group (`total`, `part`); returns the total, where its last part
+    /// starts and the group, for a remainder after them.
+    @discardableResult
+    mutating func groupParts(_ emitted: [(Observation, Int)], matches: BlockMatches,
+                             sentence: Range<Int>) -> (total: Observation, lastPart: Int, group: String)? {
+        guard let partsCue = matches.cues.first(where: { $0.cue == .parts && sentence.contains($0.start) }) else { return nil }
         let parts = emitted.filter { $0.1 >= partsCue.end && $0.0.qualifier != .change }
-        guard let firstPart = parts.first else { return }
+        guard let firstPart = parts.first else { return nil }
         guard let total = emitted.last(where: { $0.1 < partsCue.start && $0.0.unit == firstPart.0.unit && $0.0.qualifier != .change })
-        else { return }
+        else { return nil }
         let sameUnitParts = parts.filter { $0.0.unit == total.0.unit }
         let entitySplit = sameUnitParts.allSatisfy { $0.0.indicator == total.0.indicator && $0.0.entity != total.0.entity }
         let declaredParts = sameUnitParts.allSatisfy { part in
             rules.indicator(part.0.indicator)?.partOf.contains(total.0.indicator) ?? false
         }
         let distinct = Set(sameUnitParts.map(\.0.indicator)).count == sameUnitParts.count
-        guard !sameUnitParts.isEmpty, entitySplit || (declaredParts && distinct) else { return }
+        guard !sameUnitParts.isEmpty, entitySplit || (declaredParts && distinct) else { return nil }
         let group = nextGroup("g")
         func tag(_ observation: Observation, _ role: ObservationRole) {
             if let index = result.observations.lastIndex(of: observation) {
@@ -737,5 +793,9 @@ extension ExtractionRun {
         }
         tag(total.0, .total)
         for part in sameUnitParts { tag(part.0, .part) }
+        var tagged = total.0
+        tagged.group = group
+        tagged.role = .total
+        return (tagged, sameUnitParts.map(\.1).max() ?? total.1, group)
     }
 }

@@ -70,7 +70,10 @@ public enum Qualifier: String, Codable, Sendable, Hashable {
     case range, target, change
 }
 
-public enum ObservationRole: String, Codable, Sendable, Hashable { case total, part }
+/// A value's place in a group (`Observation.group`): the total (a `合计` row, the head of a `其中` list), one of
+/// its named parts, or the remainder (`其他 2 所学校共 1,170 人`: the total less the named parts). A remainder is
+/// about no entity of its own: it is never an ordinary value of its indicator and fills no panel cell.
+public enum ObservationRole: String, Codable, Sendable, Hashable { case total, part, remainder }
 
 public struct Observation: Codable, Sendable, Hashable {
     public var docId: String
@@ -182,17 +185,25 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var page: Int
     public var line: Int
     public var quote: String
-    public init(docId: String, page: Int, line: Int, quote: String) {
+    /// How the value quoted here got its entity and year (the observation's `entity_source` and `year_source`):
+    /// with the flag's `pairing`, how each value was brought together with the others. Not in the contract.
+    public var entitySource: String?
+    public var yearSource: String?
+    public init(docId: String, page: Int, line: Int, quote: String, entitySource: String? = nil,
+                yearSource: String? = nil) {
         self.docId = docId
         self.page = page
         self.line = line
         self.quote = quote
+        self.entitySource = entitySource
+        self.yearSource = yearSource
     }
 }
 
 extension Evidence: FieldListed, FieldValueConvertible {
     public static let fields: [RecordField<Evidence>] = [
         .field("doc_id", \.docId), .field("page", \.page), .field("line", \.line), .field("quote", \.quote),
+        .field("entity_source", \.entitySource), .field("year_source", \.yearSource),
     ]
     public static let blank = Evidence(docId: "", page: 0, line: 0, quote: "")
     public init(from decoder: any Decoder) throws { self = try Self.decodeFields(from: decoder) }
@@ -279,8 +290,12 @@ public struct CheckRecord: Codable, Sendable, Hashable {
     public var status: CheckStatus
     public var flagId: String?
     public var missing: [String]
+    /// Why a relation was skipped when it was not for a missing value: its values disagree, but one of them was
+    /// paired with the others only by a fallback (`ValueSources`), so no flag is raised. Not in the contract.
+    public var reason: String?
     public init(check: String, kind: FlagKind, entity: String, year: Int?, status: CheckStatus,
-                flagId: String?, missing: [String]) {
+                flagId: String?, missing: [String], reason: String? = nil) {
+        self.reason = reason
         self.check = check
         self.kind = kind
         self.entity = entity
@@ -295,6 +310,7 @@ extension CheckRecord: FieldListed {
     public static let fields: [RecordField<CheckRecord>] = [
         .field("check", \.check), .field("kind", \.kind), .field("entity", \.entity), .field("year", \.year),
         .field("status", \.status), .field("flag_id", \.flagId), .field("missing", \.missing),
+        .field("reason", \.reason),
     ]
     public static let blank = CheckRecord(check: "", kind: .percentMismatch, entity: "", year: nil, status: .skipped,
                                           flagId: nil, missing: [])

@@ -151,6 +151,8 @@ struct SampleCorpusCheckTests {
         (15, .sumMismatch, "linhu-2025", 26), (16, .percentMismatch, "linhu-2025", 50),
         (17, .approxMismatch, "linhu-2025", 30), (18, .unitMismatch, "linhu-2025", 54),
         (19, .definitionConflict, "linhu-2025", 62),
+        // the rest of a `其中` list against its total less the named parts
+        (20, .sumMismatch, "linhu-2025", 42),
     ]
 
     static func caught(_ kind: FlagKind, _ doc: String, _ line: Int) -> Bool {
@@ -183,6 +185,12 @@ struct SampleCorpusCheckTests {
         #expect(flagged("linhu-2025", 60).isEmpty)
         // the planted weighted average is flagged once, not also as a share or a table/text difference
         #expect(flagged("linhu-2025", 50).count == 1)
+        // remainder: 招生 1,580 = 620 + 530 + 其他 430 holds (line 24); the planted 专任教师 其余 92 (line 42) is
+        // flagged once, by the remainder rule, with the figure the total leaves
+        let remainder = Self.flags.filter { $0.check == "remainder_is_total_less_parts" }
+        #expect(remainder.count == 1)
+        #expect(remainder.first?.stated == 92 && remainder.first?.expected == 82)
+        #expect(flagged("linhu-2025", 42).map(\.check) == ["remainder_is_total_less_parts"])
     }
 
     /// A target is judged only by a value of its own year or later: the plan's 2025 targets against its 2020

@@ -229,3 +229,149 @@ struct CheckRestatementTests {
         #expect(outcome.checks.map(\.status) == [.holds, .holds])
     }
 }
+
+/// Issue 11 item 5: `其中 A a、B b，其他 N 所共 X` — the rest of a list is its total less the parts it names.
+@Suite("Check engine: remainders")
+struct CheckRemainderTests {
+    let rules = checkRules("""
+    checks:
+      - id: totals_vs_parts
+        kind: sum
+        groups: true
+        prose_lists_may_be_incomplete: true
+      - id: remainder_is_total_less_parts
+        kind: remainder
+      - id: cross_report
+        kind: cross_report
+      - id: table_vs_text
+        kind: table_vs_text
+    """)
+
+    /// `全区在校生 4,520 人，其中临湖职校 1,850 人、交通学校 1,500 人，其他 1 所学校共 X 人` as the extractor groups it.
+    func list(rest: String, line: Int = 24) -> [Observation] {
+        [
+            checkObservation("enrollment", "4520", line: line, group: "g1", role: .total),
+            checkObservation("enrollment", "1850", entity: "临湖职校", line: line, group: "g1", role: .part),
+            checkObservation("enrollment", "1500", entity: "交通学校", line: line, group: "g1", role: .part),
+            checkObservation("enrollment", rest, line: line, group: "g1", role: .remainder, category: "其他"),
+        ]
+    }
+
+    @Test func theRestThatIsTheTotalLessThePartsHolds() {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1170"))
+        #expect(outcome.flags.isEmpty, "\(outcome.flags.map(\.message))")
+        #expect(outcome.checks.filter { $0.check == "remainder_is_total_less_parts" }.map(\.status) == [.holds])
+        // The group's parts fall short of its total on purpose: the sum check leaves it to the remainder.
+        #expect(!outcome.checks.contains { $0.check == "totals_vs_parts" })
+    }
+
+    @Test func aRestThatIsNotTheTotalLessThePartsIsFlagged() throws {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1180"))
+        let flag = try #require(outcome.flags.first)
+        #expect(outcome.flags.count == 1)
+        #expect(flag.check == "remainder_is_total_less_parts")
+        #expect(flag.kind == .sumMismatch && flag.severity == .error)
+        #expect(flag.stated == 1180 && flag.expected == 1170)
+        #expect(flag.tolerance == "[1180]")
+        #expect(flag.entity == "测试区" && flag.indicators == ["enrollment"])
+        #expect(flag.pairing == .sameSentence)
+        #expect(flag.message.contains("the rest 1180人 but the total 4520人 less the parts named"), "\(flag.message)")
+        #expect(flag.message.hasSuffix("leaves 1170 人"), "\(flag.message)")
+    }
+
+    @Test func aRestWithoutItsTotalOrAnExactFigureIsSkipped() {
+        let noTotal = CheckEngine(rules: rules).run(on: Array(list(rest: "1170").dropFirst()))
+        #expect(noTotal.flags.isEmpty)
+        #expect(noTotal.checks.first { $0.check == "remainder_is_total_less_parts" }?.missing == ["enrollment (total)"])
+        var approximate = list(rest: "1200")
+        approximate[3].qualifier = .approx
+        let skipped = CheckEngine(rules: rules).run(on: approximate)
+        #expect(skipped.flags.isEmpty)
+        #expect(skipped.checks.first { $0.check == "remainder_is_total_less_parts" }?.status == .skipped)
+    }
+
+    /// A remainder is the region's "other schools", never the region's own value: no comparison takes it for one.
+    @Test func theRestIsNoValueOfItsEntity() {
+        let outcome = CheckEngine(rules: rules).run(on: list(rest: "1170") + [
+            checkObservation("enrollment", "1170", doc: "other", line: 3),
+            checkObservation("enrollment", "1170", line: 60, table: true),
+        ])
+        // 1170 elsewhere for 测试区 is compared with the total 4520, never with the rest.
+        #expect(!outcome.flags.contains { $0.evidence.contains { $0.line == 24 && $0.docId == "doc" } && $0.stated == 1170
+            && $0.expected == 1170 })
+        #expect(outcome.flags.allSatisfy { $0.check != "remainder_is_total_less_parts" })
+    }
+}
+
+/// Issue 11 item 5's derived values: placed − further study = direct employment, the three from different
+/// tables and the text, checked by the project's equations whichever of them is printed.
+@Suite("Check engine: derived values")
+struct CheckDerivedValueTests {
+    @Test func aDirectEmploymentFigureAgainstPlacedLessFurtherStudyIsFlagged() throws {
+        let rules = try projectCheckRules()
+        // 附表1 去向落实 3478 (line 575), 附表2 升学 2878 (line 610), the text's 直接就业 596 (line 257): 3478 − 2878 = 600.
+        let observations = [
+            checkObservation("placed_graduates", "3478", line: 575, table: true, entitySource: "document_subject",
+                             yearSource: "table_header", section: "t1"),
+            checkObservation("further_study", "2878", line: 610, table: true, entitySource: "document_subject",
+                             yearSource: "table_header", section: "t2"),
+            checkObservation("direct_employment", "596", line: 257, entitySource: "subject_word", yearSource: "sentence"),
+        ]
+        let outcome = CheckEngine(rules: rules).run(on: observations)
+        let flag = try #require(outcome.flags.first { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(flag.stated == 3478 && flag.expected == 3474)
+        #expect(Set(flag.evidence.map(\.line)) == [575, 610, 257])
+        #expect(flag.pairing == .sameDocument)
+        // 600 printed instead agrees.
+        var agreeing = observations
+        agreeing[2] = checkObservation("direct_employment", "600", line: 257, entitySource: "subject_word", yearSource: "sentence")
+        let holds = CheckEngine(rules: rules).run(on: agreeing)
+        #expect(!holds.flags.contains { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(holds.checks.contains { $0.check == "placed_is_further_study_plus_employment" && $0.status == .holds })
+        // The direct-employment figure's year guessed from the publication date: skipped, with the reason.
+        var guessed = observations
+        guessed[2].yearSource = "published"
+        let skipped = CheckEngine(rules: rules).run(on: guessed)
+        #expect(!skipped.flags.contains { $0.check == "placed_is_further_study_plus_employment" })
+        let record = try #require(skipped.checks.first { $0.check == "placed_is_further_study_plus_employment" })
+        #expect(record.status == .skipped && record.missing == ["direct_employment (explicit year)"])
+    }
+}
+
+/// A table's `其他学校` row of rates is one more group for the weighted average: the rest's rate with its size.
+@Suite("Check engine: weighted average with the rest")
+struct CheckWeightedRemainderTests {
+    let rules = checkRules("""
+    checks:
+      - id: overall
+        kind: weighted_average
+        weights:
+          placement_rate: graduates
+      - id: rest
+        kind: remainder
+    """)
+
+    func table(restRate: String) -> [Observation] {
+        func row(_ line: Int, _ entity: String, _ count: String, _ rate: String, _ role: ObservationRole) -> [Observation] {
+            [checkObservation("graduates", count, entity: entity, line: line, table: true, group: "n", role: role,
+                              category: role == .remainder ? "其他" : nil),
+             checkObservation("placement_rate", rate, unit: "%", entity: entity, line: line, table: true, group: "r",
+                              role: role, category: role == .remainder ? "其他" : nil)]
+        }
+        return row(35, "临湖职校", "590", "98.5", .part) + row(36, "交通学校", "482", "97.5", .part)
+            + row(37, "测试区", "333", restRate, .remainder) + row(38, "测试区", "1405", "97.7", .total)
+    }
+
+    @Test func theRestsRateCountsWithItsSize() throws {
+        // (98.5 × 590 + 97.5 × 482 + 96.7 × 333) / 1405 = 97.73: holds, and the counts' rest 1405 − 590 − 482 = 333.
+        let holds = CheckEngine(rules: rules).run(on: table(restRate: "96.7"))
+        #expect(holds.flags.isEmpty, "\(holds.flags.map(\.message))")
+        #expect(holds.checks.map(\.status) == [.holds, .holds])
+        // 90.0 for the rest: the named schools alone would still give 98.04, the whole table 96.14.
+        let off = CheckEngine(rules: rules).run(on: table(restRate: "90.0"))
+        let flag = try #require(off.flags.first)
+        #expect(off.flags.count == 1 && flag.check == "overall")
+        #expect(flag.expected == Decimal(string: "96.142"))
+        #expect(flag.message.contains("90.0% × 333"), "\(flag.message)")
+    }
+}

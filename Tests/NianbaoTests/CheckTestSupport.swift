@@ -7,7 +7,8 @@ func checkObservation(_ indicator: String, _ printed: String, unit: String = "äº
                       entity: String = "æµ‹è¯•åŒº", year: Int? = 2022, doc: String = "doc", page: Int = 1,
                       line: Int = 1, table: Bool = false, qualifier: Qualifier? = nil, group: String? = nil,
                       role: ObservationRole? = nil, base: String? = nil, nameZh: String? = nil,
-                      raw: String? = nil, quote: String? = nil) -> Observation {
+                      raw: String? = nil, quote: String? = nil, entitySource: String? = nil,
+                      yearSource: String? = nil, section: String? = nil, category: String? = nil) -> Observation {
     let digits = printed.split(separator: ".")
     let decimals = digits.count > 1 ? digits[1].count : 0
     let value = Decimal(string: printed, locale: Locale(identifier: "en_US_POSIX"))! * Decimal(scale)
@@ -20,8 +21,9 @@ func checkObservation(_ indicator: String, _ printed: String, unit: String = "äº
     let rawText = raw ?? printed + shownUnit
     return Observation(docId: doc, indicator: indicator, nameZh: nameZh ?? indicator, entity: entity, year: year,
                        value: value, unit: unit, raw: rawText, qualifier: qualifier, page: page, line: line,
-                       sectionId: nil, quote: quote ?? rawText, ruleId: "test", decimals: decimals,
-                       fromTable: table, group: group, role: role, base: base)
+                       sectionId: section, quote: quote ?? rawText, ruleId: "test", decimals: decimals,
+                       fromTable: table, group: group, role: role, base: base, entitySource: entitySource,
+                       yearSource: yearSource, category: category)
 }
 
 /// A rule set from YAML text, failing the test loudly if it does not load.

@@ -4,6 +4,25 @@ import NianbaoModel
 @testable import Dataset
 
 @Suite struct DatasetPanelTests {
+    /// The rest of a `其中` list (`其他 2 所学校共 5,000 人`) is the entity's other schools, not its own value: it fills
+    /// no cell, neither the entity's nor a `·其他` row of its own.
+    @Test func aRemainderFillsNoCell() throws {
+        var rest = try #require(F.run.observations.first { $0.indicator == "enrollment" && $0.year == 2024 && $0.qualifier == nil })
+        rest.value = 5000
+        rest.raw = "5000 人"
+        rest.line = 120
+        rest.fromTable = false
+        rest.group = "g9"
+        rest.role = .remainder
+        rest.category = "其他"
+        let panel = Panel(observations: F.run.observations + [rest], documents: F.run.documents, labels: Self.labels)
+        let cell = try #require(panel.rows.first { $0.indicator == "enrollment" && $0.entity == F.pudong }?.cells[2024])
+        #expect(cell.value == 12001)
+        #expect(!cell.sources.contains { $0.value == 5000 })
+        #expect(!cell.disagree)
+        #expect(!panel.rows.contains { $0.entity.hasSuffix("·其他") })
+    }
+
     typealias F = DatasetFixtures
     static let labels = ["enrollment": IndicatorLabel(nameZh: "在校生数", unit: "人"),
                          "student_teacher_ratio": IndicatorLabel(nameZh: "生师比", unit: "ratio")]

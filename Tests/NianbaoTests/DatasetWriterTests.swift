@@ -67,16 +67,19 @@ import NianbaoModel
         #expect(documents[1]["subject"] is NSNull)
         #expect(documents[1]["format"] is NSNull)
         #expect(documents[1]["published"] is NSNull)
-        // Evidence items are {doc_id, page, line, quote}.
+        // Evidence items are the contract's {doc_id, page, line, quote} and how the value was paired (null when
+        // the record does not say).
         let flag = try F.jsonObjects(out, "flags.jsonl")[0]
         let evidence = flag["evidence"] as! [[String: Any]]
         #expect(evidence.count == 2)
-        #expect(Set(evidence[0].keys) == ["doc_id", "page", "line", "quote"])
+        #expect(Set(evidence[0].keys) == ["doc_id", "page", "line", "quote", "entity_source", "year_source"])
+        #expect(evidence[0]["entity_source"] is NSNull)
         #expect(evidence[1]["line"] as? Int == 716)
         #expect(flag["indicators"] as? [String] == ["enrollment"])
         let check = try F.jsonObjects(out, "checks.jsonl")[1]
         #expect(check["missing"] as? [String] == ["fulltime_teachers"])
         #expect(check["flag_id"] is NSNull)
+        #expect(check["reason"] is NSNull)
     }
 
     @Test func decimalsAreWrittenExactly() throws {

@@ -84,4 +84,30 @@ import NianbaoModel
         #expect(result.observations.contains { IndicatorSentence.summary($0) == "through_programs_higher 上海信息技术学校 2022 2 个" })
         #expect(result.observations.contains { IndicatorSentence.summary($0) == "staff_total 普陀区 2022 421 人" })
     }
+
+    /// A `其他学校` row beside the schools' rows is the rest of the 合计: a remainder of each column's group, about
+    /// the table's entity, never that entity's own value (issue 11 item 5). Without it, the 合计 would be
+    /// flagged against the named rows alone.
+    @Test func anOtherSchoolsRowIsTheRestOfTheTotal() throws {
+        let rows = [
+            ["学校名称", "学生人数", "教职员工数"],
+            ["上海市曹杨职业技术学校", "1282", "141"],
+            ["上海信息技术学校", "2480", "280"],
+            ["其他学校（4 所）", "3918", "402"],
+            ["合计", "7680", "823"],
+        ]
+        let result = IndicatorSentence.extract([], region: "普陀区", year: 2023,
+                                               tables: [Self.table(rows, caption: "表 1. 2022 年普陀区中等职业技术学校办学情况表")])
+        let enrollment = result.observations.filter { $0.indicator == "enrollment" }
+        #expect(enrollment.map(\.role) == [.part, .part, .total, .remainder])
+        let rest = try #require(enrollment.last)
+        #expect(IndicatorSentence.summary(rest) == "enrollment 普陀区 2022 3918 人")
+        #expect(rest.category == "其他" && rest.fromTable && rest.line == 103)
+        #expect(rest.group == enrollment[0].group && rest.group != nil)
+        #expect(result.observations.contains { $0.indicator == "staff_total" && $0.role == .remainder && $0.value == 402 })
+        // No row of year figures gives a remainder, and a table without a 合计 gives none either.
+        let noTotal = IndicatorSentence.extract([], region: "普陀区", year: 2023,
+                                                tables: [Self.table(Array(rows.prefix(4)), caption: "表 1. 2022 年普陀区中等职业技术学校办学情况表")])
+        #expect(!noTotal.observations.contains { $0.role == .remainder })
+    }
 }

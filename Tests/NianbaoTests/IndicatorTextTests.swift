@@ -153,3 +153,41 @@ enum IndicatorSentence {
         #expect(grouped.first { $0.role == .total }?.value == 167)
     }
 }
+
+/// `其他 N 所…共 X` after a `其中` list: the rest of the list's total (issue 11 item 5).
+@Suite struct IndicatorRemainderTests {
+    @Test func theRestOfAListIsItsGroupsRemainder() throws {
+        let result = IndicatorSentence.extract(
+            ["2022 年普陀区中职学校在校生 5,200 人，其中曹杨职校 1,282 人、经济管理学校 1,100 人，其他 4 所学校共 2,818 人。"],
+            region: "普陀区", year: 2023)
+        let rest = try #require(result.observations.first { $0.role == .remainder })
+        #expect(IndicatorSentence.summary(rest) == "enrollment 普陀区 2022 2818 人")
+        #expect(rest.category == "其他")
+        #expect(rest.raw.hasPrefix("2,818"))
+        #expect(rest.ruleId == "enrollment/remainder")
+        let total = try #require(result.observations.first { $0.role == .total })
+        #expect(total.value == 5200 && total.entity == "普陀区")
+        #expect(rest.group == total.group && rest.group != nil)
+        #expect(result.observations.filter { $0.role == .part }.map(\.value) == [1282, 1100])
+        // `4 所` is the number of the other schools, no value of anyone's.
+        #expect(!result.observations.contains { $0.indicator == "schools" })
+        // The rest is no ordinary value of the region.
+        #expect(result.observations.filter { $0.role == nil || $0.role == .total }.map(\.value) == [5200])
+    }
+
+    @Test func withoutAListTheRestIsNoValue() {
+        let alone = IndicatorSentence.extract(["2022 年曹杨职校在校生 1,282 人，其他 5 所学校共 3,918 人。"],
+                                              region: "普陀区", year: 2023)
+        #expect(alone.observations.map(IndicatorSentence.summary) == ["enrollment 上海市曹杨职业技术学校 2022 1282 人"])
+        let range = IndicatorSentence.extract(["其他 5 所中职学校生均经费基本保持在 5.49-6.12 万元水平。"],
+                                              region: "普陀区", year: 2023)
+        #expect(range.observations.isEmpty)
+    }
+
+    @Test func aRateHasNoRest() {
+        let result = IndicatorSentence.extract(["2022 年全区毕业去向落实率 97.5%，其中曹杨职校 98.1%，其他学校 97.2%。"],
+                                               region: "普陀区", year: 2023)
+        #expect(!result.observations.contains { $0.role == .remainder })
+        #expect(!result.observations.contains { $0.value == Decimal(string: "97.2") })
+    }
+}

@@ -37,7 +37,7 @@ enum CheckKinds {
         ShareCheck.self, RatioCheck.self, SumCheck.self, GrowthCheck.self,
         TableVsTextCheck.self, CrossReportCheck.self, DefinitionConflictCheck.self,
         YoyJumpCheck.self, TargetGapCheck.self, InequalityCheck.self, DefinitionByMagnitudeCheck.self,
-        WeightedAverageCheck.self, ApproximateClaimCheck.self, RestatementCheck.self,
+        WeightedAverageCheck.self, ApproximateClaimCheck.self, RestatementCheck.self, RemainderCheck.self,
     ]
 
     static let byId: [String: any CheckKind.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -15,6 +15,10 @@ struct Finding: Sendable {
     var anchorPage: Int
     var anchorLine: Int
     var flag: Flag?
+    /// The values a flag quotes, for the pairing rule (`ValuePairing`).
+    var values: [Observation] = []
+    /// Why a skipped relation was not flagged when no value was missing.
+    var reason: String?
 
     static func skipped(_ rule: CheckRule, entity: String, year: Int?, missing: [String],
                         anchor: Observation?) -> Finding {
@@ -44,24 +48,30 @@ struct Finding: Sendable {
                         indicators: [String], stated: Decimal, expected: Decimal, tolerance: String,
                         message: String, evidence: [Observation]) -> Finding {
         var seen = Set<Evidence>()
-        let items = evidence.map { Evidence(docId: $0.docId, page: $0.page, line: $0.line, quote: $0.quote) }
-            .filter { seen.insert($0).inserted }
+        let items = evidence.map {
+            Evidence(docId: $0.docId, page: $0.page, line: $0.line, quote: $0.quote, entitySource: $0.entitySource,
+                     yearSource: $0.yearSource)
+        }.filter { seen.insert($0).inserted }
         var uniqueIndicators: [String] = []
         for id in indicators where !uniqueIndicators.contains(id) { uniqueIndicators.append(id) }
         let flag = Flag(id: "", check: rule.id, kind: rule.flagKind, severity: severity, entity: entity, year: year,
                         indicators: uniqueIndicators, stated: stated, expected: expected, tolerance: tolerance,
-                        message: message, evidence: items, pairing: pairing(of: evidence))
+                        message: message, evidence: items, pairing: ValuePairing.pairing(of: evidence))
         return Finding(check: rule.id, kind: rule.flagKind, entity: entity, year: year, status: .flagged,
-                       anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: flag)
+                       anchorDoc: anchor.docId, anchorPage: anchor.page, anchorLine: anchor.line, flag: flag,
+                       values: evidence)
     }
 
-    /// How the values were brought together, read off where they were stated.
-    static func pairing(of values: [Observation]) -> Pairing {
-        guard let first = values.first else { return .sameDocument }
-        if values.contains(where: { $0.docId != first.docId }) { return .acrossDocuments }
-        if values.allSatisfy({ $0.page == first.page && $0.line == first.line }) { return .sameSentence }
-        if values.allSatisfy({ $0.fromTable && $0.sectionId == first.sectionId }) { return .sameTable }
-        return .sameDocument
+    /// The finding as it stands under the pairing rule: a flag whose values were joined only by a fallback
+    /// entity or year becomes a skipped relation saying so.
+    func paired() -> Finding {
+        guard let flag, let refusal = ValuePairing.refusal(of: values) else { return self }
+        var skipped = self
+        skipped.status = .skipped
+        skipped.flag = nil
+        skipped.missing = refusal.missing
+        skipped.reason = refusal.reason(stated: flag.stated, expected: flag.expected)
+        return skipped
     }
 
     /// What makes two flags one inconsistency: the same rule finding the same figures disagree for the
@@ -88,7 +98,7 @@ struct Finding: Sendable {
     /// A restated inconsistency is one flag whose evidence holds every place it was stated; each
     /// coverage record of it points to that flag.
     static func assemble(_ findings: [Finding]) -> CheckOutcome {
-        let ordered = findings.enumerated().sorted { a, b in
+        let ordered = findings.map { $0.paired() }.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.ruleOrder != y.ruleOrder { return x.ruleOrder < y.ruleOrder }
             if x.entity != y.entity { return x.entity < y.entity }
@@ -119,7 +129,7 @@ struct Finding: Sendable {
             }
             records.append(CheckRecord(check: finding.check, kind: finding.kind, entity: finding.entity,
                                        year: finding.year, status: finding.status, flagId: flagId,
-                                       missing: finding.missing))
+                                       missing: finding.missing, reason: finding.reason))
         }
         return CheckOutcome(flags: flags, checks: records)
     }

@@ -15,10 +15,18 @@ struct ObservationIndex: Sendable {
     let exact: [Observation]
     let exactByKey: [ValueKey: [Observation]]
     let names: [String: String]
+    /// Remainders of groups (`其他 2 所学校共 1,170 人`, role `remainder`): the rest of a total, no value of the
+    /// entity's own, so they are in none of the lists above and only the `remainder` kind reads them.
+    let remainders: [Observation]
+    /// `doc_id` and group of every group with a remainder (`groupKey`): its total is the parts plus the remainder.
+    let groupsWithRemainder: Set<String>
 
     init(_ observations: [Observation]) {
         // A value whose entity was not resolved is never joined with another: it could be anyone's.
-        let sorted = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
+        let resolved = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
+        remainders = resolved.filter { $0.role == .remainder && $0.group != nil }
+        groupsWithRemainder = Set(remainders.compactMap(ObservationIndex.groupKey))
+        let sorted = resolved.filter { $0.role != .remainder }
         all = sorted
         // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
         exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
@@ -33,6 +41,11 @@ struct ObservationIndex: Sendable {
     /// Entity names files of older runs or other tools give when the value's entity was not resolved (the
     /// extractor now leaves it null).
     static let unresolvedEntities: Set<String> = ["", "unknown", "null"]
+
+    /// A group is one document's: `doc_id` and `group`.
+    static func groupKey(_ observation: Observation) -> String? {
+        observation.group.map { "\(observation.docId)\u{1}\($0)" }
+    }
 
     static func hasEntity(_ observation: Observation) -> Bool {
         guard let entity = observation.entity else { return false }
@@ -53,10 +66,19 @@ struct ObservationIndex: Sendable {
         exactByKey[ValueKey(entity: entity, year: year, indicator: indicator)] ?? []
     }
 
-    /// The value of `indicator` that belongs with `anchor`: same document first, nearest line,
-    /// then other documents in id order.
+    /// The value of `indicator` that belongs with `anchor`: one in the anchor's own sentence first; then one whose
+    /// entity and year were read, not guessed (`ValueSources`: only those may be joined from elsewhere); same
+    /// document first, nearest line, then other documents in id order.
     func nearest(_ indicator: String, entity: String, year: Int?, to anchor: Observation) -> Observation? {
-        values(entity, year, indicator).min { a, b in
+        func sameSentence(_ value: Observation) -> Bool {
+            value.docId == anchor.docId && value.page == anchor.page && value.line == anchor.line
+        }
+        func guessed(_ value: Observation) -> Bool {
+            ValueSources.isFallback(entitySource: value.entitySource) || ValueSources.isFallback(yearSource: value.yearSource)
+        }
+        return values(entity, year, indicator).min { a, b in
+            if sameSentence(a) != sameSentence(b) { return sameSentence(a) }
+            if guessed(a) != guessed(b) { return !guessed(a) }
             let aSame = a.docId == anchor.docId, bSame = b.docId == anchor.docId
             if aSame != bSame { return aSame }
             if aSame {

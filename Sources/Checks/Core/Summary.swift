@@ -7,7 +7,9 @@ public func summary(_ outcome: CheckOutcome) -> String {
     let held = outcome.checks.filter { $0.status == .holds }.count
     let flagged = outcome.checks.filter { $0.status == .flagged }.count
     let skipped = outcome.checks.filter { $0.status == .skipped }.count
-    lines.append("checks: \(outcome.checks.count) relations — \(held) hold, \(flagged) flagged, \(skipped) skipped (values missing)")
+    let unpaired = outcome.checks.filter { $0.status == .skipped && $0.reason != nil }.count
+    lines.append("checks: \(outcome.checks.count) relations — \(held) hold, \(flagged) flagged, \(skipped) skipped "
+                 + "(\(skipped - unpaired) for values missing, \(unpaired) disagreeing but paired only by fallback)")
     lines.append("flags: \(outcome.flags.count)")
     for kind in FlagKind.allCases {
         let ofKind = outcome.flags.filter { $0.kind == kind }

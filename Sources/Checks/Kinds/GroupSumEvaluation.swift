@@ -13,9 +13,10 @@ struct GroupSumEvaluation {
         let members = index.all.filter {
             $0.group != nil && $0.qualifier != .target && $0.qualifier != .change && !Self.averagedUnits.contains($0.unit)
         }
-        let groups = Dictionary(grouping: members) { "\($0.docId)\u{1}\($0.group!)" }
+        let groups = Dictionary(grouping: members) { ObservationIndex.groupKey($0)! }
         var findings: [Finding] = []
-        for key in groups.keys.sorted() {
+        // A group with a remainder (`其他 2 所…共 X`) is the `remainder` kind's: its total is the parts and the rest.
+        for key in groups.keys.sorted() where !index.groupsWithRemainder.contains(key) {
             let group = groups[key]!
             let totals = group.filter { $0.role == .total }
             let allParts = group.filter { $0.role == .part }

@@ -13,7 +13,8 @@ struct WeightedAverageCheck: CheckKind {
     let rule: CheckRule
 
     func evaluate(_ index: ObservationIndex) -> [Finding] {
-        let members = index.all.filter {
+        // A remainder of rates (a table's `其他学校` row) is one more group: the rest of the schools, with its size.
+        let members = (index.all + index.remainders).filter {
             $0.group != nil && $0.qualifier == nil && $0.year != nil && rule.admits($0)
                 && GroupSumEvaluation.averagedUnits.contains($0.unit)
         }
@@ -22,10 +23,12 @@ struct WeightedAverageCheck: CheckKind {
         for key in groups.keys.sorted() {
             let group = groups[key]!
             for total in group where total.role == .total {
-                let parts = group.filter {
+                let named = group.filter {
                     $0.role == .part && $0.indicator == total.indicator && $0.entity != total.entity && $0.year == total.year
                 }
-                guard parts.count >= 2 else { continue }
+                guard named.count >= 2 else { continue }
+                let rest = group.filter { $0.role == .remainder && $0.indicator == total.indicator && $0.year == total.year }
+                let parts = named + rest
                 findings.append(judge(total, parts: parts, index: index))
             }
         }
@@ -35,7 +38,10 @@ struct WeightedAverageCheck: CheckKind {
     /// The size of the group a rate is of, stated in the rate's own row or sentence.
     private func size(of rate: Observation, index: ObservationIndex) -> Observation? {
         guard let count = rule.weights[rate.indicator] else { return nil }
-        return index.values(rate.checkEntity, rate.year, count).first { $0.docId == rate.docId && $0.line == rate.line && $0.page == rate.page }
+        let candidates = rate.role == .remainder
+            ? index.remainders.filter { $0.indicator == count && $0.qualifier == nil }
+            : index.values(rate.checkEntity, rate.year, count)
+        return candidates.first { $0.docId == rate.docId && $0.line == rate.line && $0.page == rate.page }
     }
 
     private func judge(_ total: Observation, parts: [Observation], index: ObservationIndex) -> Finding {
@@ -43,7 +49,9 @@ struct WeightedAverageCheck: CheckKind {
         let span = ValueInterval(ranges.map(\.lower).min()!, ranges.map(\.upper).max()!)
         let stated = PrintedPrecision(of: total).rounding(total.value)
         let name = index.name(total.indicator)
-        let partsText = parts.map { "\($0.checkEntity) \($0.raw)" }.joined(separator: ", ")
+        let partsText = parts.map { part in
+            "\(part.checkEntity)\(part.role == .remainder ? "·" + (part.category ?? "") : "") \(part.raw)"
+        }.joined(separator: ", ")
         if !stated.overlaps(span) {
             let message = "\(name) overall \(total.raw) lies outside its groups' rates (\(partsText)): an average cannot"
             return .flagged(rule, entity: total.checkEntity, year: total.year, anchor: total, severity: rule.severity ?? .error,

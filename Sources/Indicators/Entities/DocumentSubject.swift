@@ -7,8 +7,15 @@ public struct DocumentSubject: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case school, region }
     public var name: String
     public var kind: Kind
-    /// Where it was read: `front_matter`, `title`, `metadata_title`, `first_lines`, `issuer`, `body_mentions`.
+    /// Where it was read: `front_matter`, `title`, `metadata_title`, `first_lines`, `lead_sentence`, `issuer`,
+    /// `body_mentions`.
     public var source: String
+    /// Whether the document says itself whom it is about (its cover, title, first lines, or an opening sentence
+    /// naming its school), rather than its issuer or the name its body repeats most suggesting it: a value the
+    /// subject is given to when its sentence names nothing then has `entity_source` `document_subject`, else
+    /// `inferred_subject`, a fallback (`ValueSources`).
+    public var isDeclared: Bool { !Self.inferredSources.contains(source) }
+    static let inferredSources: Set<String> = ["issuer", "body_mentions"]
     /// For a region subject, the divisions its name may mean; for a school, the places its name starts with.
     var places: [Region]
     /// For a school listed in `entities.yaml`, the region it belongs to.

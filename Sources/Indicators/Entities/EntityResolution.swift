@@ -146,7 +146,7 @@ extension ExtractionRun {
 
     /// The document's subject as a value's entity, or why there is none.
     func documentSubjectEntity() -> ResolvedEntity {
-        if let subject { return (subject.name, "document_subject") }
+        if let subject { return (subject.name, subject.isDeclared ? "document_subject" : "inferred_subject") }
         return (nil, "unresolved: " + (subjectReason ?? "the document names no subject"))
     }
 
@@ -155,7 +155,11 @@ extension ExtractionRun {
         if let mention = matches.mentions.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && $0.isRegion && $0.entity != nil }) {
             return (mention.entity!, mention.subjectWord ? "subject_word" : "sentence")
         }
-        if let subjectRegion { return (subjectRegion, subject?.kind == .region ? "document_subject" : "subject_school_region") }
+        if let subjectRegion, let subject {
+            if subject.kind == .school { return (subjectRegion, "subject_school_region") }
+            return (subjectRegion, subject.isDeclared ? "document_subject" : "inferred_subject")
+        }
+        if let subjectRegion { return (subjectRegion, "subject_school_region") }
         return (nil, "unresolved: " + (subjectReason ?? "the document names no region"))
     }
 }
