@@ -105,6 +105,15 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func inASchoolsDocumentRegionsNamedInEarlierClausesAreNotWhoseTheNumberIs() {
+        // Made-up profile: the province's name in an honour and in the school's location.
+        let found = extract(["嘉兴市甲乙职业学校坐落于浙江省嘉兴市，是一所公办中等职业学校、浙江省示范学校，有全日制在校生2268人，"
+                             + "全市共有中职学校12所。"], year: 2021, title: "嘉兴市甲乙职业学校简介")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.entity ?? "-")" } == [
+            "enrollment 2268 嘉兴市甲乙职业学校", "schools 12 嘉兴市",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

@@ -107,12 +107,26 @@ extension ExtractionRun {
         var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
         // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
         if let subjectRegion {
-            for hit in matches.phrases where hit.start >= sentence.lowerBound && hit.end <= offset
+            // In a school's document only in the number's own clause: `…是一所公办中等职业学校、…，有在校生 2268 人`
+            // names what the school is.
+            let numberClauseStart = subject?.kind == .school ? clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+                : sentence.lowerBound
+            for hit in matches.phrases where hit.start >= max(sentence.lowerBound, numberClauseStart) && hit.end <= offset
                 && hit.targets.contains(where: { rules.indicators[$0].regionScope })
                 // `全市中职学校…`: the region named right before the schools is the one they speak for.
                 && !before.contains(where: { $0.isRegion && $0.end <= hit.start && hit.start - $0.end <= 1 }) {
                 before.append(.init(start: hit.start, end: hit.end, entity: subjectRegion, subjectWord: true, isRegion: true))
             }
+        }
+        // In a school's document, a region named inside an earlier clause (`坐落于海南省海口市`, `…、全国职业院校数字
+        // 校园建设实验校`) names where the school is or what it was named, not whose the number is; one opening its
+        // clause (`全市共有…，在校生…`) carries on.
+        let numberClauseStart = clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+        before.removeAll { mention in
+            guard subject?.kind == .school, mention.isRegion || mention.subjectWord, mention.start < numberClauseStart
+            else { return false }
+            let ownClauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+            return mention.start - ownClauseStart > Self.clauseOpeningSlack
         }
         before.sort { $0.start < $1.start }
         if let mention = before.last {
@@ -143,6 +157,9 @@ extension ExtractionRun {
         }
         return documentSubjectEntity()
     }
+
+    /// Scalars a clause's subject may stand after its start (a space, an opening quote or bracket).
+    static let clauseOpeningSlack = 2
 
     /// The document's subject as a value's entity, or why there is none.
     func documentSubjectEntity() -> ResolvedEntity {
