@@ -218,7 +218,8 @@ public struct RuleSet: Sendable {
                                                          "school_names", "subject_words", "table_categories"])
         var rules = SchoolNameRules()
         guard let node = root["school_names"] else { return rules }
-        let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core"])
+        let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core",
+                                                       "former_name", "renamed_to"])
         rules.suffixes = try map["suffixes"].map { node throws(RuleError) in try file.strings(node) } ?? []
         for suffix in rules.suffixes where suffix.count < 2 {
             throw file.error(map["suffixes"]!, "school suffix “\(suffix)” is too short to be specific")
@@ -230,6 +231,8 @@ public struct RuleSet: Sendable {
         rules.stops = try map["stops"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let limit = map["max_unplaced_core"] { rules.maxUnplacedCore = try file.int(limit) }
         if let limit = map["max_core"] { rules.maxCore = try file.int(limit) }
+        rules.formerNameWords = try map["former_name"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        rules.renamedToWords = try map["renamed_to"].map { node throws(RuleError) in try file.strings(node) } ?? []
         return rules
     }
 

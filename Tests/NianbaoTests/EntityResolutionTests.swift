@@ -114,6 +114,14 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func anOpeningHistoryNamesTheSchoolByTheNameItTook() {
+        // Made-up history: the former name first, two mergers, the last one's name is the school's now.
+        let found = extract(["学校创办于1985年，原名“嘉兴甲乙职业学校”，2001年与嘉兴丙丁学校合并为嘉兴市戊己职业教育中心，"
+                             + "2014年合并为嘉兴市甲乙中等职业技术学校。",
+                             "学校现有在校生4260人。"], year: 2020)
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.entity ?? "-")" } == ["enrollment 4260 嘉兴市甲乙中等职业技术学校"])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

@@ -98,11 +98,30 @@ struct SubjectResolver {
             let scalars = AnalysedText(block.matchingText).scalars
             let regions = rules.gazetteer.matches(in: scalars)
             if let found = finder.find(in: Array(scalars.prefix(48)), regions: regions).first, found.start <= 24 {
-                return schoolSubject(found.name, source: "lead_sentence",
-                                     regions: regions.filter { $0.start >= found.start && $0.end <= found.end })
+                // `学校创办于1985年，原名“路桥职业技术学校”，…合并为台州市路桥中等职业技术学校`: the name it took.
+                let named = follows(finder.rules.formerNameWords, before: found.start, in: scalars)
+                    ? latestRename(in: scalars, regions: regions) ?? found : found
+                return schoolSubject(named.name, source: "lead_sentence",
+                                     regions: regions.filter { $0.start >= named.start && $0.end <= named.end })
             }
         }
         return nil
+    }
+
+    /// Whether one of the words ends at most two scalars (a quote, a colon) before `start`.
+    func follows(_ words: [String], before start: Int, in scalars: [UInt32]) -> Bool {
+        words.contains { word in
+            let word = word.unicodeScalars.map(\.value)
+            return (0...2).contains { gap in
+                let end = start - gap
+                return end >= word.count && Array(scalars[(end - word.count)..<end]) == word
+            }
+        }
+    }
+
+    /// The school named after the block's last `renamed_to` word, when one follows it.
+    func latestRename(in scalars: [UInt32], regions: [(start: Int, end: Int, name: String)]) -> SchoolNameFinder.Found? {
+        finder.find(in: scalars, regions: regions).last { follows(finder.rules.renamedToWords, before: $0.start, in: scalars) }
     }
 
     /// A line in simplified script (names and rules are simplified); as it is when OpenCC is unavailable.

@@ -11,6 +11,10 @@ public struct SchoolNameRules: Sendable, Hashable {
     public var maxUnplacedCore = 10
     /// The most Characters before the suffix in any case.
     public var maxCore = 18
+    /// Words before a school's former name (`原名`, `前身是`): not the name the document is about.
+    public var formerNameWords: [String] = []
+    /// Words before the name a school took (`合并为`, `更名为`): the latest one is its name now.
+    public var renamedToWords: [String] = []
     public init() {}
 }
 
