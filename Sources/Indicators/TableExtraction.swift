@@ -55,7 +55,10 @@ extension ExtractionRun {
             var column = Column(header: header, year: nil, indicator: nil, unit: unit)
             let key = CompiledRules.tableKey(Self.strippingUnit(header))
             if let year = Self.headerYear(header) { column.year = year }
-            else if let targets = compiled.tableNames[key] { column.indicator = targets.first }
+            else if let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
+                // (the second: the name without its `#`/`其中` mark and spacing, `#专 任 教师数`)
+                column.indicator = targets.first
+            }
             columns.append(column)
         }
         // Units stated only in a parent header apply to the sub-columns under it.
@@ -236,7 +239,7 @@ extension ExtractionRun {
                 rowEntities[r] = (entity, rowYearColumn == nil ? year : (nil, "unresolved: a total over year rows"))
                 continue
             }
-            if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1990...2100).contains(rowYear) {
+            if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1949...2100).contains(rowYear) {
                 rowEntities[r] = (entity, (rowYear, "table_row"))
             } else if let named = entityOf(text: key) {
                 rowEntities[r] = ((named, "table_row"), year)

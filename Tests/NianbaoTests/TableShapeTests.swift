@@ -104,4 +104,15 @@ import NianbaoModel
             "enrollment 上海市 2015 700 人 [-]", "enrollment 上海市 2016 750 人 [-]",
         ])
     }
+
+    @Test func yearbookRowsGoBackBefore1990AndMarkedColumnsAreRead() {
+        let rows = [["年份", "学校数(所)", "在校生数", "教职工数", "#专任教师数"],
+                    ["1978", "9", "3419", "450", "196"], ["1998", "138", "46896", "4553", "2711"]]
+        let found = summaries(rows, caption: "13-23 技工学校基本情况", year: 1998)
+        #expect(found.contains("schools 上海市 1978 9 所 [技工学校]"))
+        #expect(found.contains("staff_total 上海市 1978 450 人 [技工学校]"))
+        #expect(found.contains("fulltime_teachers 上海市 1998 2711 人 [技工学校]"))
+        #expect(found.count == 8)
+    }
 }
+
