@@ -10,7 +10,7 @@ import Glibc
 /// A file reached through a link is listed under the link's path, as if it were there (its document id comes
 /// from that name). A folder is walked once however it is reached, so a link back up the tree cannot loop.
 /// A link that points nowhere is a problem to report, not a file to skip in silence. Hidden entries and the
-/// folders' own README files are left out.
+/// folders' own notes (README, SOURCES, CHANGELOG, LICENSE … files: `folderNoteNames`) are left out.
 enum ReportFolderWalk {
     struct Found {
         var paths: [String] = []
@@ -40,8 +40,7 @@ enum ReportFolderWalk {
                 guard walked.insert(canonicalPath(path) ?? path).inserted else { continue }
                 walk(path, into: &found, walked: &walked)
             case .file:
-                guard !name.lowercased().hasPrefix("readme"),
-                      Readers.format(forExtension: (name as NSString).pathExtension) != nil else { continue }
+                guard !isFolderNote(name), Readers.format(forExtension: (name as NSString).pathExtension) != nil else { continue }
                 found.paths.append(path)
             case .brokenLink:
                 found.problems.append("\(path): symbolic link to a missing file (\(linkTarget(path) ?? "?"))")
@@ -49,6 +48,16 @@ enum ReportFolderWalk {
                 continue
             }
         }
+    }
+
+    /// File names (before the extension, any case) of notes kept beside reports about the folder itself: a
+    /// list of sources, a licence, a change log. A report is never called so.
+    static let folderNoteNames: Set<String> = ["readme", "sources", "source", "changelog", "changes", "license", "licence",
+                                               "copying", "notice", "contributing", "index", "catalog", "catalogue"]
+
+    static func isFolderNote(_ name: String) -> Bool {
+        let stem = (name as NSString).deletingPathExtension.lowercased()
+        return stem.hasPrefix("readme") || folderNoteNames.contains(stem)
     }
 
     enum Kind { case folder, file, brokenLink, other }
