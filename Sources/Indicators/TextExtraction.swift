@@ -670,7 +670,8 @@ extension ExtractionRun {
         // printed with its verb right after the previous number is (`较 2015 年的 49,800 人增长 5.6%`).
         // After `占` the base may be named in words no rule knows (`占到全体学生的 87.0%`).
         let shareInGap = matches.cues.contains { $0.cue == .share && $0.start >= windowStart && $0.end <= number.start }
-        let changeAfterValue = isChange && number.qualifier == .change && previousNumberEnd != nil
+        // (also in the next clause: `总投入为 292.91 亿元，增长 8.34%`, the parser reads `增长` with the number)
+        let changeAfterValue = isChange && number.qualifier == .change && (previousNumberEnd != nil || lastSubject != nil)
         guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), gapHasWords || changeAfterValue
         else { return nil }
         // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.

@@ -122,6 +122,15 @@ struct EntityAndYearInSentenceTests {
         #expect(found.map { "\($0.indicator) \($0.value) \($0.entity ?? "-")" } == ["enrollment 4260 嘉兴市甲乙中等职业技术学校"])
     }
 
+    @Test func aBareChangeWordInTheNextClauseIsAChangeOfTheSubject() {
+        let found = extract(["2019年，全省中等职业学校财政性教育经费总投入为29.5亿元，增长8.34%；生均一般公共预算教育事业费支出为"
+                             + "17821.52元，比上年增加2775.99元，增长18.45%。"], year: 2019, title: "2019年广东省中等职业教育质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.qualifier?.rawValue ?? "-")" } == [
+            "fiscal_funding 2950000000 -", "fiscal_funding 8.34 change", "operating_funding_per_student 17821.52 -",
+            "operating_funding_per_student 2775.99 change", "operating_funding_per_student 18.45 change",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)
