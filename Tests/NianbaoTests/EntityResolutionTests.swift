@@ -131,6 +131,15 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func aSchoolProfileIsAboutTheSchoolItNamesEvenOnce() {
+        // Made-up profile page: the province is named more often than the school, once.
+        let found = extract(["学校简介", "学校创办于1983年，湖南省教育厅同意以嘉兴甲乙职业中专学校为名，湖南省示范学校。",
+                             "学校现有教职工186人，其中专任教师157人。"])
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.entity ?? "-")" } == [
+            "staff_total 186 嘉兴甲乙职业中专学校", "fulltime_teachers 157 嘉兴甲乙职业中专学校",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)

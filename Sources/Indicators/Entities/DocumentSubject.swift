@@ -181,22 +181,42 @@ struct SubjectResolver {
     /// than all others together, else such a region.
     func dominantBodyName(_ document: SegmentedDocument) -> DocumentSubject? {
         var schools: [String: Int] = [:]
+        var schoolOrder: [String] = []
         var regions: [String: Int] = [:]
         for block in document.clean.blocks.prefix(200) where block.kind == .paragraph {
             let scalars = AnalysedText(block.matchingText).scalars
             let regionHits = rules.gazetteer.matches(in: scalars)
             let schoolHits = finder.find(in: scalars, regions: regionHits)
-            for hit in schoolHits { schools[hit.name, default: 0] += 1 }
+            for hit in schoolHits {
+                if schools[hit.name] == nil { schoolOrder.append(hit.name) }
+                schools[hit.name, default: 0] += 1
+            }
             for hit in regionHits where !schoolHits.contains(where: { $0.start <= hit.start && hit.end <= $0.end }) {
                 regions[rules.gazetteer.canonicalName(hit.name), default: 0] += 1
             }
         }
-        if let name = Self.dominant(schools) {
+        // A school's profile page (`学校简介`) is about the school it names most, however seldom.
+        let profile = opensAsSchoolProfile(document)
+        if let name = Self.dominant(schools) ?? (profile ? firstNamedMost(schools, order: schoolOrder) : nil) {
             let regionHits = rules.gazetteer.matches(in: AnalysedText(name).scalars)
             return schoolSubject(name, source: "body_mentions", regions: regionHits)
         }
         if let name = Self.dominant(regions) { return regionSubject(name, source: "body_mentions") }
         return nil
+    }
+
+    /// Whether one of the first three lines is a school profile's title (`school_names.profile_titles`).
+    func opensAsSchoolProfile(_ document: SegmentedDocument) -> Bool {
+        document.clean.blocks.prefix(3).contains { block in
+            let line = block.matchingText.trimmingCharacters(in: .whitespaces)
+            return line.count <= 12 && finder.rules.profileTitles.contains { line.hasPrefix($0) || line.hasSuffix($0) }
+        }
+    }
+
+    /// The name counted most, the first named on a tie.
+    func firstNamedMost(_ counts: [String: Int], order: [String]) -> String? {
+        guard let top = counts.values.max() else { return nil }
+        return order.first { counts[$0] == top }
     }
 
     /// The name counted at least twice and more often than all others together.

@@ -15,6 +15,8 @@ public struct SchoolNameRules: Sendable, Hashable {
     public var formerNameWords: [String] = []
     /// Words before the name a school took (`合并为`, `更名为`): the latest one is its name now.
     public var renamedToWords: [String] = []
+    /// Titles of a school's profile page (`学校简介`): a document opening so is about the school it names.
+    public var profileTitles: [String] = []
     public init() {}
 }
 
