@@ -114,6 +114,8 @@ extension ExtractionRun {
             let lead = leadIndex.flatMap { clauseLeads[$0] }
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
+            // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.
+            if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start) { category = excluded }
             let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
             let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
@@ -357,6 +359,24 @@ extension ExtractionRun {
 
     static let maximumCategoryGap = 12
 
+    /// `（不含人社部门管理的技工学校）` before the number in its sentence: the category of the whole without that
+    /// kind (`不含技工学校`, the `excluding` word and the kind's name).
+    func excludedKind(_ text: AnalysedText, from start: Int, to end: Int) -> String? {
+        let word = rules.tableCategories.excluding
+        guard !word.isEmpty, start < end else { return nil }
+        let printed = text.text(start..<end)
+        guard let found = printed.range(of: word) else { return nil }
+        // The excluded words run to the closing bracket or the clause's end.
+        let rest = printed[found.upperBound...].prefix { !"）)，,；;。".contains($0) }
+        guard rest.count <= Self.maximumExclusionLength,
+              case .part(let kind)? = rules.tableCategories.classify(String(rest)),
+              !rules.tableCategories.attributes.contains(kind) else { return nil }
+        let name = word + kind
+        return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
+    }
+
+    static let maximumExclusionLength = 16
+
     /// Units of numbers that are dates or periods, never values (`2022 年`, `3 月`, `2023 届`).
     static let dateUnits: [[UInt8]] = ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].map { Array($0.utf8) }
 
@@ -597,9 +617,12 @@ extension ExtractionRun {
         compiled.unitAccepted(numberUnit, by: rules.indicators[indicator].unit)
     }
 
-    /// Units as the parser reports them, with `1.59亿` (a scaled bare number) read as money where money is meant.
+    /// Units as the parser reports them, with `1.59亿` (a scaled bare number) read as money where money is meant
+    /// and `毕业生人数为515.47万` as people where people are counted.
     func unitFits(_ number: ParsedNumber, indicator: Int) -> Bool {
-        if number.unit.isEmpty && number.scale >= 10000 && rules.indicators[indicator].unit == "元" { return true }
+        if number.unit.isEmpty && number.scale >= 10000 && ["元", "人", "人次"].contains(rules.indicators[indicator].unit) {
+            return true
+        }
         return unitFits(number.unit, indicator: indicator)
     }
 
@@ -750,7 +773,7 @@ extension ExtractionRun {
     func outputUnit(number: ParsedNumber, indicator: Int, change: Bool) -> String {
         let rule = rules.indicators[indicator]
         if change && (number.unit == "%" || number.unit == "百分点") { return number.unit }
-        if compiled.unitAccepted(number.unit, by: rule.unit) || (number.unit.isEmpty && number.scale >= 10000 && rule.unit == "元") {
+        if compiled.unitAccepted(number.unit, by: rule.unit) || (number.unit.isEmpty && unitFits(number, indicator: indicator)) {
             return rule.unit
         }
         return number.unit

@@ -140,6 +140,15 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func nationalFiguresInTenThousandsAndAnExcludedKind() {
+        let found = extract(["全国中等职业教育（不含人社部门管理的技工学校）在校生1298.46万人。"
+                             + "2015年，全国中等职业学校毕业生人数为515.47万，就业率为96.30%。"], year: 2023,
+                            title: "教育部：全国中等职业教育质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.unit) \($0.category ?? "-")" } == [
+            "enrollment 12984600 人 不含技工学校", "graduates 5154700 人 -", "employment_rate 96.3 % -",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)
