@@ -135,7 +135,9 @@ public struct RuleSet: Sendable {
         let (entities, schoolPatterns, notSchools) = try parseEntities(entitiesFile)
         let schoolNames = try parseSchoolNames(entitiesFile)
         let (subjectWords, provinceSuffixes) = try parseSubjectWords(entitiesFile)
-        let tableCategories = try parseTableCategories(entitiesFile)
+        var tableCategories = try parseTableCategories(entitiesFile)
+        // `全市各级各类学校在校生…`, `全省普通高中…`: a bulletin clause may name its region before its level.
+        tableCategories.leadSkips = subjectWords.map { $0.word.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)

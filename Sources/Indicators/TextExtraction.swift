@@ -239,7 +239,7 @@ extension ExtractionRun {
             let otherLevelOpening: String? = lead == TableCategory.otherLevel ? leadIndex.map { text.text(clauses[$0]) }
                 : (lead == nil ? paragraphOtherLevel : nil)
             if let opening = otherLevelOpening {
-                let words = TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" }))
+                let words = rules.tableCategories.withoutLeadSkip(TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" })))
                 if !rule.levels.contains(where: { words.hasPrefix($0) }) { continue }
             }
             // A per-school average is no entity's total.

@@ -76,9 +76,13 @@ struct EntityAndYearInSentenceTests {
         let found = extract(["——小学。在校生 22250 人，比上年减少 336 人。",
                              "2、小学招生人数 105655 人；技工在校生人数 33868 人，比去年增加 1059 人。",
                              "幼儿专任教师 15311 人；中职专任教师 2472 人。",
-                             "普通高中在校生 1000 人。"], year: 2021, title: "2021年惠州市教育统计基本情况")
+                             "普通高中在校生 1000 人。",
+                             "全市各级各类学校在校生人数 1402600 人，比去年增加 60568 人。",
+                             "全日制在校生 9600 人。"], year: 2021, title: "2021年惠州市教育统计基本情况")
         #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
             "enrollment 33868 技工学校", "enrollment 1059 技工学校", "fulltime_teachers 2472 -", "general_enrollment 1000 -",
+            // (a region word before the level does not hide it; an attribute opening a clause is no breakdown)
+            "enrollment 9600 -",
         ])
     }
 

@@ -132,6 +132,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         while start < scalars.endIndex, [0x20, 0x2014, 0x2D, 0x3000].contains(scalars[start]) { start += 1 }  // space — - 　
         start += TableLabel.numberingLength(scalars[start...])
         while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
+        if let skip = leadSkips.first(where: { scalars[start...].starts(with: $0) }) { start += skip.count }
         let lead = scalars[start...]
         for entry in leadEntries where entry.scalars.count <= lead.count
             && lead.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
@@ -147,11 +148,27 @@ public struct TableCategoryRules: Sendable, Hashable {
     mutating func prepareLeads() {
         var entries: [(scalars: [UInt32], category: TableCategory, rank: Int)] = []
         for part in parts { for word in part.words { entries.append((word.unicodeScalars.map(\.value), .part(part.name), 0)) } }
+        // An attribute opening a clause is no breakdown (`全日制在校生 9.6 万人` is the enrollment).
+        let leadOnly = entries.filter { entry in
+            if case .part(let name) = entry.category { return !attributes.contains(name) }
+            return true
+        }
         for word in whole + leadWhole { entries.append((word.unicodeScalars.map(\.value), .whole, 1)) }
         for word in otherLevels { entries.append((word.unicodeScalars.map(\.value), .otherLevel, 2)) }
-        leadEntries = entries.sorted { ($0.scalars.count, -$0.rank) > ($1.scalars.count, -$1.rank) }.map { ($0.scalars, $0.category) }
+        leadEntries = (leadOnly + entries.filter { $0.rank != 0 }).sorted { ($0.scalars.count, -$0.rank) > ($1.scalars.count, -$1.rank) }.map { ($0.scalars, $0.category) }
         let labelWords = entries.filter { entry in entry.rank != 1 || whole.contains(String(String.UnicodeScalarView(entry.scalars.compactMap(Unicode.Scalar.init)))) }
         containsEntries = labelWords.sorted { ($0.rank, -$0.scalars.count) < ($1.rank, -$1.scalars.count) }.map { ($0.scalars, $0.category) }
+    }
+
+    /// Words naming the report's region that may stand before a clause's level (`全市`, `我省`), as scalars,
+    /// longest first; set from `subject_words` when the rules load.
+    var leadSkips: [[UInt32]] = []
+
+    /// The text without a region word opening it (`全市普通高中招生…` → `普通高中招生…`).
+    func withoutLeadSkip(_ text: String) -> String {
+        let scalars = text.unicodeScalars.map(\.value)
+        guard let skip = leadSkips.first(where: { scalars.starts(with: $0) }) else { return text }
+        return String(String.UnicodeScalarView(scalars.dropFirst(skip.count).compactMap(Unicode.Scalar.init)))
     }
 
     /// Short names of the whole that only open a paragraph (`中职招生人数…`), too short to search labels for.
