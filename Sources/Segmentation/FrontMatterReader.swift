@@ -41,6 +41,8 @@ struct FrontMatterReader {
             line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
         front.published = lines.reversed().lazy.compactMap(publicationMonth).first
+            // A page without a cover (news, profiles): a date stamp among its first short lines.
+            ?? body.prefix(4).lazy.map(\.matchingText).filter { $0.count <= 40 }.compactMap(publicationMonth).first
         if front.published == nil, let date = metadataDate, date.count >= 7, let y = Int(date.prefix(4)),
            let m = Int(date.dropFirst(5).prefix(2)), (1990...2099).contains(y), (1...12).contains(m) {
             front.published = String(format: "%04d-%02d", y, m)
@@ -147,11 +149,33 @@ struct FrontMatterReader {
             else { continue }
             return String(format: "%04d-%02d", year, month)
         }
+        // A web page's date stamp on a short line of its own (`来自:某某网 2015-09-02`, `2019-06-19 08:37`).
+        if t.count <= 40, !t.contains("。"), let stamped = fullDate(in: t) { return stamped }
         guard t.count <= 14, let yearEnd = t.range(of: "年") else { return nil }
         guard let year = Int(t[..<yearEnd.lowerBound]), (1990...2099).contains(year) else { return nil }
         let rest = t[yearEnd.upperBound...]
         guard let monthEnd = rest.range(of: "月"), let month = Int(rest[..<monthEnd.lowerBound]), (1...12).contains(month) else { return nil }
         return String(format: "%04d-%02d", year, month)
+    }
+
+    /// `2015-09-02` (or with `/` or `.`) anywhere in the text → `2015-09`: a full date with its day, so that a
+    /// range of years (`2019-2020`) or a period is never read as one.
+    static func fullDate(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        func digits(_ from: Int, _ count: ClosedRange<Int>) -> (value: Int, end: Int)? {
+            var end = from
+            while end < scalars.count, end - from < count.upperBound, ("0"..."9").contains(scalars[end]) { end += 1 }
+            guard count.contains(end - from), let value = Int(String(String.UnicodeScalarView(scalars[from..<end]))) else { return nil }
+            return (value, end)
+        }
+        for start in scalars.indices where ("1"..."2").contains(scalars[start]) && (start == 0 || !("0"..."9").contains(scalars[start - 1])) {
+            guard let year = digits(start, 4...4), (1990...2099).contains(year.value), year.end < scalars.count,
+                  "-/.".unicodeScalars.contains(scalars[year.end]), let month = digits(year.end + 1, 1...2), (1...12).contains(month.value),
+                  month.end < scalars.count, scalars[month.end] == scalars[year.end], let day = digits(month.end + 1, 1...2),
+                  (1...31).contains(day.value) else { continue }
+            return String(format: "%04d-%02d", year.value, month.value)
+        }
+        return nil
     }
 
     /// The region a title names: `上海市静安区…` → 静安区, `浦东新区…` → 浦东新区, `上海中等职业…` → 上海市.

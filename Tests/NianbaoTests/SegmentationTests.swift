@@ -51,6 +51,17 @@ import NianbaoModel
         #expect(doc.frontMatter.published == "2024-01")
     }
 
+    @Test func aNewsPageDateStampIsItsPublicationAndCoveredYear() throws {
+        // Made-up news page: no cover, a source line with the page's date among the first lines.
+        let doc = try segment("福建省今年中职招生形势好于往年\n\n来自:某某教育资讯网 2015-09-02\n\n截至8月22日，我省中职学校已完成全日制招生93081人。")
+        #expect(doc.frontMatter.published == "2015-09")
+        #expect(doc.frontMatter.reportYear == 2015)
+        // A range of years or a period is no date stamp.
+        #expect(FrontMatterReader.fullDate(in: "2019-2020学年") == nil)
+        #expect(FrontMatterReader.fullDate(in: "2019-06-19 08:37") == "2019-06")
+        #expect(FrontMatterReader.fullDate(in: "更新于2021/3/5") == "2021-03")
+    }
+
     @Test func tocEntriesAreReadAndNeverTakenForHeadings() throws {
         let doc = try segment(Self.report)
         #expect(doc.toc.map(\.title) == ["基本情况", "办学规模", "教师队伍", "学生发展", "订单班"])
