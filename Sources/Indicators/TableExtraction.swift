@@ -230,10 +230,16 @@ extension ExtractionRun {
         var rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))] = [:]
         // `其他学校` beside the schools' rows: the rest of the 合计 (`cues.remainder`).
         var remainderRows: [(row: Int, word: String)] = []
+        // `变化情况`/`同比` under year rows: the change of the latest year (`13167↑`).
+        var changeRows: [Int] = []
         for r in dataRows {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
             let compact = Self.withoutSpaces(key)
+            if rowYearColumn != nil, Self.changeRowNames.contains(compact) {
+                changeRows.append(r)
+                continue
+            }
             if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains(Self.withoutSpaces($0)) }) == true {
                 totalRow = r
                 rowEntities[r] = (entity, rowYearColumn == nil ? year : (nil, "unresolved: a total over year rows"))
@@ -264,6 +270,12 @@ extension ExtractionRun {
                          entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
                          table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part))
             }
+            let latestYear = partRows.compactMap { rowEntities[$0]?.year.year }.max()
+            for r in changeRows where c < rows[r].count && latestYear != nil {
+                emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1, entity: entity,
+                         year: (latestYear, "table_row"), location: table.rowLocations[safe: r], table: table,
+                         group: nil, role: nil, isChange: true)
+            }
             // The rest's row is about the table's entity as a whole less its named rows: a remainder of the column's
             // group (the total's entity and year, the word as its category), never the entity's own value.
             if let group, let totalRow, let context = rowEntities[totalRow] {
@@ -280,12 +292,14 @@ extension ExtractionRun {
 
     mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
                            year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
-                           role: ObservationRole?, category: String? = nil) {
+                           role: ObservationRole?, category: String? = nil, isChange: Bool = false) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let normalized = AnalysedText.normalize(trimmed)
         guard let number = parser.quantities(in: normalized).first else { return }
         var value = number.value
+        // A change printed with an arrow: `1738↑` up, `86↓` down.
+        if isChange && trimmed.hasSuffix("↓") && value > 0 { value = -value }
         var unit = rule.unit
         if number.unit.isEmpty || number.unit == "ratio" {
             value *= factor
@@ -299,7 +313,7 @@ extension ExtractionRun {
         let location = location ?? SourceLocation(page: 1, line: 0)
         let observation = Observation(
             docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year.year,
-            value: value, unit: unit, raw: trimmed, qualifier: number.qualifier, page: location.page,
+            value: value, unit: unit, raw: trimmed, qualifier: isChange ? .change : number.qualifier, page: location.page,
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,

@@ -114,5 +114,13 @@ import NianbaoModel
         #expect(found.contains("fulltime_teachers 上海市 1998 2711 人 [技工学校]"))
         #expect(found.count == 8)
     }
+
+    @Test func aChangeRowUnderYearRowsIsTheLatestYearsChange() {
+        let rows = [["年份", "学校数 (所)", "在校生数 (人)"], ["2019", "27", "94700"], ["2020", "27", "107867"],
+                    ["变化情况", "-", "13167↑"]]
+        let found = summaries(rows, caption: "表1: 2019-2020年办学规模及变化情况表", year: 2020)
+        #expect(found.contains("enrollment 上海市 2020 13167 人 change [-]"))
+        #expect(found.count == 5)
+    }
 }
 
