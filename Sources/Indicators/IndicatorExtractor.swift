@@ -203,6 +203,9 @@ struct ExtractionRun {
     var paragraphCategory: String?
     /// The opening of the paragraph being read when it is about another level of education (`——小学。…`).
     var paragraphOtherLevel: String?
+    /// The last indicator the paragraph's previous sentence tied a value to: a sentence opening with `其中`
+    /// lists parts of it (`在校生总数 2786 人。其中高一年级 1001 人…`).
+    var previousSentenceSubject: Int?
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
     let reportYear: Int?

@@ -35,15 +35,20 @@ extension ExtractionRun {
         else { return }
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
+        previousSentenceSubject = nil
         for k in matches.years.indices {
             if let sentence = sentences.first(where: { $0.contains(matches.years[k].start) }),
                sentenceSays(rules.cues.history, text: text, sentence: sentence) {
                 matches.years[k].history = true
             }
         }
-        for (sentenceIndex, sentence) in sentences.enumerated() where Self.mayNameIndicator(sentence, text: text,
-                                                                                            matches: matches,
-                                                                                            after: compiled.afterAnywhere) {
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            // A sentence naming no indicator is read only when it lists parts of the one before (`其中…`).
+            guard Self.mayNameIndicator(sentence, text: text, matches: matches, after: compiled.afterAnywhere)
+                    || (previousSentenceSubject != nil && opensWithParts(text, sentence)) else {
+                previousSentenceSubject = nil
+                continue
+            }
             extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
                             matches: matches, block: block, blockIndex: blockIndex)
         }
@@ -93,7 +98,8 @@ extension ExtractionRun {
             rules.tableCategories.classifyLead(scalars: text.scalars[clause.lowerBound..<min(clause.upperBound, text.scalars.count)])
         }
         var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
-        var lastSubject: Int?
+        var lastSubject: Int? = opensWithParts(text, sentence) ? previousSentenceSubject : nil
+        defer { previousSentenceSubject = lastSubject }
         var previousEnd = sentence.lowerBound
         var previousClause = -1
         var previousChange = false
@@ -358,6 +364,12 @@ extension ExtractionRun {
     }
 
     static let maximumCategoryGap = 12
+
+    /// Whether the sentence opens with `其中` (a list of parts of what the sentence before counted).
+    func opensWithParts(_ text: AnalysedText, _ sentence: Range<Int>) -> Bool {
+        let head = text.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 4))
+        return head.drop { $0 == " " || $0 == "\u{3000}" }.hasPrefix("其中")
+    }
 
     /// `（不含人社部门管理的技工学校）` before the number in its sentence: the category of the whole without that
     /// kind (`不含技工学校`, the `excluding` word and the kind's name).

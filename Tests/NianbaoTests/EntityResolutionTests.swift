@@ -153,6 +153,14 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func aSentenceOpeningWithQizhongListsPartsOfTheOneBefore() {
+        let found = extract(["2020年，学校在校生总数 2786 人，与上年基本持平。其中高一年级 1001 人，高二年级 919 人，高三年级 866 人。"],
+                            title: "宁海县第一职业中学质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "enrollment 2786 -", "enrollment 1001 高一年级", "enrollment 919 高二年级", "enrollment 866 高三年级",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)
