@@ -41,7 +41,7 @@ struct HeadingDetector {
 
     func candidateShape(_ block: Block) -> HeadingShape? {
         let text = block.text
-        guard text.count <= Self.maxHeadingLength + 12 else { return nil }
+        guard text.hasAtMostCharacters(Self.maxHeadingLength + 12) else { return nil }
         guard let shape = HeadingShape.parse(text) else { return nil }
         switch shape.scheme {
         case .caseLabel, .table, .figure, .appendix:
