@@ -13,7 +13,8 @@ public struct ImportResult: Sendable {
     public var problems: [DocumentRecord]
     /// Documents of the store whose file is gone from the folders imported (removed when `prune`).
     public var gone: [(docId: String, path: String)]
-    /// Stopped by `Cancellation` before every file was done: no checks ran and no file was exported.
+    /// Stopped by `Cancellation` before every file was done. The checks and the export still ran over the
+    /// store as it is, so the dataset files agree with it; gone files were neither reported nor pruned.
     public var interrupted: Bool
     public var summary: String
 }
@@ -106,10 +107,16 @@ public struct Importer: Sendable {
         do {
             result.problems = try store.documents(files.map(\.docId)).filter { $0.status != .ok }
             if options.cancellation?.isCancelled == true && counts.done < files.count {
+                // The files of an earlier import would disagree with the store the documents just committed
+                // went into: they are rewritten from it (a second Ctrl-C stops that at once, and then the
+                // store still says it was not exported, so the next import rewrites them).
                 result.interrupted = true
+                options.progress?(.checking)
+                _ = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
+                                                outputDirectory: outputDirectory)
                 store.checkpoint()
-                result.summary = "interrupted: \(counts.done) of \(files.count) file(s) done and stored in \(store.path); "
-                    + "run the same command again to continue"
+                result.summary = "interrupted: \(counts.done) of \(files.count) file(s) done and stored in \(store.path), "
+                    + "the dataset files rewritten from it; run the same command again to continue"
                 return result
             }
             result.gone = try goneDocuments(store, stored: stored, files: files, roots: roots)
