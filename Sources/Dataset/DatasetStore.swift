@@ -176,9 +176,11 @@ public final class DatasetStore: Sendable {
         var sql = "SELECT * FROM \(quoted(table.name))"
         if let condition { sql += " WHERE \(condition)" }
         if let order { sql += " ORDER BY \(order)" }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let statement = try db.makeStatement(sql: sql)
+        let positions = table.columnPositions(statement.columnNames)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            switch R.record(fromValues: table.values(from: row)) {
+            switch R.record(fromValues: table.values(from: row, positions: positions)) {
             case .success(let record): try body(record)
             case .failure(let mismatch):
                 throw DatasetError.database(path: path, reason: "table \(table.name): \(mismatch.description)")
