@@ -148,6 +148,41 @@ public final class DatasetStore: Sendable {
         try records(StoreTables.observations, where: nil, order: "doc_id, seq")
     }
 
+    // MARK: - A group of observations at a time (checks and panels of a large store)
+
+    /// A primary observation: its document is the publication's format the checks and panels use (NULL in a
+    /// store written before the column existed counts as primary, as reading the record does).
+    static let isPrimary = "coalesce(\"primary\", 1) != 0"
+
+    /// The entities of the primary observations, grouped so that names Swift holds equal (canonically
+    /// equivalent spellings) are one group, as the checks' and the panel's dictionaries join them.
+    public func primaryEntityGroups() throws(DatasetError) -> [[String]] {
+        let entities = try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM observations WHERE entity IS NOT NULL AND \(Self.isPrimary)")
+        }
+        let grouped = Dictionary(grouping: entities) { $0 }
+        return grouped.keys.sorted().map { grouped[$0]! }
+    }
+
+    /// The primary observations of one entity group, in doc_id and document order.
+    public func primaryObservations(entities: [String]) throws(DatasetError) -> [Observation] {
+        let marks = Array(repeating: "?", count: entities.count).joined(separator: ",")
+        return try records(StoreTables.observations, where: "entity IN (\(marks)) AND \(Self.isPrimary)",
+                           StatementArguments(entities), order: "doc_id, seq")
+    }
+
+    /// The primary observations of one document, in document order.
+    public func primaryObservations(docId: String) throws(DatasetError) -> [Observation] {
+        try records(StoreTables.observations, where: "doc_id = ? AND \(Self.isPrimary)", [docId], order: "seq")
+    }
+
+    /// Calls `body` with every primary observation in doc_id and document order, one at a time.
+    public func forEachPrimaryObservation(_ body: (Observation) -> Void) throws(DatasetError) {
+        try read { db in
+            try forEachRecord(StoreTables.observations, in: db, where: Self.isPrimary, order: "doc_id, seq", body)
+        }
+    }
+
     /// The whole store as one run (for `nianbao check` and small stores; an import streams instead).
     public func load() throws(DatasetError) -> RunOutput {
         var run = RunOutput()

@@ -193,16 +193,30 @@ public struct Importer: Sendable {
     }
 
     /// The checks over every document of the store (the primary format of each publication), then the
-    /// dataset files written from it.
+    /// dataset files written from it. Observations are read one entity or one document at a time, so memory
+    /// does not grow with the store (all of them at once took 780 MB for 10,000 reports).
     private func checkAndExport(_ store: DatasetStore, checkRules: CheckRuleSet, labels: [String: IndicatorLabel],
                                 outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
         let documents = try store.documents()
         try store.markPrimary(SamePublication.primaryDocuments(documents))
-        let observations = try store.observations()
-        let outcome = CheckEngine(rules: checkRules).run(on: observations.filter(\.primary))
+        var names = IndicatorNames()
+        try store.forEachPrimaryObservation { names.add($0) }
+        let entities = try store.primaryEntityGroups()
+        let outcome = try CheckEngine(rules: checkRules).run(names: names.names) { (scope, body) throws(DatasetError) in
+            switch scope {
+            case .entity: for group in entities { body(try store.primaryObservations(entities: group)) }
+            case .document: for document in documents { body(try store.primaryObservations(docId: document.docId)) }
+            }
+        }
         try store.replaceChecks(flags: outcome.flags, checks: outcome.checks)
-        try StoreExport(store: store, outputDirectory: outputDirectory)
-            .write(observations: observations, documents: documents, labels: labels, flags: outcome.flags)
+        var levels = PanelBuilder(documents: documents, labels: labels, flags: outcome.flags, content: .levels)
+        var targets = PanelBuilder(documents: documents, labels: labels, flags: outcome.flags, content: .targets)
+        for group in entities {
+            let observations = try store.primaryObservations(entities: group)
+            levels.add(observations)
+            targets.add(observations)
+        }
+        try StoreExport(store: store, outputDirectory: outputDirectory).write(levels: levels, targets: targets)
         return outcome
     }
 

@@ -12,6 +12,9 @@ struct WeightedAverageCheck: CheckKind {
 
     let rule: CheckRule
 
+    /// The rate of a group's total row and those of its member rows (other entities) are of one table.
+    var scope: CheckScope { .document }
+
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         let members = index.all.filter {
             $0.group != nil && $0.qualifier == nil && $0.year != nil && rule.admits($0)
