@@ -61,7 +61,8 @@ public struct DocumentCommit: Sendable {
 /// search index (`passages`, `passages_fts`, `section_texts`; see `SearchIndex`), committed with the document.
 public final class DatasetStore: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    /// A pool: the export of the tables reads while the checks read too (one writer, readers beside it).
+    let queue: DatabasePool
 
     static let rejectedTable = StoreTable<RejectedValue>(name: "rejected", key: .documentSequence, indexes: [])
 
@@ -79,7 +80,7 @@ public final class DatasetStore: Sendable {
             configuration.busyMode = .timeout(30)
             // With the write-ahead log, NORMAL keeps every committed document through a crash of the process.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabasePool(path: path, configuration: configuration)
             try queue.write { db in
                 try SQLiteStore.migrate(db)
                 try SQLiteStore.prepare(Self.rejectedTable, in: db)

@@ -17,8 +17,10 @@ public struct StoreExport: Sendable {
     }
 
     /// `levels` and `targets`: the panels, built entity by entity (`PanelBuilder`).
+    /// Writes the files of the checks' results and the panels, once `writeDocumentTables` has written the rest
+    /// (it may run beside the checks: it reads only what they do not change).
     public func write(levels: PanelBuilder, targets: PanelBuilder) throws(DatasetError) {
-        try writeTables()
+        try writeCheckTables()
         let panel = levels.text
         try writeCSV(DatasetFile.panel, panel.csv)
         try writeCSV(DatasetFile.panelSources, panel.sourcesCSV)
@@ -38,13 +40,22 @@ public struct StoreExport: Sendable {
         try writeCSV(DatasetFile.panelTargets, targets.csv)
     }
 
-    /// The files streamed row by row from the store's tables.
     private func writeTables() throws(DatasetError) {
+        try writeDocumentTables()
+        try writeCheckTables()
+    }
+
+    /// The documents', sections', observations' and rejected values' files, streamed row by row.
+    public func writeDocumentTables() throws(DatasetError) {
         try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
         try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
         try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
         try export(DatasetFile.observationsCSV, StoreTables.observations, order: "doc_id, seq", csv: true)
         try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
+    }
+
+    /// flags.jsonl and checks.jsonl, streamed from the store.
+    func writeCheckTables() throws(DatasetError) {
         try export(DatasetFile.flags, StoreTables.flags, order: "rowid", csv: false)
         try export(DatasetFile.checks, StoreTables.checks, order: "seq", csv: false)
     }

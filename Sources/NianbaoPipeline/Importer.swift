@@ -199,6 +199,16 @@ public struct Importer: Sendable {
                                 outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
         let documents = try store.documents()
         try store.markPrimary(SamePublication.primaryDocuments(documents))
+        let export = StoreExport(store: store, outputDirectory: outputDirectory)
+        // The tables' files do not depend on the checks: they are written on another core meanwhile.
+        let tables = Mutex<DatasetError??>(nil)
+        let tablesDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do throws(DatasetError) { try export.writeDocumentTables(); tables.withLock { $0 = .some(nil) } }
+            catch { tables.withLock { $0 = .some(error) } }
+            tablesDone.signal()
+        }
+        defer { tablesDone.wait() }
         var names = IndicatorNames()
         try store.forEachPrimaryObservation { names.add($0) }
         let entities = try store.primaryEntityGroups()
@@ -216,7 +226,10 @@ public struct Importer: Sendable {
             levels.add(observations)
             targets.add(observations)
         }
-        try StoreExport(store: store, outputDirectory: outputDirectory).write(levels: levels, targets: targets)
+        tablesDone.wait()
+        tablesDone.signal()
+        if case .some(.some(let error)) = tables.withLock({ $0 }) { throw error }
+        try export.write(levels: levels, targets: targets)
         return outcome
     }
 
