@@ -31,7 +31,9 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
-        .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC"]),
+        // OpenCC's dictionaries listed through its C++ API (the C API only converts): see ConversionTriggers.
+        .target(name: "COpenCCKeys", dependencies: ["COpenCC"], linkerSettings: [.linkedLibrary("opencc")]),
+        .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC", "COpenCCKeys"]),
         .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
         .target(name: "Numbers", dependencies: ["NianbaoModel"]),
         .target(name: "Indicators", dependencies: [

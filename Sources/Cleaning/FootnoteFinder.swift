@@ -56,8 +56,8 @@ enum FootnoteFinder {
 
     /// `2`, `12`, `①`: a footnote reference or a stray page number.
     static func standaloneNumber(_ text: String) -> Int? {
-        if text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text) { return n }
-        if text.count == 1, let scalar = text.unicodeScalars.first, (0x2460...0x2473).contains(scalar.value) {
+        if text.hasAtMostCharacters(3), text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text) { return n }
+        if text.hasAtMostCharacters(1), !text.isEmpty, let scalar = text.unicodeScalars.first, (0x2460...0x2473).contains(scalar.value) {
             return Int(scalar.value - 0x2460 + 1)
         }
         return nil

@@ -22,6 +22,8 @@ struct ParagraphJoiner {
     let layoutHints: Bool
     var blocks: [Block] = []
     var current: Block?
+    /// `current.text.count`, kept as lines are appended.
+    var currentCount = 0
     var currentLastLine: SourceLine?
     var blanksSinceCurrent = 0
 
@@ -46,8 +48,10 @@ struct ParagraphJoiner {
         }
         if var paragraph = current, let previous = currentLastLine, continues(previous, with: line) {
             let glue = needsSpace(paragraph.text, line.text) ? " " : ""
+            currentCount = paragraph.text.characterCount(appending: glue, count: currentCount)
             paragraph.text += glue
-            paragraph.spans.append(LineSpan(offset: paragraph.text.count, location: location))
+            paragraph.spans.append(LineSpan(offset: currentCount, location: location))
+            currentCount = paragraph.text.characterCount(appending: line.text, count: currentCount)
             paragraph.text += line.text
             current = paragraph
             currentLastLine = line
@@ -55,6 +59,7 @@ struct ParagraphJoiner {
             return
         }
         flush()
+        currentCount = line.text.count
         current = Block(kind: .paragraph, text: line.text, spans: [LineSpan(offset: 0, location: location)],
                         fontSize: line.fontSize, isBold: line.isBold, markupHeadingLevel: line.markupHeadingLevel)
         currentLastLine = line
@@ -88,9 +93,9 @@ struct ParagraphJoiner {
         if line.markupHeadingLevel != nil { return true }
         let text = line.text
         // A heading never holds a full stop: `1. 坚持立德树人。全面贯彻…` opens a paragraph.
-        guard text.count <= 60, !LineShape.endsSentence(text), !text.containsLiteral("。") else { return false }
+        guard text.hasAtMostCharacters(60), !LineShape.endsSentence(text), !text.containsLiteral("。") else { return false }
         guard let shape = HeadingShape.parse(text) else { return false }
-        return shape.scheme != .named || text.count <= 6
+        return shape.scheme != .named || text.hasAtMostCharacters(6)
     }
 
     /// `3.3 教师培养培训`, `案例 9 …`: shapes a wrapped body line practically never starts with.

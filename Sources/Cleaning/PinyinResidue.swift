@@ -15,6 +15,8 @@ public enum PinyinResidue {
 
     /// Character ranges of `text` (as offsets) that are converter residue, in order.
     static func ranges(in text: String) -> [Range<Int>] {
+        // An opening bracket is a Character of one scalar: text without that scalar has no residue.
+        guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return [] }
         let characters = Array(text)
         var found: [Range<Int>] = []
         var index = 1
@@ -79,9 +81,12 @@ public enum PinyinResidue {
 
 extension Character {
     /// A CJK ideograph (the unified blocks and their extensions, and the compatibility block).
+    var isHan: Bool { unicodeScalars.first?.isHan ?? false }
+}
+
+extension Unicode.Scalar {
     var isHan: Bool {
-        guard let scalar = unicodeScalars.first else { return false }
-        switch scalar.value {
+        switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
         default: return false
         }

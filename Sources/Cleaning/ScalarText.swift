@@ -1,5 +1,15 @@
 import Foundation
 
+extension String {
+    /// The Character count of `self + other`, given `count` (this string's), walking only `other` and this
+    /// string's last Character: that is the only one that can merge with what follows, and the breaks before
+    /// it depend on what precedes them alone (`String.count` walked the whole paragraph at every line).
+    func characterCount(appending other: String, count: Int) -> Int {
+        guard let last = last else { return other.count }
+        return count - 1 + (String(last) + other).count
+    }
+}
+
 /// Trimming and counting without Foundation's NSString bridge, which dominated the cost of cleaning a long
 /// document (most lines have nothing to trim, and the bridge copied each one anyway). Results equal
 /// `trimmingCharacters(in:)` with the matching `CharacterSet`.
@@ -25,6 +35,12 @@ extension StringProtocol {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[start..<end])
         return String(result)
+    }
+
+    /// `count <= limit`, without walking a long text to its end: a text of at most `limit` UTF-8 bytes has
+    /// at most as many Characters, and otherwise only the first `limit` Characters are walked.
+    public func hasAtMostCharacters(_ limit: Int) -> Bool {
+        utf8.count <= limit || dropFirst(limit).isEmpty
     }
 
     /// Whether `needle` occurs, byte for byte (Foundation's `contains` goes through NSString).

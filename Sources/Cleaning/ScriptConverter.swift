@@ -22,10 +22,13 @@ public enum ScriptConversionError: Error, Sendable, Equatable, CustomStringConve
 /// The result always has as many Characters as the input, so offsets carry over unchanged: OpenCC's
 /// t2s dictionaries map every key to a value of the same length, and should a conversion ever change
 /// the length, the text is converted Character by Character instead, keeping any Character whose
-/// conversion is not exactly one Character.
+/// conversion is not exactly one Character. A text holding none of the dictionaries' `ConversionTriggers`
+/// is returned as it is, without asking OpenCC (whose dictionary lookups dominated cleaning).
 public struct ScriptConverter: Sendable {
     public let configuration: String
     private let handle: OpenCCHandle
+    /// nil when the dictionaries could not be listed: every text is then converted.
+    let triggers: ConversionTriggers?
 
     /// The converter the cleaning stage uses; an error when OpenCC's data is not installed.
     public static let traditionalToSimplified: Result<ScriptConverter, ScriptConversionError> = {
@@ -40,10 +43,17 @@ public struct ScriptConverter: Sendable {
     public init(configuration: String) throws(ScriptConversionError) {
         self.configuration = configuration
         handle = try OpenCCHandle(configuration: configuration)
+        triggers = ConversionTriggers(configuration: configuration)
     }
 
     /// `text` in simplified script, Character for Character.
     public func simplified(_ text: String) throws(ScriptConversionError) -> String {
+        if let triggers, !triggers.occur(in: text) { return text }
+        return try converted(text)
+    }
+
+    /// `text` through OpenCC, whether or not it holds a trigger.
+    func converted(_ text: String) throws(ScriptConversionError) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return text }
         let converted = try handle.convert(text)
         if converted.count == text.count { return converted }

@@ -43,10 +43,28 @@ struct ConversionTally {
     var converted = 0
 
     mutating func count(original: String, simplified: String) {
+        // Most blocks are not converted at all: their Han characters are counted on scalars.
+        if original.utf8.elementsEqual(simplified.utf8) {
+            han += Self.hanCharacters(in: original)
+            return
+        }
         for (before, after) in zip(original, simplified) where before.isHan {
             han += 1
             if before != after { converted += 1 }
         }
+    }
+
+    /// Characters whose first scalar is Han. A Han scalar starts a Character unless a Prepend scalar precedes
+    /// it (Arabic number signs, a few Brahmic scripts), so text holding one of those is walked by Character.
+    static func hanCharacters(in text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0600...0x08FF, 0x0D4E, 0x11000...0x11FFF: return text.count(where: \.isHan)
+            default: if scalar.isHan { count += 1 }
+            }
+        }
+        return count
     }
 
     func script(threshold: Double) -> Script {

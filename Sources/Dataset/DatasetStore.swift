@@ -61,7 +61,8 @@ public struct DocumentCommit: Sendable {
 /// search index (`passages`, `passages_fts`, `section_texts`; see `SearchIndex`), committed with the document.
 public final class DatasetStore: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    /// A pool: the export of the tables reads while the checks read too (one writer, readers beside it).
+    let queue: DatabasePool
 
     static let rejectedTable = StoreTable<RejectedValue>(name: "rejected", key: .documentSequence, indexes: [])
 
@@ -79,7 +80,7 @@ public final class DatasetStore: Sendable {
             configuration.busyMode = .timeout(30)
             // With the write-ahead log, NORMAL keeps every committed document through a crash of the process.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabasePool(path: path, configuration: configuration)
             try queue.write { db in
                 try SQLiteStore.migrate(db)
                 try SQLiteStore.prepare(Self.rejectedTable, in: db)
@@ -148,6 +149,41 @@ public final class DatasetStore: Sendable {
         try records(StoreTables.observations, where: nil, order: "doc_id, seq")
     }
 
+    // MARK: - A group of observations at a time (checks and panels of a large store)
+
+    /// A primary observation: its document is the publication's format the checks and panels use (NULL in a
+    /// store written before the column existed counts as primary, as reading the record does).
+    static let isPrimary = "coalesce(\"primary\", 1) != 0"
+
+    /// The entities of the primary observations, grouped so that names Swift holds equal (canonically
+    /// equivalent spellings) are one group, as the checks' and the panel's dictionaries join them.
+    public func primaryEntityGroups() throws(DatasetError) -> [[String]] {
+        let entities = try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM observations WHERE entity IS NOT NULL AND \(Self.isPrimary)")
+        }
+        let grouped = Dictionary(grouping: entities) { $0 }
+        return grouped.keys.sorted().map { grouped[$0]! }
+    }
+
+    /// The primary observations of one entity group, in doc_id and document order.
+    public func primaryObservations(entities: [String]) throws(DatasetError) -> [Observation] {
+        let marks = Array(repeating: "?", count: entities.count).joined(separator: ",")
+        return try records(StoreTables.observations, where: "entity IN (\(marks)) AND \(Self.isPrimary)",
+                           StatementArguments(entities), order: "doc_id, seq")
+    }
+
+    /// The primary observations of one document, in document order.
+    public func primaryObservations(docId: String) throws(DatasetError) -> [Observation] {
+        try records(StoreTables.observations, where: "doc_id = ? AND \(Self.isPrimary)", [docId], order: "seq")
+    }
+
+    /// Calls `body` with every primary observation in doc_id and document order, one at a time.
+    public func forEachPrimaryObservation(_ body: (Observation) -> Void) throws(DatasetError) {
+        try read { db in
+            try forEachRecord(StoreTables.observations, in: db, where: Self.isPrimary, order: "doc_id, seq", body)
+        }
+    }
+
     /// The whole store as one run (for `nianbao check` and small stores; an import streams instead).
     public func load() throws(DatasetError) -> RunOutput {
         var run = RunOutput()
@@ -176,9 +212,11 @@ public final class DatasetStore: Sendable {
         var sql = "SELECT * FROM \(quoted(table.name))"
         if let condition { sql += " WHERE \(condition)" }
         if let order { sql += " ORDER BY \(order)" }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let statement = try db.makeStatement(sql: sql)
+        let positions = table.columnPositions(statement.columnNames)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            switch R.record(fromValues: table.values(from: row)) {
+            switch R.record(fromValues: table.values(from: row, positions: positions)) {
             case .success(let record): try body(record)
             case .failure(let mismatch):
                 throw DatasetError.database(path: path, reason: "table \(table.name): \(mismatch.description)")

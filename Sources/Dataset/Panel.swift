@@ -71,8 +71,16 @@ public struct Panel: Sendable {
 
     public init(observations: [Observation], documents: [DocumentRecord],
                 labels: [String: IndicatorLabel] = [:], flags: [Flag] = [], content: Content = .levels) {
-        let documentByID = Dictionary(documents.map { ($0.docId, $0) }, uniquingKeysWith: { first, _ in first })
-        let flagIndex = FlagIndex(flags)
+        self.init(observations: observations, documentByID: Panel.documentsByID(documents), labels: labels,
+                  flagIndex: FlagIndex(flags), content: content)
+    }
+
+    static func documentsByID(_ documents: [DocumentRecord]) -> [String: DocumentRecord] {
+        Dictionary(documents.map { ($0.docId, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    init(observations: [Observation], documentByID: [String: DocumentRecord], labels: [String: IndicatorLabel],
+         flagIndex: FlagIndex, content: Content) {
 
         // `entity` is the row's name (`全国·普通中专` for a category), `entityName` the entity flags name.
         struct RowKey: Hashable { var entity: String; var entityName: String; var indicator: String }
@@ -182,26 +190,15 @@ public struct Panel: Sendable {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
     }
 
+    /// The rows as the CSV files print them, without the observations behind them.
+    var text: PanelText { PanelText(years: years, rows: rows.map(PanelText.Row.init)) }
+
     /// panel.csv: entity, indicator, name_zh, unit, then one column per year (ascending).
-    public var csv: String {
-        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
-        for row in rows {
-            let cells = years.map { year in row.cells[year].map { plainDecimal($0.value) } ?? "" }
-            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + cells)
-        }
-        return out
-    }
+    public var csv: String { text.csv }
 
     /// panel_flags.csv: the shape of panel.csv; a cell holds the ids of the flags disputing that cell and
     /// `disagree` when its sources disagree, space-separated, or nothing. panel.csv stays all numbers.
-    public var flagsCSV: String {
-        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
-        for row in rows {
-            let cells = years.map { year in row.cells[year].map(Panel.marker) ?? "" }
-            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + cells)
-        }
-        return out
-    }
+    public var flagsCSV: String { text.flagsCSV }
 
     static func marker(_ cell: PanelCell) -> String {
         (cell.flags + (cell.disagree ? ["disagree"] : [])).joined(separator: " ")
@@ -212,27 +209,103 @@ public struct Panel: Sendable {
                                        "flagged", "flags"]
 
     /// panel_sources.csv: every source of every cell, accepted one first.
-    public var sourcesCSV: String {
-        var out = CSV.row(Panel.sourceColumns)
-        for row in rows {
-            for year in years {
-                guard let cell = row.cells[year] else { continue }
-                for (index, source) in cell.sources.enumerated() {
-                    out += CSV.row([row.entity, row.indicator, String(year), plainDecimal(source.value),
-                                    source.docId, String(source.page), String(source.line),
-                                    index == 0 ? "yes" : "no", cell.disagree ? "yes" : "no",
-                                    source.qualifier?.rawValue ?? "", source.fromTable ? "true" : "false",
-                                    source.raw, source.quote, cell.flags.isEmpty ? "no" : "yes",
-                                    cell.flags.joined(separator: " ")])
-                }
+    public var sourcesCSV: String { text.sourcesCSV }
+
+    /// A row's lines of panel_sources.csv, its cells in year order.
+    static func sourceLines(_ row: PanelRow) -> String {
+        var out = ""
+        for year in row.cells.keys.sorted() {
+            let cell = row.cells[year]!
+            for (index, source) in cell.sources.enumerated() {
+                out += CSV.row([row.entity, row.indicator, String(year), plainDecimal(source.value),
+                                source.docId, String(source.page), String(source.line),
+                                index == 0 ? "yes" : "no", cell.disagree ? "yes" : "no",
+                                source.qualifier?.rawValue ?? "", source.fromTable ? "true" : "false",
+                                source.raw, source.quote, cell.flags.isEmpty ? "no" : "yes",
+                                cell.flags.joined(separator: " ")])
             }
         }
         return out
     }
 }
 
+/// A panel as its three CSV files print it: per row the value and the marker of each cell and the row's
+/// source lines, and no observation. Built whole from a `Panel`, or entity by entity (`PanelBuilder`).
+struct PanelText: Sendable {
+    struct Row: Sendable {
+        var entity: String
+        var indicator: String
+        var nameZh: String
+        var unit: String
+        var values: [Int: String]
+        var markers: [Int: String]
+        var sources: String
+
+        init(_ row: PanelRow) {
+            entity = row.entity
+            indicator = row.indicator
+            nameZh = row.nameZh
+            unit = row.unit
+            values = row.cells.mapValues { plainDecimal($0.value) }
+            markers = row.cells.mapValues(Panel.marker)
+            sources = Panel.sourceLines(row)
+        }
+    }
+
+    var years: [Int]
+    var rows: [Row]
+
+    var csv: String { table(\.values) }
+    var flagsCSV: String { table(\.markers) }
+
+    private func table(_ cells: KeyPath<Row, [Int: String]>) -> String {
+        var out = CSV.row(["entity", "indicator", "name_zh", "unit"] + years.map(String.init))
+        for row in rows {
+            out += CSV.row([row.entity, row.indicator, row.nameZh, row.unit] + years.map { row[keyPath: cells][$0] ?? "" })
+        }
+        return out
+    }
+
+    var sourcesCSV: String {
+        var out = CSV.row(Panel.sourceColumns)
+        for row in rows { out += row.sources }
+        return out
+    }
+}
+
+/// The panels of a store built one entity at a time: each entity's rows are made into text as they are
+/// made, so only the text is held, not the observations (the panel's rows are those of one entity each).
+public struct PanelBuilder: Sendable {
+    private let documentByID: [String: DocumentRecord]
+    private let labels: [String: IndicatorLabel]
+    private let flagIndex: FlagIndex
+    private let content: Panel.Content
+    private var years = Set<Int>()
+    private var rows: [PanelText.Row] = []
+
+    public init(documents: [DocumentRecord], labels: [String: IndicatorLabel], flags: [Flag], content: Panel.Content) {
+        documentByID = Panel.documentsByID(documents)
+        self.labels = labels
+        flagIndex = FlagIndex(flags)
+        self.content = content
+    }
+
+    /// The observations of one entity (all of them: `Panel` picks the primary, eligible ones), in doc_id
+    /// and document order, as `Panel` is given them.
+    public mutating func add(_ observations: [Observation]) {
+        let panel = Panel(observations: observations, documentByID: documentByID, labels: labels,
+                          flagIndex: flagIndex, content: content)
+        years.formUnion(panel.years)
+        rows += panel.rows.map(PanelText.Row.init)
+    }
+
+    var text: PanelText {
+        PanelText(years: years.sorted(), rows: rows.sorted { ($0.entity, $0.indicator) < ($1.entity, $1.indicator) })
+    }
+}
+
 /// Flags by the cells they dispute (entity, indicator, year), looked up once per cell.
-struct FlagIndex {
+struct FlagIndex: Sendable {
     private struct Key: Hashable { var entity: String; var indicator: String; var year: Int }
     private var ids: [Key: [String]] = [:]
 

@@ -16,15 +16,21 @@ public struct StoreExport: Sendable {
         self.outputDirectory = outputDirectory
     }
 
+    /// `levels` and `targets`: the panels, built entity by entity (`PanelBuilder`).
+    /// Writes the files of the checks' results and the panels, once `writeDocumentTables` has written the rest
+    /// (it may run beside the checks: it reads only what they do not change).
+    public func write(levels: PanelBuilder, targets: PanelBuilder) throws(DatasetError) {
+        try writeCheckTables()
+        let panel = levels.text
+        try writeCSV(DatasetFile.panel, panel.csv)
+        try writeCSV(DatasetFile.panelSources, panel.sourcesCSV)
+        try writeCSV(DatasetFile.panelFlags, panel.flagsCSV)
+        try writeCSV(DatasetFile.panelTargets, targets.text.csv)
+    }
+
     public func write(observations: [Observation], documents: [DocumentRecord],
                       labels: [String: IndicatorLabel], flags: [Flag]) throws(DatasetError) {
-        try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
-        try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
-        try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
-        try export(DatasetFile.observationsCSV, StoreTables.observations, order: "doc_id, seq", csv: true)
-        try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
-        try export(DatasetFile.flags, StoreTables.flags, order: "rowid", csv: false)
-        try export(DatasetFile.checks, StoreTables.checks, order: "seq", csv: false)
+        try writeTables()
         let panel = Panel(observations: observations, documents: documents, labels: labels, flags: flags)
         try writeCSV(DatasetFile.panel, panel.csv)
         try writeCSV(DatasetFile.panelSources, panel.sourcesCSV)
@@ -32,6 +38,26 @@ public struct StoreExport: Sendable {
         let targets = Panel(observations: observations, documents: documents, labels: labels, flags: flags,
                             content: .targets)
         try writeCSV(DatasetFile.panelTargets, targets.csv)
+    }
+
+    private func writeTables() throws(DatasetError) {
+        try writeDocumentTables()
+        try writeCheckTables()
+    }
+
+    /// The documents', sections', observations' and rejected values' files, streamed row by row.
+    public func writeDocumentTables() throws(DatasetError) {
+        try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
+        try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
+        try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
+        try export(DatasetFile.observationsCSV, StoreTables.observations, order: "doc_id, seq", csv: true)
+        try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
+    }
+
+    /// flags.jsonl and checks.jsonl, streamed from the store.
+    func writeCheckTables() throws(DatasetError) {
+        try export(DatasetFile.flags, StoreTables.flags, order: "rowid", csv: false)
+        try export(DatasetFile.checks, StoreTables.checks, order: "seq", csv: false)
     }
 
     private func writeCSV(_ name: String, _ text: String) throws(DatasetError) {

@@ -81,10 +81,24 @@ struct StoreTable<Record: FieldListed>: Sendable {
         return values
     }
 
-    /// The record's values in field order from a row of this table (decimals from their exact text).
-    func values(from row: Row) -> [FieldValue] {
-        Record.fields.map { field in
-            let stored: DatabaseValue = row[field.storage == .decimal ? field.name + "_text" : field.name]
+    /// Where each field's stored column is among a query's columns (nil when it has none): rows are read
+    /// by position, since looking a column up by name compared every column name at every field of every row.
+    func columnPositions(_ columnNames: [String]) -> [Int?] {
+        var position: [String: Int] = [:]
+        for (index, name) in columnNames.enumerated() where position[name.lowercased()] == nil {
+            position[name.lowercased()] = index
+        }
+        return Record.fields.map { field in
+            position[(field.storage == .decimal ? field.name + "_text" : field.name).lowercased()]
+        }
+    }
+
+    /// The record's values in field order from a row of this table (decimals from their exact text), its
+    /// columns at `positions` (from `columnPositions`).
+    func values(from row: Row, positions: [Int?]) -> [FieldValue] {
+        zip(Record.fields, positions).map { field, position in
+            guard let position else { return .null }
+            let stored: DatabaseValue = row[position]
             if stored.isNull { return .null }
             switch field.storage {
             case .text: return String.fromDatabaseValue(stored).map(FieldValue.string) ?? .null
@@ -92,7 +106,7 @@ struct StoreTable<Record: FieldListed>: Sendable {
             case .boolean: return Int.fromDatabaseValue(stored).map { .bool($0 != 0) } ?? .null
             case .decimal:
                 return String.fromDatabaseValue(stored)
-                    .flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.map(FieldValue.decimal) ?? .null
+                    .flatMap { Decimal(string: $0, locale: posixLocale) }.map(FieldValue.decimal) ?? .null
             case .json: return String.fromDatabaseValue(stored).flatMap(FieldValue.init(json:)) ?? .null
             }
         }
@@ -110,6 +124,9 @@ struct StoreTable<Record: FieldListed>: Sendable {
         }
     }
 }
+
+/// Decimal text is stored with a `.` whatever the user's locale (made once: making it is not cheap).
+let posixLocale = Locale(identifier: "en_US_POSIX")
 
 func quoted(_ identifier: String) -> String {
     "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -30,7 +30,7 @@ public enum ImportEvent: Sendable {
     case started(total: Int)
     /// A file is committed to the store.
     case finished(DocumentOutcome)
-    /// Every file is done; the checks and the exported files follow.
+    /// Every file is done, or the import was interrupted; the checks and the exported files follow.
     case checking
 }
 

@@ -13,7 +13,8 @@ public struct ImportResult: Sendable {
     public var problems: [DocumentRecord]
     /// Documents of the store whose file is gone from the folders imported (removed when `prune`).
     public var gone: [(docId: String, path: String)]
-    /// Stopped by `Cancellation` before every file was done: no checks ran and no file was exported.
+    /// Stopped by `Cancellation` before every file was done. The checks and the export still ran over the
+    /// store as it is, so the dataset files agree with it; gone files were neither reported nor pruned.
     public var interrupted: Bool
     public var summary: String
 }
@@ -106,10 +107,16 @@ public struct Importer: Sendable {
         do {
             result.problems = try store.documents(files.map(\.docId)).filter { $0.status != .ok }
             if options.cancellation?.isCancelled == true && counts.done < files.count {
+                // The files of an earlier import would disagree with the store the documents just committed
+                // went into: they are rewritten from it (a second Ctrl-C stops that at once, and then the
+                // store still says it was not exported, so the next import rewrites them).
                 result.interrupted = true
+                options.progress?(.checking)
+                _ = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
+                                                outputDirectory: outputDirectory)
                 store.checkpoint()
-                result.summary = "interrupted: \(counts.done) of \(files.count) file(s) done and stored in \(store.path); "
-                    + "run the same command again to continue"
+                result.summary = "interrupted: \(counts.done) of \(files.count) file(s) done and stored in \(store.path), "
+                    + "the dataset files rewritten from it; run the same command again to continue"
                 return result
             }
             result.gone = try goneDocuments(store, stored: stored, files: files, roots: roots)
@@ -186,16 +193,43 @@ public struct Importer: Sendable {
     }
 
     /// The checks over every document of the store (the primary format of each publication), then the
-    /// dataset files written from it.
+    /// dataset files written from it. Observations are read one entity or one document at a time, so memory
+    /// does not grow with the store (all of them at once took 780 MB for 10,000 reports).
     private func checkAndExport(_ store: DatasetStore, checkRules: CheckRuleSet, labels: [String: IndicatorLabel],
                                 outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
         let documents = try store.documents()
         try store.markPrimary(SamePublication.primaryDocuments(documents))
-        let observations = try store.observations()
-        let outcome = CheckEngine(rules: checkRules).run(on: observations.filter(\.primary))
+        let export = StoreExport(store: store, outputDirectory: outputDirectory)
+        // The tables' files do not depend on the checks: they are written on another core meanwhile.
+        let tables = Mutex<DatasetError??>(nil)
+        let tablesDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do throws(DatasetError) { try export.writeDocumentTables(); tables.withLock { $0 = .some(nil) } }
+            catch { tables.withLock { $0 = .some(error) } }
+            tablesDone.signal()
+        }
+        defer { tablesDone.wait() }
+        var names = IndicatorNames()
+        try store.forEachPrimaryObservation { names.add($0) }
+        let entities = try store.primaryEntityGroups()
+        let outcome = try CheckEngine(rules: checkRules).run(names: names.names) { (scope, body) throws(DatasetError) in
+            switch scope {
+            case .entity: for group in entities { body(try store.primaryObservations(entities: group)) }
+            case .document: for document in documents { body(try store.primaryObservations(docId: document.docId)) }
+            }
+        }
         try store.replaceChecks(flags: outcome.flags, checks: outcome.checks)
-        try StoreExport(store: store, outputDirectory: outputDirectory)
-            .write(observations: observations, documents: documents, labels: labels, flags: outcome.flags)
+        var levels = PanelBuilder(documents: documents, labels: labels, flags: outcome.flags, content: .levels)
+        var targets = PanelBuilder(documents: documents, labels: labels, flags: outcome.flags, content: .targets)
+        for group in entities {
+            let observations = try store.primaryObservations(entities: group)
+            levels.add(observations)
+            targets.add(observations)
+        }
+        tablesDone.wait()
+        tablesDone.signal()
+        if case .some(.some(let error)) = tables.withLock({ $0 }) { throw error }
+        try export.write(levels: levels, targets: targets)
         return outcome
     }
 

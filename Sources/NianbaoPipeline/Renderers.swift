@@ -7,6 +7,12 @@ public enum CleanTextRenderer {
     public static func render(_ clean: CleanDocument) -> String {
         var pages: [Int: [String]] = [:]
         for block in clean.blocks where !block.text.isEmpty {
+            // A block printed on one page from its start is printed whole, without splitting it into Characters.
+            if let first = block.spans.first, first.offset == 0,
+               block.spans.allSatisfy({ $0.location.page == first.location.page }) {
+                pages[first.location.page, default: []].append(block.text)
+                continue
+            }
             let chars = Array(block.text)
             var spanIndex = 0
             while spanIndex < block.spans.count {

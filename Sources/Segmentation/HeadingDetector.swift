@@ -25,11 +25,23 @@ struct HeadingDetector {
 
     let blocks: [Block]
     let tocTitles: Set<String>
+    /// `candidateShape` of each paragraph, parsed once: the passes below ask for it four times or more.
+    private let paragraphShapes: [HeadingShape??]
+
+    init(blocks: [Block], tocTitles: Set<String>) {
+        self.blocks = blocks
+        self.tocTitles = tocTitles
+        paragraphShapes = blocks.map { $0.kind == .paragraph ? .some(Self.candidateShape($0)) : nil }
+    }
+
+    func candidateShape(at index: Int) -> HeadingShape? {
+        paragraphShapes[index] ?? Self.candidateShape(blocks[index])
+    }
 
     func style(in range: Range<Int>) -> Style {
         var chinese = 0, decimal = 0
         for i in range where blocks[i].kind == .paragraph {
-            guard let shape = candidateShape(blocks[i]) else { continue }
+            guard let shape = candidateShape(at: i) else { continue }
             switch shape.scheme {
             case .chineseComma: chinese += 1
             case .decimal where shape.components.count >= 2 || !shape.hasTrailingDot: decimal += 1
@@ -39,9 +51,9 @@ struct HeadingDetector {
         return chinese >= 2 && chinese * 2 >= decimal ? .chinese : .decimal
     }
 
-    func candidateShape(_ block: Block) -> HeadingShape? {
+    static func candidateShape(_ block: Block) -> HeadingShape? {
         let text = block.text
-        guard text.count <= Self.maxHeadingLength + 12 else { return nil }
+        guard text.hasAtMostCharacters(Self.maxHeadingLength + 12) else { return nil }
         guard let shape = HeadingShape.parse(text) else { return nil }
         switch shape.scheme {
         case .caseLabel, .table, .figure, .appendix:
@@ -62,7 +74,7 @@ struct HeadingDetector {
         guard style == .chinese, blocks[i].kind == .paragraph, let shape = RunInHeading.shape(blocks[i].text) else { return nil }
         guard shape.components.first == 1 else { return shape }
         for j in (i + 1)..<range.upperBound where blocks[j].kind == .paragraph {
-            guard let next = RunInHeading.shape(blocks[j].text) ?? candidateShape(blocks[j]) else { continue }
+            guard let next = RunInHeading.shape(blocks[j].text) ?? candidateShape(at: j) else { continue }
             if next.scheme == shape.scheme && next.components.first == 2 { return shape }
             if next.scheme != shape.scheme && depth(of: next.scheme) ?? 0 < depth(of: shape.scheme) ?? 0 { break }
         }
@@ -85,12 +97,12 @@ struct HeadingDetector {
     func detect(in range: Range<Int>) -> [Heading] {
         let style = style(in: range)
         let numbersAhead = Set(range.compactMap { i -> String? in
-            guard blocks[i].kind == .paragraph, let shape = candidateShape(blocks[i]), shape.scheme == .decimal else { return nil }
+            guard blocks[i].kind == .paragraph, let shape = candidateShape(at: i), shape.scheme == .decimal else { return nil }
             return shape.components.map(String.init).joined(separator: ".")
         })
         // `第N章`/`第N部分` and `第N节` headings each take a level above the numbered ones.
         let ordinalSchemes = Set(range.compactMap { i -> HeadingShape.Scheme? in
-            guard blocks[i].kind == .paragraph, let scheme = candidateShape(blocks[i])?.scheme,
+            guard blocks[i].kind == .paragraph, let scheme = candidateShape(at: i)?.scheme,
                   scheme == .ordinalPart || scheme == .ordinalSection else { return nil }
             return scheme
         })
@@ -108,7 +120,7 @@ struct HeadingDetector {
                 headings.append(Heading(role: .bodyEnd, blockIndex: i, level: 0, number: nil, title: "", path: [], kind: .section))
                 break
             }
-            let standalone = candidateShape(block)
+            let standalone = candidateShape(at: i)
             guard let shape = standalone ?? runInShape(at: i, style: style, in: range) else { continue }
             let runIn = standalone == nil
             switch shape.scheme {

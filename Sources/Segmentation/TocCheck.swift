@@ -17,9 +17,12 @@ enum TocCheck {
         // Physical page minus printed page, taken as the most common offset (cover and TOC pages come first).
         var offsets: [Int: Int] = [:]
         var pairs: [(TocEntry, Section)] = []
+        // Normalised once: every entry is compared with every heading.
+        let partTitles = parts.map { normalise($0.title) }
         for entry in contents {
             let byNumber = entry.number.flatMap { number in parts.first { $0.number == number && !matched.contains($0.id) } }
-            let byTitle = parts.first { normalise($0.title) == normalise(entry.title) && !matched.contains($0.id) }
+            let entryTitle = normalise(entry.title)
+            let byTitle = parts.indices.first { partTitles[$0] == entryTitle && !matched.contains(parts[$0].id) }.map { parts[$0] }
             guard let section = byNumber ?? byTitle else {
                 warnings.append("TOC entry \(entry.number.map { $0 + " " } ?? "")\(entry.title) (line \(entry.location.line)) has no matching heading in the body")
                 continue

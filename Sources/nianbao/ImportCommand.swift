@@ -18,7 +18,8 @@ struct ImportCommand: ParsableCommand {
         observations.jsonl/.csv, rejected.jsonl, flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv, \
         panel_flags.csv and panel_targets.csv from it; nianbao.sqlite also holds the search index. A file \
         already stored and unchanged is not read again; after a rule edit only the rules run again. A file gone from the folders is reported and kept unless --prune.
-        Ctrl-C finishes the files in flight, keeps them, and exits with 130; the next import goes on.
+        Ctrl-C finishes the files in flight, keeps them, rewrites the dataset files from the store, and exits \
+        with 130; the next import goes on.
         Exit status: 0 when every file was processed, 1 when some failed (each failure listed), 2 on bad usage.
         """)
 
@@ -54,7 +55,8 @@ struct ImportCommand: ParsableCommand {
         let cancellation = Cancellation()
         let interrupt = Self.onInterrupt {
             cancellation.cancel()
-            printError("\ninterrupted: finishing the files in flight (Ctrl-C again to stop at once)")
+            printError("\ninterrupted: finishing the files in flight, then writing the dataset files from the store "
+                       + "(Ctrl-C again to stop at once)")
         }
         defer { interrupt.cancel() }
         let result: ImportResult

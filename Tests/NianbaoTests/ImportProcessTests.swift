@@ -23,7 +23,7 @@ import GRDB
         init(_ description: String) { self.description = description }
     }
 
-    /// The real corpus (texts, PDFs, HTML, 47 files), copied so every run reads the same paths.
+    /// The real corpus (texts, PDFs, HTML, 46 reports besides its notes), copied so every run reads the same paths.
     static func corpusCopy() throws -> URL {
         let folder = try ImportStoreTests.temporaryDirectory("shared-corpus")
         let target = folder.appendingPathComponent("corpus")
@@ -103,16 +103,54 @@ import GRDB
         let base = corpus.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: base) }
         let out = base.appendingPathComponent("out")
+        // An earlier complete import of two other reports wrote dataset files the interrupted one must replace.
+        let other = base.appendingPathComponent("earlier")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        for (index, name) in ["000_775551c2d5871d3f.txt", "001_b73c7974c5d57faa.txt"].enumerated() {
+            try FileManager.default.copyItem(at: corpus.appendingPathComponent(name),
+                                             to: other.appendingPathComponent("earlier-\(index).txt"))
+        }
+        #expect(try Self.run(["import", other.path, "--out", out.path, "--quiet"]) == 0)
+        let earlier = Self.committed(out)
+        #expect(earlier == 2 && Self.jsonLines(out, "documents.jsonl").count == 2)
+
         let process = try Self.start(["import", corpus.path, "--out", out.path])
-        let atSignal = Self.signal(process, SIGINT, after: 2, out: out)
+        let atSignal = Self.signal(process, SIGINT, after: earlier + 2, out: out)
         process.waitUntilExit()
-        #expect(atSignal >= 2)
+        #expect(atSignal >= earlier + 2)
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         let stored = Self.committed(out)
-        #expect(stored >= atSignal && stored < 46)
+        #expect(stored >= atSignal && stored < 46 + earlier)
+        // The dataset files hold what the store holds, not what the earlier import left.
+        #expect(Set(Self.jsonLines(out, "documents.jsonl").map { $0["doc_id"] as? String }) == Set(Self.storedIds(out)))
+        #expect(Self.jsonLines(out, "observations.jsonl").count == Self.count(out, "observations"))
+
         // The next import reads only what is missing and finishes.
         #expect(try Self.run(["import", corpus.path, "--out", out.path, "--quiet"]) == 0)
-        #expect(Self.committed(out) == 46)
+        #expect(Self.committed(out) == 46 + earlier)
+    }
+
+    static func jsonLines(_ out: URL, _ name: String) -> [[String: Any]] {
+        guard let text = try? String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    static func query<T>(_ out: URL, _ body: (Database) throws -> T) -> T? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: out.appendingPathComponent("nianbao.sqlite").path,
+                                             configuration: configuration) else { return nil }
+        return try? queue.read(body)
+    }
+
+    static func storedIds(_ out: URL) -> [String] {
+        query(out) { try String.fetchAll($0, sql: "SELECT doc_id FROM documents") } ?? []
+    }
+
+    static func count(_ out: URL, _ table: String) -> Int {
+        query(out) { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 } ?? -1
     }
 
     @Test func importRunsFromAnotherFolder() throws {

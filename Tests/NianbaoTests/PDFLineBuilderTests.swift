@@ -7,6 +7,13 @@ import NianbaoModel
 /// digits, glued cells) without needing a PDF for each.
 @Suite("PDFLineBuilder")
 struct PDFLineBuilderTests {
+    @Test func whitespaceShortcutAgreesWithTheUnicodeProperty() {
+        for value in UInt32(0)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(PopplerDocumentHandle.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// Glyphs for `text` starting at `x` on the line whose box spans `top`…`top + size`, `advance` apart.
     static func run(_ text: String, x: Double, top: Double, size: Double = 10, advance: Double = 10.5) -> [PDFGlyph] {
         text.unicodeScalars.enumerated().map { offset, scalar in

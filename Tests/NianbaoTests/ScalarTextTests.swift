@@ -40,4 +40,28 @@ struct ScalarTextTests {
         #expect("aaaa".occurrences(of: "aa") == 2)
         #expect("".containsLiteral("") && !"".containsLiteral("x"))
     }
+
+    static let joinCases = ["", "e", "\u{301}", "e\u{301}", "\r", "\n", "🇨", "🇳", "🇨🇳", "👩", "\u{200D}💻", "\u{0600}",
+                            "职业", "（一）", "\u{0915}\u{094D}", "\u{0937}", "a\u{0600}"]
+
+    @Test("a count after appending, and a count bound, equal String.count's")
+    func countsMatchStringCount() {
+        let lines = Array(Self.realLines.prefix(3000)) + Self.joinCases
+        for (a, b) in zip(lines, lines.dropFirst()) + Self.joinCases.flatMap({ a in Self.joinCases.map { (a, $0) } }) {
+            #expect(a.characterCount(appending: b, count: a.count) == (a + b).count, "\(a.debugDescription) + \(b.debugDescription)")
+        }
+        for line in lines {
+            for limit in [0, 1, 3, 6, 60] {
+                #expect(line.hasAtMostCharacters(limit) == (line.count <= limit), "\(line.debugDescription) \(limit)")
+            }
+        }
+    }
+
+    @Test("Han characters counted on scalars equal those counted by Character")
+    func hanCountMatchesCharacters() {
+        for line in Self.realLines + Self.joinCases + ["\u{0600}职业", "职\u{0301}业", "\u{110BD}学"] {
+            #expect(ConversionTally.hanCharacters(in: line) == line.count(where: \.isHan), "\(line.debugDescription)")
+        }
+        #expect(ConversionTally.hanCharacters(in: "\u{0600}职业") == 1)
+    }
 }

@@ -47,6 +47,58 @@ import Extraction
         }
     }
 
+    // MARK: texts OpenCC is not asked about
+
+    @Test func phrasesWhoseCharactersStayAloneStillConvert() throws {
+        let opencc = try converter()
+        // `瞭`, `衹`, `沈`, `覆` do not change alone, only inside phrases: the triggers hold a scalar of each.
+        #expect(try opencc.simplified("瞭") == "瞭")
+        #expect(try opencc.simplified("瞭解") == "了解")
+        #expect(try opencc.simplified("衹得") == "只得")
+        #expect(try opencc.simplified("沈默") == "沉默")
+        #expect(try opencc.simplified("反覆") == "反复")
+        #expect(try opencc.simplified("沈阳") == "沈阳")
+        let triggers = try #require(opencc.triggers)
+        #expect(triggers.occur(in: "學校"))
+        #expect(triggers.occur(in: "瞭"))
+        #expect(triggers.occur(in: "衹"))
+        // `衹`, not `得` (in nearly every simplified paragraph), stands for `衹得`.
+        #expect(!triggers.occur(in: "取得显著成效，毕业生就业率达到98%"))
+    }
+
+    @Test func phraseTriggersCoverEveryChangingPhrase() {
+        let triggers = ConversionTriggers(changingKeys: ["長", "瞭解", "瞭如", "反覆", "沈默", "沈船", "長得"],
+                                          unchangedCharacters: ["瞭", "覆"])
+        // `長` changes alone; `長得` needs nothing more.
+        #expect(triggers.occur(in: "長") && !triggers.occur(in: "得"))
+        // Listed characters first (`覆`, not `反`); `瞭` covers two phrases, `沈` both of its.
+        #expect(triggers.occur(in: "瞭") && triggers.occur(in: "覆") && triggers.occur(in: "沈"))
+        #expect(!triggers.occur(in: "解如反默船"))
+    }
+
+    /// The filter is exact: on every line and every cleaned block of the real texts, simplified and
+    /// traditional, skipping OpenCC where no trigger occurs gives what converting everything gives.
+    @Test func skippingTextsWithoutTriggersChangesNothing() throws {
+        let opencc = try converter()
+        #expect(opencc.triggers.map { _ in true } ?? false)
+        let folder = TestPaths.corpus.appendingPathComponent("real").path
+        let stems = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+        #expect(stems.count >= 30)
+        var skipped = 0, texts = 0
+        for stem in stems {
+            let text = try realText(stem)
+            let clean = try clean(text, path: "\(stem).txt")
+            for piece in text.split(separator: "\n").map(String.init) + clean.blocks.map(\.text) {
+                texts += 1
+                if !(opencc.triggers?.occur(in: piece) ?? true) { skipped += 1 }
+                #expect(try opencc.simplified(piece) == opencc.converted(piece), "\(stem): \(piece.prefix(40))")
+            }
+        }
+        // Most of the simplified reports' text never reaches OpenCC.
+        #expect(skipped * 2 > texts)
+    }
+
     @Test func aMissingConfigurationIsATypedError() {
         #expect(throws: ScriptConversionError.self) { try ScriptConverter(configuration: "/nonexistent/t2s.json") }
     }

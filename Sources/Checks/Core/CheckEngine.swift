@@ -28,4 +28,31 @@ public struct CheckEngine: Sendable {
         }
         return Finding.assemble(findings)
     }
+
+    /// The outcome `run(on:)` gives over all the observations, holding one group of them at a time (a store
+    /// of ten thousand reports does not fit in memory at once). `groups(scope, body)` calls `body` with the
+    /// observations of each entity (`.entity`: those whose entity is the same String, in doc_id then document
+    /// order) or of each document (`.document`, in document order); `names` are `IndicatorNames` over all of
+    /// them. Each rule sees the groups of its `scope`, and a finding never relates observations of two groups
+    /// of its scope, so the findings are those of the whole; assembling sorts them as it would.
+    public func run<Failure: Error>(names: [String: String],
+                                    groups: (CheckScope, ([Observation]) -> Void) throws(Failure) -> Void)
+        throws(Failure) -> CheckOutcome {
+        let implementations = rules.rules.map { $0.kind.implementation.init(rule: $0) }
+        var findings: [Finding] = []
+        for scope in CheckScope.allCases {
+            let rules = implementations.enumerated().filter { $0.element.scope == scope }
+            guard !rules.isEmpty else { continue }
+            try groups(scope) { observations in
+                let index = ObservationIndex(observations, names: names)
+                guard !index.all.isEmpty else { return }
+                for (order, rule) in rules {
+                    var produced = rule.evaluate(index)
+                    for i in produced.indices { produced[i].ruleOrder = order }
+                    findings.append(contentsOf: produced)
+                }
+            }
+        }
+        return Finding.assemble(findings)
+    }
 }

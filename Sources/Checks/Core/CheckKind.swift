@@ -18,10 +18,21 @@ protocol CheckKind: Sendable {
     init(rule: CheckRule)
     /// Every relation the rule could apply to these observations, held, flagged or skipped.
     func evaluate(_ index: ObservationIndex) -> [Finding]
+    /// Which observations one finding of the rule can relate: those of one entity (every kind that joins
+    /// values by entity and year), or those of one document (a table's group of rows, whose rows are other
+    /// entities than its total).
+    var scope: CheckScope { get }
 }
 
 extension CheckKind {
     static func problem(with rule: CheckRule) -> RuleProblem? { nil }
+    var scope: CheckScope { .entity }
+}
+
+/// The observations a rule's findings are computed from, at most: so the checks can run on one entity's or
+/// one document's observations at a time (see `CheckEngine.run(names:groups:)`).
+public enum CheckScope: Sendable, CaseIterable {
+    case entity, document
 }
 
 /// A rule that is well-formed YAML but says something its kind cannot use. `field` names the

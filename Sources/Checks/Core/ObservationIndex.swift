@@ -21,7 +21,8 @@ struct ObservationIndex: Sendable {
     /// `doc_id` and group of every group with a remainder (`groupKey`): its total is the parts plus the remainder.
     let groupsWithRemainder: Set<String>
 
-    init(_ observations: [Observation]) {
+    /// `names`: the indicators' names over every observation (`IndicatorNames`) when these are a part.
+    init(_ observations: [Observation], names knownNames: [String: String]? = nil) {
         // A value whose entity was not resolved is never joined with another: it could be anyone's.
         let resolved = observations.filter(ObservationIndex.hasEntity).sorted(by: ObservationIndex.sourceOrder)
         remainders = resolved.filter { $0.role == .remainder && $0.group != nil }
@@ -31,6 +32,10 @@ struct ObservationIndex: Sendable {
         // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
         exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
         exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
+        if let knownNames {
+            names = knownNames
+            return
+        }
         var names: [String: String] = [:]
         for observation in sorted where names[observation.indicator] == nil && !observation.nameZh.isEmpty {
             names[observation.indicator] = observation.nameZh
@@ -89,6 +94,22 @@ struct ObservationIndex: Sendable {
             return ObservationIndex.sourceOrder(a, b)
         }
     }
+}
+
+/// The name findings give each indicator: that of its first observation in source order, among those the
+/// index admits, gathered one observation at a time (the same as `ObservationIndex` finds over all of them).
+public struct IndicatorNames: Sendable {
+    private var first: [String: Observation] = [:]
+    public init() {}
+
+    /// Observations in the order the whole list would have them (a store's doc_id, seq).
+    public mutating func add(_ observation: Observation) {
+        guard ObservationIndex.hasEntity(observation), !observation.nameZh.isEmpty else { return }
+        if let current = first[observation.indicator], !ObservationIndex.sourceOrder(observation, current) { return }
+        first[observation.indicator] = observation
+    }
+
+    public var names: [String: String] { first.mapValues(\.nameZh) }
 }
 
 extension Observation {

@@ -23,6 +23,9 @@ struct SumCheck: CheckKind {
 
     let rule: CheckRule
 
+    /// A `合计` row and the rows it sums are of one table, and of different entities.
+    var scope: CheckScope { rule.groups ? .document : .entity }
+
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         rule.groups ? GroupSumEvaluation(rule: rule, index: index).run()
                     : RelationEvaluation(rule: rule, index: index).run()

@@ -12,6 +12,9 @@ struct WeightedAverageCheck: CheckKind {
 
     let rule: CheckRule
 
+    /// The rate of a group's total row and those of its member rows (other entities) are of one table.
+    var scope: CheckScope { .document }
+
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         // A remainder of rates (a table's `其他学校` row) is one more group: the rest of the schools, with its size.
         let members = (index.all + index.remainders).filter {
