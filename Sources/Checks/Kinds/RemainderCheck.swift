@@ -11,6 +11,8 @@ struct RemainderCheck: CheckKind {
     static let fields: Set<String> = ["indicators"]
 
     let rule: CheckRule
+    /// A group's parts are other entities (the schools of a district): the whole document is needed.
+    var scope: CheckScope { .document }
 
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         let members = Dictionary(grouping: index.all.filter {
