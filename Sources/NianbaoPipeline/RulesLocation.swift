@@ -93,7 +93,7 @@ public enum RulesLocation: Sendable {
 /// nianbao's processing version: a document made by another version (or with other reading options) is
 /// read again on the next import. Raise `release` when reading, cleaning or segmentation changes.
 public enum NianbaoVersion {
-    public static let release = "0.12.0"
+    public static let release = "0.13.0"
 
     /// `release`, the record fields (a field added or renamed changes it) and the reading options that
     /// change what is read (OCR, a password).
