@@ -35,6 +35,9 @@ struct CompiledRules: Sendable {
     let regionNames: Set<String>
     /// `cues.notValueBefore` as scalars, for comparing with the head of a clause of simple text.
     let notValueBeforeScalars: [[UInt32]]
+    /// `cues.history` and `cues.present` as scalars: searched in sentences without building Strings.
+    let historyScalars: [[UInt32]]
+    let presentScalars: [[UInt32]]
     /// Filler words, longest first, removed from the gap between a subject and its number.
     let filler: [String]
     let fillerScalars: [[Unicode.Scalar]]
@@ -142,6 +145,8 @@ struct CompiledRules: Sendable {
             "(?:" + cues.notValueBefore.map { "(?:\($0))" }.joined(separator: "|") + ")\\s*$", what: "not-value-before cues")
         regionNames = Set(entities.filter { $0.kind == .region }.map(\.name))
         notValueBeforeScalars = cues.notValueBefore.map { $0.unicodeScalars.map(\.value) }
+        historyScalars = cues.history.map { $0.unicodeScalars.map(\.value) }
+        presentScalars = cues.present.map { $0.unicodeScalars.map(\.value) }
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
             "(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")
 
@@ -261,4 +266,28 @@ struct CompiledRules: Sendable {
     func unitAccepted(_ numberUnit: String, by canonical: String) -> Bool {
         accepts[canonical]?.contains(numberUnit) ?? (numberUnit == canonical)
     }
+}
+
+/// Whether `needle` occurs in `haystack`, compared by scalar values.
+func scalarsContain(_ haystack: ArraySlice<UInt32>, _ needle: [UInt32]) -> Bool {
+    guard let first = needle.first, haystack.count >= needle.count else { return false }
+    var index = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while index <= last {
+        if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+        index += 1
+    }
+    return false
+}
+
+/// Where `needle` first occurs in `haystack` at or after its start, compared by scalar values.
+func scalarsFirstIndex(of needle: [UInt32], in haystack: ArraySlice<UInt32>) -> Int? {
+    guard let first = needle.first, haystack.count >= needle.count else { return nil }
+    var index = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while index <= last {
+        if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        index += 1
+    }
+    return nil
 }

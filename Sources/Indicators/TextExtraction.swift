@@ -38,7 +38,7 @@ extension ExtractionRun {
         previousSentenceSubject = nil
         for k in matches.years.indices {
             if let sentence = sentences.first(where: { $0.contains(matches.years[k].start) }),
-               sentenceSays(rules.cues.history, text: text, sentence: sentence) {
+               sentenceSays(compiled.historyScalars, text: text, sentence: sentence) {
                 matches.years[k].history = true
             }
         }
@@ -354,38 +354,48 @@ extension ExtractionRun {
     /// The kind of ours named right before a number, with at most a short noun besides (`（公办学校`,
     /// `，非全日制学生`, `其中民办`): the category of a part of the value before.
     func categoryPart(_ text: AnalysedText, _ gap: Range<Int>) -> String? {
-        guard gap.lowerBound < gap.upperBound, gap.count <= Self.maximumCategoryGap else { return nil }
-        let printed = text.text(gap)
-        guard let part = rules.tableCategories.partWord(in: printed) else { return nil }
+        guard gap.lowerBound < gap.upperBound, gap.count <= Self.maximumCategoryGap, gap.upperBound <= text.scalars.count
+        else { return nil }
+        let scalars = Array(text.scalars[gap])
+        guard let part = rules.tableCategories.partWord(scalars: scalars),
+              let at = scalarsFirstIndex(of: part.word, in: scalars[...]) else { return nil }
         // What is left besides the word, `其中` and punctuation: a noun of two characters at most (学校, 学生).
-        let rest = printed.replacingOccurrences(of: part.word, with: "").replacingOccurrences(of: "其中", with: "")
-        let words = rest.unicodeScalars.filter { (0x3400...0x9FFF).contains($0.value) }
-        return words.count <= 2 ? part.name : nil
+        var rest = Array(scalars[..<at]) + Array(scalars[(at + part.word.count)...])
+        if let qizhong = scalarsFirstIndex(of: Self.qizhong, in: rest[...]) { rest.removeSubrange(qizhong..<(qizhong + 2)) }
+        return rest.filter { (0x3400...0x9FFF).contains($0) }.count <= 2 ? part.name : nil
     }
+
+    static let qizhong: [UInt32] = [0x5176, 0x4E2D]  // 其中
 
     static let maximumCategoryGap = 12
 
     /// Whether the sentence opens with `其中` (a list of parts of what the sentence before counted).
     func opensWithParts(_ text: AnalysedText, _ sentence: Range<Int>) -> Bool {
-        let head = text.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 4))
-        return head.drop { $0 == " " || $0 == "\u{3000}" }.hasPrefix("其中")
+        var index = sentence.lowerBound
+        let end = min(sentence.upperBound, text.scalars.count)
+        while index < end, text.scalars[index] == 0x20 || text.scalars[index] == 0x3000 { index += 1 }
+        return end - index >= 2 && text.scalars[index] == Self.qizhong[0] && text.scalars[index + 1] == Self.qizhong[1]
     }
 
     /// `（不含人社部门管理的技工学校）` before the number in its sentence: the category of the whole without that
     /// kind (`不含技工学校`, the `excluding` word and the kind's name).
     func excludedKind(_ text: AnalysedText, from start: Int, to end: Int) -> String? {
-        let word = rules.tableCategories.excluding
-        guard !word.isEmpty, start < end else { return nil }
-        let printed = text.text(start..<end)
-        guard let found = printed.range(of: word) else { return nil }
+        let word = rules.tableCategories.excludingScalars
+        guard !word.isEmpty, start < end, end <= text.scalars.count,
+              let found = scalarsFirstIndex(of: word, in: text.scalars[start..<end]) else { return nil }
         // The excluded words run to the closing bracket or the clause's end.
-        let rest = printed[found.upperBound...].prefix { !"）)，,；;。".contains($0) }
-        guard rest.count <= Self.maximumExclusionLength,
-              case .part(let kind)? = rules.tableCategories.classify(String(rest)),
+        var stop = found + word.count
+        while stop < end, stop - found - word.count < Self.maximumExclusionLength, !Self.exclusionEnds.contains(text.scalars[stop]) {
+            stop += 1
+        }
+        guard case .part(let kind)? = rules.tableCategories.classify(scalars: Array(text.scalars[(found + word.count)..<stop])),
               !rules.tableCategories.attributes.contains(kind) else { return nil }
-        let name = word + kind
+        let name = rules.tableCategories.excluding + kind
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
     }
+
+    /// ） ) ， , ； ; 。
+    static let exclusionEnds: Set<UInt32> = [0xFF09, 0x29, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3002]
 
     static let maximumExclusionLength = 16
 

@@ -105,7 +105,7 @@ extension ExtractionRun {
             return (compared.year + 1, false, true, "after_compared_year")
         }
         // Another sentence's year, unless this one says its figure is current or that sentence tells history.
-        if !sentenceSays(rules.cues.present, text: text, sentence: sentence) {
+        if !sentenceSays(compiled.presentScalars, text: text, sentence: sentence) {
             let dating = years.filter { !$0.history }
             if let year = dating.last(where: { $0.end <= sentence.lowerBound }) { return (year.year, false, true, "paragraph") }
             if let year = dating.first(where: { $0.start >= sentence.upperBound }) { return (year.year, false, true, "paragraph") }
@@ -114,10 +114,10 @@ extension ExtractionRun {
         return (defaultYear, false, false, documentYear.source ?? "none")
     }
 
-    /// Whether the sentence holds one of the words.
-    func sentenceSays(_ words: [String], text: AnalysedText, sentence: Range<Int>) -> Bool {
+    /// Whether the sentence holds one of the words (given as scalars).
+    func sentenceSays(_ words: [[UInt32]], text: AnalysedText, sentence: Range<Int>) -> Bool {
         guard !words.isEmpty else { return false }
-        let printed = text.text(sentence)
-        return words.contains { printed.contains($0) }
+        let scalars = text.scalars[max(0, sentence.lowerBound)..<min(sentence.upperBound, text.scalars.count)]
+        return words.contains { scalarsContain(scalars, $0) }
     }
 }

@@ -91,7 +91,9 @@ public struct TableCategoryRules: Sendable, Hashable {
     public var otherLevels: [String] = []
     /// Prefix of the category of a whole nested under another whole, before the kinds listed beside it
     /// (`中等职业教育` › `中职学校`, `技工学校`: the first is `不含技工学校`).
-    public var excluding = "不含"
+    public var excluding = "不含" { didSet { excludingScalars = excluding.unicodeScalars.map(\.value) } }
+    /// `excluding` as scalars, searched before every number.
+    var excludingScalars: [UInt32] = "不含".unicodeScalars.map(\.value)
     /// Parts that say who runs the schools or how students attend, not a kind of school: another level's
     /// label with one (`民办的其他高等教育机构`) is still that level's.
     public var attributes: Set<String> = []
@@ -176,7 +178,10 @@ public struct TableCategoryRules: Sendable, Hashable {
 
     /// Kinds first (`职业高中` is no `高中`), the longest naming one, then the whole, then other levels.
     func classify(_ label: String) -> TableCategory? {
-        let scalars = label.unicodeScalars.map(\.value)
+        classify(scalars: label.unicodeScalars.map(\.value))
+    }
+
+    func classify(scalars: [UInt32]) -> TableCategory? {
         for entry in containsEntries where Self.contains(scalars, entry.scalars) {
             if case .part(let name) = entry.category, attributes.contains(name), namesOtherLevel(scalars) { return .otherLevel }
             return entry.category
@@ -192,13 +197,16 @@ public struct TableCategoryRules: Sendable, Hashable {
 
     /// The kind of ours a short text names and the word naming it (`(其中全日制学生` → 全日制), longest first.
     func partWord(in text: String) -> (name: String, word: String)? {
-        let scalars = text.unicodeScalars.map(\.value)
+        partWord(scalars: text.unicodeScalars.map(\.value)).map { ($0.name, String(String.UnicodeScalarView($0.word.compactMap(Unicode.Scalar.init)))) }
+    }
+
+    func partWord(scalars: [UInt32]) -> (name: String, word: [UInt32])? {
         for entry in containsEntries where Self.contains(scalars, entry.scalars) {
             guard case .part(let name) = entry.category else { return nil }
             // After a value of ours, `民办学校` is its private schools: only another level named besides the
             // attribute (`民办高等教育`) makes it not ours.
             if attributes.contains(name), namesOtherLevel(scalars, besides: entry.scalars) { return nil }
-            return (name, String(String.UnicodeScalarView(entry.scalars.compactMap(Unicode.Scalar.init))))
+            return (name, entry.scalars)
         }
         return nil
     }
