@@ -270,14 +270,7 @@ struct CompiledRules: Sendable {
 
 /// Whether `needle` occurs in `haystack`, compared by scalar values.
 func scalarsContain(_ haystack: ArraySlice<UInt32>, _ needle: [UInt32]) -> Bool {
-    guard let first = needle.first, haystack.count >= needle.count else { return false }
-    var index = haystack.startIndex
-    let last = haystack.endIndex - needle.count
-    while index <= last {
-        if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-        index += 1
-    }
-    return false
+    scalarsFirstIndex(of: needle, in: haystack) != nil
 }
 
 /// Where `needle` first occurs in `haystack` at or after its start, compared by scalar values.

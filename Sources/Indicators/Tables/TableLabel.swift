@@ -215,10 +215,6 @@ public struct TableCategoryRules: Sendable, Hashable {
     var containsEntries: [(scalars: [UInt32], category: TableCategory)] = []
 
     static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        !needle.isEmpty && scalarsFirstIndex(of: needle, in: haystack[...]) != nil
     }
 }
