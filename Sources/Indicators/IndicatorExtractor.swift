@@ -208,6 +208,9 @@ struct ExtractionRun {
     var previousSentenceSubject: Int?
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
+    /// The current table's rows as matched (simplified script) → as printed, for quotes and raw values of a
+    /// traditional document; empty when they are the same.
+    var printedTableRows: [[String]: [String]] = [:]
     let reportYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.

@@ -22,6 +22,10 @@ extension ExtractionRun {
         // Labels are matched in simplified script (numbers read the same in both).
         let rows = table.rows.map { $0.map { Self.trimmedWhitespace(simplifiedCell($0)) } }
         guard !rows.isEmpty else { return }
+        // Quotes and raw values keep the script as printed.
+        printedTableRows = document.clean.script == .traditional
+            ? Dictionary(zip(rows, table.rows.map { $0.map(Self.trimmedWhitespace) }), uniquingKeysWith: { first, _ in first })
+            : [:]
         let title = tableTitle(table)
         // A table whose title names a kind of school (`13-23 技工学校基本情况`) gives values of that kind.
         if case .part(let name)? = rules.tableCategories.classify(TableLabel(title).text) {
@@ -295,6 +299,8 @@ extension ExtractionRun {
                            role: ObservationRole?, category: String? = nil, isChange: Bool = false) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
+        let printedRow = printedTableRows[row].flatMap { $0.count == row.count ? $0 : nil } ?? row
+        let printedCell = row.firstIndex(of: cell).map { Self.trimmedWhitespace(printedRow[$0]) } ?? trimmed
         let normalized = AnalysedText.normalize(trimmed)
         guard let number = parser.quantities(in: normalized).first else { return }
         var value = number.value
@@ -313,9 +319,9 @@ extension ExtractionRun {
         let location = location ?? SourceLocation(page: 1, line: 0)
         let observation = Observation(
             docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year.year,
-            value: value, unit: unit, raw: trimmed, qualifier: isChange ? .change : number.qualifier, page: location.page,
+            value: value, unit: unit, raw: printedCell, qualifier: isChange ? .change : number.qualifier, page: location.page,
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
-            quote: row.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
+            quote: printedRow.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
             yearSource: year.source, category: category ?? tableCategory)
         emit(observation)

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import NianbaoModel
+import Extraction
+import Cleaning
+import Segmentation
 @testable import Indicators
 
 /// The statistics-table shapes of reports from anywhere: rows of education levels and kinds, and
@@ -121,6 +124,18 @@ import NianbaoModel
         let found = summaries(rows, caption: "表1: 2019-2020年办学规模及变化情况表", year: 2020)
         #expect(found.contains("enrollment 上海市 2020 13167 人 change [-]"))
         #expect(found.count == 5)
+    }
+
+    @Test func aTraditionalTablesQuoteAndRawValueKeepTheScriptAsPrinted() throws {
+        let text = "2016年嘉興職業學校質量報告\n項目\t2015學年\t2016學年\n專業技能合格率(%)\t72\t75\n在校生數(萬人)\t0.27\t0.28\n"
+        let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
+        let document = Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        let found = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document).observations
+        let rate = try #require(found.first { $0.indicator == "skill_pass_rate" && $0.year == 2016 })
+        #expect(rate.quote == "專業技能合格率(%) | 72 | 75")
+        let enrollment = try #require(found.first { $0.indicator == "enrollment" && $0.year == 2016 })
+        #expect(enrollment.value == 2800 && enrollment.raw == "0.28")
+        #expect(enrollment.quote == "在校生數(萬人) | 0.27 | 0.28")
     }
 }
 
