@@ -97,6 +97,11 @@ extension ExtractionRun {
         let clauseLeads = clauses.map { clause in
             rules.tableCategories.classifyLead(scalars: text.scalars[clause.lowerBound..<min(clause.upperBound, text.scalars.count)])
         }
+        // A sentence opening with ours as a whole (`全省中等职业学校招生数…`) ends what a paragraph's other-level
+        // opening said about its later sentences (`全省高中阶段教育…。…。与 2018 年相比，招生增加 5.9%`).
+        defer {
+            if clauseLeads.first == TableCategory.whole { paragraphOtherLevel = nil; paragraphCategory = nil }
+        }
         var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
         var lastSubject: Int? = opensWithParts(text, sentence) ? previousSentenceSubject : nil
         defer { previousSentenceSubject = lastSubject }

@@ -161,6 +161,14 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    @Test func aSentenceOpeningWithOursEndsTheParagraphsOtherLevel() {
+        let found = extract(["全省高中阶段教育招生数、在校生数均略有增加。全省中等职业学校招生数为31.48万人。"
+                             + "与2018年相比，招生增加5.9%。"], year: 2019, title: "2019年广东省中等职业教育质量报告")
+        #expect(found.map { "\($0.indicator) \($0.value) \($0.qualifier?.rawValue ?? "-")" } == [
+            "new_enrollment 314800 -", "new_enrollment 5.9 change",
+        ])
+    }
+
     @Test func withoutASubjectAValueKeepsNoEntityAndSaysWhy() throws {
         let found = extract(["专任教师 231 人。"])
         let value = try #require(found.first)
