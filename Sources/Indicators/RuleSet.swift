@@ -244,11 +244,13 @@ public struct RuleSet: Sendable {
                                                          "school_names", "subject_words", "table_categories"])
         var rules = TableCategoryRules()
         guard let node = root["table_categories"] else { return rules }
-        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding", "attributes"])
+        let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding", "attributes",
+                                                   "breakdown_headers"])
         rules.leadWhole = try map["lead_whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.whole = try map["whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.otherLevels = try map["other_levels"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let excluding = map["excluding"] { rules.excluding = try file.string(excluding) }
+        rules.breakdownHeaders = try map["breakdown_headers"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let attributes = map["attributes"] {
             rules.attributes = Set(try file.strings(attributes))
         }

@@ -36,7 +36,8 @@ extension ExtractionRun {
         if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
                                 year: yearOfTable(table, title: title))
             || extractCrossTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
-                                 year: yearOfTable(table, title: title)) {
+                                 year: yearOfTable(table, title: title))
+            || extractBreakdownByYear(table, rows: rows, title: title, entity: entityOfTable(table, title: title)) {
             return
         }
         // Header rows: leading rows without a plain number in any cell past the first.
@@ -96,13 +97,29 @@ extension ExtractionRun {
         // Up to three short lines above, past a unit line (`单位:人`) or a source note.
         for index in stride(from: first - 1, through: max(0, first - 3), by: -1) {
             let above = document.clean.blocks[index]
-            guard above.kind == .paragraph, above.text.count <= 40 else { return "" }
+            guard above.kind == .paragraph else { return "" }
             let text = above.matchingText.trimmingCharacters(in: .whitespaces)
+            // A paragraph introducing the table (`…各专业人数分布如下：`): its last clause names it.
+            if above.text.count > 40 {
+                return Self.introducedTitle(text) ?? ""
+            }
             if ["单位", "数据来源", "资料来源", "注"].contains(where: { text.hasPrefix($0) }) { continue }
             return text
         }
         return ""
     }
+
+    /// The last clause of a paragraph ending by announcing a table (`如下：`, `见下表`), without those words.
+    static func introducedTitle(_ paragraph: String) -> String? {
+        var text = paragraph
+        while let last = text.last, "：:。 ".contains(last) { text.removeLast() }
+        guard let cue = tableIntroductions.first(where: { text.hasSuffix($0) }) else { return nil }
+        text.removeLast(cue.count)
+        let clause = text.split(whereSeparator: { "，,。；;：:".contains($0) }).last.map(String.init) ?? text
+        return clause.isEmpty ? nil : clause
+    }
+
+    static let tableIntroductions = ["分布如下", "情况如下", "如下表", "如下", "见下表", "见表"]
 
     mutating func entityOfTable(_ table: TableData, title: String) -> ResolvedEntity {
         entityOf(text: title).map { ($0, "table_caption") } ?? documentSubjectEntity()

@@ -137,5 +137,15 @@ import Segmentation
         #expect(enrollment.value == 2800 && enrollment.raw == "0.28")
         #expect(enrollment.quote == "在校生數(萬人) | 0.27 | 0.28")
     }
+
+    @Test func aBreakdownUnderYearColumnsTakesItsIndicatorFromTheParagraphIntroducingIt() {
+        let rows = [["序号", "专业类别", "2019年度", "2020年度", "年度数据对比"],
+                    ["1", "机械类", "1172", "1065", "-9.1%"], ["2", "建筑类", "620", "674", "8.7%"]]
+        let found = summaries(rows, caption: "各专业人数", year: 2020)
+        #expect(found == ["enrollment 上海市 2019 1172 人 [机械类]", "enrollment 上海市 2020 1065 人 [机械类]",
+                          "enrollment 上海市 2019 620 人 [建筑类]", "enrollment 上海市 2020 674 人 [建筑类]"])
+        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。各专业人数分布如下:") == "各专业人数")
+        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。") == nil)
+    }
 }
 

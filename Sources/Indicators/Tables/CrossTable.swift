@@ -70,4 +70,34 @@ extension ExtractionRun {
         }
         return nil
     }
+
+    /// Rows of one breakdown under year columns (`序号 | 专业类别 | 2019年度 | 2020年度`), the indicator named by the
+    /// title (`各专业人数分布如下` → enrollment): each row's label is the category of its values, a total row the
+    /// whole. Only when the header over the labels says it is a breakdown (`table_categories.breakdown_headers`).
+    mutating func extractBreakdownByYear(_ table: TableData, rows: [[String]], title: String,
+                                         entity: ResolvedEntity) -> Bool {
+        guard rows.count >= 2, let header = rows.first, let indicator = titleIndicator(title),
+              let firstYear = header.firstIndex(where: { Self.headerYear($0) != nil }), firstYear >= 1,
+              rules.tableCategories.breakdownHeaders.contains(where: { header[firstYear - 1].contains($0) })
+        else { return false }
+        let labelColumn = firstYear - 1
+        let yearColumns = header.indices.filter { Self.headerYear(header[$0]) != nil }
+        let rule = rules.indicators[indicator]
+        var emitted = false
+        for r in 1..<rows.count where labelColumn < rows[r].count {
+            let row = rows[r]
+            let label = Self.withoutSpaces(row[labelColumn])
+            guard !label.isEmpty, Self.headerYear(label) == nil else { continue }
+            let category: String? = Self.totalNames.contains(label) ? nil : label
+            for c in yearColumns where c < row.count {
+                let before = result.observations.count
+                let location = table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r]
+                emitCell(row[c], row: row, rule: rule, factor: 1, entity: entity, year: (Self.headerYear(header[c]), "table_header"),
+                         location: location, table: table, group: nil, role: nil, category: category)
+                emitted = emitted || result.observations.count > before
+            }
+        }
+        return emitted
+    }
 }
+

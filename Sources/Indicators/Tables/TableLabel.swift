@@ -97,11 +97,13 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Parts that say who runs the schools or how students attend, not a kind of school: another level's
     /// label with one (`民办的其他高等教育机构`) is still that level's.
     public var attributes: Set<String> = []
+    /// Words of a table's first header cell saying its rows break one indicator down (`专业类别`, `年级`).
+    public var breakdownHeaders: [String] = []
     public init() {}
 
     public static func == (lhs: TableCategoryRules, rhs: TableCategoryRules) -> Bool {
         lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole && lhs.excluding == rhs.excluding
-            && lhs.attributes == rhs.attributes
+            && lhs.attributes == rhs.attributes && lhs.breakdownHeaders == rhs.breakdownHeaders
             && lhs.parts.map(\.name) == rhs.parts.map(\.name) && lhs.parts.map(\.words) == rhs.parts.map(\.words)
     }
 
@@ -110,6 +112,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         hasher.combine(otherLevels)
         hasher.combine(excluding)
         hasher.combine(attributes)
+        hasher.combine(breakdownHeaders)
         for part in parts { hasher.combine(part.name); hasher.combine(part.words) }
     }
 
