@@ -91,16 +91,18 @@ public enum RulesLocation: Sendable {
 }
 
 /// nianbao's processing version: a document made by another version (or with other reading options) is
-/// read again on the next import. Raise `release` when reading, cleaning or segmentation changes.
+/// read again on the next import. The reading stages' sources are digested at build time, so a change to a
+/// reader, the cleaning or the segmentation re-reads stored documents by itself.
 public enum NianbaoVersion {
     public static let release = "0.13.0"
 
-    /// `release`, the record fields (a field added or renamed changes it) and the reading options that
-    /// change what is read (OCR, a password).
+    /// `release`, the reading stages' source digest, the record fields (a field added or renamed changes it)
+    /// and the reading options that change what is read (OCR, a password).
     static func processing(_ options: ReadOptions) -> String {
         let fields = [DocumentRecord.fieldNames, Section.fieldNames, Observation.fieldNames]
             .map { $0.joined(separator: ",") }.joined(separator: ";")
         let fieldsHash = String(ContentDigest.sha256(Data(fields.utf8)).prefix(12))
-        return "\(release) fields:\(fieldsHash) ocr:\(options.ocr) password:\(options.password != nil)"
+        return "\(release) sources:\(ShippedRules.readingDigest) fields:\(fieldsHash) ocr:\(options.ocr) "
+            + "password:\(options.password != nil)"
     }
 }

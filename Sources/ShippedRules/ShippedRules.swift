@@ -3,6 +3,11 @@ import Foundation
 /// The rules the project ships (`rules/*.yaml` and `rules/*.tsv` when the binary was built), embedded by the EmbedRules
 /// build plugin.
 public enum ShippedRules {
+    /// A digest of the reading stages' sources this binary was built from (`Plugins/EmbedRules`): part of the
+    /// processing version, so a store re-reads its documents after a reader, the cleaning or the segmentation
+    /// changed, without anyone raising a version by hand.
+    public static var readingDigest: String { readingSourceDigest }
+
     /// File name and text of each rule file, by name.
     public static var files: [(name: String, text: String)] {
         shippedRuleFiles.map { file in
@@ -14,4 +19,5 @@ public enum ShippedRules {
 #if WITHOUT_SHIPPED_RULES
 /// Built without the rules (the fuzz build): `--rules DIR` is then required.
 let shippedRuleFiles: [(name: String, base64: String)] = []
+let readingSourceDigest = "unknown"
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoPipeline
+import Extraction
 
 /// Which files of a folder are reports: the folder's own notes (a list of sources, a README) are not.
 @Suite struct ReportFolderWalkTests {
@@ -13,5 +14,16 @@ import Testing
         }
         let found = ReportFolderWalk.reportFiles(in: folder.path).paths.map { ($0 as NSString).lastPathComponent }
         #expect(found == ["2021年报告.html", "r01.txt", "sources-2021.md"])
+    }
+}
+
+/// The processing version a store compares documents with carries a digest of the reading stages' sources,
+/// so a changed reader re-reads stored documents without a version raised by hand.
+@Suite struct ProcessingVersionTests {
+    @Test func theVersionCarriesTheReadingSourcesDigest() {
+        let version = NianbaoVersion.processing(ReadOptions())
+        let digest = version.split(separator: " ").first { $0.hasPrefix("sources:") }?.dropFirst("sources:".count)
+        #expect(digest != nil)
+        #expect(digest != "unknown" && (digest?.count ?? 0) >= 8, "\(version)")
     }
 }
