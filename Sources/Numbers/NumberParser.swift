@@ -724,6 +724,20 @@ struct NumberScanner {
         var unitWordForAcceptance: UnitWord? = nil
         var fractionNumerator: Decimal? = nil
 
+        // A fraction written whole: spoken without 之 (四分一 = 四分之一, 十份十一), or with a slash (1/2, 3/4; not a
+        // date: at most three digits each, no second slash).
+        let standaloneFraction: (value: Decimal, denominator: Decimal?, decimals: Int, end: Int, numerator: Decimal)? = {
+            if !core.hasArabic, at(core.end) == "分" || at(core.end) == "份", let fraction = readFraction(at: core.start),
+               fraction.end > core.end + 1 {
+                return fraction
+            }
+            if at(core.end) == "/", core.hasArabic, !core.hasUnitToken, core.decimals == 0, core.end - core.start <= 3,
+               !(i > 0 && (s[i - 1] == "/" || NumberScanner.isASCIIDigit(s[i - 1]))),
+               let fraction = readFraction(at: core.start), fraction.end > core.end {
+                return fraction
+            }
+            return nil
+        }()
         if let p = percentPrefix {
             unit = p
             acceptedByUnit = true
@@ -738,9 +752,7 @@ struct NumberScanner {
             end = numerator.end
             acceptedByUnit = true
             core.end = numerator.end
-        } else if !core.hasArabic, at(core.end) == "分" || at(core.end) == "份", let fraction = readFraction(at: core.start),
-                  fraction.end > core.end + 1 {
-            // 四分一 (= 四分之一), 十份十一: the spoken fraction without 之.
+        } else if let fraction = standaloneFraction {
             value = fraction.value
             fractionNumerator = fraction.numerator
             denominator = fraction.denominator
@@ -753,17 +765,6 @@ struct NumberScanner {
             value = core.value + fraction.value
             denominator = fraction.denominator
             decimals = fraction.denominator == nil ? fraction.decimals : 4
-            end = fraction.end
-            acceptedByUnit = true
-            core.end = fraction.end
-        } else if at(core.end) == "/", core.hasArabic, !core.hasUnitToken, core.decimals == 0,
-                  core.end - core.start <= 3, !(i > 0 && (s[i - 1] == "/" || NumberScanner.isASCIIDigit(s[i - 1]))),
-                  let fraction = readFraction(at: core.start), fraction.end > core.end {
-            // 1/2, 3/4: a fraction written with a slash (not a date: at most three digits each, no second slash).
-            value = fraction.value
-            fractionNumerator = fraction.numerator
-            denominator = fraction.denominator
-            decimals = fraction.decimals
             end = fraction.end
             acceptedByUnit = true
             core.end = fraction.end
