@@ -6,6 +6,24 @@ struct ValueKey: Hashable, Sendable {
     var entity: String
     var year: Int?
     var indicator: String
+
+    init(entity: String, year: Int?, indicator: String) {
+        self.entity = entity
+        self.year = year
+        self.indicator = indicator
+    }
+
+    init(_ observation: Observation) {
+        self.init(entity: observation.checkEntity, year: observation.year, indicator: observation.indicator)
+    }
+
+    /// The observations grouped by key, keys in a stable order (entity, year, indicator), so that findings
+    /// come out in the same order on every run.
+    static func grouped(_ observations: [Observation]) -> [(key: ValueKey, observations: [Observation])] {
+        Dictionary(grouping: observations, by: ValueKey.init).map { ($0.key, $0.value) }.sorted {
+            ($0.key.entity, $0.key.year ?? Int.min, $0.key.indicator) < ($1.key.entity, $1.key.year ?? Int.min, $1.key.indicator)
+        }
+    }
 }
 
 /// The observations, arranged for look-up. Only exact statements (no qualifier) serve as values
@@ -31,7 +49,7 @@ struct ObservationIndex: Sendable {
         all = sorted
         // Nor is a value without a year: it could be any year's (targets may still name none, see target_gap).
         exact = sorted.filter { $0.qualifier == nil && $0.year != nil }
-        exactByKey = Dictionary(grouping: exact) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
+        exactByKey = Dictionary(grouping: exact, by: ValueKey.init)
         if let knownNames {
             names = knownNames
             return

@@ -17,13 +17,8 @@ struct CrossReportCheck: CheckKind {
             coverage["\(observation.checkEntity)\u{1}\(observation.year.map(String.init) ?? "")", default: []].insert(observation.docId)
         }
         let candidates = index.exact.filter(rule.admits)
-        let byKey = Dictionary(grouping: candidates) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
-        let keys = byKey.keys.sorted {
-            ($0.entity, $0.year ?? Int.min, $0.indicator) < ($1.entity, $1.year ?? Int.min, $1.indicator)
-        }
         var findings: [Finding] = []
-        for key in keys {
-            let statements = byKey[key]!
+        for (key, statements) in ValueKey.grouped(candidates) {
             let reports = coverage["\(key.entity)\u{1}\(key.year.map(String.init) ?? "")"] ?? []
             guard reports.count >= 2 else { continue }
             // One statement per report: its first in reading order (table/text differences are another check).

@@ -35,13 +35,8 @@ struct DefinitionByMagnitudeCheck: CheckKind {
 
     func evaluate(_ index: ObservationIndex) -> [Finding] {
         let statements = index.exact.filter { rule.admits($0) && $0.value > 0 }
-        let byKey = Dictionary(grouping: statements) { ValueKey(entity: $0.checkEntity, year: $0.year, indicator: $0.indicator) }
-        let keys = byKey.keys.sorted {
-            ($0.entity, $0.year ?? Int.min, $0.indicator) < ($1.entity, $1.year ?? Int.min, $1.indicator)
-        }
         var findings: [Finding] = []
-        for key in keys {
-            let values = byKey[key]!
+        for (key, values) in ValueKey.grouped(statements) {
             guard values.count >= 2, let low = values.min(by: { $0.value < $1.value }),
                   let high = values.max(by: { $0.value < $1.value }), let factor = Self.factor(low, high) else { continue }
             let limit = threshold(for: key.indicator)
