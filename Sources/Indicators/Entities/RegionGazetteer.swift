@@ -1,4 +1,5 @@
 import Foundation
+import Cleaning
 
 /// The level of an administrative division.
 public enum RegionLevel: String, Sendable, Hashable, Comparable {
@@ -67,7 +68,7 @@ public struct RegionGazetteer: Sendable {
         }
         indexByCode = byCode
         indicesByName = byName
-        names = byName.keys.sorted { ($0.count, $0) > ($1.count, $1) }
+        names = byName.keys.map { ($0.count, $0) }.sorted(by: >).map(\.1)   // counted once, not per comparison
         matcher = names.isEmpty ? nil : LiteralAlternation(words: names.enumerated().map { ($1, $0) })
         placePrefixes = prefixes
         longestPlacePrefix = prefixes.map(\.count).max() ?? 0
@@ -85,7 +86,7 @@ public struct RegionGazetteer: Sendable {
         var regions: [Region] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = offset + 1
-            if raw.hasPrefix("#") || raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if raw.hasPrefix("#") || raw.trimmingSpaces().isEmpty { continue }
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let columns = header else {
                 let named = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -97,10 +98,10 @@ public struct RegionGazetteer: Sendable {
             }
             func field(_ name: String) -> String {
                 guard let index = columns[name], index < fields.count else { return "" }
-                return fields[index].trimmingCharacters(in: .whitespaces)
+                return fields[index].trimmingSpaces()
             }
             func list(_ name: String) -> [String] {
-                field(name).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                field(name).split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
             let code = field("code"), name = field("name")
             guard !code.isEmpty, !name.isEmpty else { throw RuleError(file: file, line: line, reason: "row without code or name") }
