@@ -63,13 +63,16 @@ extension Bool: FieldValueConvertible {
     public static var fieldStorage: FieldStorage { .boolean }
 }
 
+/// Decimal text is written with a `.` whatever the user's locale (made once: making a Locale is not cheap).
+let posixDecimalLocale = Locale(identifier: "en_US_POSIX")
+
 extension Decimal: FieldValueConvertible {
     public var fieldValue: FieldValue { .decimal(self) }
     public init?(fieldValue: FieldValue) {
         switch fieldValue {
         case .decimal(let d): self = d
         case .int(let i): self = Decimal(i)
-        case .string(let s): guard let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        case .string(let s): guard let d = Decimal(string: s, locale: posixDecimalLocale) else { return nil }
             self = d
         default: return nil
         }

@@ -100,21 +100,25 @@ struct PrintedPrecision: Sendable {
     /// The factor the printed number was multiplied by (`万` → 10000), read back from `raw`:
     /// value ÷ printed number, snapped to a power of ten. 1 when `raw` has no readable number.
     static func scale(of observation: Observation) -> Decimal {
-        guard let printed = firstNumber(in: observation.raw), printed != 0 else { return 1 }
-        var ratio = observation.value / printed
-        if ratio < 0 { ratio = -ratio }
-        guard ratio > 0 else { return 1 }
+        guard var printed = firstNumber(in: observation.raw), printed != 0 else { return 1 }
+        var value = observation.value
+        if value < 0 { value = -value }
+        if printed < 0 { printed = -printed }
+        guard value > 0 else { return 1 }
+        // Snap value ÷ printed to the nearest power of ten (the scales in use are 1, 10^3, 10^4, 10^8),
+        // multiplying instead of dividing: Decimal division was most of the cost of the checks.
         var scale = Decimal(1)
-        // Snap to the nearest power of ten (the scales in use are 1, 10^3, 10^4, 10^8).
-        while ratio >= scale * 10 * Decimal(string: "0.9")! { scale *= 10 }
+        while value >= printed * scale * 9 { scale *= 10 }
         return scale
     }
 
     /// The first decimal number in a printed figure, full-width digits and thousands commas allowed.
     static func firstNumber(in raw: String) -> Decimal? {
         guard let digits = numberText(in: raw) else { return nil }
-        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: digits, locale: posixLocale)
     }
+
+    private static let posixLocale = Locale(identifier: "en_US_POSIX")
 
     /// The first number in `raw` as ASCII text without thousands separators (`2,261` → `2261`).
     static func numberText(in raw: String) -> String? {
