@@ -58,7 +58,8 @@ public struct DocumentCommit: Sendable {
 /// Tables beyond the contract's: `rejected` (rejected.jsonl's rows), `source_files` (path, size, time,
 /// content hash, rules hash and version each document was made from), `segmented` (each document's
 /// segmented form, compressed, so a rule edit re-runs the rules without reading the file again) and the
-/// search index (`passages`, `passages_fts`, `section_texts`; see `SearchIndex`), committed with the document.
+/// search index (`passages`, `passages_fts`, `passages_pending`, `section_texts`; see `SearchIndex`), committed
+/// with the document and indexed at the end of an import.
 public final class DatasetStore: Sendable {
     public let path: String
     /// A pool: the export of the tables reads while the checks read too (one writer, readers beside it).
@@ -79,7 +80,11 @@ public final class DatasetStore: Sendable {
             configuration.journalMode = .wal
             configuration.busyMode = .timeout(30)
             // With the write-ahead log, NORMAL keeps every committed document through a crash of the process.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // A checkpoint every 40 MB of log instead of every 4 MB: each one stalls the single writer that
+            // every worker commits through (an import ends with a full checkpoint anyway).
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000")
+            }
             queue = try DatabasePool(path: path, configuration: configuration)
             try queue.write { db in
                 try SQLiteStore.migrate(db)
@@ -155,6 +160,24 @@ public final class DatasetStore: Sendable {
     /// store written before the column existed counts as primary, as reading the record does).
     static let isPrimary = "coalesce(\"primary\", 1) != 0"
 
+    /// Each primary observation's indicator, name, entity and place (doc_id, page, line, value), without
+    /// reading the rest of its row: what the checks' indicator names are chosen from.
+    public func forEachPrimaryIndicatorName(
+        _ body: (_ indicator: String, _ nameZh: String, _ entity: String?, _ docId: String, _ page: Int, _ line: Int,
+                 _ value: Decimal) -> Void
+    ) throws(DatasetError) {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT indicator, name_zh, entity, doc_id, page, line, value_text FROM observations
+                WHERE \(Self.isPrimary) AND name_zh != ''
+                """)
+            while let row = try rows.next() {
+                let value = (row[6] as String?).flatMap { Decimal(string: $0, locale: posixLocale) } ?? 0
+                body(row[0] ?? "", row[1] ?? "", row[2], row[3] ?? "", row[4] ?? 0, row[5] ?? 0, value)
+            }
+        }
+    }
+
     /// The entities of the primary observations, grouped so that names Swift holds equal (canonically
     /// equivalent spellings) are one group, as the checks' and the panel's dictionaries join them.
     public func primaryEntityGroups() throws(DatasetError) -> [[String]] {
@@ -175,13 +198,6 @@ public final class DatasetStore: Sendable {
     /// The primary observations of one document, in document order.
     public func primaryObservations(docId: String) throws(DatasetError) -> [Observation] {
         try records(StoreTables.observations, where: "doc_id = ? AND \(Self.isPrimary)", [docId], order: "seq")
-    }
-
-    /// Calls `body` with every primary observation in doc_id and document order, one at a time.
-    public func forEachPrimaryObservation(_ body: (Observation) -> Void) throws(DatasetError) {
-        try read { db in
-            try forEachRecord(StoreTables.observations, in: db, where: Self.isPrimary, order: "doc_id, seq", body)
-        }
     }
 
     /// The whole store as one run (for `nianbao check` and small stores; an import streams instead).
@@ -224,6 +240,19 @@ public final class DatasetStore: Sendable {
         }
     }
 
+    /// Like `forEachRecord`, but hands on each row's values in field order without building the record:
+    /// for writing a row out again as it is stored (the export), where the record was built only to be taken
+    /// apart (the rows were written from records by this field list, so they read back as they were).
+    func forEachRowValues<R>(_ table: StoreTable<R>, in db: Database, order: String? = nil,
+                             _ body: ([FieldValue]) throws -> Void) throws {
+        var sql = "SELECT * FROM \(quoted(table.name))"
+        if let order { sql += " ORDER BY \(order)" }
+        let statement = try db.makeStatement(sql: sql)
+        let positions = table.columnPositions(statement.columnNames)
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() { try body(table.values(from: row, positions: positions)) }
+    }
+
     // MARK: - Writing
 
     /// Replaces one document's rows, its source state and (when given) its archive, in one transaction.
@@ -250,6 +279,11 @@ public final class DatasetStore: Sendable {
             try SearchIndex.replace(docId, with: document.search, in: db)
             try Self.markChanged(db)
         }
+    }
+
+    /// Indexes for full-text search the passages committed since it last ran (see `SearchIndex.schema`).
+    public func indexPendingPassages() throws(DatasetError) {
+        try write { db in try SearchIndex.indexPending(in: db) }
     }
 
     /// A document whose file did not change: only where it was found and how it was named are updated.

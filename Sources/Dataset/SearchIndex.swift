@@ -82,6 +82,11 @@ public struct SearchIndex: Sendable {
         self.path = path
     }
 
+    /// Passages are committed with their document, but indexed in one batch at the end of an import
+    /// (`indexPending`): FTS5 adds a segment per transaction and merges them as it goes, so indexing
+    /// document by document cost three times the batch, on the single writer every worker waits for. A
+    /// passage not yet indexed (an import killed before the end) is listed in `passages_pending`; search
+    /// matches those rows with LIKE, so it never misses one.
     static let schema = """
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, section_id TEXT NOT NULL, kinds TEXT NOT NULL,
@@ -89,16 +94,30 @@ public struct SearchIndex: Sendable {
         CREATE INDEX IF NOT EXISTS passages_by_doc ON passages(doc_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
             text, content='passages', content_rowid='id', tokenize='trigram');
-        CREATE TRIGGER IF NOT EXISTS passages_indexed AFTER INSERT ON passages BEGIN
-            INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+        CREATE TABLE IF NOT EXISTS passages_pending (id INTEGER PRIMARY KEY);
+        DROP TRIGGER IF EXISTS passages_indexed;
+        DROP TRIGGER IF EXISTS passages_unindexed;
+        CREATE TRIGGER IF NOT EXISTS passages_queued AFTER INSERT ON passages BEGIN
+            INSERT INTO passages_pending(id) VALUES (new.id);
         END;
-        CREATE TRIGGER IF NOT EXISTS passages_unindexed AFTER DELETE ON passages BEGIN
-            INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        CREATE TRIGGER IF NOT EXISTS passages_removed AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts(passages_fts, rowid, text) SELECT 'delete', old.id, old.text
+                WHERE NOT EXISTS (SELECT 1 FROM passages_pending WHERE id = old.id);
+            DELETE FROM passages_pending WHERE id = old.id;
         END;
         CREATE TABLE IF NOT EXISTS section_texts (
             doc_id TEXT NOT NULL, section_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
             PRIMARY KEY (doc_id, section_id));
         """
+
+    /// Adds every passage committed since the last call to the full-text index, in the caller's transaction.
+    static func indexPending(in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO passages_fts(rowid, text)
+                SELECT p.id, p.text FROM passages_pending q JOIN passages p ON p.id = q.id ORDER BY p.id;
+            DELETE FROM passages_pending;
+            """)
+    }
 
     /// Replaces one document's passages and section texts with `document`'s (none when nil), inside the
     /// caller's transaction: the store commits them with the document's other rows.
@@ -133,9 +152,13 @@ public struct SearchIndex: Sendable {
         var arguments: [any DatabaseValueConvertible] = []
         let indexed = terms.filter { $0.count >= 3 }
         if !indexed.isEmpty {
-            conditions.append("p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
+            // Passages not indexed yet (see `schema`) are matched by LIKE, as the short terms are.
+            let pendingMatch = (["p.id IN (SELECT id FROM passages_pending)"]
+                + indexed.map { _ in #"p.text LIKE ? ESCAPE '\'"# }).joined(separator: " AND ")
+            conditions.append("(p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?) OR (\(pendingMatch)))")
             arguments.append(indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " AND "))
+            arguments += indexed.map { "%" + SearchIndex.likeEscaped($0) + "%" }
         }
         for term in terms where term.count < 3 {
             conditions.append(#"p.text LIKE ? ESCAPE '\'"#)
@@ -159,7 +182,9 @@ public struct SearchIndex: Sendable {
             """
         return try withDatabase { queue in
             try queue.read { db in
-                guard try db.tableExists("passages") else { throw SearchIndexMissing() }
+                guard try db.tableExists("passages"), try db.tableExists("passages_pending") else {
+                    throw SearchIndexMissing()
+                }
                 return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                     SearchHit(docId: row[0], documentTitle: row[1], sectionId: row[2],
                               sectionKind: (row[3] as String?).flatMap(SectionKind.init(rawValue:)),

@@ -49,8 +49,8 @@ public struct StoreExport: Sendable {
     public func writeDocumentTables() throws(DatasetError) {
         try export(DatasetFile.documents, StoreTables.documents, order: "doc_id", csv: false)
         try export(DatasetFile.sections, StoreTables.sections, order: "doc_id, seq", csv: false)
-        try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false)
-        try export(DatasetFile.observationsCSV, StoreTables.observations, order: "doc_id, seq", csv: true)
+        try export(DatasetFile.observations, StoreTables.observations, order: "doc_id, seq", csv: false,
+                   alsoCSV: DatasetFile.observationsCSV)
         try export(DatasetFile.rejected, DatasetStore.rejectedTable, order: "doc_id, seq", csv: false)
     }
 
@@ -64,30 +64,43 @@ public struct StoreExport: Sendable {
         try FileSink.write(outputDirectory.appendingPathComponent(name), Array((CSV.byteOrderMark + text).utf8))
     }
 
-    private func export<R>(_ name: String, _ table: StoreTable<R>, order: String, csv: Bool) throws(DatasetError) {
-        let url = outputDirectory.appendingPathComponent(name)
-        let sink = try FileSink(url)
+    /// One table's rows as JSON Lines into `name`, or as CSV when `csv`; with `alsoCSV`, the same rows also
+    /// as CSV into that file, from the same pass over the store.
+    private func export<R>(_ name: String, _ table: StoreTable<R>, order: String, csv: Bool,
+                           alsoCSV csvName: String? = nil) throws(DatasetError) {
+        let sink = try FileSink(outputDirectory.appendingPathComponent(name))
+        let csvSink: FileSink?
+        do { csvSink = try csvName.map { name throws(DatasetError) in try FileSink(outputDirectory.appendingPathComponent(name)) } }
+        catch { sink.abandon(); throw error }
         let names = R.fieldNames
         let keyOrder = RecordFields.sortedKeyOrder(names)
-        if csv { sink.append(Array((CSV.byteOrderMark + CSV.row(names)).utf8)) }
+        let header = Array((CSV.byteOrderMark + CSV.row(names)).utf8)
+        if csv { sink.append(header) }
+        csvSink?.append(header)
         do {
             try store.read { db in
-                try store.forEachRecord(table, in: db, order: order) { record in
+                try store.forEachRowValues(table, in: db, order: order) { values in
                     if csv {
-                        sink.append(Array(CSV.row(record.fieldValues.map(\.csvText)).utf8))
+                        sink.append(Array(CSV.row(values.map(\.csvText)).utf8))
                     } else {
                         var line: [UInt8] = []
-                        RecordFields.appendJSONLine(names, keyOrder, record.fieldValues, to: &line)
+                        RecordFields.appendJSONLine(names, keyOrder, values, to: &line)
                         sink.append(line)
+                    }
+                    if let csvSink {
+                        csvSink.append(Array(CSV.row(values.map(\.csvText)).utf8))
+                        try csvSink.flushIfFull()
                     }
                     try sink.flushIfFull()
                 }
             }
         } catch {
             sink.abandon()
+            csvSink?.abandon()
             throw error
         }
         try sink.finish()
+        try csvSink?.finish()
     }
 }
 

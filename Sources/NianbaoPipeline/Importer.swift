@@ -176,6 +176,7 @@ public struct Importer: Sendable {
             FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent($0).path)
         }
         if !key.isEmpty, filesPresent, try store.exportedKey() == key {
+            try store.indexPendingPassages()   // none, unless an import was killed after its last commit
             let stored = try store.checkResults()
             return CheckOutcome(flags: stored.flags, checks: stored.checks)
         }
@@ -200,17 +201,24 @@ public struct Importer: Sendable {
         let documents = try store.documents()
         try store.markPrimary(SamePublication.primaryDocuments(documents))
         let export = StoreExport(store: store, outputDirectory: outputDirectory)
-        // The tables' files do not depend on the checks: they are written on another core meanwhile.
+        // The search index and the tables' files do not depend on the checks: they are done on another core
+        // meanwhile.
         let tables = Mutex<DatasetError??>(nil)
         let tablesDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            do throws(DatasetError) { try export.writeDocumentTables(); tables.withLock { $0 = .some(nil) } }
+            do throws(DatasetError) {
+                try store.indexPendingPassages()
+                try export.writeDocumentTables()
+                tables.withLock { $0 = .some(nil) }
+            }
             catch { tables.withLock { $0 = .some(error) } }
             tablesDone.signal()
         }
         defer { tablesDone.wait() }
         var names = IndicatorNames()
-        try store.forEachPrimaryObservation { names.add($0) }
+        try store.forEachPrimaryIndicatorName {
+            names.add(indicator: $0, nameZh: $1, entity: $2, docId: $3, page: $4, line: $5, value: $6)
+        }
         let entities = try store.primaryEntityGroups()
         let outcome = try CheckEngine(rules: checkRules).run(names: names.names) { (scope, body) throws(DatasetError) in
             switch scope {

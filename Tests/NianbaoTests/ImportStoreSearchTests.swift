@@ -55,6 +55,47 @@ import Dataset
         try Self.checkFullTextIndex(out)
     }
 
+    /// Passages are indexed at the end of an import; one committed but not yet indexed (an import killed
+    /// after a document's commit) is still found, removing it leaves the index whole, and the next import
+    /// indexes the rest.
+    @Test func passagesNotYetIndexedAreFoundAndIndexedLater() throws {
+        let folder = try S.corpusCopy(), out = try S.temporaryDirectory("out")
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: out) }
+        _ = try S.importFolder(folder, into: out)
+        let path = out.appendingPathComponent(DatasetFile.database).path
+        let index = SearchIndex(path: path)
+        func pending() throws -> Int {
+            try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passages_pending") ?? -1 }
+        }
+        #expect(try pending() == 0)
+        try Self.checkFullTextIndex(out)
+
+        func addPassage(_ text: String) throws {
+            try DatabaseQueue(path: path).write { db in
+                try db.execute(sql: """
+                    INSERT INTO passages (doc_id, section_id, kinds, page, line, text, "primary")
+                    SELECT doc_id, section_id, kinds, page, line, ?, 1 FROM passages WHERE doc_id = 'linhu-2024' LIMIT 1
+                    """, arguments: [text])
+            }
+        }
+        try addPassage("全区建成氢能源动力实训中心一个。")
+        try addPassage("另建无人机植保实训场地两处。")
+        #expect(try pending() == 2)
+        #expect(try index.search("氢能源动力实训").map(\.docId) == ["linhu-2024"])
+        #expect(try index.search("无人机植保 实训场地").map(\.docId) == ["linhu-2024"])
+
+        // Removing a passage the index never held must not ask FTS5 to delete it (that corrupts the index).
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM passages WHERE text LIKE '%无人机植保%'")
+        }
+        #expect(try pending() == 1)
+        try DatasetStore(outputDirectory: out).indexPendingPassages()
+        #expect(try pending() == 0)
+        try Self.checkFullTextIndex(out)
+        #expect(try index.search("氢能源动力实训").map(\.docId) == ["linhu-2024"])
+        #expect(try index.search("无人机植保").isEmpty)
+    }
+
     @Test func anotherFormatImportedLaterTakesOverAsPrimary() throws {
         let folder = try S.temporaryDirectory("formats"), out = try S.temporaryDirectory("out")
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: out) }

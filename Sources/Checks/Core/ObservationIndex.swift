@@ -117,17 +117,28 @@ struct ObservationIndex: Sendable {
 /// The name findings give each indicator: that of its first observation in source order, among those the
 /// index admits, gathered one observation at a time (the same as `ObservationIndex` finds over all of them).
 public struct IndicatorNames: Sendable {
-    private var first: [String: Observation] = [:]
+    /// Per indicator: its name and the place in the sources it was first seen at (`sourceOrder`'s key).
+    private var first: [String: (name: String, docId: String, page: Int, line: Int, value: Decimal)] = [:]
     public init() {}
 
     /// Observations in the order the whole list would have them (a store's doc_id, seq).
     public mutating func add(_ observation: Observation) {
-        guard ObservationIndex.hasEntity(observation), !observation.nameZh.isEmpty else { return }
-        if let current = first[observation.indicator], !ObservationIndex.sourceOrder(observation, current) { return }
-        first[observation.indicator] = observation
+        add(indicator: observation.indicator, nameZh: observation.nameZh, entity: observation.entity,
+            docId: observation.docId, page: observation.page, line: observation.line, value: observation.value)
     }
 
-    public var names: [String: String] { first.mapValues(\.nameZh) }
+    /// The fields `add(_:)` reads, for a caller that reads only those columns of a store.
+    public mutating func add(indicator: String, nameZh: String, entity: String?, docId: String, page: Int, line: Int,
+                             value: Decimal) {
+        guard let entity, !ObservationIndex.unresolvedEntities.contains(entity.trimmingCharacters(in: .whitespaces)),
+              !nameZh.isEmpty else { return }
+        if let current = first[indicator],
+           (current.docId, current.page, current.line) < (docId, page, line)
+            || (current.docId, current.page, current.line) == (docId, page, line) && current.value <= value { return }
+        first[indicator] = (nameZh, docId, page, line, value)
+    }
+
+    public var names: [String: String] { first.mapValues(\.name) }
 }
 
 extension Observation {
