@@ -98,10 +98,11 @@ func appendJSONString(_ string: String, to out: inout [UInt8]) {
 public func plainDecimal(_ value: Decimal) -> String {
     if value.isNaN { return "null" }
     var text = value.description
-    if text.contains("e") || text.contains("E") {
+    // Byte tests: `String.contains(String)` is Foundation's, through NSString, and this runs for every value.
+    if text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
         text = expandExponent(text)
     }
-    if text.contains(".") {
+    if text.utf8.contains(UInt8(ascii: ".")) {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
     }

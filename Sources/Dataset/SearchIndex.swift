@@ -41,7 +41,7 @@ public struct SearchDocument: Sendable {
         var passages: [Passage] = []
         var texts: [Int: [String]] = [:]
         for (index, block) in document.clean.blocks.enumerated() {
-            let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.trimmed(block.text)
             guard !text.isEmpty, let sectionIndex = owner[index] else { continue }
             let section = document.sections[sectionIndex]
             guard section.kind != .toc else { continue }
@@ -53,6 +53,17 @@ public struct SearchDocument: Sendable {
         sectionTexts = texts.keys.sorted().map { index in
             (document.sections[index].id, document.sections[index].kind, texts[index]!.joined(separator: "\n"))
         }
+    }
+}
+
+extension SearchDocument {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, asked only of a text that starts or ends with white
+    /// space (few blocks do, and the NSString bridge copied every one).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

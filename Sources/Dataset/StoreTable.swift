@@ -19,6 +19,15 @@ struct StoreTable<Record: FieldListed>: Sendable {
     let key: Key
     /// Extra index definitions: (index name, quoted column list).
     let indexes: [(String, String)]
+    /// `insertSQL()`, made once: every document's commit asks for it.
+    private(set) var plainInsertSQL = ""
+
+    init(name: String, key: Key, indexes: [(String, String)]) {
+        self.name = name
+        self.key = key
+        self.indexes = indexes
+        plainInsertSQL = insertSQL(verb: "INSERT", suffix: "")
+    }
 
     /// Column names and SQL definitions in table order, the store's `seq` column included.
     var columns: [(name: String, definition: String)] {
@@ -55,6 +64,7 @@ struct StoreTable<Record: FieldListed>: Sendable {
 
     /// `INSERT INTO t (cols) VALUES (?, …)`, `suffix` appended (an upsert clause).
     func insertSQL(verb: String = "INSERT", suffix: String = "") -> String {
+        if verb == "INSERT" && suffix.isEmpty && !plainInsertSQL.isEmpty { return plainInsertSQL }
         let names = columns.map { quoted($0.name) }
         return "\(verb) INTO \(quoted(name)) (\(names.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: names.count).joined(separator: ",") + ")" + suffix
@@ -129,7 +139,8 @@ struct StoreTable<Record: FieldListed>: Sendable {
 let posixLocale = Locale(identifier: "en_US_POSIX")
 
 func quoted(_ identifier: String) -> String {
-    "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
+    return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 /// The dataset's tables.

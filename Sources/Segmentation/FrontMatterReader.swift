@@ -52,7 +52,7 @@ struct FrontMatterReader {
         let publishedYear = front.published.flatMap { Int($0.prefix(4)) }
         if front.reportYear == nil {
             front.reportYear = body.prefix(6).lazy.compactMap { block -> Int? in
-                let t = block.matchingText.replacingOccurrences(of: " ", with: "")
+                let t = block.matchingText.withoutSpaces
                 guard t.count > 20, let y = fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
                 return y
             }.first
@@ -60,7 +60,7 @@ struct FrontMatterReader {
         }
         // A title that names its year without 年度 (`2020年教育质量报告`) covers that year, whenever it was published.
         if front.reportYear == nil, let title = front.title, let year = fourDigitYears(title).first,
-           title.replacingOccurrences(of: " ", with: "").contains("\(year)年") {
+           title.withoutSpaces.contains("\(year)年") {
             front.reportYear = year
         }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
@@ -100,13 +100,13 @@ struct FrontMatterReader {
     }
 
     static func isYearLine(_ line: String) -> Bool {
-        let t = line.replacingOccurrences(of: " ", with: "")
+        let t = line.withoutSpaces
         return t.count <= 12 && t.contains("年度") && (t.hasPrefix("(") || t.hasPrefix("（"))
     }
 
     /// The 4-digit year (1990–2099) a line says the report covers.
     static func coveredYear(_ line: String) -> Int? {
-        let t = line.replacingOccurrences(of: " ", with: "")
+        let t = line.withoutSpaces
         let years = fourDigitYears(t)
         guard let first = years.first else { return nil }
         if t.contains("年度") {
@@ -137,7 +137,7 @@ struct FrontMatterReader {
 
     /// `2025 年 2 月` → `2025-02`; a web page's `发布时间：2021-10-15`, `编辑日期:2021-02-19 09:20` too.
     static func publicationMonth(_ line: String) -> String? {
-        let t = line.replacingOccurrences(of: " ", with: "")
+        let t = line.withoutSpaces
         for label in ["发布时间", "发布日期", "编辑日期", "更新时间", "时间", "日期"] {
             guard let found = t.range(of: label) else { continue }
             var rest = t[found.upperBound...]
@@ -180,7 +180,7 @@ struct FrontMatterReader {
 
     /// The region a title names: `上海市静安区…` → 静安区, `浦东新区…` → 浦东新区, `上海中等职业…` → 上海市.
     static func region(_ text: String) -> String? {
-        var t = text.replacingOccurrences(of: " ", with: "")
+        var t = text.withoutSpaces
         for marker in ["中等职业", "职业教育", "教育"] {
             if let r = t.range(of: marker) { t = String(t[..<r.lowerBound]); break }
         }
@@ -210,11 +210,19 @@ struct FrontMatterReader {
             while let open = search.firstIndex(of: "《"), let close = search[open...].firstIndex(of: "》") {
                 let inner = String(search[search.index(after: open)..<close])
                 if inner.contains("质量年度报告") || inner.hasSuffix("年度报告") && inner.contains("职业教育") {
-                    return inner.replacingOccurrences(of: " ", with: "")
+                    return inner.withoutSpaces
                 }
                 search = search[search.index(after: close)...]
             }
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    /// The text without its ASCII spaces; most lines have none, and are returned without a copy through
+    /// NSString (`replacingOccurrences` made one for every line of every cover).
+    var withoutSpaces: String {
+        utf8.contains(0x20) ? String(filter { $0 != " " }) : String(self)
     }
 }
