@@ -77,20 +77,24 @@ public struct TextCleaner: Sendable {
                     let rest = text.dropFirst(hashes)
                     if rest.isEmpty || rest.first == " " || rest.first == "\t" {
                         out.markupHeadingLevel = hashes
-                        text = String(rest).trimmingCharacters(in: .whitespacesIncludingIdeographic)
+                        text = rest.trimmingWhitespaceIncludingIdeographic()
                     }
                 }
             }
-            if text.contains("**") {
+            if text.containsLiteral("**") {
                 let stripped = text.replacingOccurrences(of: "**", with: "")
                 if text.hasPrefix("**") { out.isBold = true }
-                text = stripped.trimmingCharacters(in: .whitespacesIncludingIdeographic)
+                text = stripped.trimmingWhitespaceIncludingIdeographic()
             }
             if text.hasPrefix("> ") { text = String(text.dropFirst(2)) }
         }
         out.text = text
         if let cells = line.cells {
-            var cleaned = cells.map { $0.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesIncludingIdeographic) }
+            // Every cell of every table row: the NSString bridge is asked only of a cell holding `**`.
+            var cleaned = cells.map {
+                ($0.containsLiteral("**") ? $0.replacingOccurrences(of: "**", with: "") : $0)
+                    .trimmingWhitespaceIncludingIdeographic()
+            }
             var locations = line.cellLocations
             while cleaned.last == "" { cleaned.removeLast(); locations?.removeLast() }
             // A row the reader recognised as part of a table stays one, even with a single filled cell
