@@ -37,6 +37,10 @@ public struct DocumentCommit: Sendable {
     public var file: SourceFileState
     /// The document's passages for `nianbao search` (nil when it has no text: its old passages go).
     public var search: SearchDocument?
+    /// True when the rules were re-run on the segmented document already stored: its sections and passages
+    /// are those stored, and are left as they are (rewriting them, and the search index with them, was most of
+    /// the cost of an import after a rule edit).
+    public var keepsText: Bool
 
     public init(record: DocumentRecord, sections: [Section], observations: [Observation], rejected: [RejectedValue],
                 archive: Data?, file: SourceFileState, search: SearchDocument? = nil) {
@@ -47,6 +51,16 @@ public struct DocumentCommit: Sendable {
         self.archive = archive
         self.file = file
         self.search = search
+        keepsText = false
+    }
+
+    /// New values from the rules for a document whose stored text stays.
+    public static func rulesRerun(record: DocumentRecord, observations: [Observation], rejected: [RejectedValue],
+                                  file: SourceFileState) -> DocumentCommit {
+        var commit = DocumentCommit(record: record, sections: [], observations: observations, rejected: rejected,
+                                    archive: nil, file: file)
+        commit.keepsText = true
+        return commit
     }
 }
 
@@ -261,10 +275,12 @@ public final class DatasetStore: Sendable {
             let docId = document.record.docId
             try SQLiteStore.execute(try db.cachedStatement(sql: StoreTables.documents.upsertSQL),
                                     StoreTables.documents.row(document.record))
-            for table in ["sections", "observations", Self.rejectedTable.name] {
+            for table in (document.keepsText ? [] : ["sections"]) + ["observations", Self.rejectedTable.name] {
                 try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE doc_id = ?", arguments: [docId])
             }
-            try SQLiteStore.insertPerDocument(document.sections, into: StoreTables.sections, in: db)
+            if !document.keepsText {
+                try SQLiteStore.insertPerDocument(document.sections, into: StoreTables.sections, in: db)
+            }
             try SQLiteStore.insertPerDocument(document.observations, into: StoreTables.observations, in: db)
             try SQLiteStore.insertPerDocument(document.rejected, into: Self.rejectedTable, in: db)
             let file = document.file
@@ -276,7 +292,7 @@ public final class DatasetStore: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO segmented (doc_id, archive) VALUES (?,?)",
                                arguments: [docId, archive])
             }
-            try SearchIndex.replace(docId, with: document.search, in: db)
+            if !document.keepsText { try SearchIndex.replace(docId, with: document.search, in: db) }
             try Self.markChanged(db)
         }
     }
@@ -334,11 +350,22 @@ public final class DatasetStore: Sendable {
         }
     }
 
-    /// Records that the checks ran and the files were exported from the store as it is, under `key`.
-    public func setExportedKey(_ key: String) throws(DatasetError) {
+    /// Records that the checks ran and the files were exported from the store as it is, under `key`, and
+    /// what the checks found in a sentence or two (`checksSummary`), so an import that finds nothing changed
+    /// can say it without reading every flag back.
+    public func setExportedKey(_ key: String, checksSummary: String? = nil) throws(DatasetError) {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('exported', ?)", arguments: [key])
+            if let checksSummary {
+                try db.execute(sql: "INSERT OR REPLACE INTO store_state (key, value) VALUES ('checks_summary', ?)",
+                               arguments: [checksSummary])
+            }
         }
+    }
+
+    /// The summary `setExportedKey` recorded with the checks that last ran; nil when none was.
+    public func checksSummary() throws(DatasetError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM store_state WHERE key = 'checks_summary'") }
     }
 
     static func markChanged(_ db: Database) throws {
@@ -388,5 +415,11 @@ extension DatasetStore {
     public func documents(_ docIds: [String]) throws(DatasetError) -> [DocumentRecord] {
         let wanted = Set(docIds)
         return try documents().filter { wanted.contains($0.docId) }
+    }
+
+    /// Those of `docIds` whose status is not `ok` (read without decoding the others).
+    public func problemDocuments(_ docIds: [String]) throws(DatasetError) -> [DocumentRecord] {
+        let wanted = Set(docIds)
+        return try records(StoreTables.documents, where: "status != 'ok'", order: "doc_id").filter { wanted.contains($0.docId) }
     }
 }

@@ -56,9 +56,8 @@ struct DocumentImport: Sendable {
         record.source = file.path
         let result = extractor.extract(from: segmented)
         record = record.described(by: result)
-        try store.commit(DocumentCommit(record: record, sections: segmented.sections, observations: result.observations,
-                                        rejected: result.rejected, archive: nil, file: state,
-                                        search: SearchDocument(segmented)))
+        try store.commit(.rulesRerun(record: record, observations: result.observations, rejected: result.rejected,
+                                     file: state))
         return outcome(file, .reextracted, record, observations: result.observations.count)
     }
 

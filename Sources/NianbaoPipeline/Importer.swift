@@ -105,7 +105,7 @@ public struct Importer: Sendable {
 
         var result = ImportResult(counts: counts, problems: [], gone: [], interrupted: false, summary: "")
         do {
-            result.problems = try store.documents(files.map(\.docId)).filter { $0.status != .ok }
+            result.problems = try store.problemDocuments(files.map(\.docId))
             if options.cancellation?.isCancelled == true && counts.done < files.count {
                 // The files of an earlier import would disagree with the store the documents just committed
                 // went into: they are rewritten from it (a second Ctrl-C stops that at once, and then the
@@ -122,10 +122,10 @@ public struct Importer: Sendable {
             result.gone = try goneDocuments(store, stored: stored, files: files, roots: roots)
             if options.prune && !result.gone.isEmpty { try store.remove(result.gone.map(\.docId)) }
             options.progress?(.checking)
-            let outcome = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
-                                                      outputDirectory: outputDirectory)
+            let checksSummary = try checkAndExportIfChanged(store, checkRules: checkRules, indicatorRules: indicatorRules,
+                                                            outputDirectory: outputDirectory)
             store.checkpoint()
-            result.summary = try summaryText(result, store: store, files: files.count, outcome: outcome,
+            result.summary = try summaryText(result, store: store, files: files.count, checksSummary: checksSummary,
                                              outputDirectory: outputDirectory, prune: options.prune)
         } catch { throw .dataset(error.description) }
         return result
@@ -168,22 +168,25 @@ public struct Importer: Sendable {
     }
 
     /// The checks and the export, unless nothing changed since they last ran: the same documents, the same
-    /// rules, and every file still there (what makes re-importing an unchanged folder cheap).
+    /// rules, and every file still there (what makes re-importing an unchanged folder cheap). Returns what the
+    /// checks found, as `summary(_:)` puts it.
     private func checkAndExportIfChanged(_ store: DatasetStore, checkRules: CheckRuleSet, indicatorRules: RuleSet,
-                                         outputDirectory: URL) throws(DatasetError) -> CheckOutcome {
+                                         outputDirectory: URL) throws(DatasetError) -> String {
         let key = exportKey()
         let filesPresent = DatasetFile.all.allSatisfy {
             FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent($0).path)
         }
         if !key.isEmpty, filesPresent, try store.exportedKey() == key {
             try store.indexPendingPassages()   // none, unless an import was killed after its last commit
+            if let stored = try store.checksSummary() { return stored }
             let stored = try store.checkResults()
-            return CheckOutcome(flags: stored.flags, checks: stored.checks)
+            return summary(CheckOutcome(flags: stored.flags, checks: stored.checks))
         }
         let outcome = try checkAndExport(store, checkRules: checkRules, labels: Self.labels(indicatorRules),
                                          outputDirectory: outputDirectory)
-        if !key.isEmpty { try store.setExportedKey(key) }
-        return outcome
+        let text = summary(outcome)
+        if !key.isEmpty { try store.setExportedKey(key, checksSummary: text) }
+        return text
     }
 
     /// Names the rules the checks and the panel's labels came from ("" when they cannot be read).
@@ -241,7 +244,7 @@ public struct Importer: Sendable {
         return outcome
     }
 
-    private func summaryText(_ result: ImportResult, store: DatasetStore, files: Int, outcome: CheckOutcome,
+    private func summaryText(_ result: ImportResult, store: DatasetStore, files: Int, checksSummary: String,
                              outputDirectory: URL, prune: Bool) throws(DatasetError) -> String {
         let c = result.counts
         let totals = try store.totals()
@@ -262,7 +265,7 @@ public struct Importer: Sendable {
         if versions > 0 {
             lines.append("\(versions) file(s) are other formats of a report already imported: their values are in the dataset, the checks use one version")
         }
-        lines.append(summary(outcome))
+        lines.append(checksSummary)
         return lines.joined(separator: "\n")
     }
 
@@ -280,7 +283,7 @@ public struct Importer: Sendable {
                 let store = try DatasetStore(outputDirectory: outputDirectory)
                 let outcome = try checkAndExport(store, checkRules: checkRules, labels: labels,
                                                  outputDirectory: outputDirectory)
-                try store.setExportedKey(exportKey())
+                try store.setExportedKey(exportKey(), checksSummary: summary(outcome))
                 store.checkpoint()
                 var output = RunOutput(documents: try store.documents(), observations: try store.observations())
                 output.flags = outcome.flags

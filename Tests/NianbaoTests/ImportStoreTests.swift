@@ -135,6 +135,12 @@ import Dataset
 
         _ = try Self.importFolder(folder, into: fresh, rules: .directory(rules))
         #expect(try Self.contents(out) == Self.contents(fresh))
+        // The text was not rewritten (only the values were), and search finds what a fresh import's does.
+        func hits(_ folder: URL) throws -> [SearchHit] {
+            try SearchIndex(path: folder.appendingPathComponent(DatasetFile.database).path).search("新能源汽车检测")
+        }
+        #expect(try !hits(out).isEmpty)
+        #expect(try hits(out) == hits(fresh))
     }
 
     @Test func aSecondImportIntoTheSameFolderIsRefused() throws {
