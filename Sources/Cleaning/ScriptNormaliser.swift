@@ -29,8 +29,13 @@ public struct ScriptNormaliser: Sendable {
 
     func addMatchText(to blocks: inout [Block], with converter: ScriptConverter,
                       tally: inout ConversionTally) throws(ScriptConversionError) {
+        // Looking for the characters OpenCC may change is per block, so a long document's blocks are looked
+        // at on all cores (the converter itself serialises its calls).
+        let converted = blocks.map(\.text).parallelMap { text in
+            Result { () throws(ScriptConversionError) -> String in try converter.simplified(text) }
+        }
         for i in blocks.indices {
-            let simplified = try converter.simplified(blocks[i].text)
+            let simplified = try converted[i].get()
             tally.count(original: blocks[i].text, simplified: simplified)
             blocks[i].matchText = simplified == blocks[i].text ? nil : simplified
         }

@@ -7,7 +7,7 @@ public struct TextCleaner: Sendable {
     public init() {}
 
     public func clean(_ document: SourceDocument) -> CleanDocument {
-        var lines = document.pages.flatMap(\.lines).map { PinyinResidue.removing(from: normalise($0)) }
+        var lines = document.pages.flatMap(\.lines).parallelMap { PinyinResidue.removing(from: normalise($0)) }
         keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
         let classified = FootnoteFinder.classify(lines)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })

@@ -31,7 +31,7 @@ struct HeadingDetector {
     init(blocks: [Block], tocTitles: Set<String>) {
         self.blocks = blocks
         self.tocTitles = tocTitles
-        paragraphShapes = blocks.map { $0.kind == .paragraph ? .some(Self.candidateShape($0)) : nil }
+        paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0)) : nil }
     }
 
     func candidateShape(at index: Int) -> HeadingShape? {
