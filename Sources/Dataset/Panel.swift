@@ -57,9 +57,9 @@ public struct PanelRow: Sendable, Hashable {
 ///    (约1.2万人 agrees with 12001). The cell still holds the accepted value, and `panel_sources.csv` marks
 ///    every source of that cell `disagree=yes`.
 /// A source repeated at the same doc_id/page/line with the same value is listed once.
-/// 4. A cell is flagged when a flag names its entity, its year and its indicator (`panel_flags.csv`, the
-///    `flagged` column of `panel_sources.csv`). The checks do not tell an entity's categories apart, so a
-///    flag naming `全国` marks the cell of `全国·普通中专` too.
+/// 4. A cell is flagged when a flag names its row's entity, its year and its indicator (`panel_flags.csv`,
+///    the `flagged` column of `panel_sources.csv`). The checks take an entity's category as an entity of its
+///    own under the row's name (`全国·普通中专`), so a flag about 全国 marks 全国's cells, not its categories'.
 public struct Panel: Sendable {
     /// What the panel's cells hold: the values of each year, or the targets announced for each year.
     public enum Content: Sendable { case levels, targets }
@@ -82,8 +82,8 @@ public struct Panel: Sendable {
     init(observations: [Observation], documentByID: [String: DocumentRecord], labels: [String: IndicatorLabel],
          flagIndex: FlagIndex, content: Content) {
 
-        // `entity` is the row's name (`全国·普通中专` for a category), `entityName` the entity flags name.
-        struct RowKey: Hashable { var entity: String; var entityName: String; var indicator: String }
+        // `entity` is the row's name (`全国·普通中专` for a category), the entity the checks' flags name.
+        struct RowKey: Hashable { var entity: String; var indicator: String }
         var byRow: [RowKey: [Observation]] = [:]
         // A value without an entity belongs to no row; a category of an entity (全国's 普通中专) is a row of
         // its own, so the whole and its part never share a cell.
@@ -91,7 +91,7 @@ public struct Panel: Sendable {
             && Panel.isEligible(observation, for: content) {
             guard let entity = observation.entity else { continue }
             let row = observation.category.map { "\(entity)·\($0)" } ?? entity
-            byRow[RowKey(entity: row, entityName: entity, indicator: observation.indicator), default: []]
+            byRow[RowKey(entity: row, indicator: observation.indicator), default: []]
                 .append(observation)
         }
 
@@ -115,7 +115,7 @@ public struct Panel: Sendable {
                 let disagree = ranked.dropFirst().contains { !Panel.agrees($0, with: ranked[0]) }
                 cells[year] = PanelCell(entity: key.entity, indicator: key.indicator, year: year,
                                         accepted: ranked[0], sources: ranked, disagree: disagree,
-                                        flags: flagIndex.flags(entity: key.entityName, indicator: key.indicator, year: year))
+                                        flags: flagIndex.flags(entity: key.entity, indicator: key.indicator, year: year))
                 years.insert(year)
             }
             if !cells.isEmpty {

@@ -389,6 +389,26 @@ struct CheckComparisonTests {
         #expect(flag.message.contains("city states 191个 but plan states 183个"))
     }
 
+    /// A category of an entity (全国's 普通中专) is a value of its own: beside the whole in one table or text
+    /// it is no second statement of the whole, and two reports' figures for the category are compared as such.
+    @Test func aCategoryIsNotTheWhole() {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("schools", "7294", unit: "所", entity: "全国", year: 2023, doc: "bulletin", line: 3),
+            checkObservation("schools", "3058", unit: "所", entity: "全国", year: 2023, doc: "bulletin", line: 4,
+                             category: "普通中专"),
+            checkObservation("schools", "7294", unit: "所", entity: "全国", year: 2023, doc: "yearbook", line: 9,
+                             table: true),
+            checkObservation("schools", "3085", unit: "所", entity: "全国", year: 2023, doc: "yearbook", line: 10,
+                             table: true, category: "普通中专"),
+        ])
+        #expect(outcome.flags.count == 1)
+        let flag = try! #require(outcome.flags.first)
+        #expect(flag.kind == .crossReport)
+        #expect(flag.entity == "全国·普通中专")
+        #expect(flag.stated == 3058 && flag.expected == 3085)
+        #expect(outcome.checks.contains { $0.check == "cross" && $0.entity == "全国" && $0.status == .holds })
+    }
+
     @Test func sameTargetOfTwoBases() {
         let outcome = CheckEngine(rules: rules).run(on: [
             checkObservation("dual_qualified_ratio", "65", unit: "%", entity: "上海市", year: 2025, doc: "plan",

@@ -145,7 +145,13 @@ import NianbaoModel
         #expect(panel.rows.map { $0.cells[2023]?.value } == [base.value, 5000])
         // The whole's cell does not list the unresolved value or the category's as sources.
         #expect(panel.rows[0].cells[2023]?.sources == [base])
-        // The checks pool an entity's categories, so a flag naming the entity marks both rows.
-        #expect(panel.rows.map { $0.cells[2023]?.flags } == [[flag.id], [flag.id]])
+        // The checks take a category as an entity of its own: a flag about the entity marks its row only,
+        // and a flag about the category (named as its row) marks the category's row only.
+        #expect(panel.rows.map { $0.cells[2023]?.flags } == [[flag.id], []])
+        var categoryFlag = flag
+        categoryFlag.id = "F9999"
+        categoryFlag.entity = F.pudong + "·普通中专"
+        let both = Panel(observations: [base, unresolved, category], documents: F.run.documents, flags: [flag, categoryFlag])
+        #expect(both.rows.map { $0.cells[2023]?.flags } == [[flag.id], ["F9999"]])
     }
 }

@@ -142,6 +142,14 @@ public struct IndicatorNames: Sendable {
 }
 
 extension Observation {
-    /// The entity of a value the engine checks: the index admits only values whose entity is resolved.
-    var checkEntity: String { entity ?? "" }
+    /// The entity of a value the engine checks: the index admits only values whose entity is resolved. A
+    /// value about a category of an entity (全国's 普通中专, a district's 民办 schools) is checked as an entity
+    /// of its own, `全国·普通中专`, the name of its panel row: a whole and its part are two values, never two
+    /// statements of one (a table's category rows still sum to its total through their group). A remainder
+    /// (`其他学校`) is the rest of its group's total and keeps the total's entity.
+    var checkEntity: String {
+        guard let entity else { return "" }
+        guard let category, !category.isEmpty, role != .remainder else { return entity }
+        return entity + "·" + category
+    }
 }
