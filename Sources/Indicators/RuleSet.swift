@@ -99,6 +99,9 @@ public struct CueRules: Sendable, Hashable {
     /// Words (plain text) that, opening a clause after a `其中` list, state the rest of its total
     /// (`其他 2 所学校共 1,170 人`): a `remainder` of the list's group, not a value of any named entity.
     public var remainder: [String] = []
+    /// Words that make the number after them in their clause a planned figure, with or without a year of
+    /// its own (`计划招生 1000 人`: the intake planned, beside the actual one): a target.
+    public var planned: [String] = []
 }
 
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
@@ -307,7 +310,7 @@ public struct RuleSet: Sendable {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
-                                                           "remainder"])
+                                                           "remainder", "planned"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -317,7 +320,7 @@ public struct RuleSet: Sendable {
                             average: try list("average"), notValueAfter: try list("not_value_after"),
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
                             history: try list("history"), present: try list("present"),
-                            remainder: try list("remainder"))
+                            remainder: try list("remainder"), planned: try list("planned"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

@@ -282,7 +282,9 @@ extension ExtractionRun {
             var qualifier = number.qualifier
             if resolution.change {
                 qualifier = .change
-            } else if isTarget {
+            } else if isTarget || matches.cues.contains(where: {
+                $0.cue == .planned && $0.start >= clause.lowerBound && $0.end <= number.start
+            }) {
                 qualifier = .target
             }
             // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.

@@ -83,6 +83,19 @@ enum IndicatorSentence {
         #expect(result.observations.map(IndicatorSentence.summary) == ["dual_qualified_ratio 静安区 2024 80 % target"])
     }
 
+    /// A planned intake is a target even without a year of its own; the actual intake beside it (and an
+    /// intake done `按计划`) is the value, and registrations (`报到人数`) are the intake.
+    @Test func aPlannedIntakeIsATargetBesideTheActualOne() {
+        let result = IndicatorSentence.extract([
+            "2023学年，全区计划招生 3200 人，实际报到人数 3050 人。",
+            "2024年按计划招生完成 3300 人。",
+        ], region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "new_enrollment 静安区 2023 3200 人 target", "new_enrollment 静安区 2023 3050 人",
+            "new_enrollment 静安区 2024 3300 人",
+        ])
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)
