@@ -57,6 +57,15 @@ public struct ArchiveWriter: Sendable {
         bytes.append(1)
         body(&self, value)
     }
+
+    public mutating func write(_ value: String?) { write(value) { $0.write($1) } }
+    public mutating func write(_ value: Int?) { write(value) { $0.write($1) } }
+    public mutating func write(_ value: Double?) { write(value) { $0.write($1) } }
+    public mutating func write(_ values: [String]?) { write(values) { $0.write($1) } }
+    public mutating func write<Value: ArchiveCodable>(_ values: [Value]?) { write(values) { $0.write($1) } }
+    public mutating func write<Raw: RawRepresentable>(_ value: Raw?) where Raw.RawValue == String {
+        write(value) { $0.write($1) }
+    }
 }
 
 /// The archive is not what the writer wrote: cut short, or a length, tag or enum case out of range.
@@ -163,6 +172,18 @@ public struct ArchiveReader {
         throws(ArchiveDamaged) -> Value? {
         try bool() ? try body(&self) : nil
     }
+
+    public mutating func optionalString() throws(ArchiveDamaged) -> String? { try bool() ? try string() : nil }
+    public mutating func optionalInt() throws(ArchiveDamaged) -> Int? { try bool() ? try int() : nil }
+    public mutating func optionalDouble() throws(ArchiveDamaged) -> Double? { try bool() ? try double() : nil }
+    public mutating func optionalStrings() throws(ArchiveDamaged) -> [String]? { try bool() ? try strings() : nil }
+    public mutating func optionalArray<Value: ArchiveCodable>(_ type: Value.Type) throws(ArchiveDamaged) -> [Value]? {
+        try bool() ? try array(type) : nil
+    }
+    public mutating func optionalRaw<Raw: RawRepresentable>(_ type: Raw.Type) throws(ArchiveDamaged) -> Raw?
+        where Raw.RawValue == String {
+        try bool() ? try raw(type) : nil
+    }
 }
 
 public protocol ArchiveCodable {
@@ -195,25 +216,23 @@ extension Block: ArchiveCodable {
         writer.write(kind)
         writer.write(text)
         writer.write(spans)
-        writer.write(cells) { $0.write($1) }
-        writer.write(cellLocations) { $0.write($1) }
-        writer.write(fontSize) { $0.write($1) }
+        writer.write(cells)
+        writer.write(cellLocations)
+        writer.write(fontSize)
         writer.write(isBold)
-        writer.write(markupHeadingLevel) { $0.write($1) }
-        writer.write(matchText) { $0.write($1) }
+        writer.write(markupHeadingLevel)
+        writer.write(matchText)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let kind = try reader.raw(BlockKind.self)
         let text = try reader.string()
         let spans = try reader.array(LineSpan.self)
-        let cells = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.strings() }
-        let cellLocations = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in
-            try r.array(SourceLocation.self)
-        }
-        let fontSize = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.double() }
+        let cells = try reader.optionalStrings()
+        let cellLocations = try reader.optionalArray(SourceLocation.self)
+        let fontSize = try reader.optionalDouble()
         let isBold = try reader.bool()
-        let markupHeadingLevel = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.int() }
-        let matchText = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let markupHeadingLevel = try reader.optionalInt()
+        let matchText = try reader.optionalString()
         self.init(kind: kind, text: text, spans: spans, cells: cells, fontSize: fontSize, isBold: isBold,
                   markupHeadingLevel: markupHeadingLevel, cellLocations: cellLocations, matchText: matchText)
     }
@@ -224,26 +243,24 @@ extension SourceLine: ArchiveCodable {
         writer.write(text)
         writer.write(page)
         writer.write(line)
-        writer.write(fontSize) { $0.write($1) }
+        writer.write(fontSize)
         writer.write(isBold)
-        writer.write(x) { $0.write($1) }
-        writer.write(y) { $0.write($1) }
-        writer.write(markupHeadingLevel) { $0.write($1) }
-        writer.write(cells) { $0.write($1) }
-        writer.write(cellLocations) { $0.write($1) }
+        writer.write(x)
+        writer.write(y)
+        writer.write(markupHeadingLevel)
+        writer.write(cells)
+        writer.write(cellLocations)
         writer.write(startsBlock)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let text = try reader.string(), page = try reader.int(), line = try reader.int()
-        let fontSize = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.double() }
+        let fontSize = try reader.optionalDouble()
         let isBold = try reader.bool()
-        let x = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.double() }
-        let y = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.double() }
-        let markupHeadingLevel = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.int() }
-        let cells = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.strings() }
-        let cellLocations = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in
-            try r.array(SourceLocation.self)
-        }
+        let x = try reader.optionalDouble()
+        let y = try reader.optionalDouble()
+        let markupHeadingLevel = try reader.optionalInt()
+        let cells = try reader.optionalStrings()
+        let cellLocations = try reader.optionalArray(SourceLocation.self)
         let startsBlock = try reader.bool()
         self.init(text: text, page: page, line: line, fontSize: fontSize, isBold: isBold, x: x, y: y,
                   markupHeadingLevel: markupHeadingLevel, cells: cells, startsBlock: startsBlock,
@@ -267,16 +284,16 @@ extension SourceDocument: ArchiveCodable {
         writer.write(path)
         writer.write(format)
         writer.write(pages)
-        writer.write(metadataTitle) { $0.write($1) }
-        writer.write(metadataDate) { $0.write($1) }
+        writer.write(metadataTitle)
+        writer.write(metadataDate)
         writer.write(warnings)
         writer.write(headersRemoved)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let path = try reader.string(), format = try reader.raw(SourceFormat.self)
         let pages = try reader.array(SourcePage.self)
-        let title = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
-        let date = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let title = try reader.optionalString()
+        let date = try reader.optionalString()
         self.init(path: path, format: format, pages: pages, metadataTitle: title, metadataDate: date,
                   warnings: try reader.strings(), headersRemoved: try reader.bool())
     }
@@ -287,31 +304,29 @@ extension CleanDocument: ArchiveCodable {
         writer.write(source)
         writer.write(blocks)
         writer.write(footnotes)
-        writer.write(script) { $0.write($1) }
+        writer.write(script)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let source = try reader.value(SourceDocument.self)
         let blocks = try reader.array(Block.self), footnotes = try reader.array(Block.self)
-        let script = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.raw(Script.self) }
+        let script = try reader.optionalRaw(Script.self)
         self.init(source: source, blocks: blocks, footnotes: footnotes, script: script)
     }
 }
 
 extension FrontMatter: ArchiveCodable {
     public func archive(to writer: inout ArchiveWriter) {
-        writer.write(title) { $0.write($1) }
-        writer.write(region) { $0.write($1) }
-        writer.write(reportYear) { $0.write($1) }
-        writer.write(issuer) { $0.write($1) }
-        writer.write(published) { $0.write($1) }
-        writer.write(dataYear) { $0.write($1) }
+        writer.write(title)
+        writer.write(region)
+        writer.write(reportYear)
+        writer.write(issuer)
+        writer.write(published)
+        writer.write(dataYear)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
-        let text = { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
-        let number = { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.int() }
-        let title = try reader.optional(text), region = try reader.optional(text)
-        let reportYear = try reader.optional(number), issuer = try reader.optional(text)
-        let published = try reader.optional(text), dataYear = try reader.optional(number)
+        let title = try reader.optionalString(), region = try reader.optionalString()
+        let reportYear = try reader.optionalInt(), issuer = try reader.optionalString()
+        let published = try reader.optionalString(), dataYear = try reader.optionalInt()
         self.init(title: title, region: region, reportYear: reportYear, issuer: issuer, published: published,
                   dataYear: dataYear)
     }
@@ -323,17 +338,17 @@ extension Section: ArchiveCodable {
         writer.write(id)
         writer.write(kind)
         writer.write(level)
-        writer.write(number) { $0.write($1) }
+        writer.write(number)
         writer.write(title)
-        writer.write(parent) { $0.write($1) }
+        writer.write(parent)
         for value in [pageStart, pageEnd, lineStart, lineEnd, blockStart, blockEnd] { writer.write(value) }
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let docId = try reader.string(), id = try reader.string(), kind = try reader.raw(SectionKind.self)
         let level = try reader.int()
-        let number = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let number = try reader.optionalString()
         let title = try reader.string()
-        let parent = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let parent = try reader.optionalString()
         self.init(docId: docId, id: id, kind: kind, level: level, number: number, title: title, parent: parent,
                   pageStart: try reader.int(), pageEnd: try reader.int(), lineStart: try reader.int(),
                   lineEnd: try reader.int(), blockStart: try reader.int(), blockEnd: try reader.int())
@@ -343,17 +358,17 @@ extension Section: ArchiveCodable {
 extension TocEntry: ArchiveCodable {
     public func archive(to writer: inout ArchiveWriter) {
         writer.write(list)
-        writer.write(number) { $0.write($1) }
+        writer.write(number)
         writer.write(title)
-        writer.write(printedPage) { $0.write($1) }
+        writer.write(printedPage)
         writer.write(level)
         writer.write(location)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let list = try reader.raw(List.self)
-        let number = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let number = try reader.optionalString()
         let title = try reader.string()
-        let printedPage = try reader.optional { (r: inout ArchiveReader) throws(ArchiveDamaged) in try r.string() }
+        let printedPage = try reader.optionalString()
         self.init(list: list, number: number, title: title, printedPage: printedPage, level: try reader.int(),
                   location: try reader.value(SourceLocation.self))
     }
