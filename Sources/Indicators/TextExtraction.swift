@@ -108,7 +108,6 @@ extension ExtractionRun {
         var previousEnd = sentence.lowerBound
         var previousClause = -1
         var previousChange = false
-        var respectivelyCount = 0
         var hadUnresolved = false
         var previousNotValue = false
         // Numbers of clauses opening with a remainder word (`其他 1 所学校共 1,170 人`): the rest of a `其中` list's
@@ -203,40 +202,13 @@ extension ExtractionRun {
                 isChange = true
             }
 
-            var resolution: Resolution?
-            if let kindOfSubject {
-                resolution = Resolution(indicator: kindOfSubject.subject, base: nil, change: false, via: "category_part")
-                category = kindOfSubject.category
-            }
-            // `在校生 4,390 人，较上年（4,105 人）增加 5.2%`: last year's value of the sentence's subject.
-            let previousYear = resolution == nil && lastSubject.map { subject in
-                Self.opensPreviousYearValue(text, before: number.start, from: windowStart)
-                    && unitFits(number, indicator: subject)
-            } ?? false
-            if previousYear, let subject = lastSubject {
-                resolution = Resolution(indicator: subject, base: nil, change: false, via: "previous-year")
-            }
-            // Respectively: `A、B、C 分别为 x、y、z`.
-            if resolution == nil, let respectively = matches.cues.last(where: { $0.cue == .respectively && $0.end <= number.start && $0.start >= sentence.lowerBound }) {
-                let listStart = emittedInSentence.last(where: { $0.start < respectively.start })?.start ?? sentence.lowerBound
-                let listed = matches.phrases.filter { $0.start >= listStart && $0.end <= respectively.start }
-                let numbersBefore = numbers.filter { other in
-                    other.start >= respectively.end && other.start < number.start
-                        && !matches.years.contains { $0.start < other.end && other.start < $0.end }
-                }.count
-                respectivelyCount = numbersBefore
-                if respectivelyCount < listed.count, listed.count >= 2,
-                   let target = listed[respectivelyCount].targets.first(where: { unitFits(number.unit, indicator: $0) }) {
-                    resolution = Resolution(indicator: target, base: nil, change: false, via: "respectively")
-                }
-            }
-            if resolution == nil {
-                resolution = resolve(number: number, text: text, matches: matches, windowStart: windowStart,
-                                     previousNumberEnd: previousNumberEnd,
-                                     sentence: sentence, clause: clause, lastSubject: lastSubject,
-                                     isChange: isChange, hasShareCue: clauseHasCue(.share),
-                                     hadUnresolved: hadUnresolved)
-            }
+            let (resolution, previousYear) = indicatorOf(number, numbers: numbers, text: text, matches: matches,
+                                                         windowStart: windowStart, previousNumberEnd: previousNumberEnd,
+                                                         sentence: sentence, clause: clause, lastSubject: lastSubject,
+                                                         kindOfSubject: kindOfSubject,
+                                                         emittedInSentence: emittedInSentence,
+                                                         isChange: isChange, hadUnresolved: hadUnresolved)
+            if let kindOfSubject { category = kindOfSubject.category }
             guard let resolution else {
                 // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
                 if !number.unit.isEmpty { lastSubject = nil; hadUnresolved = true }
@@ -245,14 +217,9 @@ extension ExtractionRun {
             }
             previousChange = resolution.change
             let rule = rules.indicators[resolution.indicator]
-            // Another level's figure, unless the indicator is about that level (`普通高中人数…在校生数 14513 人`):
-            // the clause's level, else the paragraph's (`——小学。校数 17 所`).
             let otherLevelOpening: String? = lead == TableCategory.otherLevel ? leadIndex.map { text.text(clauses[$0]) }
                 : (lead == nil ? paragraphOtherLevel : nil)
-            if let opening = otherLevelOpening {
-                let words = rules.tableCategories.withoutLeadSkip(TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" })))
-                if !rule.levels.contains(where: { words.hasPrefix($0) }) { continue }
-            }
+            if let opening = otherLevelOpening, !rule.isAbout(level: opening, categories: rules.tableCategories) { continue }
             // A per-school average is no entity's total.
             if !resolution.change && (rule.kind == "count" || rule.kind == "money")
                 && clauseHasCue(.average) {
@@ -265,42 +232,16 @@ extension ExtractionRun {
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
-            var (year, isTarget, fromContext, yearSource) = resolveYear(at: number.start, text: text, sentence: sentence,
-                                                                        clause: clause, matches: matches,
-                                                                        blockIndex: blockIndex)
-            if previousYear {
-                year = year.map { $0 - 1 }
-                isTarget = false
-                yearSource = "previous_year"
-            } else if !resolution.change,
-                      let compared = Self.comparedYearOfValue(text, matches: matches, before: number.start, from: windowStart) {
-                // `较 2015 年的 49,800 人增长 5.6%`: the value compared with is that year's.
-                year = compared
-                isTarget = false
-                yearSource = "compared_year"
-            }
-            var qualifier = number.qualifier
-            if resolution.change {
-                qualifier = .change
-            } else if isTarget || matches.cues.contains(where: {
-                $0.cue == .planned && $0.start >= clause.lowerBound && $0.end <= number.start
-            }) {
-                qualifier = .target
-            }
-            // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
-            if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
-               !fromContext || year == planYear {
-                qualifier = .target
-                year = planYear
-                yearSource = "plan_end"
-            }
-            let unit = outputUnit(number: number, indicator: resolution.indicator, change: resolution.change)
+            let (year, qualifier, yearSource) = yearAndQualifier(of: number, resolution: resolution, previousYear: previousYear,
+                                                                 text: text, sentence: sentence, clause: clause,
+                                                                 windowStart: windowStart, matches: matches,
+                                                                 blockIndex: blockIndex)
             let location = block.location(atOffset: number.start)
             let observation = Observation(
                 docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
-                value: number.value, unit: unit, raw: text.originalText(number.start..<number.end),
-                qualifier: qualifier, page: location.page, line: location.line,
-                sectionId: sectionId(forBlock: blockIndex),
+                value: number.value, unit: outputUnit(number: number, indicator: resolution.indicator, change: resolution.change),
+                raw: text.originalText(number.start..<number.end), qualifier: qualifier, page: location.page,
+                line: location.line, sectionId: sectionId(forBlock: blockIndex),
                 quote: Self.trimmedQuote(text.originalText(sentence)),
                 ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
                 base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource,
@@ -314,6 +255,84 @@ extension ExtractionRun {
             emitRemainder(of: group, candidates: remainders, text: text, sentence: sentence, block: block,
                           blockIndex: blockIndex)
         }
+    }
+
+    /// The indicator a number in a sentence states, nearest reason first: a kind of the sentence's subject
+    /// (`（公办学校 13 所…）`), last year's value of the subject (`较上年（4,105 人）`), a `分别为` list, else the
+    /// phrases around it (`resolve`). Also whether it is last year's value.
+    private func indicatorOf(_ number: ParsedNumber, numbers: [ParsedNumber], text: AnalysedText, matches: BlockMatches,
+                             windowStart: Int, previousNumberEnd: Int?, sentence: Range<Int>, clause: Range<Int>,
+                             lastSubject: Int?, kindOfSubject: (subject: Int, category: String)?,
+                             emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)],
+                             isChange: Bool, hadUnresolved: Bool) -> (Resolution?, previousYear: Bool) {
+        if let kindOfSubject {
+            return (Resolution(indicator: kindOfSubject.subject, base: nil, change: false, via: "category_part"), false)
+        }
+        // `在校生 4,390 人，较上年（4,105 人）增加 5.2%`: last year's value of the sentence's subject.
+        if let subject = lastSubject, Self.opensPreviousYearValue(text, before: number.start, from: windowStart),
+           unitFits(number, indicator: subject) {
+            return (Resolution(indicator: subject, base: nil, change: false, via: "previous-year"), true)
+        }
+        // Respectively: `A、B、C 分别为 x、y、z`.
+        if let respectively = matches.cues.last(where: {
+            $0.cue == .respectively && $0.end <= number.start && $0.start >= sentence.lowerBound
+        }) {
+            let listStart = emittedInSentence.last(where: { $0.start < respectively.start })?.start ?? sentence.lowerBound
+            let listed = matches.phrases.filter { $0.start >= listStart && $0.end <= respectively.start }
+            let numbersBefore = numbers.filter { other in
+                other.start >= respectively.end && other.start < number.start
+                    && !matches.years.contains { $0.start < other.end && other.start < $0.end }
+            }.count
+            if numbersBefore < listed.count, listed.count >= 2,
+               let target = listed[numbersBefore].targets.first(where: { unitFits(number.unit, indicator: $0) }) {
+                return (Resolution(indicator: target, base: nil, change: false, via: "respectively"), false)
+            }
+        }
+        let hasShareCue = matches.cues.contains {
+            $0.cue == .share && $0.start >= clause.lowerBound && $0.start < number.start
+        }
+        return (resolve(number: number, text: text, matches: matches, windowStart: windowStart,
+                        previousNumberEnd: previousNumberEnd, sentence: sentence, clause: clause,
+                        lastSubject: lastSubject, isChange: isChange, hasShareCue: hasShareCue,
+                        hadUnresolved: hadUnresolved), false)
+    }
+
+    /// The year a text value describes and its qualifier: the year from `resolveYear`, moved back for last
+    /// year's value or to the year compared with; a target when a target or plan cue says so, or when a
+    /// plan's value names no year of its own (then the plan's last year).
+    private func yearAndQualifier(of number: ParsedNumber, resolution: Resolution, previousYear: Bool,
+                                  text: AnalysedText, sentence: Range<Int>, clause: Range<Int>, windowStart: Int,
+                                  matches: BlockMatches, blockIndex: Int) -> (Int?, Qualifier?, String) {
+        var (year, isTarget, fromContext, yearSource) = resolveYear(at: number.start, text: text, sentence: sentence,
+                                                                    clause: clause, matches: matches,
+                                                                    blockIndex: blockIndex)
+        if previousYear {
+            year = year.map { $0 - 1 }
+            isTarget = false
+            yearSource = "previous_year"
+        } else if !resolution.change,
+                  let compared = Self.comparedYearOfValue(text, matches: matches, before: number.start, from: windowStart) {
+            // `较 2015 年的 49,800 人增长 5.6%`: the value compared with is that year's.
+            year = compared
+            isTarget = false
+            yearSource = "compared_year"
+        }
+        var qualifier = number.qualifier
+        if resolution.change {
+            qualifier = .change
+        } else if isTarget || matches.cues.contains(where: {
+            $0.cue == .planned && $0.start >= clause.lowerBound && $0.end <= number.start
+        }) {
+            qualifier = .target
+        }
+        // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
+        if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
+           !fromContext || year == planYear {
+            qualifier = .target
+            year = planYear
+            yearSource = "plan_end"
+        }
+        return (year, qualifier, yearSource)
     }
 
     /// The remainder word (`cues.remainder`: 其他, 其余) a clause opens with, as printed, or nil.
@@ -850,5 +869,14 @@ extension ExtractionRun {
         tagged.group = group
         tagged.role = .total
         return (tagged, sameUnitParts.map(\.1).max() ?? total.1, group)
+    }
+}
+
+extension IndicatorRule {
+    /// Whether a figure under another level's opening (`普通高中人数…`, `——小学。`) can be this indicator's:
+    /// only when the indicator is about that level (`levels`); otherwise the figure is that level's, not ours.
+    func isAbout(level opening: String, categories: TableCategoryRules) -> Bool {
+        let words = categories.withoutLeadSkip(TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" })))
+        return levels.contains { words.hasPrefix($0) }
     }
 }
