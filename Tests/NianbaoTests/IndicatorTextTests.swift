@@ -96,6 +96,15 @@ enum IndicatorSentence {
         ])
     }
 
+    /// 研究生学历 is a master's or doctoral degree: the masters-or-above indicators.
+    @Test func graduateDegreeIsMastersOrAbove() {
+        let result = IndicatorSentence.extract(["2024年，专任教师中研究生学历比例 9.4%，具有研究生学历 32 人。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "masters_or_above_ratio 静安区 2024 9.4 %", "masters_or_above_teachers 静安区 2024 32 人",
+        ])
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)
