@@ -28,13 +28,12 @@ extension StringProtocol {
     func trimmingScalars(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
-        if !trimmed(first) && !trimmed(last) { return String(self) }
+        // Copied as UTF-8: in this generic context `String(self)` walked a Substring Character by Character.
+        if !trimmed(first) && !trimmed(last) { return (self as? String) ?? String(decoding: utf8, as: UTF8.self) }
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end && trimmed(scalars[start]) { start = scalars.index(after: start) }
         while end > start && trimmed(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// `count <= limit`, without walking a long text to its end: a text of at most `limit` UTF-8 bytes has
