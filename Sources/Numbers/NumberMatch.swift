@@ -250,14 +250,16 @@ extension NumberScanner {
     }
 
     /// The unit after the figure (scaling it, adding coins, a half unit more) and the suffix qualifier the
-    /// unit reading found; false when a Latin letter glued to the digits makes the figure a name (5G, 3D).
+    /// unit reading found; false when a Latin letter glued to the digits makes the figure a name (5G, 3D,
+    /// 1+X).
     func attachUnit(_ draft: inout NumberDraft) -> Bool {
         guard !draft.isRatio && draft.percentPrefix == nil else { return true }
         let core = draft.core
         let suffix = readUnit(after: draft.end, core: core)
         draft.suffix = suffix
-        if suffix.unitWord == nil, core.hasArabic, let c = at(core.end), NumberScanner.isASCIILetter(c) {
-            return false
+        if suffix.unitWord == nil, core.hasArabic, let c = at(core.end),
+           NumberScanner.isASCIILetter(c) || c == "+" && at(core.end + 1).map(NumberScanner.isASCIILetter) == true {
+            return false   // also `1+X` (证书): a name with a plus
         }
         if !suffix.unit.isEmpty {
             draft.unit = suffix.unit

@@ -105,6 +105,28 @@ enum IndicatorSentence {
         ])
     }
 
+    /// Every name and alias of the shared indicator vocabulary (`../shared/docs/indicator-vocabulary.tsv`)
+    /// followed by a value of its unit is read as that indicator, except 学校数 (a count of schools of every
+    /// level as often as of secondary vocational ones).
+    @Test func theSharedVocabularyNamesItsIndicators() throws {
+        let url = TestPaths.shared.appendingPathComponent("docs/indicator-vocabulary.tsv")
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let unitText = ["人": "120 人", "%": "65.2%", "所": "5 所", "个": "4 个", "元": "1200 元", "万元": "35 万元",
+                        "人次": "450 人次", "门": "12 门", "平方米": "3000 平方米", "台": "60 台", "项": "8 项"]
+        var failures: [String] = []
+        for row in rows where row.count >= 5 {
+            let (id, nameZh, unit) = (row[0], row[1], row[2])
+            guard let printed = unitText[unit] else { continue }
+            for name in [nameZh] + row[4].split(separator: ";").map(String.init) where name != "学校数" {
+                let found = IndicatorSentence.extract(["2023年，\(name)\(printed)。"], region: "静安区", year: 2023)
+                    .observations.contains { $0.indicator == id }
+                if !found { failures.append("\(id): \(name)\(printed)") }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)

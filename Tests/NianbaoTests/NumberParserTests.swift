@@ -246,7 +246,7 @@ import NianbaoModel
     }
 
     @Test(arguments: ["统一", "一切", "两岸", "半岛", "一带一路", "一流", "一体化", "一是加强，二是完善", "三全育人",
-                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印",
+                      "十四五规划", "一线教师", "万一", "千方百计", "十分重要", "5G网络", "3D打印", "“1+X”证书试点", "1+X 证书",
                       "三角形", "五角星", "十分一致", "减半百姓负担", "千兆网络，万兆主干", "双师型", "零零后"])
     func idiomsAreNotNumbers(_ text: String) {
         #expect(Self.parser.parse(text).isEmpty, "\(Self.parser.parse(text).map(\.text))")
