@@ -232,10 +232,17 @@ extension ExtractionRun {
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
-            let (year, qualifier, yearSource) = yearAndQualifier(of: number, resolution: resolution, previousYear: previousYear,
+            var (year, qualifier, yearSource) = yearAndQualifier(of: number, resolution: resolution, previousYear: previousYear,
                                                                  text: text, sentence: sentence, clause: clause,
                                                                  windowStart: windowStart, matches: matches,
                                                                  blockIndex: blockIndex)
+            var alsoYears: [Int] = []
+            if yearSource == "clause",
+               let listed = listedYears(for: number, numbers: numbers, clause: clause, text: text, matches: matches) {
+                year = listed[0]
+                alsoYears = Array(listed.dropFirst())
+                yearSource = "year_list"
+            }
             let location = block.location(atOffset: number.start)
             let observation = Observation(
                 docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
@@ -249,6 +256,11 @@ extension ExtractionRun {
                 category: category)
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
+            for other in alsoYears {
+                var another = observation
+                another.year = other
+                emit(another)
+            }
         }
         if let group = groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches,
                                   sentence: sentence) {
@@ -287,6 +299,11 @@ extension ExtractionRun {
                let target = listed[numbersBefore].targets.first(where: { unitFits(number.unit, indicator: $0) }) {
                 return (Resolution(indicator: target, base: nil, change: false, via: "respectively"), false)
             }
+        }
+        if let subject = lastSubject, unitFits(number, indicator: subject),
+           continuesYearList(number, numbers: numbers, clause: clause, windowStart: windowStart, text: text,
+                             matches: matches) {
+            return (Resolution(indicator: subject, base: nil, change: isChange, via: "year_list"), false)
         }
         let hasShareCue = matches.cues.contains {
             $0.cue == .share && $0.start >= clause.lowerBound && $0.start < number.start

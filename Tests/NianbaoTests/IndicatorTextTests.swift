@@ -127,6 +127,24 @@ enum IndicatorSentence {
         #expect(failures.isEmpty, "\(failures)")
     }
 
+    /// Years listed before a value: with 分别 the values take them in order (the later ones after only a
+    /// list mark); a single value is every listed year's.
+    @Test func yearsListedBeforeTheirValues() {
+        let result = IndicatorSentence.extract([
+            "2024年、2025年招生规模稳定在300人左右。",
+            "2022年和2023年分别招生1200人、1350人。",
+            "2021年、2022年毕业生就业率分别为95.1%、96.3%。",
+            "2023年，毕业生就业率分别为95.1%、96.3%。",
+        ], region: "静安区", year: 2025)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "new_enrollment 静安区 2024 300 人 approx", "new_enrollment 静安区 2025 300 人 approx",
+            "new_enrollment 静安区 2022 1200 人", "new_enrollment 静安区 2023 1350 人",
+            "employment_rate 静安区 2021 95.1 %", "employment_rate 静安区 2022 96.3 %",
+            "employment_rate 静安区 2023 95.1 %",
+        ])
+        #expect(result.observations.prefix(2).allSatisfy { $0.yearSource == "year_list" })
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)

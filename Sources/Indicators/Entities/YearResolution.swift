@@ -1,4 +1,5 @@
 import Foundation
+import Numbers
 import NianbaoModel
 
 /// The year a document's values default to: the year its body mostly describes when the cover or title
@@ -119,5 +120,68 @@ extension ExtractionRun {
         guard !words.isEmpty else { return false }
         let scalars = text.scalars[max(0, sentence.lowerBound)..<min(sentence.upperBound, text.scalars.count)]
         return words.contains { scalarsContain(scalars, $0) }
+    }
+}
+
+/// Years listed together before a value (`2024年、2025年招生规模稳定在 300 人左右`, `2023 年和 2024 年分别招生
+/// 300 人、320 人`): with `分别`, the values take the years in order; a single value is each year's.
+extension ExtractionRun {
+    /// The last run of two or more years in `clause` before `offset` joined only by 、/和/与/及/commas/spaces.
+    func yearList(in clause: Range<Int>, before offset: Int, text: AnalysedText,
+                  matches: BlockMatches) -> [BlockMatches.YearHit]? {
+        let hits = matches.years.filter { (hit: BlockMatches.YearHit) in
+            !hit.comparison && !hit.history && hit.start >= clause.lowerBound && hit.end <= offset
+        }
+        guard var run = hits.last.map({ [$0] }), hits.count >= 2 else { return nil }
+        for hit in hits.dropLast().reversed() {
+            guard hit.end < run[0].start,
+                  text.text(hit.end..<run[0].start).allSatisfy({ "、和与及,， ".contains($0) }) else { break }
+            run.insert(hit, at: 0)
+        }
+        return run.count >= 2 ? run : nil
+    }
+
+    /// The years a value at `number` describes when its clause lists years before it; nil when it lists
+    /// none (the year is then decided as usual). `numbers` are the sentence's values, in order.
+    func listedYears(for number: ParsedNumber, numbers: [ParsedNumber], clause: Range<Int>, text: AnalysedText,
+                     matches: BlockMatches) -> [Int]? {
+        guard let list = yearList(in: clause, before: number.start, text: text, matches: matches) else { return nil }
+        let listEnd = list.last!.end
+        func isValue(_ other: ParsedNumber) -> Bool {
+            !matches.years.contains { (hit: BlockMatches.YearHit) in hit.start < other.end && other.start < hit.end }
+        }
+        if let listStart = respectivelyStart(after: listEnd, before: number.start, text: text, matches: matches) {
+            let index = numbers.filter { (other: ParsedNumber) in
+                other.start >= listStart && other.start < number.start && isValue(other)
+            }.count
+            return index < list.count ? [list[index].year] : nil
+        }
+        // A single value after the list in its clause belongs to every year listed.
+        let valuesAfterList = numbers.filter { (other: ParsedNumber) in
+            other.start >= listEnd && other.start < clause.upperBound && isValue(other)
+        }
+        guard valuesAfterList.count == 1 else { return nil }
+        return list.map { (hit: BlockMatches.YearHit) in hit.year }
+    }
+
+    /// Where the values `分别` gives out begin: after a `respectively` cue (`分别为`), or after a bare 分别
+    /// (`分别招生 1200 人、1350 人`), between `from` and `to`.
+    func respectivelyStart(after from: Int, before to: Int, text: AnalysedText, matches: BlockMatches) -> Int? {
+        if let cue = matches.cues.last(where: { $0.cue == .respectively && $0.start >= from && $0.end <= to }) {
+            return cue.end
+        }
+        guard from < to, let range = text.text(from..<to).range(of: "分别") else { return nil }
+        return from + text.text(from..<to)[..<range.upperBound].count
+    }
+
+    /// `2023 年、2024 年在校生分别为 3000 人、3100 人`: after the first, each value of a year list given out
+    /// with 分别 is the same indicator's, though only a list mark stands before it.
+    func continuesYearList(_ number: ParsedNumber, numbers: [ParsedNumber], clause: Range<Int>, windowStart: Int,
+                           text: AnalysedText, matches: BlockMatches) -> Bool {
+        guard windowStart < number.start, let list = yearList(in: clause, before: number.start, text: text, matches: matches),
+              respectivelyStart(after: list.last!.end, before: number.start, text: text, matches: matches) != nil,
+              listedYears(for: number, numbers: numbers, clause: clause, text: text, matches: matches)?.count == 1
+        else { return false }
+        return text.text(windowStart..<number.start).allSatisfy { "、和与及,， ".contains($0) }
     }
 }
