@@ -145,6 +145,18 @@ enum IndicatorSentence {
         #expect(result.observations.prefix(2).allSatisfy { $0.yearSource == "year_list" })
     }
 
+    /// The statistical bulletins' `中等职业教育共有学校 N 所` counts schools; a bare `共有学校` counts every level's.
+    @Test func bulletinSchoolCount() {
+        let result = IndicatorSentence.extract([
+            "2023年，全区中等职业教育（不含技工学校）共有学校 12 所，招生 4500 人。",
+            "2023年，全区共有学校 120 所。",
+        ], region: "静安区", year: 2023)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "schools 静安区 2023 12 所", "new_enrollment 静安区 2023 4500 人",
+        ])
+        #expect(result.observations.first?.category == "不含技工学校")
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)
