@@ -164,14 +164,10 @@ extension ExtractionRun {
         return list.map { (hit: BlockMatches.YearHit) in hit.year }
     }
 
-    /// Where the values `分别` gives out begin: after a `respectively` cue (`分别为`), or after a bare 分别
-    /// (`分别招生 1200 人、1350 人`), between `from` and `to`.
+    /// Where the values a `respectively` cue (`分别为`, or a bare `分别` before the indicator: `分别招生 1200 人、
+    /// 1350 人`) gives out begin, when one stands between `from` and `to`.
     func respectivelyStart(after from: Int, before to: Int, text: AnalysedText, matches: BlockMatches) -> Int? {
-        if let cue = matches.cues.last(where: { $0.cue == .respectively && $0.start >= from && $0.end <= to }) {
-            return cue.end
-        }
-        guard from < to, let range = text.text(from..<to).range(of: "分别") else { return nil }
-        return from + text.text(from..<to)[..<range.upperBound].count
+        matches.cues.last(where: { $0.cue == .respectively && $0.start >= from && $0.end <= to })?.end
     }
 
     /// `2023 年、2024 年在校生分别为 3000 人、3100 人`: after the first, each value of a year list given out
