@@ -38,8 +38,9 @@ seed() {
         pdf)
             cp Tests/NianbaoTests/Fixtures/pdf/*.pdf "$dir/" ;;
         numbers)
-            cat corpus/*.txt corpus/*.md | awk 'length($0) > 4 && /[0-9一二三四五六七八九十百千万亿%％]/' \
-                | head -n 400 | split -l 1 - "$dir/line-" ;;
+            # awk stops at 400 itself: `head` closing the pipe made awk die of SIGPIPE under pipefail.
+            cat corpus/*.txt corpus/*.md | awk 'length($0) > 4 && /[0-9一二三四五六七八九十百千万亿%％]/ && n++ < 400' \
+                | split -l 1 - "$dir/line-" ;;
     esac
     if [ -d "Tests/NianbaoTests/Fixtures/fuzz/$target" ]; then cp Tests/NianbaoTests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true; fi
 }
