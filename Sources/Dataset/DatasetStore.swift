@@ -239,14 +239,8 @@ public final class DatasetStore: Sendable {
     func forEachRecord<R>(_ table: StoreTable<R>, in db: Database, where condition: String? = nil,
                           _ arguments: StatementArguments = [], order: String? = nil,
                           _ body: (R) throws -> Void) throws {
-        var sql = "SELECT * FROM \(quoted(table.name))"
-        if let condition { sql += " WHERE \(condition)" }
-        if let order { sql += " ORDER BY \(order)" }
-        let statement = try db.makeStatement(sql: sql)
-        let positions = table.columnPositions(statement.columnNames)
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            switch R.record(fromValues: table.values(from: row, positions: positions)) {
+        try forEachRowValues(table, in: db, where: condition, arguments, order: order) { values in
+            switch R.record(fromValues: values) {
             case .success(let record): try body(record)
             case .failure(let mismatch):
                 throw DatasetError.database(path: path, reason: "table \(table.name): \(mismatch.description)")
@@ -254,16 +248,18 @@ public final class DatasetStore: Sendable {
         }
     }
 
-    /// Like `forEachRecord`, but hands on each row's values in field order without building the record:
-    /// for writing a row out again as it is stored (the export), where the record was built only to be taken
-    /// apart (the rows were written from records by this field list, so they read back as they were).
-    func forEachRowValues<R>(_ table: StoreTable<R>, in db: Database, order: String? = nil,
+    /// Each row's values in field order, without building the record: for writing a row out again as it is
+    /// stored (the export), where the record would be built only to be taken apart (the rows were written
+    /// from records by this field list, so they read back as they were).
+    func forEachRowValues<R>(_ table: StoreTable<R>, in db: Database, where condition: String? = nil,
+                             _ arguments: StatementArguments = [], order: String? = nil,
                              _ body: ([FieldValue]) throws -> Void) throws {
         var sql = "SELECT * FROM \(quoted(table.name))"
+        if let condition { sql += " WHERE \(condition)" }
         if let order { sql += " ORDER BY \(order)" }
         let statement = try db.makeStatement(sql: sql)
         let positions = table.columnPositions(statement.columnNames)
-        let rows = try Row.fetchCursor(statement)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() { try body(table.values(from: row, positions: positions)) }
     }
 

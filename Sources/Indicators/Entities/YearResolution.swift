@@ -174,8 +174,8 @@ extension ExtractionRun {
     /// with 分别 is the same indicator's, though only a list mark stands before it.
     func continuesYearList(_ number: ParsedNumber, numbers: [ParsedNumber], clause: Range<Int>, windowStart: Int,
                            text: AnalysedText, matches: BlockMatches) -> Bool {
-        guard windowStart < number.start, let list = yearList(in: clause, before: number.start, text: text, matches: matches),
-              respectivelyStart(after: list.last!.end, before: number.start, text: text, matches: matches) != nil,
+        // One listed year for this value means the list was given out with 分别 (a shared value takes them all).
+        guard windowStart < number.start,
               listedYears(for: number, numbers: numbers, clause: clause, text: text, matches: matches)?.count == 1
         else { return false }
         return text.text(windowStart..<number.start).allSatisfy { "、和与及,， ".contains($0) }
