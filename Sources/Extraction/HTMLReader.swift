@@ -47,7 +47,8 @@ public struct HTMLReader: ReportReader {
         let title = HTMLMetadata.title(dom: dom, lines: lines)
         let date = HTMLMetadata.date(dom: dom, article: article, infoLines: infoLines)
         return SourceDocument(path: path, format: .html, pages: [SourcePage(number: 1, lines: lines)],
-                              metadataTitle: title, metadataDate: date, warnings: decoded.warnings, headersRemoved: true)
+                              metadataTitle: title, metadataDate: date, warnings: decoded.warnings, headersRemoved: true,
+                              stated: StatedFacts(address: HTMLMetadata.address(dom: dom, text: decoded.text)))
     }
 
     /// Tag names that make a file HTML; a text file or binary named .html has none of them.

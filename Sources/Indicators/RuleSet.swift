@@ -125,6 +125,8 @@ public struct RuleSet: Sendable {
     public var gazetteer: RegionGazetteer
     /// Words of statistics tables naming secondary vocational education, its kinds and other levels.
     public var tableCategories: TableCategoryRules
+    /// Government site host labels that are not their region's pinyin (`entities.yaml` `web_sites`).
+    public var webSites: [String: String] = [:]
     let compiled: CompiledRules
     let schoolFinder: SchoolNameFinder
 
@@ -142,6 +144,7 @@ public struct RuleSet: Sendable {
         // `全市各级各类学校在校生…`, `全省普通高中…`: a bulletin clause may name its region before its level.
         tableCategories.leadSkips = subjectWords.map { $0.word.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
+        let webSites = try parseWebSites(entitiesFile, gazetteer: gazetteer)
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
@@ -149,7 +152,8 @@ public struct RuleSet: Sendable {
                                          indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
-                       subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer, tableCategories: tableCategories, compiled: compiled,
+                       subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
+                       tableCategories: tableCategories, webSites: webSites, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -182,9 +186,31 @@ public struct RuleSet: Sendable {
         return result
     }
 
+    /// The sections of `entities.yaml`.
+    static let entityKeys: Set<String> = ["regions", "schools", "school_patterns", "not_schools", "school_names",
+                                          "subject_words", "table_categories", "web_sites"]
+
+    /// `web_sites`: government site labels that are not the pinyin of their region (`gz`: 广州市, `moe`: 全国).
+    private static func parseWebSites(_ file: RuleFile, gazetteer: RegionGazetteer) throws(RuleError) -> [String: String] {
+        let root = try file.mapping(file.root, allowed: entityKeys)
+        guard let node = root["web_sites"] else { return [:] }
+        var sites: [String: String] = [:]
+        for (key, value) in try file.pairs(node) {
+            let label = try file.string(key), region = try file.string(value)
+            guard !label.isEmpty, label.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+                throw file.error(key, "web site label “\(label)” is not a lowercase host label (letters, digits, -)")
+            }
+            guard sites[label] == nil else { throw file.error(key, "web site label “\(label)” listed twice") }
+            guard gazetteer.regions(named: region).count == 1 else {
+                throw file.error(value, "web site region “\(region)” is not the full name of one division of regions.tsv")
+            }
+            sites[label] = region
+        }
+        return sites
+    }
+
     private static func parseEntities(_ file: RuleFile) throws(RuleError) -> ([EntityRule], [String], [String]) {
-        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words", "table_categories"])
+        let root = try file.mapping(file.root, allowed: entityKeys)
         var result: [EntityRule] = []
         var names: Set<String> = []
         for (key, kind) in [("regions", EntityKind.region), ("schools", EntityKind.school)] {
@@ -219,8 +245,7 @@ public struct RuleSet: Sendable {
     }
 
     private static func parseSchoolNames(_ file: RuleFile) throws(RuleError) -> SchoolNameRules {
-        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words", "table_categories"])
+        let root = try file.mapping(file.root, allowed: entityKeys)
         var rules = SchoolNameRules()
         guard let node = root["school_names"] else { return rules }
         let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core",
@@ -243,8 +268,7 @@ public struct RuleSet: Sendable {
     }
 
     private static func parseTableCategories(_ file: RuleFile) throws(RuleError) -> TableCategoryRules {
-        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words", "table_categories"])
+        let root = try file.mapping(file.root, allowed: entityKeys)
         var rules = TableCategoryRules()
         guard let node = root["table_categories"] else { return rules }
         let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding", "attributes",
@@ -271,8 +295,7 @@ public struct RuleSet: Sendable {
 
     private static func parseSubjectWords(_ file: RuleFile) throws(RuleError)
         -> ([SubjectWord], [SubjectWord.Level: [String]]) {
-        let root = try file.mapping(file.root, allowed: ["regions", "schools", "school_patterns", "not_schools",
-                                                         "school_names", "subject_words", "table_categories"])
+        let root = try file.mapping(file.root, allowed: entityKeys)
         guard let node = root["subject_words"] else { return ([], [:]) }
         var words: [SubjectWord] = []
         var suffixes: [SubjectWord.Level: [String]] = [:]

@@ -288,14 +288,20 @@ extension SourceDocument: ArchiveCodable {
         writer.write(metadataDate)
         writer.write(warnings)
         writer.write(headersRemoved)
+        writer.write(stated.address)
+        writer.write(stated.subject)
+        writer.write(stated.year)
     }
     public init(unarchiving reader: inout ArchiveReader) throws(ArchiveDamaged) {
         let path = try reader.string(), format = try reader.raw(SourceFormat.self)
         let pages = try reader.array(SourcePage.self)
         let title = try reader.optionalString()
         let date = try reader.optionalString()
+        let warnings = try reader.strings(), headersRemoved = try reader.bool()
+        let stated = StatedFacts(address: try reader.optionalString(), subject: try reader.optionalString(),
+                                 year: try reader.optionalInt())
         self.init(path: path, format: format, pages: pages, metadataTitle: title, metadataDate: date,
-                  warnings: try reader.strings(), headersRemoved: try reader.bool())
+                  warnings: warnings, headersRemoved: headersRemoved, stated: stated)
     }
 }
 
@@ -403,7 +409,7 @@ extension TableData: ArchiveCodable {
 
 extension SegmentedDocument: ArchiveCodable {
     /// Raised whenever a model type's archived fields change; an archive of another version is not read.
-    public static let archiveFormat: UInt8 = 1
+    public static let archiveFormat: UInt8 = 2
 
     public func archive(to writer: inout ArchiveWriter) {
         writer.write(docId)

@@ -24,6 +24,8 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     public var subjectSource: String?
     /// Where `report_year` came from (`title`, `cover`, `preface`, `published`, …) or why it is null.
     public var reportYearSource: String?
+    /// The web address the file was saved from: a saved page's own, or the analyst's source list's.
+    public var sourceAddress: String?
 
     public init(docId: String, source: String, sha256: String, format: SourceFormat?, title: String?,
                 region: String?, reportYear: Int?, issuer: String?, published: String?, pages: Int,
@@ -56,7 +58,7 @@ extension DocumentRecord: FieldListed {
         .field("issuer", \.issuer), .field("published", \.published), .field("pages", \.pages),
         .field("status", \.status), .field("errors", \.errors), .field("subject", \.subject),
         .field("subject_kind", \.subjectKind), .field("subject_source", \.subjectSource),
-        .field("report_year_source", \.reportYearSource),
+        .field("report_year_source", \.reportYearSource), .field("source_address", \.sourceAddress),
     ]
     public static let blank = DocumentRecord(docId: "", source: "", sha256: "", format: nil, title: nil, region: nil,
                                              reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed,

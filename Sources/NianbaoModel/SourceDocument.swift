@@ -68,9 +68,14 @@ public struct SourceDocument: Codable, Sendable {
     public var warnings: [String]
     /// True when the reader already removed running headers/footers (PDF, HTML do it themselves).
     public var headersRemoved: Bool
+    /// What is known of the document from outside its text: the web address it was saved from (a saved
+    /// page's canonical link, or the analyst's list of sources) and a subject or year the analyst stated.
+    public var stated: StatedFacts
 
     public init(path: String, format: SourceFormat, pages: [SourcePage], metadataTitle: String? = nil,
-                metadataDate: String? = nil, warnings: [String] = [], headersRemoved: Bool = false) {
+                metadataDate: String? = nil, warnings: [String] = [], headersRemoved: Bool = false,
+                stated: StatedFacts = StatedFacts()) {
+        self.stated = stated
         self.path = path
         self.format = format
         self.pages = pages
@@ -81,4 +86,28 @@ public struct SourceDocument: Codable, Sendable {
     }
 
     public var allLines: [SourceLine] { pages.flatMap(\.lines) }
+}
+
+/// Facts about a document that its text does not give: where it was published and what the analyst knows of it.
+/// Each is used only where the text itself says nothing (see the subject and year resolution).
+public struct StatedFacts: Codable, Sendable, Hashable {
+    /// The web address the file was saved from (`https://tjj.fujian.gov.cn/…`).
+    public var address: String?
+    /// The school or region the document is about, as the analyst states it.
+    public var subject: String?
+    /// The year the document covers, as the analyst states it.
+    public var year: Int?
+
+    public init(address: String? = nil, subject: String? = nil, year: Int? = nil) {
+        self.address = address
+        self.subject = subject
+        self.year = year
+    }
+
+    public var isEmpty: Bool { address == nil && subject == nil && year == nil }
+
+    /// These facts with `other`'s where `other` has one (an analyst's list overrides what a page says).
+    public func overridden(by other: StatedFacts) -> StatedFacts {
+        StatedFacts(address: other.address ?? address, subject: other.subject ?? subject, year: other.year ?? year)
+    }
 }

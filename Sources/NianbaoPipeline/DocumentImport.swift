@@ -22,6 +22,7 @@ struct DocumentImport: Sendable {
     }
 
     private func update(_ file: InputFile, stored: SourceFileState?) throws(DatasetError) -> DocumentOutcome {
+        let version = Self.version(version, stated: file.stated)
         let stat = FileStat(path: file.path)
         var data: Data?
         let sha256: String
@@ -62,7 +63,7 @@ struct DocumentImport: Sendable {
     }
 
     private func process(_ file: InputFile, data: Data?, state: SourceFileState) throws(DatasetError) -> DocumentOutcome {
-        let report = pipeline.process(path: file.path, docId: file.docId, data: data)
+        let report = pipeline.process(path: file.path, docId: file.docId, data: data, stated: file.stated)
         var state = state
         state.sha256 = report.record.sha256
         let result = report.segmented.map(extractor.extract(from:))
@@ -72,6 +73,14 @@ struct DocumentImport: Sendable {
                                         observations: result?.observations ?? [], rejected: result?.rejected ?? [],
                                         archive: archive, file: state, search: report.segmented.map { SearchDocument($0) }))
         return outcome(file, .processed, record, observations: result?.observations.count ?? 0)
+    }
+
+    /// The processing version a file's stored results must have: facts stated about the file are part of it,
+    /// so a changed source-list entry reads the file again.
+    static func version(_ version: String, stated: StatedFacts) -> String {
+        guard !stated.isEmpty else { return version }
+        let facts = [stated.address ?? "", stated.subject ?? "", stated.year.map(String.init) ?? ""].joined(separator: "\t")
+        return version + "+stated:" + String(ContentDigest.sha256(Data(facts.utf8)).prefix(16))
     }
 
     private func outcome(_ file: InputFile, _ action: DocumentAction, _ record: DocumentRecord,

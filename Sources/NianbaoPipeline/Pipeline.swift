@@ -24,20 +24,23 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
-    public func process(path: String, docId: String) -> ProcessedReport {
-        process(path: path, docId: docId, data: try? Data(contentsOf: URL(fileURLWithPath: path)))
+    /// `stated` holds what is known of the file from outside it (`SourceList`); it overrides what the file's
+    /// container says (a saved page's canonical address).
+    public func process(path: String, docId: String, stated: StatedFacts = StatedFacts()) -> ProcessedReport {
+        process(path: path, docId: docId, data: try? Data(contentsOf: URL(fileURLWithPath: path)), stated: stated)
     }
 
     /// The same, on bytes already read (nil when the file could not be read).
-    public func process(path: String, docId: String, data: Data?) -> ProcessedReport {
+    public func process(path: String, docId: String, data: Data?, stated: StatedFacts = StatedFacts()) -> ProcessedReport {
         let sha = ContentDigest.sha256(data ?? Data())
         let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
         var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
                                     reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])
-        let source: SourceDocument
+        var source: SourceDocument
         do {
             // The bytes just hashed are the bytes read; a missing or unreadable file takes the reader's own checks.
             source = try Readers.readWithDeadline(path: path, data: data, options: readOptions)
+            source.stated = source.stated.overridden(by: stated)
         } catch {
             let unreadable = Diagnostic(code: "unreadable", severity: .error, message: error.description, locations: [])
             record.errors = [unreadable.rendered]
@@ -51,6 +54,7 @@ public struct Pipeline: Sendable {
         record.reportYear = segmented.frontMatter.reportYear
         record.issuer = segmented.frontMatter.issuer
         record.published = segmented.frontMatter.published
+        record.sourceAddress = source.stated.address
         let problems = source.warnings.map { Diagnostic(code: "reader", severity: .warning, message: $0, locations: []) }
             + segmented.warnings.filter { $0.hasPrefix("no recognisable headings") }
                 .map { Diagnostic(code: "no_headings", severity: .warning, message: $0, locations: []) }
@@ -71,7 +75,7 @@ public struct Pipeline: Sendable {
                            indicators: (@Sendable (SegmentedDocument) -> IndicatorResult)? = nil) -> [ProcessedReport] {
         let results = Mutex<[Int: ProcessedReport]>([:])
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            var report = process(path: inputs[index].path, docId: inputs[index].docId)
+            var report = process(path: inputs[index].path, docId: inputs[index].docId, stated: inputs[index].stated)
             if let indicators, let segmented = report.segmented {
                 let found = indicators(segmented)
                 report.indicators = found
@@ -87,6 +91,14 @@ public struct Pipeline: Sendable {
 public struct InputFile: Sendable, Hashable {
     public var path: String
     public var docId: String
+    /// What the analyst's source list says of the file (`SourceList`).
+    public var stated: StatedFacts
+
+    public init(path: String, docId: String, stated: StatedFacts = StatedFacts()) {
+        self.path = path
+        self.docId = docId
+        self.stated = stated
+    }
 }
 
 public enum InputDiscovery {

@@ -32,6 +32,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Folder with indicator, entity, unit and check rules (default: the rules built into nianbao).")
     var rules: String?
 
+    @Option(help: ArgumentHelp("""
+        A list of where the files came from: tab- or comma-separated, a header row with a “file” column and any of \
+        “url”, “subject”, “year”. A government site's address names its region (tjj.fujian.gov.cn: 福建省), \
+        and a year in its path the year; both are used where the text names no subject or year.
+        """, valueName: "file"))
+    var sources: String?
+
     @ArgumentParser.Flag(help: "Remove from the store the documents whose file is gone from the folders imported.")
     var prune = false
 
@@ -44,7 +51,17 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let (files, problems) = InputDiscovery.discover(inputs)
+        var (files, problems) = InputDiscovery.discover(inputs)
+        if let sources {
+            do {
+                let applied = try SourceList.load(path: sources).apply(to: files, roots: inputs)
+                files = applied.files
+                for problem in applied.problems { printError("warning: \(problem)") }
+            } catch {
+                printError("nianbao import: source list \(error)")
+                throw ExitCode(2)
+            }
+        }
         for problem in problems { printError(problem) }
         guard !files.isEmpty else {
             printError("nothing to import: no .pdf, .html, .htm, .txt or .md files in \(inputs.joined(separator: " "))")

@@ -63,7 +63,7 @@ import NianbaoModel
         // Documents carry exactly the contract's fields and the documented extras, nulls included (never omitted).
         let documents = try F.jsonObjects(out, "documents.jsonl")
         #expect(Set(documents[1].keys) == Set(Self.contractFields["documents.jsonl"]!
-                                              + ["subject", "subject_kind", "subject_source", "report_year_source"]))
+                                              + ["subject", "subject_kind", "subject_source", "report_year_source", "source_address"]))
         #expect(documents[1]["subject"] is NSNull)
         #expect(documents[1]["format"] is NSNull)
         #expect(documents[1]["published"] is NSNull)

@@ -8,14 +8,14 @@ public struct DocumentSubject: Sendable, Hashable {
     public var name: String
     public var kind: Kind
     /// Where it was read: `front_matter`, `title`, `metadata_title`, `first_lines`, `lead_sentence`, `issuer`,
-    /// `body_mentions`.
+    /// `body_mentions`; `stated` (the analyst's source list); `address_site`, `address_path` (the web address).
     public var source: String
     /// Whether the document says itself whom it is about (its cover, title, first lines, or an opening sentence
     /// naming its school), rather than its issuer or the name its body repeats most suggesting it: a value the
     /// subject is given to when its sentence names nothing then has `entity_source` `document_subject`, else
     /// `inferred_subject`, a fallback (`ValueSources`).
     public var isDeclared: Bool { !Self.inferredSources.contains(source) }
-    static let inferredSources: Set<String> = ["issuer", "body_mentions"]
+    static let inferredSources: Set<String> = ["issuer", "body_mentions", "address_site", "address_path"]
     /// For a region subject, the divisions its name may mean; for a school, the places its name starts with.
     var places: [Region]
     /// For a school listed in `entities.yaml`, the region it belongs to.
@@ -52,6 +52,8 @@ struct SubjectResolver {
 
     func firstNamed(_ document: SegmentedDocument) -> (subject: DocumentSubject?, reason: String?) {
         let front = document.frontMatter
+        let stated = document.clean.source.stated
+        if let name = stated.subject { return (statedSubject(name), nil) }
         if let stated = front.region, let listed = listedRegion(stated) {
             return (DocumentSubject(name: listed, kind: .region, source: "front_matter",
                                     places: rules.gazetteer.regions(named: listed), listedRegion: nil), nil)
@@ -76,7 +78,22 @@ struct SubjectResolver {
             return (regionSubject(region, source: "issuer"), nil)
         }
         if let subject = dominantBodyName(document) { return (subject, nil) }
-        return (nil, "no title, issuer or repeated name says whom the document is about")
+        if let address = stated.address.flatMap(SourceAddress.init),
+           let (name, how) = address.region(gazetteer: rules.gazetteer, webSites: rules.webSites) {
+            return (regionSubject(name, source: how), nil)
+        }
+        return (nil, "no title, issuer, repeated name or web address says whom the document is about")
+    }
+
+    /// The subject the analyst's source list states: the school or region its text names, else the text as a
+    /// school when it ends like one, a region otherwise.
+    func statedSubject(_ name: String) -> DocumentSubject {
+        if let found = subject(namedIn: name, source: "stated"), found.name == name || found.kind == .school {
+            return found
+        }
+        let isSchool = rules.schoolNames.suffixes.contains { name.hasSuffix($0) }
+        return DocumentSubject(name: name, kind: isSchool ? .school : .region, source: "stated",
+                               places: rules.gazetteer.regions(named: name), listedRegion: nil)
     }
 
     /// A school named in a title-like line wins over the region around it (`宁海县第一职业中学2020年…报告`).

@@ -26,6 +26,8 @@ public struct Region: Sendable, Hashable {
     public var parentCode: String?
     public var current: Bool
     public var formerNames: [String]
+    /// Toneless pinyin of the name without its kind suffix (`huzhou`), as government site addresses spell it.
+    public var pinyin: String = ""
 }
 
 /// The national list of administrative divisions (`rules/regions.tsv`): finds region names in text and
@@ -43,6 +45,8 @@ public struct RegionGazetteer: Sendable {
     /// Every name and short name of every level, for telling whether a school name starts with a place.
     let placePrefixes: Set<String>
     let longestPlacePrefix: Int
+    /// Pinyin → divisions (`fuzhou`: 福州市 and 抚州市).
+    let indicesByPinyin: [String: [Int]]
 
     public static let empty = RegionGazetteer(regions: [])
 
@@ -51,8 +55,10 @@ public struct RegionGazetteer: Sendable {
         var byCode: [String: Int] = [:]
         var byName: [String: [Int]] = [:]
         var prefixes = Set<String>()
+        var byPinyin: [String: [Int]] = [:]
         for (index, region) in regions.enumerated() {
             byCode[region.code] = index
+            if !region.pinyin.isEmpty { byPinyin[region.pinyin, default: []].append(index) }
             var matchable = [region.name]
             if region.current && (region.level == .province || region.level == .prefecture) {
                 matchable += region.shortNames.filter { $0.count >= 2 }
@@ -67,6 +73,7 @@ public struct RegionGazetteer: Sendable {
             for name in region.formerNames where name.count >= 3 && byName[name] == nil { byName[name] = [index] }
         }
         indexByCode = byCode
+        indicesByPinyin = byPinyin
         indicesByName = byName
         names = byName.keys.map { ($0.count, $0) }.sorted(by: >).map(\.1)   // counted once, not per comparison
         matcher = names.isEmpty ? nil : LiteralAlternation(words: names.enumerated().map { ($1, $0) })
@@ -111,7 +118,7 @@ public struct RegionGazetteer: Sendable {
             let parent = field("parent_code")
             regions.append(Region(code: code, name: name, shortNames: list("short_names"), level: level,
                                   parentCode: parent.isEmpty ? nil : parent, current: field("status") != "former",
-                                  formerNames: list("former_names")))
+                                  formerNames: list("former_names"), pinyin: field("pinyin").lowercased()))
         }
         let gazetteer = RegionGazetteer(regions: regions)
         for region in regions {
@@ -125,6 +132,11 @@ public struct RegionGazetteer: Sendable {
     /// The divisions a name may mean (empty when it names none).
     public func regions(named name: String) -> [Region] {
         (indicesByName[name] ?? []).map { regions[$0] }
+    }
+
+    /// The divisions whose name is spelt `pinyin` (empty when none is).
+    public func regions(pinyin: String) -> [Region] {
+        (indicesByPinyin[pinyin] ?? []).map { regions[$0] }
     }
 
     public func region(code: String) -> Region? { indexByCode[code].map { regions[$0] } }

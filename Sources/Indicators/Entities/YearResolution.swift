@@ -7,7 +7,8 @@ import NianbaoModel
 /// names most often; nil with the reason when the text names none.
 struct DocumentYear: Sendable {
     var year: Int?
-    /// `front_matter` (title, cover, preface), `published`, `body_years`.
+    /// `front_matter` (title, cover, preface), `title`, `first_lines`, `published`, `stated` (the analyst's
+    /// source list), `address_year`, `address_date` (the web address), `body_years`.
     var source: String?
     var reason: String?
 
@@ -26,10 +27,17 @@ struct DocumentYear: Sendable {
         if let published = front.published, let year = Int(published.prefix(4)) {
             return DocumentYear(year: year, source: "published")
         }
+        let stated = document.clean.source.stated
+        if let year = stated.year { return DocumentYear(year: year, source: "stated") }
+        if let address = stated.address.flatMap(SourceAddress.init) {
+            if let year = address.namedYear { return DocumentYear(year: year, source: "address_year") }
+            // Dated like the text's own publication date: the year it was published.
+            if let date = address.date { return DocumentYear(year: date.year, source: "address_date") }
+        }
         if let year = mostNamedYear(document.clean.blocks) {
             return DocumentYear(year: year, source: "body_years")
         }
-        return DocumentYear(reason: "neither the cover, the title, a publication date nor the text names a year")
+        return DocumentYear(reason: "neither the cover, the title, a publication date, the text nor the web address names a year")
     }
 
     /// A page without a recognised title: the year its first short lines name (`2021~2022学年初惠州市教育统计
