@@ -37,6 +37,22 @@ import NianbaoModel
         }
     }
 
+    /// A statistics series whose rows each name the category and what they count: a row counting something
+    /// no rule knows is not the row above's indicator; an external teacher is a part-time one.
+    @Test func aCategoryRowNamingSomethingUnknownTakesNotTheIndicatorAbove() {
+        let rows = [
+            ["指标", "2022年", "2021年"],
+            ["中等职业学校(机构)专任教师数(万人)", "4.63", "4.55"],
+            ["中等职业学校(机构)校本部行政人员数(万人)", "0.28", ""],
+            ["中等职业学校(机构)校本部工勤人员数(万人)", "0.35", ""],
+            ["中等职业学校(机构)聘请校外教师数(万人)", "0.6", ""],
+        ]
+        let result = IndicatorSentence.extract([], region: "江苏省", year: 2022, tables: [Self.table(rows, caption: "")])
+        let found = result.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value)" }.sorted()
+        #expect(found == ["fulltime_teachers 2021 45500", "fulltime_teachers 2022 46300", "parttime_teachers 2022 6000"],
+                "\(found)")
+    }
+
     @Test func yearColumnsWithSubRowsContinuationsAndDashes() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],

@@ -64,7 +64,11 @@ extension ExtractionRun {
                 return nil
             }()
             if !yearOfColumn.isEmpty {
-                guard let indicator = rowIndicator ?? (rowClass != nil ? group?.indicator : nil) else { continue }
+                // A category row takes the indicator of the group above (`学校数 (所)` › `中等职业学校`) only when
+                // its label names nothing besides the category: `中等职业学校校本部行政人员数` counts something
+                // no rule knows, not the group's teachers.
+                let takesGroup = rowClass != nil && !Self.namesMoreThanCategory(categories.removingCategoryWords(label.text))
+                guard let indicator = rowIndicator ?? (takesGroup ? group?.indicator : nil) else { continue }
                 guard effective != nil || rowIndicator != nil else { continue }
                 let unit = label.unit ?? group?.unit
                 for (c, columnYear) in yearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
@@ -82,6 +86,22 @@ extension ExtractionRun {
             }
         }
         return emitted || !yearOfColumn.isEmpty || !indicatorOfColumn.isEmpty
+    }
+
+    /// Whether what is left of a category row's label once its category words are gone still names something:
+    /// two or more Chinese characters outside brackets (`(机构)`, an English gloss and a `#` mark name nothing).
+    static func namesMoreThanCategory(_ remainder: String) -> Bool {
+        var depth = 0
+        var han = 0
+        for scalar in remainder.unicodeScalars {
+            switch scalar {
+            case "(", "（", "[", "【": depth += 1
+            case ")", "）", "]", "】": depth = max(0, depth - 1)
+            default:
+                if depth == 0, scalar.properties.isIdeographic { han += 1 }
+            }
+        }
+        return han >= 2
     }
 
     /// Leading rows that hold no number but years (`项目 Item | 2020 | 2021`, `指标 | 2022年 | 2021年`).
