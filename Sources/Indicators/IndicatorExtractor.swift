@@ -264,7 +264,7 @@ struct ExtractionRun {
         result.subjectReason = reason
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
-        documentYear = DocumentYear.resolve(document)
+        documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords)
         defaultYear = documentYear.year
         result.coveredYear = reportYear ?? documentYear.year
         result.coveredYearSource = reportYear != nil ? "front_matter"

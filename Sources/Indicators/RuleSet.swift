@@ -104,6 +104,14 @@ public struct CueRules: Sendable, Hashable {
     public var planned: [String] = []
 }
 
+/// What a web address says of its document (`entities.yaml` `web_addresses`).
+public struct WebAddressRules: Sendable {
+    /// Government site host labels that are not their region's pinyin → the region's full name.
+    public var sites: [String: String] = [:]
+    /// Path words naming a statistical yearbook (`tjnj`, `nj`).
+    public var yearbookWords: [String] = []
+}
+
 /// Every rule the indicators stage uses, loaded from a `rules/` directory and compiled once.
 public struct RuleSet: Sendable {
     public var indicators: [IndicatorRule]
@@ -125,8 +133,10 @@ public struct RuleSet: Sendable {
     public var gazetteer: RegionGazetteer
     /// Words of statistics tables naming secondary vocational education, its kinds and other levels.
     public var tableCategories: TableCategoryRules
-    /// Government site host labels that are not their region's pinyin (`entities.yaml` `web_sites`).
-    public var webSites: [String: String] = [:]
+    /// What web addresses say (`entities.yaml` `web_addresses`).
+    public var webAddresses = WebAddressRules()
+    /// Words opening a table title that narrow it to a city's urban districts (`市区`).
+    public var urbanAreaWords: [String] = []
     let compiled: CompiledRules
     let schoolFinder: SchoolNameFinder
 
@@ -144,7 +154,9 @@ public struct RuleSet: Sendable {
         // `全市各级各类学校在校生…`, `全省普通高中…`: a bulletin clause may name its region before its level.
         tableCategories.leadSkips = subjectWords.map { $0.word.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         let gazetteer = try RegionGazetteer.load(url: directory.appendingPathComponent("regions.tsv"))
-        let webSites = try parseWebSites(entitiesFile, gazetteer: gazetteer)
+        let webAddresses = try parseWebAddresses(entitiesFile, gazetteer: gazetteer)
+        let entitiesRoot = try entitiesFile.mapping(entitiesFile.root, allowed: entityKeys)
+        let urbanAreaWords = try entitiesRoot["urban_area_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
@@ -153,7 +165,8 @@ public struct RuleSet: Sendable {
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
                        subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
-                       tableCategories: tableCategories, webSites: webSites, compiled: compiled,
+                       tableCategories: tableCategories, webAddresses: webAddresses, urbanAreaWords: urbanAreaWords,
+                       compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -188,14 +201,22 @@ public struct RuleSet: Sendable {
 
     /// The sections of `entities.yaml`.
     static let entityKeys: Set<String> = ["regions", "schools", "school_patterns", "not_schools", "school_names",
-                                          "subject_words", "table_categories", "web_sites"]
+                                          "subject_words", "table_categories", "urban_area_words", "web_addresses"]
 
-    /// `web_sites`: government site labels that are not the pinyin of their region (`gz`: 广州市, `moe`: 全国).
-    private static func parseWebSites(_ file: RuleFile, gazetteer: RegionGazetteer) throws(RuleError) -> [String: String] {
+    /// `web_addresses`: government site labels that are not the pinyin of their region (`gz`: 广州市, `moe`:
+    /// 全国), and the path words of a statistical yearbook.
+    private static func parseWebAddresses(_ file: RuleFile, gazetteer: RegionGazetteer) throws(RuleError) -> WebAddressRules {
         let root = try file.mapping(file.root, allowed: entityKeys)
-        guard let node = root["web_sites"] else { return [:] }
+        guard let node = root["web_addresses"] else { return WebAddressRules() }
+        let map = try file.mapping(node, allowed: ["sites", "yearbook_words"])
+        var rules = WebAddressRules()
+        rules.yearbookWords = try map["yearbook_words"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        for word in rules.yearbookWords where word.isEmpty || !word.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+            throw file.error(map["yearbook_words"]!, "yearbook word “\(word)” is not lowercase letters")
+        }
+        guard let sitesNode = map["sites"] else { return rules }
         var sites: [String: String] = [:]
-        for (key, value) in try file.pairs(node) {
+        for (key, value) in try file.pairs(sitesNode) {
             let label = try file.string(key), region = try file.string(value)
             guard !label.isEmpty, label.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
                 throw file.error(key, "web site label “\(label)” is not a lowercase host label (letters, digits, -)")
@@ -206,7 +227,8 @@ public struct RuleSet: Sendable {
             }
             sites[label] = region
         }
-        return sites
+        rules.sites = sites
+        return rules
     }
 
     private static func parseEntities(_ file: RuleFile) throws(RuleError) -> ([EntityRule], [String], [String]) {

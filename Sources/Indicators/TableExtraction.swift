@@ -122,7 +122,17 @@ extension ExtractionRun {
     static let tableIntroductions = ["分布如下", "情况如下", "如下表", "如下", "见下表", "见表"]
 
     mutating func entityOfTable(_ table: TableData, title: String) -> ResolvedEntity {
-        entityOf(text: title).map { ($0, "table_caption") } ?? documentSubjectEntity()
+        if let urban = urbanArea(title: title) { return (urban, "table_caption") }
+        return entityOf(text: title).map { ($0, "table_caption") } ?? documentSubjectEntity()
+    }
+
+    /// A title opening with an urban-area word (`10-15 市区教育事业基本情况`) in a document about a city, or
+    /// about a place in one: the city's urban districts, `湖州市区`.
+    func urbanArea(title: String) -> String? {
+        let opening = title.drop { $0.isNumber || " -.—－\u{3000}".contains($0) }
+        guard rules.urbanAreaWords.contains(where: { opening.hasPrefix($0) }),
+              let city = entity(namedBy: .prefecture), city.hasSuffix("市") else { return nil }
+        return city + "区"
     }
 
     func yearOfTable(_ table: TableData, title: String) -> (year: Int?, source: String) {

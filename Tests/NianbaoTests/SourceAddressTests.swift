@@ -11,7 +11,7 @@ import NianbaoModel
     static let rules = EntityResolutionTests.rules
 
     static func region(_ address: String) -> (name: String, how: String)? {
-        SourceAddress(address)?.region(gazetteer: rules.gazetteer, webSites: rules.webSites)
+        SourceAddress(address)?.region(gazetteer: rules.gazetteer, webSites: rules.webAddresses.sites)
     }
 
     @Test func governmentSitesNameTheirRegion() {
@@ -57,6 +57,38 @@ import NianbaoModel
         #expect(dated.date?.year == 2016 && dated.date?.month == 2)
         let plain = try #require(SourceAddress("http://m.example.com/news/view-208700"))
         #expect(plain.namedYear == nil && plain.date == nil)
+    }
+
+    @Test func aYearbookInThePathGivesTheYearBefore() throws {
+        let words = Self.rules.webAddresses.yearbookWords
+        let glued = try #require(SourceAddress("http://custom.huzhou.gov.cn/hzgov/front/s29/hustats/html/tjnj2008/10/10-15.htm"))
+        #expect(glued.yearbookYear(words: words) == 2008)
+        let apart = try #require(SourceAddress("https://tjj.gz.gov.cn/datav/admin/home/www_nj/2022/directory/18/html/18-01.htm"))
+        #expect(apart.yearbookYear(words: words) == 2022)
+        // A word only counts whole: `nanjing2020` is no yearbook.
+        let other = try #require(SourceAddress("http://www.example.cn/nanjing2020/njxx/1.html"))
+        #expect(other.yearbookYear(words: words) == nil)
+    }
+
+    /// A prefecture yearbook's `市区` table is the city's urban districts, its yearbook's year the year before.
+    @Test func anUrbanAreaTableOfAYearbook() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-urban-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.txt").path
+        try """
+            10-15  市区教育事业基本情况
+
+            项目\t学校数(所)\t在校学生数(人)
+            中等职业学校\t10\t14609
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Pipeline().process(path: path, docId: "t", stated: StatedFacts(
+            address: "http://custom.huzhou.gov.cn/hzgov/front/s29/hustats/html/tjnj2008/10/10-15.htm"))
+        let result = IndicatorExtractor(rules: Self.rules).extract(from: try #require(report.segmented))
+        let record = report.record.described(by: result)
+        #expect(record.subject == "湖州市" && record.reportYear == 2007 && record.reportYearSource == "address_yearbook")
+        let enrollment = try #require(result.observations.first { $0.indicator == "enrollment" })
+        #expect(enrollment.entity == "湖州市区" && enrollment.year == 2007 && enrollment.value == 14609)
     }
 
     // MARK: The source list

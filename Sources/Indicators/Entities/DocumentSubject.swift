@@ -79,7 +79,7 @@ struct SubjectResolver {
         }
         if let subject = dominantBodyName(document) { return (subject, nil) }
         if let address = stated.address.flatMap(SourceAddress.init),
-           let (name, how) = address.region(gazetteer: rules.gazetteer, webSites: rules.webSites) {
+           let (name, how) = address.region(gazetteer: rules.gazetteer, webSites: rules.webAddresses.sites) {
             return (regionSubject(name, source: how), nil)
         }
         return (nil, "no title, issuer, repeated name or web address says whom the document is about")

@@ -70,6 +70,45 @@ struct SourceAddress: Sendable {
 
     // MARK: Year
 
+    /// The year of a statistical yearbook the path names by one of `words`, glued to its year (`tjnj2008`) or
+    /// followed by it as the next segment (`www_nj/2022/`).
+    func yearbookYear(words: [String]) -> Int? {
+        guard !words.isEmpty else { return nil }
+        for (index, segment) in segments.enumerated() {
+            let runs = Self.runs(segment)
+            for (position, run) in runs.enumerated() where words.contains(run) {
+                if position + 1 < runs.count, let year = Self.year(runs[position + 1]) { return year }
+                if position == runs.count - 1, index + 1 < segments.count, let year = Self.year(segments[index + 1]) {
+                    return year
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A segment's runs of letters and of digits, in order (`www_nj` → www, nj; `tjnj2008` → tjnj, 2008).
+    static func runs(_ segment: String) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        var currentIsDigit = false
+        for character in segment {
+            let isDigit = character.isASCIIDigit
+            guard isDigit || (character.isASCII && character.isLetter) else {
+                if !current.isEmpty { runs.append(current) }
+                current = ""
+                continue
+            }
+            if !current.isEmpty && isDigit != currentIsDigit {
+                runs.append(current)
+                current = ""
+            }
+            current.append(character)
+            currentIsDigit = isDigit
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
     /// A year a path segment is on its own (`/2020/quanguo/`: the year a statistics page is filed under), not
     /// the first part of a date (`/2025/2/7/`, `/2024/0304/`).
     var namedYear: Int? {

@@ -8,11 +8,11 @@ import NianbaoModel
 struct DocumentYear: Sendable {
     var year: Int?
     /// `front_matter` (title, cover, preface), `title`, `first_lines`, `published`, `stated` (the analyst's
-    /// source list), `address_year`, `address_date` (the web address), `body_years`.
+    /// source list), `address_yearbook`, `address_year`, `address_date` (the web address), `body_years`.
     var source: String?
     var reason: String?
 
-    static func resolve(_ document: SegmentedDocument) -> DocumentYear {
+    static func resolve(_ document: SegmentedDocument, yearbookWords: [String] = []) -> DocumentYear {
         let front = document.frontMatter
         // A year the front matter took only from the publication date gives way to one the first lines name.
         let fromPublication = front.reportYear != nil && front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
@@ -30,6 +30,10 @@ struct DocumentYear: Sendable {
         let stated = document.clean.source.stated
         if let year = stated.year { return DocumentYear(year: year, source: "stated") }
         if let address = stated.address.flatMap(SourceAddress.init) {
+            // The yearbook of a year gives the figures of the year before.
+            if let edition = address.yearbookYear(words: yearbookWords) {
+                return DocumentYear(year: edition - 1, source: "address_yearbook")
+            }
             if let year = address.namedYear { return DocumentYear(year: year, source: "address_year") }
             // Dated like the text's own publication date: the year it was published.
             if let date = address.date { return DocumentYear(year: date.year, source: "address_date") }
