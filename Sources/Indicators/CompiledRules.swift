@@ -6,7 +6,7 @@ import Numbers
 struct CompiledRules: Sendable {
     enum Cue: String, Sendable {
         case change = "c", target = "t", share = "s", parts = "p", comparison = "k", average = "a", respectively = "r"
-        case planned = "n"
+        case planned = "n", previousYear = "y"
     }
 
     let phrases: PCRE2Pattern
@@ -130,7 +130,8 @@ struct CompiledRules: Sendable {
         var cueBranches: [String] = []
         for (words, cue) in [(cues.target, Cue.target), (cues.change, .change), (cues.share, .share),
                              (cues.parts, .parts), (cues.comparison, .comparison), (cues.average, .average),
-                             (cues.respectively, .respectively), (cues.planned, .planned)] {
+                             (cues.respectively, .respectively), (cues.planned, .planned),
+                             (cues.previousYear, .previousYear)] {
             // Cue entries are PCRE2 fragments, so a target cue can say `(?<!截)到\s*20\d\d\s*年`.
             for word in words { cueBranches.append("(?:\(word))(*MARK:\(cue.rawValue))") }
         }

@@ -102,6 +102,9 @@ public struct CueRules: Sendable, Hashable {
     /// Words that make the number after them in their clause a planned figure, with or without a year of
     /// its own (`计划招生 1000 人`: the intake planned, beside the actual one): a target.
     public var planned: [String] = []
+    /// Words dating the value after them in their clause to the year before the one its sentence is about
+    /// (`该校去年招生 960 人`), unless a comparison word stands before them (`比去年增加`).
+    public var previousYear: [String] = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -355,7 +358,7 @@ public struct RuleSet: Sendable {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
-                                                           "remainder", "planned"])
+                                                           "remainder", "planned", "previous_year"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -365,7 +368,8 @@ public struct RuleSet: Sendable {
                             average: try list("average"), notValueAfter: try list("not_value_after"),
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
                             history: try list("history"), present: try list("present"),
-                            remainder: try list("remainder"), planned: try list("planned"))
+                            remainder: try list("remainder"), planned: try list("planned"),
+                            previousYear: try list("previous_year"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

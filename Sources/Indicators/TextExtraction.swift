@@ -334,6 +334,18 @@ extension ExtractionRun {
             isTarget = false
             yearSource = "compared_year"
         }
+        // `该校去年招生 960 人`: a level dated by a previous-year word in its clause, where the clause names no
+        // year of its own. Its year is the one before the sentence's, or, where only the document dates the
+        // value, before the year the document was written in (its report year, not the year its figures
+        // describe: a 2008 news item's `去年` is 2007 however its figures are dated).
+        if !previousYear, !resolution.change, yearSource != "clause", yearSource != "compared_year", let current = year,
+           matches.cues.contains(where: {
+               $0.cue == .previousYear && $0.start >= clause.lowerBound && $0.end <= number.start
+           }) {
+            year = (fromContext ? current : reportYear ?? current) - 1
+            isTarget = false
+            yearSource = "previous_year_word"
+        }
         var qualifier = number.qualifier
         if resolution.change {
             qualifier = .change

@@ -69,6 +69,19 @@ enum IndicatorSentence {
         #expect(result.observations[1].ruleId == "enrollment/previous-year")
     }
 
+    /// `去年招生 960 人` is last year's intake; `比去年增加` compares with it and stays this year's.
+    @Test func aPreviousYearWordDatesItsClause() {
+        let result = IndicatorSentence.extract(["2024 年全区招生 1310 人，比去年增加 350 人，去年招生 960 人。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "new_enrollment 静安区 2024 1310 人", "new_enrollment 静安区 2024 350 人 change",
+            "new_enrollment 静安区 2023 960 人"])
+        #expect(result.observations.last?.yearSource == "previous_year_word")
+        // Dated only by the document: the year before the one it was written in.
+        let undated = IndicatorSentence.extract(["全区去年招生 960 人。"], region: "静安区", year: 2024)
+        #expect(undated.observations.map(IndicatorSentence.summary) == ["new_enrollment 静安区 2023 960 人"])
+    }
+
     @Test func valueOfTheComparedYearIsDatedThatYear() {
         // The sentence of the city report (`全市` is the city); in a district's report it would be its city too.
         let result = IndicatorSentence.extract(["2020 年全市全日制在校生 52,600 人，较 2015 年的 49,800 人增长 5.6%。"],
