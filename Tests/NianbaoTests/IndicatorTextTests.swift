@@ -82,6 +82,13 @@ enum IndicatorSentence {
         #expect(undated.observations.map(IndicatorSentence.summary) == ["new_enrollment 静安区 2023 960 人"])
     }
 
+    @Test func aYearOnYearChangeAfterAListComma() {
+        let result = IndicatorSentence.extract(["2015 年全区已完成全日制招生 93081 人、同比增加 12768 人。"],
+                                               region: "静安区", year: 2015)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "new_enrollment 静安区 2015 93081 人", "new_enrollment 静安区 2015 12768 人 change"])
+    }
+
     @Test func valueOfTheComparedYearIsDatedThatYear() {
         // The sentence of the city report (`全市` is the city); in a district's report it would be its city too.
         let result = IndicatorSentence.extract(["2020 年全市全日制在校生 52,600 人，较 2015 年的 49,800 人增长 5.6%。"],
