@@ -17,6 +17,8 @@ struct CompiledRules: Sendable {
     let phraseWords: LiteralAlternation?
     /// Mark index → indicators (by index in `RuleSet.indicators`) the phrase introduces.
     let phraseTargets: [[Int]]
+    /// Mark index → whether the phrase names its ratio the other way round (`inverse_phrases`).
+    let phraseIsInverse: [Bool]
     let after: PCRE2Pattern?
     /// The after-patterns unanchored: does a block name an indicator after some number at all?
     let afterAnywhere: PCRE2Pattern?
@@ -74,15 +76,25 @@ struct CompiledRules: Sendable {
         }
         // Phrases: regex patterns first (they are the specific phrasings), then words longest first so that
         // at one position the longest word wins (`双师型教师比例` before `双师型教师`).
-        var branches: [(String, [Int], Int, String?)] = []  // (regex, targets, sort key, literal word)
+        // (regex, targets, sort key, literal word, names the ratio the other way round)
+        var branches: [(String, [Int], Int, String?, Bool)] = []
         var wordTargets: [String: [Int]] = [:]
+        var inverseWords: Set<String> = []
         for (index, rule) in indicators.enumerated() {
-            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000, nil)) }
+            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000, nil, false)) }
+            for pattern in rule.inversePatterns { branches.append(("(?:\(pattern))", [index], 10_000, nil, true)) }
             for phrase in rule.phrases { wordTargets[phrase, default: []].append(index) }
+            for phrase in rule.inversePhrases {
+                wordTargets[phrase, default: []].append(index)
+                inverseWords.insert(phrase)
+            }
         }
-        for (word, targets) in wordTargets { branches.append((Self.wordPattern(word), targets, word.count, word)) }
+        for (word, targets) in wordTargets {
+            branches.append((Self.wordPattern(word), targets, word.count, word, inverseWords.contains(word)))
+        }
         branches.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
         phraseTargets = branches.map(\.1)
+        phraseIsInverse = branches.map(\.4)
         phrases = try compile(branches.enumerated().map { "\($1.0)(*MARK:\($0))" }.joined(separator: "|"),
                               what: "indicator phrases")
         // The split keeps PCRE2's choice only while every regex branch precedes every word.

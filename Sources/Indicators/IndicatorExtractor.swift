@@ -162,7 +162,7 @@ extension IndicatorExtractor {
 
 /// Matches found in one block, as Character ranges of the block text.
 struct BlockMatches {
-    struct Phrase { var start: Int; var end: Int; var targets: [Int] }
+    struct Phrase { var start: Int; var end: Int; var targets: [Int]; var inverse = false }
     struct Mention {
         var start: Int
         var end: Int
@@ -304,7 +304,8 @@ struct ExtractionRun {
         if text.isSimple, let words = compiled.phraseWords,
            let found = Self.phraseMatches(regexes: compiled.phraseRegexes, words: words, text: text) {
             for (start, end, index) in found {
-                matches.phrases.append(.init(start: start, end: end, targets: compiled.phraseTargets[index]))
+                matches.phrases.append(.init(start: start, end: end, targets: compiled.phraseTargets[index],
+                                             inverse: compiled.phraseIsInverse[index]))
             }
             return matches
         }
@@ -312,7 +313,8 @@ struct ExtractionRun {
             guard let mark = match.mark, let index = Int(mark) else { continue }
             matches.phrases.append(.init(start: text.characterOffset(byte: match.start),
                                          end: text.characterOffset(byte: match.end),
-                                         targets: compiled.phraseTargets[index]))
+                                         targets: compiled.phraseTargets[index],
+                                         inverse: compiled.phraseIsInverse[index]))
         }
         return matches
     }

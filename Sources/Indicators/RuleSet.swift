@@ -46,6 +46,11 @@ public struct IndicatorRule: Sendable, Hashable {
     /// Levels of education this indicator is about though they are not ours (`普通高中` for the general
     /// enrollment kept beside the vocational one): a clause opening with one of them still gives its value.
     public var levels: [String] = []
+    /// Phrases naming the ratio the other way round (`师生比 1:15.2` for a 生师比 of 15.2): the side of the
+    /// printed ratio that is not 1 is the value.
+    public var inversePhrases: [String] = []
+    /// PCRE2 fragments for such phrasings a word cannot say (`专任教师 190 人，与在校生的比例`).
+    public var inversePatterns: [String] = []
 }
 
 public enum EntityKind: String, Sendable, Hashable { case region, school }
@@ -226,7 +231,7 @@ public struct RuleSet: Sendable {
             }
             guard sites[label] == nil else { throw file.error(key, "web site label “\(label)” listed twice") }
             guard gazetteer.regions(named: region).count == 1 else {
-                throw file.error(value, "web site region “\(region)” is not the full name of one division of regions.tsv")
+                throw file.error(value, "web site region “\(region)” names no single division of regions.tsv")
             }
             sites[label] = region
         }
@@ -346,7 +351,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes", "part_of", "scope", "levels",
+        "rate_of", "base", "notes", "part_of", "scope", "levels", "inverse_phrases", "inverse_patterns",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -407,6 +412,19 @@ public struct RuleSet: Sendable {
             for phrase in phrases where phrase.count < 2 {
                 throw file.error(map["phrases"]!, "indicator “\(id)”: phrase “\(phrase)” is too short to be specific")
             }
+            let inversePhrases = try list("inverse_phrases"), inversePatterns = try list("inverse_patterns")
+            for key in ["inverse_phrases", "inverse_patterns"] {
+                if let node = map[key], unit != "ratio" {
+                    throw file.error(node, "indicator “\(id)”: \(key) need a ratio (its unit is “\(unit)”)")
+                }
+            }
+            if let node = map["inverse_patterns"] {
+                for pattern in inversePatterns {
+                    do { _ = try PCRE2Pattern(pattern) } catch {
+                        throw file.error(node, "indicator “\(id)”: pattern “\(pattern)” does not compile: \(error.message) at byte \(error.offset)")
+                    }
+                }
+            }
             if let patternsNode = map["patterns"] {
                 for pattern in patterns {
                     do { _ = try PCRE2Pattern(pattern) } catch {
@@ -441,7 +459,8 @@ public struct RuleSet: Sendable {
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
                 min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
-                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels")))
+                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels"),
+                inversePhrases: inversePhrases, inversePatterns: inversePatterns))
         }
         for (node, reference) in references where idNodes[reference] == nil {
             throw file.error(node, "names unknown indicator “\(reference)”")

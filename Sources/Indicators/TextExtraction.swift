@@ -12,6 +12,8 @@ extension ExtractionRun {
         var base: Int?
         var change: Bool
         var via: String
+        /// The phrase named the ratio the other way round (`师生比 1:15.2`): the value is the side not 1.
+        var inverse = false
     }
 
     mutating func extractText(block: Block, index blockIndex: Int) {
@@ -243,14 +245,19 @@ extension ExtractionRun {
                 alsoYears = Array(listed.dropFirst())
                 yearSource = "year_list"
             }
+            var (value, decimals) = (number.value, number.decimals)
+            if resolution.inverse {
+                guard let oriented = Self.orientedRatio(number.text) else { continue }
+                (value, decimals) = oriented
+            }
             let location = block.location(atOffset: number.start)
             let observation = Observation(
                 docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
-                value: number.value, unit: outputUnit(number: number, indicator: resolution.indicator, change: resolution.change),
+                value: value, unit: outputUnit(number: number, indicator: resolution.indicator, change: resolution.change),
                 raw: text.originalText(number.start..<number.end), qualifier: qualifier, page: location.page,
                 line: location.line, sectionId: sectionId(forBlock: blockIndex),
                 quote: Self.trimmedQuote(text.originalText(sentence)),
-                ruleId: "\(rule.id)/\(resolution.via)", decimals: number.decimals, fromTable: false,
+                ruleId: "\(rule.id)/\(resolution.via)", decimals: decimals, fromTable: false,
                 base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource,
                 yearSource: year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : yearSource,
                 category: category)
@@ -486,6 +493,19 @@ extension ExtractionRun {
         else { return nil }
         let between = text.scalars[year.end..<offset].filter { !isWhitespace($0) }
         return between == [0x7684] ? year.year : nil  // 的
+    }
+
+    /// A ratio printed the other way round (`1:15.2`, `1∶14.66`): the side that is not 1, with its printed
+    /// decimals; nil when neither side is 1 (`2:29` says nothing about which way it was meant).
+    static func orientedRatio(_ printed: String) -> (value: Decimal, decimals: Int)? {
+        let sides = printed.split(whereSeparator: { ":：∶".contains($0) })
+            .map { $0.filter { $0.isASCII && ($0.isNumber || $0 == ".") } }
+        guard sides.count == 2, let first = Decimal(string: sides[0], locale: Locale(identifier: "en_US_POSIX")),
+              let second = Decimal(string: sides[1], locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        func decimals(_ side: String) -> Int { side.split(separator: ".").dropFirst().first?.count ?? 0 }
+        if first == 1 { return (second, decimals(sides[1])) }
+        if second == 1 { return (first, decimals(sides[0])) }
+        return nil
     }
 
     /// Words naming the year before the one a sentence is about.
@@ -739,6 +759,10 @@ extension ExtractionRun {
                         return Resolution(indicator: target, base: nil, change: true, via: "change")
                     }
                     if unitFits(number, indicator: target) {
+                        if hit.inverse {
+                            guard number.unit == "ratio" else { continue }
+                            return Resolution(indicator: target, base: nil, change: false, via: "inverse", inverse: true)
+                        }
                         return Resolution(indicator: target, base: nil, change: false, via: "text")
                     }
                     if number.unit == "%", let rate = compiled.rateFor[target] {

@@ -82,6 +82,19 @@ enum IndicatorSentence {
         #expect(undated.observations.map(IndicatorSentence.summary) == ["new_enrollment 静安区 2023 960 人"])
     }
 
+    /// `师生比 1:15.2` names the ratio the other way round: the students per teacher are the side not 1.
+    @Test func aTeacherStudentRatioIsReadTheOtherWayRound() {
+        let result = IndicatorSentence.extract([
+            "2024 年全区师生比为 1:15.2，专任教师 300 人，与全日制在校生的比例达 1:14.66。",
+            "2024 年甲校师生比为 2:29。",
+        ], region: "静安区", year: 2024)
+        #expect(result.observations.filter { $0.indicator == "student_teacher_ratio" }.map(IndicatorSentence.summary) == [
+            "student_teacher_ratio 静安区 2024 15.2 ratio", "student_teacher_ratio 静安区 2024 14.66 ratio"])
+        #expect(result.observations.first { $0.indicator == "student_teacher_ratio" }?.ruleId == "student_teacher_ratio/inverse")
+        #expect(ExtractionRun.orientedRatio("1∶14.66")! == (Decimal(string: "14.66")!, 2))
+        #expect(ExtractionRun.orientedRatio("2:29") == nil)
+    }
+
     @Test func aYearOnYearChangeAfterAListComma() {
         let result = IndicatorSentence.extract(["2015 年全区已完成全日制招生 93081 人、同比增加 12768 人。"],
                                                region: "静安区", year: 2015)

@@ -84,6 +84,26 @@ import Testing
         #expect(syntax?.file == "units.yaml" && syntax?.reason.hasPrefix("YAML") == true)
     }
 
+    @Test func inversePhrasesNeedARatioAndWebAddressesAKnownRegion() throws {
+        let inverse = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            phrases: [在校生数]
+            inverse_phrases: [生数在校]
+        """)
+        #expect(inverse?.line == 7 && inverse?.reason.contains("need a ratio") == true)
+        let entities = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("entities.yaml"),
+                                  encoding: .utf8)
+        let site = try loadError("entities.yaml", entities.replacingOccurrences(of: "    gz: 广州市", with: "    gz: 广州府"))
+        #expect(site?.file == "entities.yaml" && site?.reason.contains("“广州府” names no single division") == true)
+        #expect((site?.line ?? 0) > 0)
+        let label = try loadError("entities.yaml", entities.replacingOccurrences(of: "    gz: 广州市", with: "    GZ.gov: 广州市"))
+        #expect(label?.reason.contains("not a lowercase host label") == true)
+    }
+
     @Test func addingAnIndicatorNeedsOnlyYAML() throws {
         var text = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("indicators.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "indicators:\n", with: """
