@@ -206,6 +206,8 @@ struct ExtractionRun {
     /// The last indicator the paragraph's previous sentence tied a value to: a sentence opening with `其中`
     /// lists parts of it (`在校生总数 2786 人。其中高一年级 1001 人…`).
     var previousSentenceSubject: Int?
+    /// The values the paragraph's previous sentence gave: the totals a sentence opening with `其中` lists parts of.
+    var previousSentenceValues: [Observation] = []
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
     /// The current table's rows as matched (simplified script) → as printed, for quotes and raw values of a

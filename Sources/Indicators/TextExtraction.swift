@@ -38,6 +38,7 @@ extension ExtractionRun {
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
         previousSentenceSubject = nil
+        previousSentenceValues = []
         for k in matches.years.indices {
             if let sentence = sentences.first(where: { $0.contains(matches.years[k].start) }),
                sentenceSays(compiled.historyScalars, text: text, sentence: sentence) {
@@ -49,6 +50,7 @@ extension ExtractionRun {
             guard Self.mayNameIndicator(sentence, text: text, matches: matches, after: compiled.afterAnywhere)
                     || (previousSentenceSubject != nil && opensWithParts(text, sentence)) else {
                 previousSentenceSubject = nil
+                previousSentenceValues = []
                 continue
             }
             extractSentence(text: text, sentence: sentence, sentenceIndex: sentenceIndex, sentences: sentences,
@@ -274,6 +276,16 @@ extension ExtractionRun {
             emitRemainder(of: group, candidates: remainders, text: text, sentence: sentence, block: block,
                           blockIndex: blockIndex)
         }
+        // `…设备总值 1870.98 万元。其中机电工程…设备总值 966 万元`: the same check across the sentence boundary.
+        if opensWithParts(text, sentence), let total = previousSentenceValues.last(where: { $0.qualifier != .change }) {
+            let unnamed = emittedInSentence.map(\.observation).filter { part in
+                part.qualifier != .change && part.indicator == total.indicator && part.entity == total.entity
+                    && part.category == total.category && part.year == total.year && part.unit == total.unit
+                    && part.value < total.value   // the total said again (`6 所中职学校中…`) is no part
+            }
+            if !unnamed.isEmpty { refuseUnnamedParts(unnamed, total: total) }
+        }
+        previousSentenceValues = emittedInSentence.map(\.observation)
     }
 
     /// The indicator a number in a sentence states, nearest reason first: a kind of the sentence's subject
@@ -880,6 +892,20 @@ extension ExtractionRun {
         return number.unit
     }
 
+    /// Moves the parts of a `其中` list whose kinds no rule names from the observations to the refused values.
+    mutating func refuseUnnamedParts(_ parts: [Observation], total: Observation) {
+        for part in parts {
+            guard let index = result.observations.lastIndex(of: part) else { continue }
+            result.observations.remove(at: index)
+            let diagnostic = Diagnostic(
+                code: "unnamed_part", severity: .warning,
+                message: "\(part.indicator) = \(part.raw) rejected: a part of \(total.raw) under 其中 whose kind no rule names",
+                locations: [])
+            result.rejected.append(RejectedValue(observation: part, reason: diagnostic))
+            result.warnings.append(diagnostic.rendered)
+        }
+    }
+
     /// For a plan (`…“十四五”规划`), the year its targets are for.
     func planYear() -> Int? { planYearOfDocument }
 
@@ -903,6 +929,16 @@ extension ExtractionRun {
         guard let total = emitted.last(where: { $0.1 < partsCue.start && $0.0.unit == firstPart.0.unit && $0.0.qualifier != .change })
         else { return nil }
         let sameUnitParts = parts.filter { $0.0.unit == total.0.unit }
+        // `在校生 2000 人，其中机电部在校生 1200 人…`: parts of the total's own indicator, entity and category are
+        // parts of kinds no rule names. They are no value of the entity: refused, with the reason.
+        let unnamed = sameUnitParts.filter {
+            $0.0.indicator == total.0.indicator && $0.0.entity == total.0.entity && $0.0.category == total.0.category
+                && $0.0.year == total.0.year && $0.0.value < total.0.value
+        }
+        if !unnamed.isEmpty {
+            refuseUnnamedParts(unnamed.map(\.0), total: total.0)
+            return nil
+        }
         let entitySplit = sameUnitParts.allSatisfy { $0.0.indicator == total.0.indicator && $0.0.entity != total.0.entity }
         let declaredParts = sameUnitParts.allSatisfy { part in
             rules.indicator(part.0.indicator)?.partOf.contains(total.0.indicator) ?? false

@@ -95,6 +95,21 @@ enum IndicatorSentence {
         #expect(ExtractionRun.orientedRatio("2:29") == nil)
     }
 
+    /// Parts under `其中` of kinds no rule names are no values of the entity: refused, saying why. The total
+    /// said again is kept.
+    @Test func partsOfUnnamedKindsAreRefused() {
+        let result = IndicatorSentence.extract([
+            "2024 年全区在校生 2000 人，其中机电部在校生 1200 人，商贸部在校生 800 人。",
+            "2024 年全区教学仪器设备总值 1870 万元。其中机电工程部仪器设备总值 966 万元。",
+            "2024 年全区中职学校 6 所。其中，6 所中职学校中 4 所为国家级重点中职学校。",
+        ], region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "enrollment 静安区 2024 2000 人", "equipment_value 静安区 2024 18700000 元",
+            "schools 静安区 2024 6 所", "schools 静安区 2024 6 所"])
+        #expect(result.rejected.map(\.observation.value) == [1200, 800, 9660000])
+        #expect(result.rejected.allSatisfy { $0.reason.code == "unnamed_part" })
+    }
+
     @Test func aYearOnYearChangeAfterAListComma() {
         let result = IndicatorSentence.extract(["2015 年全区已完成全日制招生 93081 人、同比增加 12768 人。"],
                                                region: "静安区", year: 2015)
