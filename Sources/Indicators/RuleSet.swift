@@ -112,6 +112,26 @@ public struct CueRules: Sendable, Hashable {
     public var previousYear: [String] = []
 }
 
+/// The words of statistics tables in any layout (`indicators.yaml` `tables`).
+public struct TableWordRules: Sendable, Hashable {
+    /// Header cells over the column of row names (`指标`, `项目`).
+    public var nameHeaders: [String] = []
+    /// Header cells over a column numbering the rows (`序号`).
+    public var numberingHeaders: [String] = []
+    /// Header cells over a column giving each row's unit (`单位`).
+    public var unitHeaders: [String] = []
+    /// Header cells over a column giving each row's year (`年份`, `学年`).
+    public var yearHeaders: [String] = []
+    /// Row or column labels of a total (`合计`, `总计`).
+    public var totalLabels: Set<String> = []
+    /// Row labels of the change beside year rows (`同比`, `增减`).
+    public var changeLabels: Set<String> = []
+    /// Openings of a line above a table that is a note, not its title (`单位`, `数据来源`).
+    public var notePrefixes: [String] = []
+    /// Endings of a paragraph that announces the table after it (`分布如下`, `见下表`).
+    public var introductions: [String] = []
+}
+
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
 public struct WebAddressRules: Sendable {
     /// Government site host labels that are not their region's pinyin → the region's full name.
@@ -141,6 +161,8 @@ public struct RuleSet: Sendable {
     public var gazetteer: RegionGazetteer
     /// Words of statistics tables naming secondary vocational education, its kinds and other levels.
     public var tableCategories: TableCategoryRules
+    /// The words of statistics tables (`indicators.yaml` `tables`).
+    public var tableWords = TableWordRules()
     /// What web addresses say (`entities.yaml` `web_addresses`).
     public var webAddresses = WebAddressRules()
     /// Words opening a table title that narrow it to a city's urban districts (`市区`).
@@ -167,13 +189,14 @@ public struct RuleSet: Sendable {
         let urbanAreaWords = try entitiesRoot["urban_area_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
+        let tableWords = try parseTableWords(indicatorsFile)
         let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
                                          units: units, cues: cues, subjectWords: subjectWords,
                                          indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
                        subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
-                       tableCategories: tableCategories, webAddresses: webAddresses, urbanAreaWords: urbanAreaWords,
+                       tableCategories: tableCategories, tableWords: tableWords, webAddresses: webAddresses, urbanAreaWords: urbanAreaWords,
                        compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
@@ -205,6 +228,21 @@ public struct RuleSet: Sendable {
             result.append(UnitRule(unit: unit, accepts: accepts, conversions: conversions, tableAccepts: tableAccepts))
         }
         return result
+    }
+
+    /// `tables` of `indicators.yaml`: the words of statistics tables.
+    private static func parseTableWords(_ file: RuleFile) throws(RuleError) -> TableWordRules {
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables"])
+        guard let node = root["tables"] else { return TableWordRules() }
+        let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
+                                                   "total_labels", "change_labels", "note_prefixes", "introductions"])
+        func list(_ key: String) throws(RuleError) -> [String] {
+            try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
+        }
+        return TableWordRules(nameHeaders: try list("name_headers"), numberingHeaders: try list("numbering_headers"),
+                              unitHeaders: try list("unit_headers"), yearHeaders: try list("year_headers"),
+                              totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
+                              notePrefixes: try list("note_prefixes"), introductions: try list("introductions"))
     }
 
     /// The sections of `entities.yaml`.
@@ -357,7 +395,7 @@ public struct RuleSet: Sendable {
 
     private static func parseIndicators(_ file: RuleFile, units: [UnitRule]) throws(RuleError)
         -> ([IndicatorRule], CueRules) {
-        let root = try file.mapping(file.root, allowed: ["indicators", "cues"])
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables"])
         var cues = CueRules()
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",

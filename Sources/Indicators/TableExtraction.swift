@@ -16,8 +16,6 @@ extension ExtractionRun {
         var unit: String?
     }
 
-    static let totalNames: Set<String> = ["合计", "总计", "小计", "全区", "全市", "总数", "合 计"]
-
     mutating func extractTable(_ table: TableData, index tableIndex: Int) {
         // Labels are matched in simplified script (numbers read the same in both).
         let rows = table.rows.map { $0.map { Self.trimmedWhitespace(simplifiedCell($0)) } }
@@ -101,25 +99,23 @@ extension ExtractionRun {
             let text = above.matchingText.trimmingCharacters(in: .whitespaces)
             // A paragraph introducing the table (`…各专业人数分布如下：`): its last clause names it.
             if above.text.count > 40 {
-                return Self.introducedTitle(text) ?? ""
+                return Self.introducedTitle(text, introductions: rules.tableWords.introductions) ?? ""
             }
-            if ["单位", "数据来源", "资料来源", "注"].contains(where: { text.hasPrefix($0) }) { continue }
+            if rules.tableWords.notePrefixes.contains(where: { text.hasPrefix($0) }) { continue }
             return text
         }
         return ""
     }
 
     /// The last clause of a paragraph ending by announcing a table (`如下：`, `见下表`), without those words.
-    static func introducedTitle(_ paragraph: String) -> String? {
+    static func introducedTitle(_ paragraph: String, introductions: [String]) -> String? {
         var text = paragraph
         while let last = text.last, "：:。 ".contains(last) { text.removeLast() }
-        guard let cue = tableIntroductions.first(where: { text.hasSuffix($0) }) else { return nil }
+        guard let cue = introductions.sorted(by: { $0.count > $1.count }).first(where: { text.hasSuffix($0) }) else { return nil }
         text.removeLast(cue.count)
         let clause = text.split(whereSeparator: { "，,。；;：:".contains($0) }).last.map(String.init) ?? text
         return clause.isEmpty ? nil : clause
     }
-
-    static let tableIntroductions = ["分布如下", "情况如下", "如下表", "如下", "见下表", "见表"]
 
     mutating func entityOfTable(_ table: TableData, title: String) -> ResolvedEntity {
         if let urban = urbanArea(title: title) { return (urban, "table_caption") }
@@ -167,10 +163,11 @@ extension ExtractionRun {
     private mutating func extractYearColumns(table: TableData, rows: [[String]], columns: [Column],
                                              dataRows: [Int], entity: ResolvedEntity) {
         let headerRow = rows[dataRows.first! - 1]
-        let nameColumn = headerRow.firstIndex { ["指标", "项目", "名称", "指标名称"].contains($0) }
-            ?? columns.firstIndex { $0.year == nil && !["序号", "单位"].contains($0.header) } ?? 0
-        let unitColumn = headerRow.firstIndex { $0 == "单位" }
-        let numberingColumn = headerRow.firstIndex { $0 == "序号" }
+        let words = rules.tableWords
+        let nameColumn = headerRow.firstIndex { words.nameHeaders.contains($0) }
+            ?? columns.firstIndex { $0.year == nil && !(words.numberingHeaders + words.unitHeaders).contains($0.header) } ?? 0
+        let unitColumn = headerRow.firstIndex { words.unitHeaders.contains($0) }
+        let numberingColumn = headerRow.firstIndex { words.numberingHeaders.contains($0) }
         // The row a `其中：` list hangs from: a numbered row, or an unnumbered row outside a `其中` list.
         var parent: (indicators: [Int], matched: Bool)? = nil
         var inPartsList = false
@@ -253,9 +250,11 @@ extension ExtractionRun {
     private mutating func extractIndicatorColumns(table: TableData, rows: [[String]], columns: [Column],
                                                   dataRows: [Int], entity: ResolvedEntity, year: (year: Int?, source: String),
                                                   tableIndex: Int) {
-        let keyColumn = columns.firstIndex { $0.indicator == nil && $0.year == nil && $0.header != "序号" } ?? 0
+        let keyColumn = columns.firstIndex {
+            $0.indicator == nil && $0.year == nil && !rules.tableWords.numberingHeaders.contains($0.header)
+        } ?? 0
         // Rows named by a year or a school year (`2016学年`, its year as printed: README, Years).
-        let rowYearColumn = columns.firstIndex { ["年度", "年份", "年", "学年"].contains($0.header) }
+        let rowYearColumn = columns.firstIndex { rules.tableWords.yearHeaders.contains($0.header) }
         var totalRow: Int?
         var partRows: [Int] = []
         var rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))] = [:]
@@ -267,11 +266,11 @@ extension ExtractionRun {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
             let compact = Self.withoutSpaces(key)
-            if rowYearColumn != nil, Self.changeRowNames.contains(compact) {
+            if rowYearColumn != nil, rules.tableWords.changeLabels.contains(compact) {
                 changeRows.append(r)
                 continue
             }
-            if Self.totalNames.contains(compact) || row.first.map({ Self.totalNames.contains(Self.withoutSpaces($0)) }) == true {
+            if rules.tableWords.totalLabels.contains(compact) || row.first.map({ rules.tableWords.totalLabels.contains(Self.withoutSpaces($0)) }) == true {
                 totalRow = r
                 rowEntities[r] = (entity, rowYearColumn == nil ? year : (nil, "unresolved: a total over year rows"))
                 continue

@@ -144,8 +144,8 @@ import Segmentation
         let found = summaries(rows, caption: "各专业人数", year: 2020)
         #expect(found == ["enrollment 上海市 2019 1172 人 [机械类]", "enrollment 上海市 2020 1065 人 [机械类]",
                           "enrollment 上海市 2019 620 人 [建筑类]", "enrollment 上海市 2020 674 人 [建筑类]"])
-        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。各专业人数分布如下:") == "各专业人数")
-        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。") == nil)
+        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。各专业人数分布如下:", introductions: IndicatorFixtures.rules.tableWords.introductions) == "各专业人数")
+        #expect(ExtractionRun.introducedTitle("学生年入学巩固率达95.7%。", introductions: IndicatorFixtures.rules.tableWords.introductions) == nil)
     }
 }
 

@@ -7,8 +7,6 @@ import NianbaoModel
 /// can hold and are left out. Rows named by a year (`2017届`, `2016学年`) give that year's value of every
 /// column's category.
 extension ExtractionRun {
-    static let changeRowNames: Set<String> = ["同比", "增减", "变化情况", "比上年增减", "增长", "变化"]
-
     mutating func extractCrossTable(_ table: TableData, rows: [[String]], title: String, entity: ResolvedEntity,
                                     year: (year: Int?, source: String)) -> Bool {
         guard rows.count >= 3, let header = rows.first, header.count >= 3,
@@ -16,11 +14,11 @@ extension ExtractionRun {
         // A header naming indicators or years is another shape.
         guard header.dropFirst().allSatisfy({ !$0.isEmpty && tableIndicator(TableLabel($0).text) == nil && Self.headerYear($0) == nil })
         else { return false }
-        let dataRows = rows.dropFirst().filter { !Self.changeRowNames.contains(Self.withoutSpaces($0.first ?? "")) }
+        let dataRows = rows.dropFirst().filter { !rules.tableWords.changeLabels.contains(Self.withoutSpaces($0.first ?? "")) }
         guard dataRows.allSatisfy({ $0.dropFirst().allSatisfy { $0.isEmpty || Self.isPlainNumber($0) } }) else { return false }
-        let totalColumn = header.firstIndex { Self.totalNames.contains(Self.withoutSpaces($0)) }
+        let totalColumn = header.firstIndex { rules.tableWords.totalLabels.contains(Self.withoutSpaces($0)) }
         let rowYears = dataRows.map { Self.yearAndRest($0.first ?? "")?.year }
-        let totalRow = dataRows.firstIndex { Self.totalNames.contains(Self.withoutSpaces($0.first ?? "")) }
+        let totalRow = dataRows.firstIndex { rules.tableWords.totalLabels.contains(Self.withoutSpaces($0.first ?? "")) }
         guard totalColumn != nil || totalRow != nil || rowYears.allSatisfy({ $0 != nil }) else { return false }
         func category(_ label: String) -> String { Self.withoutSpaces(label) }
         var emitted = false
@@ -88,7 +86,7 @@ extension ExtractionRun {
             let row = rows[r]
             let label = Self.withoutSpaces(row[labelColumn])
             guard !label.isEmpty, Self.headerYear(label) == nil else { continue }
-            let category: String? = Self.totalNames.contains(label) ? nil : label
+            let category: String? = rules.tableWords.totalLabels.contains(label) ? nil : label
             for c in yearColumns where c < row.count {
                 let before = result.observations.count
                 let location = table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r]
