@@ -247,22 +247,10 @@ extension ExtractionRun {
                 alsoYears = Array(listed.dropFirst())
                 yearSource = "year_list"
             }
-            var (value, decimals) = (number.value, number.decimals)
-            if resolution.inverse {
-                guard let oriented = Self.orientedRatio(number.text) else { continue }
-                (value, decimals) = oriented
-            }
-            let location = block.location(atOffset: number.start)
-            let observation = Observation(
-                docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity, year: year,
-                value: value, unit: outputUnit(number: number, indicator: resolution.indicator, change: resolution.change),
-                raw: text.originalText(number.start..<number.end), qualifier: qualifier, page: location.page,
-                line: location.line, sectionId: sectionId(forBlock: blockIndex),
-                quote: Self.trimmedQuote(text.originalText(sentence)),
-                ruleId: "\(rule.id)/\(resolution.via)", decimals: decimals, fromTable: false,
-                base: resolution.base.map { rules.indicators[$0].id }, entitySource: entitySource,
-                yearSource: year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : yearSource,
-                category: category)
+            guard let observation = textObservation(
+                number, resolution: resolution, entity: (entity, entitySource),
+                dated: (year, qualifier, yearSource), category: category,
+                in: (text, sentence), block: block, blockIndex: blockIndex) else { continue }
             emittedInSentence.append((observation, resolution.indicator, number.start, inParens))
             emit(observation)
             for other in alsoYears {
@@ -271,21 +259,58 @@ extension ExtractionRun {
                 emit(another)
             }
         }
-        if let group = groupParts(emittedInSentence.map { ($0.observation, $0.start) }, matches: matches,
-                                  sentence: sentence) {
+        closeSentence(emittedInSentence.map { ($0.observation, $0.start) }, remainders: remainders, text: text,
+                      sentence: sentence, matches: matches, block: block, blockIndex: blockIndex)
+    }
+
+    /// An observation of a number the sentence tied to an indicator; nil for a ratio printed the other way round
+    /// whose sides say not which way (`2:29` after `师生比`).
+    func textObservation(_ number: ParsedNumber, resolution: Resolution, entity: ResolvedEntity,
+                         dated: (year: Int?, qualifier: Qualifier?, source: String), category: String?,
+                         in context: (text: AnalysedText, sentence: Range<Int>), block: Block,
+                         blockIndex: Int) -> Observation? {
+        var (value, decimals) = (number.value, number.decimals)
+        if resolution.inverse {
+            guard let oriented = Self.orientedRatio(number.text) else { return nil }
+            (value, decimals) = oriented
+        }
+        let rule = rules.indicators[resolution.indicator]
+        let location = block.location(atOffset: number.start)
+        return Observation(
+            docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: dated.year,
+            value: value, unit: outputUnit(number: number, indicator: resolution.indicator, change: resolution.change),
+            raw: context.text.originalText(number.start..<number.end), qualifier: dated.qualifier, page: location.page,
+            line: location.line, sectionId: sectionId(forBlock: blockIndex),
+            quote: Self.trimmedQuote(context.text.originalText(context.sentence)),
+            ruleId: "\(rule.id)/\(resolution.via)", decimals: decimals, fromTable: false,
+            base: resolution.base.map { rules.indicators[$0].id }, entitySource: entity.source,
+            yearSource: dated.year == nil ? "unresolved: " + (documentYear.reason ?? "no year") : dated.source,
+            category: category)
+    }
+
+    /// After a sentence's values: a `其中` list's total and parts tied into a group (and its remainder), parts of
+    /// kinds no rule names refused — in the sentence, or in one opening with `其中` after the total's
+    /// (`…设备总值 1870.98 万元。其中机电工程…设备总值 966 万元`).
+    mutating func closeSentence(_ emitted: [(Observation, Int)], remainders: [(number: ParsedNumber, word: String)],
+                                text: AnalysedText, sentence: Range<Int>, matches: BlockMatches, block: Block,
+                                blockIndex: Int) {
+        if let group = groupParts(emitted, matches: matches, sentence: sentence) {
             emitRemainder(of: group, candidates: remainders, text: text, sentence: sentence, block: block,
                           blockIndex: blockIndex)
         }
-        // `…设备总值 1870.98 万元。其中机电工程…设备总值 966 万元`: the same check across the sentence boundary.
         if opensWithParts(text, sentence), let total = previousSentenceValues.last(where: { $0.qualifier != .change }) {
-            let unnamed = emittedInSentence.map(\.observation).filter { part in
-                part.qualifier != .change && part.indicator == total.indicator && part.entity == total.entity
-                    && part.category == total.category && part.year == total.year && part.unit == total.unit
-                    && part.value < total.value   // the total said again (`6 所中职学校中…`) is no part
-            }
+            let unnamed = emitted.map(\.0).filter { Self.isUnnamedPart($0, of: total) }
             if !unnamed.isEmpty { refuseUnnamedParts(unnamed, total: total) }
         }
-        previousSentenceValues = emittedInSentence.map(\.observation)
+        previousSentenceValues = emitted.map(\.0)
+    }
+
+    /// A value under `其中` of its total's indicator, entity, category, year and unit, and smaller (the total
+    /// said again, `6 所中职学校中…`, is no part): a part of a kind no rule names.
+    static func isUnnamedPart(_ part: Observation, of total: Observation) -> Bool {
+        part.qualifier != .change && part.indicator == total.indicator && part.entity == total.entity
+            && part.category == total.category && part.year == total.year && part.unit == total.unit
+            && part.value < total.value
     }
 
     /// The indicator a number in a sentence states, nearest reason first: a kind of the sentence's subject
@@ -931,10 +956,7 @@ extension ExtractionRun {
         let sameUnitParts = parts.filter { $0.0.unit == total.0.unit }
         // `在校生 2000 人，其中机电部在校生 1200 人…`: parts of the total's own indicator, entity and category are
         // parts of kinds no rule names. They are no value of the entity: refused, with the reason.
-        let unnamed = sameUnitParts.filter {
-            $0.0.indicator == total.0.indicator && $0.0.entity == total.0.entity && $0.0.category == total.0.category
-                && $0.0.year == total.0.year && $0.0.value < total.0.value
-        }
+        let unnamed = sameUnitParts.filter { Self.isUnnamedPart($0.0, of: total.0) }
         if !unnamed.isEmpty {
             refuseUnnamedParts(unnamed.map(\.0), total: total.0)
             return nil
