@@ -359,12 +359,21 @@ enum ReviewAssets {
             '</span> ' + esc(row[2] || '') + ' ' + esc(row[3]) + ' ' + where('', row[4], row[5]) + '</li>';
         }).join('') + '</ol>';
       }
+      // Whom the document is about and which year it covers, each with how it was decided, and the page it
+      // was saved from (the data holds only web addresses: `webAddress`).
+      function provenanceHTML(doc) {
+        var address = doc.address
+          ? ' · saved from <a href="' + esc(doc.address) + '" rel="noreferrer">' + esc(doc.address) + '</a>' : '';
+        function how(source) { return source ? ' (' + esc(source) + ')' : ''; }
+        return '<p class="provenance">subject: ' + esc(doc.subject || '—') + how(doc.subjectSource) + ' · year: ' +
+          esc(doc.year || '—') + how(doc.yearSource) + address + '</p>';
+      }
       function renderDocuments() {
         var body = section('documents');
         var page = pager('documents', data.documents.length, renderDocuments);
         body.innerHTML = data.documents.slice(page.start, page.end).map(function (d, i) {
           return '<details class="doc" data-doc="' + (page.start + i) + '"><summary><b>' + esc(d.id) + '</b> · ' +
-            esc(d.format || '?') + ' · ' + esc(d.title || '(no title)') + ' · ' + esc(d.region || '') + ' ' +
+            esc(d.format || '?') + ' · ' + esc(d.title || '(no title)') + ' · ' + esc(d.subject || d.region || '') + ' ' +
             esc(d.year || '') + ' · ' + esc(d.pages) + ' page(s) · <span class="status-' + esc(d.status) + '">' +
             esc(d.status) + '</span>' + (d.errors.length ? ' · ' + d.errors.length + ' error(s)' : '') +
             (d.checked === true ? ' · <span class="checked">checked format</span>' : '') +
@@ -377,7 +386,8 @@ enum ReviewAssets {
             var box = element.querySelector('.outline-box');
             if (!element.open || box.childNodes.length) { return; }
             var doc = data.documents[Number(element.getAttribute('data-doc'))];
-            box.innerHTML = (doc.errors.length ? '<p>' + doc.errors.map(esc).join('<br/>') + '</p>' : '') + outlineHTML(doc);
+            box.innerHTML = provenanceHTML(doc) + (doc.errors.length ? '<p>' + doc.errors.map(esc).join('<br/>') + '</p>' : '') +
+              outlineHTML(doc);
           });
         });
       }

@@ -56,12 +56,21 @@ struct ReviewData {
                 "id": .string(document.docId), "source": .string(document.source),
                 "format": optional(document.format?.rawValue), "title": optional(document.title),
                 "region": optional(document.region), "year": document.reportYear.map(FieldValue.int) ?? .null,
+                "subject": optional(document.subject), "subjectSource": optional(document.subjectSource),
+                "yearSource": optional(document.reportYearSource), "address": optional(Self.webAddress(document.sourceAddress)),
                 "pages": .int(document.pages), "status": .string(document.status.rawValue),
                 "errors": .array(document.errors.map(FieldValue.string)), "outline": .array(outline),
                 "checked": checked.contains(document.docId) ? .bool(true)
                     : unchecked.contains(document.docId) ? .bool(false) : .null,
             ])
         }
+    }
+
+    /// An http(s) address, the only kind the page makes a link of.
+    static func webAddress(_ address: String?) -> String? {
+        guard let address, let scheme = address.split(separator: ":").first?.lowercased(),
+              scheme == "http" || scheme == "https" else { return nil }
+        return address
     }
 
     private func flag(_ flag: Flag) -> FieldValue {

@@ -70,6 +70,23 @@ import Dataset
         #expect(html.contains(#""id":"doc0999""#))
     }
 
+    /// Each document's subject and covered year come with how they were decided, and the page it was saved
+    /// from; the page links only an http(s) address.
+    @Test func documentsCarryTheirSubjectYearAndAddress() throws {
+        var run = Self.syntheticRun(documents: 2)
+        run.documents[0].subject = "福建省"
+        run.documents[0].subjectSource = "address_site"
+        run.documents[0].reportYearSource = "address_yearbook"
+        run.documents[0].sourceAddress = "https://tjj.fujian.gov.cn/tongjinianjian/dz99/njhtml/d1323.html"
+        let html = ReviewReport(run: run).html()
+        #expect(Self.isWellFormedXML(Data(html.utf8)))
+        #expect(html.contains(#""subject":"福建省""#) && html.contains(#""subjectSource":"address_site""#))
+        #expect(html.contains(#""yearSource":"address_yearbook""#))
+        #expect(html.contains(#""address":"https://tjj.fujian.gov.cn/tongjinianjian/dz99/njhtml/d1323.html""#))
+        #expect(html.contains("function provenanceHTML(doc)"))
+        #expect(ReviewData.webAddress("javascript:alert(1)") == nil && ReviewData.webAddress("HTTPS://x.cn/") == "HTTPS://x.cn/")
+    }
+
     /// `count` documents of 40 sections each, a flag and a value per document.
     static func syntheticRun(documents count: Int) -> RunOutput {
         var run = RunOutput()
