@@ -262,7 +262,14 @@ extension ExtractionRun {
         var remainderRows: [(row: Int, word: String)] = []
         // `变化情况`/`同比` under year rows: the change of the latest year (`13167↑`).
         var changeRows: [Int] = []
-        for r in dataRows {
+        // `计划招生数(人) | 实际录取数(人) | 报到数(人)` over one row of numbers: no column names the row, which is
+        // the table's entity in its year.
+        if dataRows.count == 1, let only = dataRows.first,
+           columns[safe: keyColumn]?.indicator != nil || rows[only][safe: keyColumn].map(Self.isPlainNumber) == true {
+            rowEntities[only] = (entity, year)
+            partRows.append(only)
+        }
+        for r in dataRows where rowEntities[r] == nil {
             let row = rows[r]
             let key = (rowYearColumn.flatMap { $0 < row.count ? row[$0] : nil }) ?? (keyColumn < row.count ? row[keyColumn] : "")
             let compact = Self.withoutSpaces(key)

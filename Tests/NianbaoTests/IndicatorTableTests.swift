@@ -53,6 +53,19 @@ import NianbaoModel
                 "\(found)")
     }
 
+    /// Indicator columns over one row of numbers: the row is the table's entity in its caption's year.
+    @Test func oneRowUnderIndicatorColumnsIsTheTablesEntity() {
+        let rows = [["计划招生数(人)", "实际录取数(人)", "报到数(人)", "报到率"], ["1000", "1000", "820", "82%"]]
+        let result = IndicatorSentence.extract([], region: "静安区", year: 2017,
+                                               tables: [Self.table(rows, caption: "2016年学校计划招生数、实际录取数及报到率")])
+        let found = result.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value)" }
+        #expect(found == ["new_enrollment 2016 820"], "\(found)")
+        // Two such rows name nothing that tells them apart: nothing is read.
+        let twoRows = IndicatorSentence.extract([], region: "静安区", year: 2017, tables: [
+            Self.table(rows + [["900", "900", "800", "89%"]], caption: "2016年学校计划招生数、实际录取数及报到率")])
+        #expect(twoRows.observations.isEmpty)
+    }
+
     @Test func yearColumnsWithSubRowsContinuationsAndDashes() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],
