@@ -115,6 +115,10 @@ enum IndicatorSentence {
                                                region: "静安区", year: 2015)
         #expect(result.observations.map(IndicatorSentence.summary) == [
             "new_enrollment 静安区 2015 93081 人", "new_enrollment 静安区 2015 12768 人 change"])
+        // `比上年度增加`: the year before as 上年度.
+        let share = IndicatorSentence.extract(["2018 年全区双师型教师 180 人，占 77.92%，比上年度增加 2.40%。"],
+                                              region: "静安区", year: 2018)
+        #expect(share.observations.map(IndicatorSentence.summary).contains("dual_qualified_ratio 静安区 2018 2.4 % change"))
     }
 
     @Test func valueOfTheComparedYearIsDatedThatYear() {
