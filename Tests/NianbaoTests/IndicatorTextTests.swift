@@ -110,6 +110,12 @@ enum IndicatorSentence {
         #expect(result.rejected.allSatisfy { $0.reason.code == "unnamed_part" })
     }
 
+    @Test func aMastersDegreeOrDiplomaCountsTheTeachersWithIt() {
+        let result = IndicatorSentence.extract(["2024 年全区专任教师均具有本科以上学历，其中硕士研究生学历或学位教师 16 人。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary).contains("masters_or_above_teachers 静安区 2024 16 人"))
+    }
+
     @Test func aYearOnYearChangeAfterAListComma() {
         let result = IndicatorSentence.extract(["2015 年全区已完成全日制招生 93081 人、同比增加 12768 人。"],
                                                region: "静安区", year: 2015)
