@@ -760,6 +760,14 @@ extension ExtractionRun {
         return unitFits(number.unit, indicator: indicator)
     }
 
+    /// `学生总数4260。`: a count whose unit is left out, a whole number right after its phrase that ends its
+    /// clause (a number followed by more text, `在校生数 2717 2513`, is a table's, not this).
+    func isBareCount(_ number: ParsedNumber, indicator: Int, text: AnalysedText) -> Bool {
+        guard number.unit.isEmpty, number.decimals == 0, number.upper == nil, number.qualifier == nil,
+              rules.indicators[indicator].kind == "count", text.isSimple else { return false }
+        return number.end >= text.scalars.count || Self.isClauseBoundary(text.scalars[number.end])
+    }
+
     /// The indicator a number belongs to, or nil.
     func resolve(number: ParsedNumber, text: AnalysedText, matches: BlockMatches, windowStart: Int,
                  previousNumberEnd: Int?,
@@ -795,7 +803,7 @@ extension ExtractionRun {
                     if isChange && (isChangeUnit || unitFits(number, indicator: target)) {
                         return Resolution(indicator: target, base: nil, change: true, via: "change")
                     }
-                    if unitFits(number, indicator: target) {
+                    if unitFits(number, indicator: target) || (gap == 0 && isBareCount(number, indicator: target, text: text)) {
                         if hit.inverse {
                             guard number.unit == "ratio" else { continue }
                             return Resolution(indicator: target, base: nil, change: false, via: "inverse", inverse: true)
@@ -911,6 +919,8 @@ extension ExtractionRun {
     func outputUnit(number: ParsedNumber, indicator: Int, change: Bool) -> String {
         let rule = rules.indicators[indicator]
         if change && (number.unit == "%" || number.unit == "百分点") { return number.unit }
+        // A count printed without its unit (`isBareCount`) is in the indicator's.
+        if number.unit.isEmpty && rule.kind == "count" { return rule.unit }
         if compiled.unitAccepted(number.unit, by: rule.unit) || (number.unit.isEmpty && unitFits(number, indicator: indicator)) {
             return rule.unit
         }

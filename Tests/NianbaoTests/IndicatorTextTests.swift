@@ -110,6 +110,17 @@ enum IndicatorSentence {
         #expect(result.rejected.allSatisfy { $0.reason.code == "unnamed_part" })
     }
 
+    /// A count printed without its unit right after its phrase, ending its clause, is in the indicator's unit;
+    /// a number with more after it is not.
+    @Test func aCountWithoutItsUnitEndingItsClause() {
+        let result = IndicatorSentence.extract(["2024 年全区现有教职工161，专任教师 124 人；招生1200。在校生 2717 2513 2400。"],
+                                               region: "静安区", year: 2024)
+        let found = result.observations.map(IndicatorSentence.summary)
+        #expect(found.contains("staff_total 静安区 2024 161 人"))
+        #expect(found.contains("new_enrollment 静安区 2024 1200 人"))
+        #expect(!found.contains { $0.hasPrefix("enrollment ") }, "\(found)")
+    }
+
     @Test func aMastersDegreeOrDiplomaCountsTheTeachersWithIt() {
         let result = IndicatorSentence.extract(["2024 年全区专任教师均具有本科以上学历，其中硕士研究生学历或学位教师 16 人。"],
                                                region: "静安区", year: 2024)
