@@ -122,17 +122,17 @@ struct RealDevSetTests {
     @Test func developmentFiles() throws {
         let (strict, readable) = try Self.score(split: "dev")
         print("real dev set (tuned on): strict \(strict); text-supported labels \(readable)")
-        #expect(readable.recall >= 0.85, "\(readable)")
-        #expect(readable.precision >= 0.94, "\(readable)")
+        #expect(readable.recall >= 0.88, "\(readable)")
+        #expect(readable.precision >= 0.97, "\(readable)")
         // (strict precision counts values read right but left without the entity only a URL names as wrong)
-        #expect(strict.precision >= 0.59, "\(strict)")
+        #expect(strict.precision >= 0.62, "\(strict)")
     }
 
     @Test func heldOutFiles() throws {
         let (strict, readable) = try Self.score(split: "holdout")
         print("real held-out set (not tuned on): strict \(strict); text-supported labels \(readable)")
-        #expect(readable.recall >= 0.41, "\(readable)")
-        #expect(strict.precision >= 0.39, "\(strict)")
+        #expect(readable.recall >= 0.47, "\(readable)")
+        #expect(strict.precision >= 0.43, "\(strict)")
     }
 
     /// The same texts with the address each was captured from, as `nianbao import --sources` gives it:
@@ -142,16 +142,16 @@ struct RealDevSetTests {
         let (strict, readable) = try Self.score(split: "dev", addresses: true)
         let (plainStrict, plainReadable) = try Self.score(split: "dev")
         print("real dev set (tuned on) with addresses: strict \(strict); text-supported labels \(readable)")
-        #expect(strict.recall >= 0.86, "\(strict)")
-        #expect(strict.precision >= 0.93, "\(strict)")
+        #expect(strict.recall >= 0.87, "\(strict)")
+        #expect(strict.precision >= 0.94, "\(strict)")
         #expect(readable.found >= plainReadable.found && strict.found > plainStrict.found)
     }
 
     @Test func heldOutFilesWithTheirAddresses() throws {
         let (strict, readable) = try Self.score(split: "holdout", addresses: true)
         print("real held-out set (not tuned on) with addresses: strict \(strict); text-supported labels \(readable)")
-        #expect(strict.recall >= 0.30, "\(strict)")
-        #expect(strict.precision >= 0.40, "\(strict)")
+        #expect(strict.recall >= 0.33, "\(strict)")
+        #expect(strict.precision >= 0.43, "\(strict)")
     }
 
     /// Every document gets a subject and a covered year, or says why not.
