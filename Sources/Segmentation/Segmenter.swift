@@ -50,13 +50,19 @@ public struct Segmenter: Sendable {
         builder.extendOverFootnotes(clean.footnotes)
 
         var warnings: [String] = []
-        if !headings.contains(where: { $0.role == .part }) {
+        // A news item, a profile or a statistics table has no chapters; a report as long as a short one does.
+        let bodyCharacters = blocks[bodyStart...].reduce(0) { $0 + $1.text.count }
+        if !headings.contains(where: { $0.role == .part }), bodyCharacters >= Self.reportLength {
             warnings.append("no recognisable headings: found no numbered chapters or sections in the body")
         }
         warnings += TocCheck.compare(toc: toc.entries, sections: builder.sections, format: clean.source.format)
         return SegmentedDocument(docId: docId, clean: clean, frontMatter: front, toc: toc.entries,
                                  sections: builder.sections, tables: builder.tables, warnings: warnings)
     }
+
+    /// Characters of body text from which a document without headings is reported (`no_headings`): the
+    /// shortest quality reports run to some ten thousand; a web page's excerpt or a table to a few thousand.
+    static let reportLength = 5000
 }
 
 /// Turns detected headings into `Section`s with ids, parents and spans, and collects table rows.

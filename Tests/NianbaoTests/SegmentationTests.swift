@@ -93,8 +93,13 @@ import NianbaoModel
     }
 
     @Test func reportWithoutHeadingsIsFlagged() throws {
-        let doc = try segment("这是一段没有标题的文字。\n只有两行。\n")
+        let paragraph = String(repeating: "这是一段没有标题的文字，学校办学条件持续改善。", count: 20)
+        let long = Array(repeating: paragraph, count: 12).joined(separator: "\n\n") + "\n"
+        let doc = try segment(long)
         #expect(doc.warnings.contains { $0.hasPrefix("no recognisable headings") })
+        // A news item or a profile is no report: its lack of chapters says nothing.
+        let short = try segment("这是一段没有标题的文字。\n只有两行。\n")
+        #expect(!short.warnings.contains { $0.hasPrefix("no recognisable headings") })
     }
 }
 
