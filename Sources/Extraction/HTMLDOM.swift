@@ -153,32 +153,34 @@ struct HTMLDOM {
     private mutating func readMeta(_ meta: xmlNodePtr) {
         var name: String?
         var content: String?
-        var attribute = meta.pointee.properties
-        while let a = attribute {
-            let key = a.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            let value = a.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
+        for (key, value) in Self.attributes(of: meta) {
             switch key {
             case "name", "property", "http-equiv", "itemprop": name = value.lowercased()
             case "content": content = value
             default: break
             }
-            attribute = a.pointee.next
         }
         if let name, let content { metas.append((name, content)) }
     }
 
     private mutating func readLink(_ link: xmlNodePtr) {
-        var rel: String?
-        var href: String?
-        var attribute = link.pointee.properties
+        let attributes = Self.attributes(of: link)
+        guard attributes.first(where: { $0.name == "rel" })?.value.lowercased() == "canonical",
+              let href = attributes.first(where: { $0.name == "href" })?.value.trimmingCharacters(in: .whitespaces),
+              !href.isEmpty else { return }
+        canonical = href
+    }
+
+    /// An element's attributes in order, names lowercased.
+    private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        var attribute = node.pointee.properties
         while let a = attribute {
-            let key = a.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            let value = a.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
-            if key == "rel" { rel = value.lowercased() }
-            if key == "href" { href = value.trimmingCharacters(in: .whitespaces) }
+            result.append((a.pointee.name.map { String(cString: $0).lowercased() } ?? "",
+                           a.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""))
             attribute = a.pointee.next
         }
-        if rel == "canonical", let href, !href.isEmpty { canonical = href }
+        return result
     }
 
     private static func textContent(_ node: xmlNodePtr) -> String? {

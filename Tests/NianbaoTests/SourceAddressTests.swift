@@ -10,6 +10,13 @@ import NianbaoModel
 @Suite struct SourceAddressTests {
     static let rules = EntityResolutionTests.rules
 
+    /// A text file of its own in a temporary folder (the pipeline reads files).
+    static func textFile(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-address-\(UUID().uuidString).txt").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     static func region(_ address: String) -> (name: String, how: String)? {
         SourceAddress(address)?.region(gazetteer: rules.gazetteer, webSites: rules.webAddresses.sites)
     }
@@ -72,16 +79,13 @@ import NianbaoModel
 
     /// A prefecture yearbook's `市区` table is the city's urban districts, its yearbook's year the year before.
     @Test func anUrbanAreaTableOfAYearbook() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-urban-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("t.txt").path
-        try """
+        let path = try Self.textFile("""
             10-15  市区教育事业基本情况
 
             项目\t学校数(所)\t在校学生数(人)
             中等职业学校\t10\t14609
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let report = Pipeline().process(path: path, docId: "t", stated: StatedFacts(
             address: "http://custom.huzhou.gov.cn/hzgov/front/s29/hustats/html/tjnj2008/10/10-15.htm"))
         let result = IndicatorExtractor(rules: Self.rules).extract(from: try #require(report.segmented))
@@ -150,15 +154,12 @@ import NianbaoModel
 
     /// A yearbook table names neither region nor year: the address gives both, and says so.
     @Test func anAddressGivesATableItsSubjectAndYear() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-address-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("t.txt").path
-        try """
+        let path = try Self.textFile("""
             教育事业基本情况
             项目\t学校数(所)\t在校学生数(人)
             中等职业学校\t77\t50321
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let extractor = IndicatorExtractor(rules: Self.rules)
         let bare = Pipeline().process(path: path, docId: "t")
         let bareRecord = bare.record.described(by: extractor.extract(from: try #require(bare.segmented)))
