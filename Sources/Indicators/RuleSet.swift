@@ -110,6 +110,9 @@ public struct CueRules: Sendable, Hashable {
     /// Words dating the value after them in their clause to the year before the one its sentence is about
     /// (`该校去年招生 960 人`), unless a comparison word stands before them (`比去年增加`).
     public var previousYear: [String] = []
+    /// Verbs that attribute a quotation to its speaker (`”某校招生负责人称`): a value inside the quotation is
+    /// about the school or region the speaker is named with.
+    public var speech: [String] = []
 }
 
 /// The words of statistics tables in any layout (`indicators.yaml` `tables`).
@@ -401,7 +404,7 @@ public struct RuleSet: Sendable {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
-                                                           "remainder", "planned", "previous_year"])
+                                                           "remainder", "planned", "previous_year", "speech"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -412,7 +415,7 @@ public struct RuleSet: Sendable {
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
                             history: try list("history"), present: try list("present"),
                             remainder: try list("remainder"), planned: try list("planned"),
-                            previousYear: try list("previous_year"))
+                            previousYear: try list("previous_year"), speech: try list("speech"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

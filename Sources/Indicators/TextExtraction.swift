@@ -672,7 +672,8 @@ extension ExtractionRun {
             }
             for mention in matches.mentions { blank(mention.start, mention.end) }
             for year in matches.years { blank(year.start, year.end) }
-            for cue in matches.cues { blank(cue.start, cue.end) }
+            // A speech verb (`称` of `职称`, too) explains nothing between a phrase and its number.
+            for cue in matches.cues where cue.cue != .speech { blank(cue.start, cue.end) }
             if blankPhrases { for phrase in matches.phrases { blank(phrase.start, phrase.end) } }
             return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: length) { kept in
                 var keptCount = 0

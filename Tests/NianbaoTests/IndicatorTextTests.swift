@@ -121,6 +121,19 @@ enum IndicatorSentence {
         #expect(!found.contains { $0.hasPrefix("enrollment ") }, "\(found)")
     }
 
+    /// A value inside a quotation is about the school its speaker is named with after it.
+    @Test func aQuotationIsAboutItsSpeakersSchool() {
+        let result = IndicatorSentence.extract([
+            "2015 年，福建工业学校、福建第二轻工业学校、福建经济学校等中职学校生源爆满，“原本今年计划招生1000人，实际招收了1310人。”福建第二轻工业学校招生就业负责人称，该校去年招生960人。",
+        ], region: "福建省", year: 2015)
+        let found = result.observations.map { "\($0.entity ?? "-") \($0.year ?? 0) \($0.value) \($0.entitySource ?? "")" }
+        #expect(found.contains("福建第二轻工业学校 2015 1310 quotation"), "\(found)")
+        #expect(found.contains("福建第二轻工业学校 2015 1000 quotation"), "\(found)")
+        // A speech verb inside a word (`职称`) explains no gap between a phrase and its number.
+        let title = IndicatorSentence.extract(["2015 年专任教师中高级技术职称边65%。"], region: "福建省", year: 2015)
+        #expect(title.observations.isEmpty)
+    }
+
     @Test func aMastersDegreeOrDiplomaCountsTheTeachersWithIt() {
         let result = IndicatorSentence.extract(["2024 年全区专任教师均具有本科以上学历，其中硕士研究生学历或学位教师 16 人。"],
                                                region: "静安区", year: 2024)

@@ -47,6 +47,30 @@ extension ExtractionRun {
         }
     }
 
+    /// `“原本今年计划招生 1000 人，…实际招收了 1310 人。”福建第二轻工业学校招生就业负责人黄老师称`: a number inside a
+    /// quotation whose closing mark is followed by a school or region and then a speech verb (`cues.speech`)
+    /// within the sentence after it is about that school or region, not the one the text named before.
+    func quotationSpeaker(at offset: Int, text: AnalysedText, matches: BlockMatches) -> String? {
+        let scalars = text.scalars
+        guard offset < scalars.count, matches.cues.contains(where: { $0.cue == .speech && $0.start > offset }) else { return nil }
+        // The quotation open at the number: a “ before it with no ” between.
+        var k = offset - 1
+        while k >= 0, scalars[k] != 0x201D, scalars[k] != 0x201C { k -= 1 }
+        guard k >= 0, scalars[k] == 0x201C else { return nil }
+        var close = offset
+        while close < scalars.count, scalars[close] != 0x201D, scalars[close] != 0x201C { close += 1 }
+        guard close < scalars.count, scalars[close] == 0x201D,
+              let speaker = matches.mentions.first(where: { $0.entity != nil && $0.start > close && $0.start <= close + 2 }),
+              let verb = matches.cues.first(where: { $0.cue == .speech && $0.start >= speaker.end }),
+              verb.start - speaker.end <= Self.speakerTitleLength,
+              !scalars[speaker.end..<verb.start].contains(where: { Self.isSentenceBoundary($0) })
+        else { return nil }
+        return speaker.entity
+    }
+
+    /// Most characters between the speaker's school and the speech verb (`招生就业负责人黄老师`).
+    static let speakerTitleLength = 16
+
     /// A region named in the text is what values are about only when the document is about it or a region
     /// containing it; another region named in passing (`上海市“星光计划”大赛` in a district report, `为宁波
     /// 经济服务` in a school report) is not.
@@ -104,6 +128,7 @@ extension ExtractionRun {
     /// earlier in the paragraph, else the document's subject.
     func resolveEntity(at offset: Int, text: AnalysedText, sentence: Range<Int>, clauses: [Range<Int>],
                        numberEnds: [Int], matches: BlockMatches) -> ResolvedEntity {
+        if let speaker = quotationSpeaker(at: offset, text: text, matches: matches) { return (speaker, "quotation") }
         var before = matches.mentions.filter { $0.entity != nil && $0.start >= sentence.lowerBound && $0.end <= offset }
         // `6 所中职学校校均…`: naming the schools as a group speaks for the region.
         if let subjectRegion {
