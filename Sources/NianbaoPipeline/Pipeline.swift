@@ -36,6 +36,8 @@ public struct Pipeline: Sendable {
         let format = Readers.format(forExtension: URL(fileURLWithPath: path).pathExtension)
         var record = DocumentRecord(docId: docId, source: path, sha256: sha, format: format, title: nil, region: nil,
                                     reportYear: nil, issuer: nil, published: nil, pages: 0, status: .failed, errors: [])
+        // A file that cannot be read still says where it came from.
+        record.sourceAddress = stated.address
         var source: SourceDocument
         do {
             // The bytes just hashed are the bytes read; a missing or unreadable file takes the reader's own checks.
