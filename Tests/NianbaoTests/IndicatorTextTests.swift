@@ -134,6 +134,11 @@ enum IndicatorSentence {
         #expect(title.observations.isEmpty)
     }
 
+    @Test func registeredStudentsAreTheEnrolment() {
+        let result = IndicatorSentence.extract(["2024 年学校在籍学生 6000 名，教职工 280 名。"], region: "静安区", year: 2024)
+        #expect(result.observations.map(IndicatorSentence.summary).contains("enrollment 静安区 2024 6000 人"))
+    }
+
     @Test func aMastersDegreeOrDiplomaCountsTheTeachersWithIt() {
         let result = IndicatorSentence.extract(["2024 年全区专任教师均具有本科以上学历，其中硕士研究生学历或学位教师 16 人。"],
                                                region: "静安区", year: 2024)
