@@ -133,6 +133,23 @@ public struct SourceList: Sendable {
         return (result, problems)
     }
 
+    /// The names a folder's own source list may have.
+    public static let folderListNames = ["sources.tsv", "sources.csv"]
+
+    /// The source lists at the top of the folders among `inputs`, in order.
+    public static func folderLists(_ inputs: [String]) -> [String] {
+        var lists: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            for name in folderListNames {
+                let path = URL(fileURLWithPath: input).appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: path) { lists.append(path) }
+            }
+        }
+        return lists
+    }
+
     static func standard(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }

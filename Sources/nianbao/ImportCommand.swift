@@ -35,7 +35,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("""
         A list of where the files came from: tab- or comma-separated, a header row with a “file” column and any of \
         “url”, “subject”, “year”. A government site's address names its region (tjj.fujian.gov.cn: 福建省), \
-        and a year in its path the year; both are used where the text names no subject or year.
+        and a year in its path the year; both are used where the text names no subject or year. Without it, a \
+        sources.tsv or sources.csv at the top of a folder imported is read.
         """, valueName: "file"))
     var sources: String?
 
@@ -60,6 +61,18 @@ struct ImportCommand: ParsableCommand {
             } catch {
                 printError("nianbao import: source list \(error)")
                 throw ExitCode(2)
+            }
+        } else {
+            // A folder's own list (`sources.tsv`, `sources.csv` at its top) is read as if given with --sources;
+            // one that cannot be used is reported and the folder imported without it.
+            for list in SourceList.folderLists(inputs) {
+                do {
+                    let applied = try SourceList.load(path: list).apply(to: files, roots: inputs)
+                    files = applied.files
+                    for problem in applied.problems { printError("warning: \(problem)") }
+                } catch {
+                    printError("warning: source list \(error); the folder is imported without it")
+                }
             }
         }
         for problem in problems { printError(problem) }

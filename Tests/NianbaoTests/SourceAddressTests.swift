@@ -142,6 +142,16 @@ import NianbaoModel
         #expect(problems.contains { $0.hasPrefix("/data/sources.tsv:5: “gone.txt” is not among the files imported") })
     }
 
+    @Test func aFolderMayHoldItsOwnSourceList() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-list-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(SourceList.folderLists([folder.path]).isEmpty)
+        try "file\turl\n".write(to: folder.appendingPathComponent("sources.tsv"), atomically: true, encoding: .utf8)
+        #expect(SourceList.folderLists([folder.path, folder.appendingPathComponent("sources.tsv").path])
+                == [folder.appendingPathComponent("sources.tsv").path])
+    }
+
     @Test func statedFactsArePartOfTheStoredVersion() {
         let plain = DocumentImport.version("v1", stated: StatedFacts())
         let one = DocumentImport.version("v1", stated: StatedFacts(address: "http://www.moe.gov.cn/"))
