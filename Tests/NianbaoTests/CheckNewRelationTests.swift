@@ -375,3 +375,51 @@ struct CheckWeightedRemainderTests {
         #expect(flag.message.contains("90.0% × 333"), "\(flag.message)")
     }
 }
+
+/// A share reports compute on more than one base (`other_bases`).
+@Suite("Check engine: shares on another base")
+struct CheckOtherBaseTests {
+    let rules = checkRules("""
+    checks:
+      - id: matched_employment_rate
+        kind: share
+        relation: matched_employment_rate = matched_employment / graduates * 100
+        other_bases: [direct_employment, employed_graduates]
+    """)
+
+    @Test func aShareOfTheDirectlyEmployedHolds() {
+        // 广东: 对口就业率 89.54% of the 17.2 万 in direct employment, not of the 26.39 万 graduates.
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("matched_employment_rate", "89.54", unit: "%", line: 22),
+            checkObservation("matched_employment", "15.40", scale: 10_000, line: 22),
+            checkObservation("graduates", "26.39", scale: 10_000, line: 22),
+            checkObservation("direct_employment", "17.20", scale: 10_000, line: 22),
+        ])
+        #expect(outcome.flags.isEmpty)
+        #expect(outcome.checks.map(\.status) == [.holds])
+    }
+
+    @Test func aShareMatchingNoBaseIsFlaggedOnTheFirst() throws {
+        let outcome = CheckEngine(rules: rules).run(on: [
+            checkObservation("matched_employment_rate", "70", unit: "%", line: 22),
+            checkObservation("matched_employment", "154000", line: 22),
+            checkObservation("graduates", "263900", line: 22),
+            checkObservation("direct_employment", "172000", line: 22),
+        ])
+        let flag = try #require(outcome.flags.first)
+        #expect(flag.message.contains("毕业生") || flag.message.contains("graduates"), "\(flag.message)")
+    }
+
+    @Test func otherBasesNeedARuleWithoutBase() {
+        #expect(throws: CheckRuleError.self) {
+            _ = try CheckRuleSet.parse(yaml: """
+            checks:
+              - id: x
+                kind: share
+                relation: matched_employment_rate = matched_employment / graduates * 100
+                base: graduates
+                other_bases: [direct_employment]
+            """, path: "test.yaml")
+        }
+    }
+}

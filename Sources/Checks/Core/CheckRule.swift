@@ -87,6 +87,9 @@ public struct CheckRule: Sendable, Hashable {
     /// sum by relation: the relation is incomplete wherever one of these is stated too (placed graduates
     /// are 升学 + 直接就业 only where no 参军入伍 or 其他去向 is counted); a fuller rule covers those.
     public var unlessStated: [String] = []
+    /// share: other bases reports compute the share on (对口就业率 over graduates, or over the graduates in
+    /// direct employment): a statement naming no base holds when it matches any of them.
+    public var otherBases: [String] = []
     /// definition_by_magnitude: statements this many times apart state two definitions, not one figure
     /// mistyped; `mixed_min_factor` applies instead to the `mixed_definitions` indicators.
     /// table_vs_text, cross_report: pairs this far apart are left to definition_by_magnitude.

@@ -132,6 +132,7 @@ private struct RuleReader {
         rule.indicators = try identifiers(mapping["indicators"], field: "indicators", id: id, line: line)
         rule.lowerIsBetter = try identifiers(mapping["lower_is_better"], field: "lower_is_better", id: id, line: line)
         rule.unlessStated = try identifiers(mapping["unless_stated"], field: "unless_stated", id: id, line: line)
+        rule.otherBases = try identifiers(mapping["other_bases"], field: "other_bases", id: id, line: line)
         rule.mixedDefinitions = try identifiers(mapping["mixed_definitions"], field: "mixed_definitions", id: id, line: line)
         rule.units = try strings(mapping["units"], field: "units", id: id, line: line)
         rule.maxPoints = try number(mapping["max_points"], field: "max_points", id: id, line: line)

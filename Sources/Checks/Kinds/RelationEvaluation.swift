@@ -64,10 +64,31 @@ struct RelationEvaluation {
                 findings.append(.skipped(rule, entity: entity, year: year, missing: missing, anchor: statement))
                 continue
             }
-            findings.append(judge(statement, relation: relation, operands: operands, chosen: chosen,
-                                  entity: entity, year: year))
+            var finding = judge(statement, relation: relation, operands: operands, chosen: chosen,
+                                entity: entity, year: year)
+            if finding.status == .flagged, statement.base == nil, let alternative = heldOnOtherBase(
+                statement, relation: relation, operands: operands, chosen: chosen, entity: entity, year: year) {
+                finding = alternative
+            }
+            findings.append(finding)
         }
         return findings
+    }
+
+    /// The share judged on one of the rule's `other_bases` in place of its divisor, when one holds: a report
+    /// computing 对口就业率 over its directly employed graduates is not wrong for not using all of them.
+    private func heldOnOtherBase(_ statement: Observation, relation: Relation, operands: [String],
+                                 chosen: [String: Observation], entity: String, year: Int?) -> Finding? {
+        guard let divisor = relation.formula.divisors.first else { return nil }
+        for base in rule.otherBases {
+            guard let value = index.nearest(base, entity: entity, year: year, to: statement) else { continue }
+            var substituted = chosen
+            substituted[divisor] = value
+            let finding = judge(statement, relation: relation, operands: operands, chosen: substituted,
+                                entity: entity, year: year)
+            if finding.status == .holds { return finding }
+        }
+        return nil
     }
 
     private func judge(_ statement: Observation, relation: Relation, operands: [String],
