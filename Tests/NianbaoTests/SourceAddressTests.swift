@@ -27,7 +27,7 @@ import NianbaoModel
         #expect(Self.region("http://custom.huzhou.gov.cn/hzgov/front/s29/hustats/html/tjnj2008/10/10-15.htm")?.name == "湖州市")
         #expect(Self.region("https://jyj.wuhan.gov.cn/zfxxgk/a.shtml")?.name == "武汉市")
         #expect(Self.region("https://www.beijing.gov.cn/")?.name == "北京市")
-        // An official abbreviation is data (`web_sites`), and so is the portal of two provinces spelt alike.
+        // An official abbreviation is data (`web_addresses.sites`), and so is the portal of two provinces spelt alike.
         #expect(Self.region("https://tjj.gz.gov.cn/datav/admin/home/www_nj/2022/directory/18/html/18-01.htm")?.name == "广州市")
         #expect(Self.region("http://www.shanxi.gov.cn/")?.name == "山西省")
         #expect(Self.region("http://www.shaanxi.gov.cn/")?.name == "陕西省")
