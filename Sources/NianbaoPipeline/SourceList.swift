@@ -32,7 +32,8 @@ public struct SourceList: Sendable {
 
     public static func load(path: String) throws(SourceListError) -> SourceList {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SourceListError(path: path, line: 0, reason: "cannot be read")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw SourceListError(path: path, line: 0, reason: exists ? "cannot be read" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SourceListError(path: path, line: 0, reason: "is not UTF-8 text")

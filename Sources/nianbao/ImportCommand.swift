@@ -54,11 +54,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var (files, problems) = InputDiscovery.discover(inputs)
         if let sources {
-            do {
-                let applied = try SourceList.load(path: sources).apply(to: files, roots: inputs)
-                files = applied.files
-                for problem in applied.problems { printError("warning: \(problem)") }
-            } catch {
+            do { files = try Self.applying(sources, to: files, roots: inputs) } catch {
                 printError("nianbao import: source list \(error)")
                 throw ExitCode(2)
             }
@@ -66,11 +62,7 @@ struct ImportCommand: ParsableCommand {
             // A folder's own list (`sources.tsv`, `sources.csv` at its top) is read as if given with --sources;
             // one that cannot be used is reported and the folder imported without it.
             for list in SourceList.folderLists(inputs) {
-                do {
-                    let applied = try SourceList.load(path: list).apply(to: files, roots: inputs)
-                    files = applied.files
-                    for problem in applied.problems { printError("warning: \(problem)") }
-                } catch {
+                do { files = try Self.applying(list, to: files, roots: inputs) } catch {
                     printError("warning: source list \(error); the folder is imported without it")
                 }
             }
@@ -111,6 +103,13 @@ struct ImportCommand: ParsableCommand {
         if result.problems.contains(where: { $0.status == .failed }) || !problems.isEmpty {
             throw ExitCode(1)
         }
+    }
+
+    /// The files with what the source list at `path` states of them; its entries that name no file are warned of.
+    static func applying(_ path: String, to files: [InputFile], roots: [String]) throws(SourceListError) -> [InputFile] {
+        let applied = try SourceList.load(path: path).apply(to: files, roots: roots)
+        for problem in applied.problems { printError("warning: \(problem)") }
+        return applied.files
     }
 
     /// Runs `handler` on the first SIGINT; a second one ends the process at once (exit 130): every document
