@@ -158,8 +158,13 @@ struct FrontMatterReader {
         return String(format: "%04d-%02d", year, month)
     }
 
-    /// `2015-09-02` (or with `/` or `.`) anywhere in the text → `2015-09`: a full date with its day, so that a
-    /// range of years (`2019-2020`) or a period is never read as one.
+    /// What follows a full date's year, month and day: `2015-09-02` (or `/`, `.`) and `2016年02月26日`.
+    static let dateSeparators: [(year: Unicode.Scalar, month: Unicode.Scalar, day: Unicode.Scalar?)] = [
+        ("-", "-", nil), ("/", "/", nil), (".", ".", nil), ("年", "月", "日"),
+    ]
+
+    /// `2015-09-02` (or with `/` or `.`, or `2016年02月26日 10:42`) anywhere in the text → `2015-09`: a full date
+    /// with its day, so that a range of years (`2019-2020`) or a period is never read as one.
     static func fullDate(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         func digits(_ from: Int, _ count: ClosedRange<Int>) -> (value: Int, end: Int)? {
@@ -170,9 +175,11 @@ struct FrontMatterReader {
         }
         for start in scalars.indices where ("1"..."2").contains(scalars[start]) && (start == 0 || !("0"..."9").contains(scalars[start - 1])) {
             guard let year = digits(start, 4...4), (1990...2099).contains(year.value), year.end < scalars.count,
-                  "-/.".unicodeScalars.contains(scalars[year.end]), let month = digits(year.end + 1, 1...2), (1...12).contains(month.value),
-                  month.end < scalars.count, scalars[month.end] == scalars[year.end], let day = digits(month.end + 1, 1...2),
-                  (1...31).contains(day.value) else { continue }
+                  let separators = Self.dateSeparators.first(where: { $0.year == scalars[year.end] }),
+                  let month = digits(year.end + 1, 1...2), (1...12).contains(month.value),
+                  month.end < scalars.count, scalars[month.end] == separators.month, let day = digits(month.end + 1, 1...2),
+                  (1...31).contains(day.value), separators.day.map({ day.end < scalars.count && scalars[day.end] == $0 }) ?? true
+            else { continue }
             return String(format: "%04d-%02d", year.value, month.value)
         }
         return nil

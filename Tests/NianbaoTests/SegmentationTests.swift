@@ -60,6 +60,9 @@ import NianbaoModel
         #expect(FrontMatterReader.fullDate(in: "2019-2020学年") == nil)
         #expect(FrontMatterReader.fullDate(in: "2019-06-19 08:37") == "2019-06")
         #expect(FrontMatterReader.fullDate(in: "更新于2021/3/5") == "2021-03")
+        #expect(FrontMatterReader.fullDate(in: "2016年02月26日 10:42") == "2016-02")
+        #expect(FrontMatterReader.fullDate(in: "2016年02月") == nil)   // no day: a month, not a date stamp
+        #expect(FrontMatterReader.fullDate(in: "2016-02月26日") == nil)
     }
 
     @Test func tocEntriesAreReadAndNeverTakenForHeadings() throws {
