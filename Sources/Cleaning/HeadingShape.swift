@@ -216,6 +216,21 @@ public enum LineShape {
         return terminal.contains(last)
     }
 
+    /// A web page's dateline: a short line that ends with a full date stamp, given a time of day
+    /// (`2010-03-22 09:15`) or a label before it (`来源：某报 发布时间：2010-03-22`). It is a block of its own,
+    /// never the first line of the article's paragraph, so the front matter can read the date from it.
+    public static func isDateline(_ text: String) -> Bool {
+        guard text.hasAtMostCharacters(60), !endsSentence(text) else { return false }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let stamp = t.range(of: datelineEnd, options: .regularExpression) else { return false }
+        let hasTime = t[stamp].contains(":")
+        let labelled = t[..<stamp.lowerBound].contains { $0 == "：" || $0 == ":" }
+        return hasTime || labelled
+    }
+
+    private static let datelineEnd =
+        #"(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*$"#
+
     /// Display width: CJK and full-width characters count two columns.
     public static func width(_ text: String) -> Int {
         var w = 0

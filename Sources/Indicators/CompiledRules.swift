@@ -6,7 +6,7 @@ import Numbers
 struct CompiledRules: Sendable {
     enum Cue: String, Sendable {
         case change = "c", target = "t", share = "s", parts = "p", comparison = "k", average = "a", respectively = "r"
-        case planned = "n", previousYear = "y", speech = "q"
+        case planned = "n", previousYear = "y", currentYear = "u", speech = "q"
     }
 
     let phrases: PCRE2Pattern
@@ -143,7 +143,8 @@ struct CompiledRules: Sendable {
         for (words, cue) in [(cues.target, Cue.target), (cues.change, .change), (cues.share, .share),
                              (cues.parts, .parts), (cues.comparison, .comparison), (cues.average, .average),
                              (cues.respectively, .respectively), (cues.planned, .planned),
-                             (cues.previousYear, .previousYear), (cues.speech, .speech)] {
+                             (cues.previousYear, .previousYear), (cues.currentYear, .currentYear),
+                             (cues.speech, .speech)] {
             // Cue entries are PCRE2 fragments, so a target cue can say `(?<!截)到\s*20\d\d\s*年`.
             for word in words { cueBranches.append("(?:\(word))(*MARK:\(cue.rawValue))") }
         }

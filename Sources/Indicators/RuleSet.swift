@@ -110,6 +110,9 @@ public struct CueRules: Sendable, Hashable {
     /// Words dating the value after them in their clause to the year before the one its sentence is about
     /// (`该校去年招生 960 人`), unless a comparison word stands before them (`比去年增加`).
     public var previousYear: [String] = []
+    /// Words dating the value after them in their sentence to the year the document was written in
+    /// (`今年，全国中职招生计划为 860 万人` in a 2010 news item: 2010), where the sentence names no year.
+    public var currentYear: [String] = []
     /// Verbs that attribute a quotation to its speaker (`”某校招生负责人称`): a value inside the quotation is
     /// about the school or region the speaker is named with.
     public var speech: [String] = []
@@ -404,7 +407,7 @@ public struct RuleSet: Sendable {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
-                                                           "remainder", "planned", "previous_year", "speech"])
+                                                           "remainder", "planned", "previous_year", "current_year", "speech"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -415,7 +418,8 @@ public struct RuleSet: Sendable {
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
                             history: try list("history"), present: try list("present"),
                             remainder: try list("remainder"), planned: try list("planned"),
-                            previousYear: try list("previous_year"), speech: try list("speech"))
+                            previousYear: try list("previous_year"), currentYear: try list("current_year"),
+                            speech: try list("speech"))
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

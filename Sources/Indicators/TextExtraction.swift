@@ -390,6 +390,17 @@ extension ExtractionRun {
             isTarget = false
             yearSource = "previous_year_word"
         }
+        // `今年，全国中职招生计划为 860 万人`: this year is the year the document was written in, where the
+        // sentence names no year of its own.
+        if !previousYear, !resolution.change, !["target", "clause", "sentence", "compared_year", "previous_year_word"].contains(yearSource),
+           let written = reportYear ?? year,
+           matches.cues.contains(where: {
+               $0.cue == .currentYear && $0.start >= sentence.lowerBound && $0.end <= number.start
+           }) {
+            year = written
+            isTarget = false
+            yearSource = "current_year_word"
+        }
         var qualifier = number.qualifier
         if resolution.change {
             qualifier = .change

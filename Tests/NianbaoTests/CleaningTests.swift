@@ -31,6 +31,22 @@ import NianbaoModel
         #expect(clean.blocks[0].location(atOffset: 3) == SourceLocation(page: 1, line: 1))
     }
 
+    /// A news page's dateline ends its line's block, so the front matter can read the date from it; a body
+    /// line that merely ends with a date still wraps on.
+    @Test func aDatelineIsABlockOfItsOwn() {
+        let clean = TextCleaner().clean(document([
+            "来源：中国教育报 发布时间：2010-03-22 09:15", "本报讯 记者从教育部获悉，全国中等职业学校毕业生为509.6万人。",
+            "2019-06-19 08:37", "本报讯 另一条消息的正文在这里，内容足够长以便判断换行。",
+        ]))
+        #expect(clean.blocks.map(\.text) == [
+            "来源：中国教育报 发布时间：2010-03-22 09:15", "本报讯 记者从教育部获悉，全国中等职业学校毕业生为509.6万人。",
+            "2019-06-19 08:37", "本报讯 另一条消息的正文在这里，内容足够长以便判断换行。",
+        ])
+        #expect(LineShape.isDateline("发布日期：2016年02月26日"))
+        #expect(!LineShape.isDateline("学校于2016年9月1日"))
+        #expect(!LineShape.isDateline("2019-2020学年全区在校生"))
+    }
+
     @Test func doesNotJoinAHeadingOrACompleteParagraph() {
         let clean = TextCleaner().clean(document(["1.1 基本情况", "", "本段完整结束。", "", "下一段开始。"]))
         #expect(clean.blocks.map(\.text) == ["1.1 基本情况", "本段完整结束。", "下一段开始。"])

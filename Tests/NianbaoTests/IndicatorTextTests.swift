@@ -82,6 +82,19 @@ enum IndicatorSentence {
         #expect(undated.observations.map(IndicatorSentence.summary) == ["new_enrollment 静安区 2023 960 人"])
     }
 
+    /// `今年` is the year the document was written in (a news item's, not the year its other figures describe);
+    /// `招生计划为 860 万人` is the plan, a target.
+    @Test func thisYearIsTheYearOfWriting() {
+        let result = IndicatorSentence.extract(["2009 年全国中职毕业生 509.6 万人。今年，全国中职招生计划为 860 万人，今年招生 870 万人。"],
+                                               region: "全国", year: 2010)
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "graduates 全国 2009 5096000 人", "new_enrollment 全国 2010 8600000 人 target", "new_enrollment 全国 2010 8700000 人"])
+        #expect(result.observations.last?.yearSource == "current_year_word")
+        // Compared with, it dates nothing: `比今年` is no year of the value.
+        let compared = IndicatorSentence.extract(["2009 年招生 800 万人，比今年少 70 万人。"], region: "全国", year: 2010)
+        #expect(compared.observations.first?.year == 2009)
+    }
+
     /// `师生比 1:15.2` names the ratio the other way round: the students per teacher are the side not 1.
     @Test func aTeacherStudentRatioIsReadTheOtherWayRound() {
         let result = IndicatorSentence.extract([
