@@ -6,7 +6,7 @@ import Cleaning
 /// simplified script: traditional covers are read through their matching text)
 /// (never from the file name).
 struct FrontMatterReader {
-    static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报"]
+    static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报", "公报"]
     static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅"]
 
     /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.

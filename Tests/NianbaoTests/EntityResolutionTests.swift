@@ -78,7 +78,10 @@ struct EntityAndYearInSentenceTests {
                              "幼儿专任教师 15311 人；中职专任教师 2472 人。",
                              "普通高中在校生 1000 人。",
                              "全市各级各类学校在校生人数 1402600 人，比去年增加 60568 人。",
-                             "全日制在校生 9600 人。"], year: 2021, title: "2021年惠州市教育统计基本情况")
+                             "全日制在校生 9600 人。",
+                             // (a verb between the region word and the level does not hide it either)
+                             "全县共有各级各类学校 126 所，在校学生 85632 人，专任教师 6215 人。"],
+                            year: 2021, title: "2021年惠州市教育统计基本情况")
         #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
             "enrollment 33868 技工学校", "enrollment 1059 技工学校", "fulltime_teachers 2472 -", "general_enrollment 1000 -",
             // (a region word before the level does not hide it; an attribute opening a clause is no breakdown)

@@ -65,6 +65,14 @@ import NianbaoModel
         #expect(FrontMatterReader.fullDate(in: "2016-02月26日") == nil)
     }
 
+    @Test func aStatisticsBulletinIsTitledAndDated() throws {
+        // Made-up bulletin: its title names the year covered; the page's date is the year after.
+        let doc = try segment("2023年浦江县教育事业统计公报\n发布日期：2024-03-15\n一、基本情况\n全县共有学校 126 所。\n二、中等职业教育\n全县共有中等职业学校 2 所。")
+        #expect(doc.frontMatter.title == "2023年浦江县教育事业统计公报")
+        #expect(doc.frontMatter.published == "2024-03")
+        #expect(doc.frontMatter.reportYear == 2023)
+    }
+
     @Test func tocEntriesAreReadAndNeverTakenForHeadings() throws {
         let doc = try segment(Self.report)
         #expect(doc.toc.map(\.title) == ["基本情况", "办学规模", "教师队伍", "学生发展", "订单班"])

@@ -104,6 +104,7 @@ public struct TableCategoryRules: Sendable, Hashable {
     public static func == (lhs: TableCategoryRules, rhs: TableCategoryRules) -> Bool {
         lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole && lhs.excluding == rhs.excluding
             && lhs.attributes == rhs.attributes && lhs.breakdownHeaders == rhs.breakdownHeaders
+            && lhs.leadFillers == rhs.leadFillers
             && lhs.parts.map(\.name) == rhs.parts.map(\.name) && lhs.parts.map(\.words) == rhs.parts.map(\.words)
     }
 
@@ -113,6 +114,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         hasher.combine(excluding)
         hasher.combine(attributes)
         hasher.combine(breakdownHeaders)
+        hasher.combine(leadFillers)
         for part in parts { hasher.combine(part.name); hasher.combine(part.words) }
     }
 
@@ -138,6 +140,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         start += TableLabel.numberingLength(scalars[start...])
         while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
         if let skip = leadSkips.first(where: { scalars[start...].starts(with: $0) }) { start += skip.count }
+        if let filler = leadFillerScalars.first(where: { scalars[start...].starts(with: $0) }) { start += filler.count }
         let lead = scalars[start...]
         for entry in leadEntries where entry.scalars.count <= lead.count
             && lead.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
@@ -168,6 +171,12 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Words naming the report's region that may stand before a clause's level (`全市`, `我省`), as scalars,
     /// longest first; set from `subject_words` when the rules load.
     var leadSkips: [[UInt32]] = []
+
+    /// Verbs that may stand between the region word and the level a clause is about (`全县共有各级各类学校…`).
+    public var leadFillers: [String] = [] {
+        didSet { leadFillerScalars = leadFillers.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count } }
+    }
+    var leadFillerScalars: [[UInt32]] = []
 
     /// The text without a region word opening it (`全市普通高中招生…` → `普通高中招生…`).
     func withoutLeadSkip(_ text: String) -> String {
