@@ -4,7 +4,8 @@ import NianbaoModel
 /// Markdown (and Markdown-like exports): `#` headings give their depth as a hint, emphasis, links, list
 /// bullets and quote marks are removed from the text, and tables (pipe tables, also written on one line,
 /// and every other shape `TextTables` knows) become rows with a location per cell. Pages are split at
-/// `---` lines and form feeds, as the project's exports do.
+/// `---` lines and form feeds, as the project's exports do. MediaWiki markup (an encyclopedia entry's
+/// export) is the other dialect read here (`WikiMarkup`).
 public struct MarkdownReader: ReportReader {
     public static let formats: [SourceFormat] = [.markdown]
     public init() {}
@@ -18,9 +19,11 @@ public struct MarkdownReader: ReportReader {
 
     func document(from file: TextFile, path: String) -> SourceDocument {
         var file = file
+        let wiki = WikiMarkup.looksLikeWikitext(file)
         for p in file.pages.indices {
             // Tables first, on the lines as printed; then the markup of what is left.
-            file.pages[p] = TextTables.structure(file.pages[p].map(TextReader.tabCells)).map(MarkdownLine.read)
+            let lines = TextTables.structure(file.pages[p].map(TextReader.tabCells))
+            file.pages[p] = wiki ? WikiMarkup.read(lines) : lines.map(MarkdownLine.read)
         }
         return file.document(path: path, format: .markdown)
     }

@@ -35,7 +35,7 @@ public enum Readers {
         case "pdf": return .pdf
         case "html", "htm", "xhtml": return .html
         case "txt", "text": return .text
-        case "md", "markdown": return .markdown
+        case "md", "markdown", "wiki", "mediawiki": return .markdown
         default: return nil
         }
     }
@@ -71,7 +71,7 @@ public enum Readers {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> SourceDocument {
         let url = URL(fileURLWithPath: path)
         guard let format = format(forExtension: url.pathExtension) else {
-            throw .unsupportedFormat(path: path, detail: "extension '.\(url.pathExtension)' is not pdf, html, htm, txt or md")
+            throw .unsupportedFormat(path: path, detail: "extension '.\(url.pathExtension)' is not pdf, html, htm, txt, md or wiki")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {

@@ -3,14 +3,15 @@ import NianbaoModel
 
 /// Plain-text exports. Tab-separated lines are table rows, and tables printed as text (pipes, one cell
 /// per line, space-aligned columns) are recognised by `TextTables`. A `.txt` whose content is Markdown
-/// (a saved web page or an export with `#` headings and `|---|` tables) is read by `MarkdownReader`.
+/// (a saved web page or an export with `#` headings and `|---|` tables, or an encyclopedia entry in wiki
+/// markup) is read by `MarkdownReader`.
 public struct TextReader: ReportReader {
     public static let formats: [SourceFormat] = [.text]
     public init() {}
 
     public func read(path: String, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
         var file = try TextFile(path: path, data: data)
-        if MarkdownReader.looksLikeMarkdown(file) {
+        if MarkdownReader.looksLikeMarkdown(file) || WikiMarkup.looksLikeWikitext(file) {
             return MarkdownReader().document(from: file, path: path)
         }
         for p in file.pages.indices {

@@ -94,7 +94,47 @@ struct HeadingDetector {
         }
     }
 
+    /// The outline of `range`: its numbered headings, or, in a Markdown or wiki export numbering none, the
+    /// headings its markup marks.
     func detect(in range: Range<Int>) -> [Heading] {
+        let numbered = detectNumbered(in: range)
+        guard !numbered.contains(where: { $0.role == .part }) else { return numbered }
+        let markup = markupHeadings(in: range)
+        guard !markup.isEmpty else { return numbered }
+        let taken = Set(markup.map(\.blockIndex))
+        return (markup + numbered.filter { !taken.contains($0.blockIndex) }).sorted { $0.blockIndex < $1.blockIndex }
+    }
+
+    /// Unnumbered headings the markup marks (`## 办学规模`, `== 师资力量 ==`), levelled by their markup depth.
+    /// A top-level line that stands alone before them (`# 某校简介`) is the page's title, not a chapter. Two
+    /// at least, so that one bold line is no outline.
+    func markupHeadings(in range: Range<Int>) -> [Heading] {
+        var marked = range.filter { i in
+            let block = blocks[i]
+            return block.kind == .paragraph && block.markupHeadingLevel != nil && block.text.hasAtMostCharacters(Self.maxHeadingLength)
+                && !LineShape.endsSentence(block.text) && !block.text.isEmpty
+        }
+        if let first = marked.first, let level = blocks[first].markupHeadingLevel,
+           !marked.dropFirst().contains(where: { blocks[$0].markupHeadingLevel! <= level }) {
+            marked.removeFirst()
+        }
+        guard marked.count >= 2 else { return [] }
+        let depths = Array(Set(marked.map { blocks[$0].markupHeadingLevel! })).sorted()
+        var path: [Int] = []   // the count of headings so far at each level of the current branch
+        return marked.map { i in
+            let level = depths.firstIndex(of: blocks[i].markupHeadingLevel!)! + 1
+            if path.count >= level {
+                path = Array(path.prefix(level))
+                path[level - 1] += 1
+            } else {
+                while path.count < level { path.append(1) }
+            }
+            return Heading(role: .part, blockIndex: i, level: level, number: nil, title: blocks[i].text,
+                           path: path, kind: level == 1 ? .chapter : .section)
+        }
+    }
+
+    func detectNumbered(in range: Range<Int>) -> [Heading] {
         let style = style(in: range)
         let numbersAhead = Set(range.compactMap { i -> String? in
             guard blocks[i].kind == .paragraph, let shape = candidateShape(at: i), shape.scheme == .decimal else { return nil }

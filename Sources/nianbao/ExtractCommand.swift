@@ -9,7 +9,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Print the cleaned text of one report (pages separated by a form feed), or its document model as JSON.")
 
-    @Argument(help: "A report: .pdf, .html/.htm, .txt or .md.")
+    @Argument(help: "A report: .pdf, .html/.htm, .txt, .md or .wiki.")
     var file: String
 
     @Option(help: "text: cleaned text; json: pages, blocks and sections.")

@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Run the whole pipeline on reports (folders are searched recursively) into the store under --out.",
         discussion: """
-        Reads every .pdf, .html/.htm, .txt and .md file given or found below the folders given (README files \
+        Reads every .pdf, .html/.htm, .txt, .md and .wiki file given or found below the folders given (README files \
         of those folders excepted) into nianbao.sqlite under --out, one document per transaction, then runs \
         the checks over every document stored and writes documents.jsonl, sections.jsonl, \
         observations.jsonl/.csv, rejected.jsonl, flags.jsonl, checks.jsonl, panel.csv, panel_sources.csv, \
@@ -69,7 +69,7 @@ struct ImportCommand: ParsableCommand {
         }
         for problem in problems { printError(problem) }
         guard !files.isEmpty else {
-            printError("nothing to import: no .pdf, .html, .htm, .txt or .md files in \(inputs.joined(separator: " "))")
+            printError("nothing to import: no .pdf, .html, .htm, .txt, .md or .wiki files in \(inputs.joined(separator: " "))")
             throw ExitCode(problems.isEmpty ? 1 : 2)
         }
         let importer = Importer(pipeline: Pipeline(readOptions: reading.readOptions), rules: RulesLocation(option: rules))

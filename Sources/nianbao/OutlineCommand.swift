@@ -9,7 +9,7 @@ struct OutlineCommand: ParsableCommand {
         commandName: "outline",
         abstract: "Print a report's structure: front matter, TOC, chapters, sections, cases, tables and figures with pages and lines.")
 
-    @Argument(help: "A report: .pdf, .html/.htm, .txt or .md.")
+    @Argument(help: "A report: .pdf, .html/.htm, .txt, .md or .wiki.")
     var file: String
 
     @OptionGroup var reading: ReadingOptions

@@ -3,6 +3,7 @@ import Foundation
 import NianbaoModel
 @testable import Cleaning
 @testable import Extraction
+@testable import Segmentation
 
 @Suite struct MarkdownReaderTests {
     func read(_ text: String, path: String = "t.md") throws -> SourceDocument {
@@ -113,5 +114,65 @@ import NianbaoModel
         let school = try #require(document.allLines.first { $0.cells?.first == "江海市临湖职业技术学校" })
         #expect(school.cells == ["江海市临湖职业技术学校", "临湖职校", "1736", "628", "128"])
         #expect(document.allLines.contains { $0.markupHeadingLevel == 3 && $0.text == "1.1. 学校与专业" })
+    }
+}
+
+/// An encyclopedia entry exported as MediaWiki markup (made-up school and figures).
+@Suite struct WikiMarkupTests {
+    static let entry = """
+    黄山市旅游职业学校
+    '''黄山市旅游职业学校'''是[[安徽省]][[黄山市|黄山]]的一所公办[[中等职业学校]]，创办于1983年。[[File:校门.jpg|thumb|校门]]
+
+    {{学校信息框
+    | 中文名 = 黄山市旅游职业学校
+    | 在校生 = 2860人<ref>学校官网</ref>
+    }}
+    == 办学规模 ==
+    现有全日制在校生2860人<ref name="gw">学校官网，2019年</ref>，教职工198人<ref>《年鉴》
+    第12页，2018年</ref>，其中专任教师172人。<!-- 待核 -->
+    * 开设[http://example.org 旅游服务与管理]等12个专业
+    == 招生 ==
+    {| class="wikitable"
+    |+ 历年招生
+    ! 年份 !! 招生数 !! 毕业生数
+    |-
+    | 2017 || 920 || 780
+    |-
+    | style="text-align:right" | 2018
+    | 965
+    | 812
+    |}
+    [[Category:安徽省中等职业学校]]
+    """
+
+    @Test func markupIsRemovedAndReferencesDropped() throws {
+        let document = try Readers.read(path: "t.txt", format: .text, data: Data(Self.entry.utf8), options: ReadOptions())
+        #expect(document.format == .markdown)
+        let lines = document.allLines.filter { !$0.text.isEmpty }
+        let texts = lines.map(\.text)
+        #expect(texts[1] == "黄山市旅游职业学校是安徽省黄山的一所公办中等职业学校，创办于1983年。")
+        #expect(texts.contains("中文名：黄山市旅游职业学校") && texts.contains("在校生：2860人"))
+        #expect(lines.first { $0.text == "办学规模" }?.markupHeadingLevel == 1)
+        // A reference's dates and pages are no text, even one running over two lines; comments go too.
+        #expect(texts.contains("现有全日制在校生2860人，教职工198人"))
+        #expect(texts.contains("，其中专任教师172人。"))
+        #expect(!texts.joined().contains("2019") && !texts.joined().contains("待核"))
+        #expect(texts.contains("开设旅游服务与管理等12个专业"))
+        #expect(!texts.joined().contains("Category") && !texts.joined().contains("校门"))
+    }
+
+    @Test func wikiTablesGiveCellsWithTheirLines() throws {
+        let document = try Readers.read(path: "t.wiki", format: Readers.format(forExtension: "wiki")!,
+                                        data: Data(Self.entry.utf8), options: ReadOptions())
+        let rows = document.allLines.filter { $0.cells != nil }
+        #expect(rows.map { $0.cells! } == [["年份", "招生数", "毕业生数"], ["2017", "920", "780"], ["2018", "965", "812"]])
+        #expect(rows[2].cellLocations?.map(\.line) == [19, 20, 21])
+        #expect(document.allLines.contains { $0.text == "历年招生" && $0.cells == nil })
+    }
+
+    @Test func unnumberedMarkupHeadingsMakeTheOutline() throws {
+        let source = try Readers.read(path: "t.txt", format: .text, data: Data(Self.entry.utf8), options: ReadOptions())
+        let document = Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        #expect(document.sections.filter { $0.kind == .chapter }.map(\.title) == ["办学规模", "招生"])
     }
 }

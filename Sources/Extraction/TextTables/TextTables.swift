@@ -58,7 +58,7 @@ extension SourceLine {
 public enum TextTables {
     /// In the order they are tried: the more specific a shape's marks, the earlier.
     static let shapes: [any TextTableShape] = [
-        BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(), SpaceAlignedTableShape(),
+        WikiTableShape(), BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(), SpaceAlignedTableShape(),
     ]
 
     /// The lines of one page, with each table's lines replaced by its rows. Lines outside tables (captions
