@@ -110,6 +110,21 @@ public struct CueRules: Sendable, Hashable {
     /// Words dating the value after them in their clause to the year before the one its sentence is about
     /// (`该校去年招生 960 人`), unless a comparison word stands before them (`比去年增加`).
     public var previousYear: [String] = []
+    /// The plain words `previousYear` is built from (`去年`, `上年`); right before a bracket after a comparison
+    /// they open last year's value (`较上年（4,105 人）`).
+    public var previousYearWords: [String] = []
+
+    /// `(?<!比|较…)(?:去年|上年…)`: a previous-year word not made a comparison by the character before it.
+    static func previousYearPattern(words: [String], notAfter: [String]) -> [String] {
+        guard !words.isEmpty else { return [] }
+        func escaped(_ word: String) -> String {
+            word.unicodeScalars.map { "\\^$.|?*+()[]{}".unicodeScalars.contains($0) ? "\\\($0)" : String($0) }.joined()
+        }
+        let alternation = words.sorted { $0.count > $1.count }.map(escaped).joined(separator: "|")
+        let guardBefore = notAfter.isEmpty ? "" : "(?<!" + notAfter.map(escaped).joined(separator: "|") + ")"
+        return ["\(guardBefore)(?:\(alternation))"]
+    }
+
     /// Words dating the value after them in their sentence to the year the document was written in
     /// (`今年，全国中职招生计划为 860 万人` in a 2010 news item: 2010), where the sentence names no year.
     public var currentYear: [String] = []
@@ -419,8 +434,14 @@ public struct RuleSet: Sendable {
                             respectively: try list("respectively"), notValueBefore: try list("not_value_before"),
                             history: try list("history"), present: try list("present"),
                             remainder: try list("remainder"), planned: try list("planned"),
-                            previousYear: try list("previous_year"), currentYear: try list("current_year"),
+                            previousYear: [], currentYear: try list("current_year"),
                             speech: try list("speech"))
+            if let previous = map["previous_year"] {
+                let fields = try file.mapping(previous, allowed: ["words", "not_after"])
+                cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []
+                let notAfter = try fields["not_after"].map { node throws(RuleError) in try file.strings(node) } ?? []
+                cues.previousYear = CueRules.previousYearPattern(words: cues.previousYearWords, notAfter: notAfter)
+            }
         }
         var result: [IndicatorRule] = []
         var idNodes: [String: Node] = [:]

@@ -325,7 +325,8 @@ extension ExtractionRun {
             return (Resolution(indicator: kindOfSubject.subject, base: nil, change: false, via: "category_part"), false)
         }
         // `在校生 4,390 人，较上年（4,105 人）增加 5.2%`: last year's value of the sentence's subject.
-        if let subject = lastSubject, Self.opensPreviousYearValue(text, before: number.start, from: windowStart),
+        if let subject = lastSubject, Self.opensPreviousYearValue(text, before: number.start, from: windowStart,
+                                                                       previousYearWords: compiled.previousYearWords),
            unitFits(number, indicator: subject) {
             return (Resolution(indicator: subject, base: nil, change: false, via: "previous-year"), true)
         }
@@ -556,12 +557,10 @@ extension ExtractionRun {
         return nil
     }
 
-    /// Words naming the year before the one a sentence is about.
-    static let previousYearWords: [[UInt32]] = ["上年", "去年", "上一年", "上年度", "前一年"].map { $0.unicodeScalars.map(\.value) }
-
     /// Whether the number opens a parenthesis right after `较上年`/`比去年`… (`较上年（4,105 人）`), looking no
     /// further back than `lowerBound`.
-    static func opensPreviousYearValue(_ text: AnalysedText, before offset: Int, from lowerBound: Int) -> Bool {
+    static func opensPreviousYearValue(_ text: AnalysedText, before offset: Int, from lowerBound: Int,
+                                       previousYearWords: [[UInt32]]) -> Bool {
         guard text.isSimple else { return false }
         var k = offset - 1
         while k >= lowerBound, k < text.count, isWhitespace(text.scalars[k]) { k -= 1 }

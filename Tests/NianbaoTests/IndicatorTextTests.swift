@@ -80,6 +80,15 @@ enum IndicatorSentence {
         // Dated only by the document: the year before the one it was written in.
         let undated = IndicatorSentence.extract(["全区去年招生 960 人。"], region: "静安区", year: 2024)
         #expect(undated.observations.map(IndicatorSentence.summary) == ["new_enrollment 静安区 2023 960 人"])
+        // A school year is counted the same way (`上学年`), as a change or as last year's value.
+        let schoolYear = IndicatorSentence.extract(["全区在校生 3256 人，较上学年增加 126 人，上学年招生 1050 人。"],
+                                                   region: "静安区", year: 2024)
+        #expect(schoolYear.observations.map(IndicatorSentence.summary) == [
+            "enrollment 静安区 2024 3256 人", "enrollment 静安区 2024 126 人 change", "new_enrollment 静安区 2023 1050 人"])
+        // One word list serves both: the cue and the word before last year's value in brackets.
+        #expect(IndicatorFixtures.rules.cues.previousYearWords.contains("上学年"))
+        let bracketed = IndicatorSentence.extract(["全区在校生 3256 人，较上学年（3130 人）增加 126 人。"], region: "静安区", year: 2024)
+        #expect(bracketed.observations.map(IndicatorSentence.summary).contains("enrollment 静安区 2023 3130 人"))
     }
 
     /// `今年` is the year the document was written in (a news item's, not the year its other figures describe);
