@@ -228,6 +228,14 @@ public enum LineShape {
         return hasTime || labelled
     }
 
+    /// A title line closed by its year in brackets (`…质量年度报告（2022年度）`, `(2021-2022学年)`): the line
+    /// after it (the issuer, a date) is never its continuation.
+    public static func endsWithBracketedYear(_ text: String) -> Bool {
+        text.hasAtMostCharacters(80) && text.range(of: bracketedYearEnd, options: .regularExpression) != nil
+    }
+
+    private static let bracketedYearEnd = #"[（(]\s*(19|20)\d\d[^（）()]{0,12}[）)]\s*$"#
+
     private static let datelineEnd =
         #"(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*$"#
 

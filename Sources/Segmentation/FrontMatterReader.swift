@@ -7,7 +7,7 @@ import Cleaning
 /// (never from the file name).
 struct FrontMatterReader {
     static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报", "公报"]
-    static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅"]
+    static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅", "体育局", "教体局"]
 
     /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.
     static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?, metadataDate: String? = nil) -> FrontMatter {

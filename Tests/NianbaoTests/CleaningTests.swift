@@ -42,6 +42,9 @@ import NianbaoModel
             "来源：中国教育报 发布时间：2010-03-22 09:15", "本报讯 记者从教育部获悉，全国中等职业学校毕业生为509.6万人。",
             "2019-06-19 08:37", "本报讯 另一条消息的正文在这里，内容足够长以便判断换行。",
         ])
+        // A cover's title closed by its year in brackets is not continued by the issuer's line.
+        let cover = TextCleaner().clean(document(["宜宾市中等职业教育质量年度报告（2022年度）", "宜宾市教育和体育局"]))
+        #expect(cover.blocks.map(\.text) == ["宜宾市中等职业教育质量年度报告（2022年度）", "宜宾市教育和体育局"])
         #expect(LineShape.isDateline("发布日期：2016年02月26日"))
         #expect(!LineShape.isDateline("学校于2016年9月1日"))
         #expect(!LineShape.isDateline("2019-2020学年全区在校生"))

@@ -98,6 +98,10 @@ struct EntityAndYearInSentenceTests {
             "schools 20 -", "schools 12 公办", "schools 8 民办", "enrollment 30000 -", "enrollment 26000 全日制",
             "enrollment 4000 非全日制", "schools 20 -", "schools 9 职业高中", "schools 11 普通中专",
         ])
+        // The same kinds listed after `其中` in a sentence of their own clauses.
+        let listed = extract(["全市共有中等职业学校 23 所，其中公办学校 15 所，民办学校 8 所。"], year: 2022,
+                             title: "2022年宜宾市中等职业教育质量报告")
+        #expect(listed.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 23 -", "schools 15 公办", "schools 8 民办"])
         // Another level with an attribute is not ours (`民办高校`).
         let other = extract(["全市有中等职业学校 20 所（其中民办高校 3 所）。"], year: 2021, title: "2021年嘉兴市中等职业教育质量报告")
         #expect(other.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 20 -"])

@@ -104,6 +104,13 @@ enum IndicatorSentence {
         #expect(compared.observations.first?.year == 2009)
     }
 
+    @Test func theShareGoingOnToHigherSchoolsIsTheFurtherStudyRate() {
+        let result = IndicatorSentence.extract(["2022 届毕业生就业率为 97.6%，其中升入高一级学校比例为 58.9%。"],
+                                               region: "宜宾市", year: 2022, title: "2022年宜宾市中等职业教育质量报告")
+        #expect(result.observations.map(IndicatorSentence.summary) == [
+            "employment_rate 宜宾市 2022 97.6 %", "further_study_rate 宜宾市 2022 58.9 %"])
+    }
+
     /// `师生比 1:15.2` names the ratio the other way round: the students per teacher are the side not 1.
     @Test func aTeacherStudentRatioIsReadTheOtherWayRound() {
         let result = IndicatorSentence.extract([
