@@ -136,6 +136,11 @@ struct ParagraphJoiner {
 
     func needsSpace(_ left: String, _ right: String) -> Bool {
         guard let a = left.last, let b = right.first else { return false }
-        return a.isASCII && b.isASCII && (a.isLetter || a.isNumber) && (b.isLetter || b.isNumber)
+        guard a.isASCII && b.isASCII && (a.isLetter || a.isNumber) && (b.isLetter || b.isNumber) else { return false }
+        // A number cut by the wrap in Chinese text (`。202` / `1届`) is one number again.
+        if a.isNumber && b.isNumber, let before = left.last(where: { !$0.isNumber && $0 != "." }), !before.isASCII {
+            return false
+        }
+        return true
     }
 }

@@ -46,7 +46,9 @@ struct TextFile {
         pages.append(current)
         let nonBlank = pages.reduce(0) { $0 + $1.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.count }
         if nonBlank == 0 { throw .noText(path: path, detail: "the file holds only whitespace") }
-        self.pages = pages
+        // Pages split by form feeds are a PDF's pages: their running headers and page numbers go.
+        self.pages = pages.count >= TextPageFurniture.minimumPages && text.contains("\u{0C}")
+            ? TextPageFurniture.removing(from: pages) : pages
         ruleLines = rules
     }
 

@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 import NianbaoModel
 @testable import Cleaning
+@testable import Extraction
 
 @Suite struct CleaningTests {
     func document(_ lines: [String], format: SourceFormat = .text) -> SourceDocument {
@@ -48,6 +50,30 @@ import NianbaoModel
         #expect(LineShape.isDateline("发布日期：2016年02月26日"))
         #expect(!LineShape.isDateline("学校于2016年9月1日"))
         #expect(!LineShape.isDateline("2019-2020学年全区在校生"))
+    }
+
+    /// `pdftotext` output keeps its pages (form feeds): their running header and page numbers go, and a
+    /// sentence cut by the page break (`专任教师165` / header / `人，…`) is one again. The cover keeps its title.
+    @Test func aPagedTextExportLosesItsRunningHeaderAndPageNumbers() throws {
+        var text = "漳州职业技术学校2021年质量年度报告\n封面\n"
+        for page in 1...4 {
+            text += "正文第\(page)页的内容在这里，学校有教职工198人，其中专任教师165\n\n- \(page) -\n\u{0C}漳州职业技术学校2021年质量年度报告\n\n人，兼职教师22人。\n"
+        }
+        let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
+        let clean = TextCleaner().clean(source)
+        let texts = clean.blocks.map(\.text)
+        #expect(texts.first == "漳州职业技术学校2021年质量年度报告")
+        #expect(texts.filter { $0.contains("质量年度报告") }.count == 1)
+        #expect(!texts.contains { $0.contains("- 2 -") })
+        #expect(texts.contains { $0.contains("其中专任教师165人，兼职教师22人。") })
+    }
+
+    /// A number cut by a hard wrap in Chinese text is one number again; Latin words keep their space.
+    @Test func aNumberCutByTheWrapIsRejoinedWithoutASpace() {
+        let joiner = ParagraphJoiner(wrapWidth: 40, layoutHints: false)
+        #expect(!joiner.needsSpace("教师占比为62.4%。202", "1届毕业生"))
+        #expect(joiner.needsSpace("ANNUAL REPORT 2021", "2022 edition"))
+        #expect(joiner.needsSpace("annual", "report"))
     }
 
     @Test func doesNotJoinAHeadingOrACompleteParagraph() {
