@@ -33,6 +33,28 @@ struct EntityResolutionTests {
         #expect(schools("安庆工业学校设备设施如何") == ["安庆工业学校"])
     }
 
+    /// Made-up names in the forms schools elsewhere take: a short name a city shares only with its own
+    /// district (`广安`), a college's attached school, `对外` (it holds the stop `对`), `…中学校`.
+    @Test func schoolNamesOfOtherForms() {
+        #expect(schools("广安职业技术学院附属中等职业学校现有") == ["广安职业技术学院附属中等职业学校"])
+        #expect(schools("哈尔滨市对外贸易学校位于") == ["哈尔滨市对外贸易学校"])
+        #expect(schools("四川省广元市职业高级中学校") == ["四川省广元市职业高级中学校"])
+        #expect(Self.rules.gazetteer.canonicalName("广安") == "广安市")
+        // Shared with a division elsewhere, a short name stays unmatched (吉林省 and 吉林市).
+        #expect(Self.rules.gazetteer.regions(named: "吉林").isEmpty)
+    }
+
+    /// A listed school's short name (`贸易学校` of 上海市贸易学校) inside another school's name is not that school;
+    /// after places only (`普陀区曹杨职校`) it still is.
+    @Test func aListedShortNameInsideAnotherSchoolsNameIsNotThatSchool() {
+        let found = EntityAndYearInSentenceTests().extract(["哈尔滨市对外贸易学校在校生 1200 人，普陀区曹杨职校在校生 900 人。"],
+                                                           region: "普陀区", year: 2022, title: "2022年普陀区中等职业教育质量报告")
+        #expect(found.map { $0.entity ?? "-" } == ["哈尔滨市对外贸易学校", "上海市曹杨职业技术学校"])
+        let rules = IndicatorFixtures.rules
+        let subject = SubjectResolver(rules: rules, finder: rules.schoolFinder).listedSchool(in: "哈尔滨市对外贸易学校")
+        #expect(subject == nil)
+    }
+
     @Test func genericPhrasesAreNoSchools() {
         // A district's schools, a school type, a verb before a weak suffix.
         #expect(schools("普陀区中等职业技术学校共有在校生8116人").isEmpty)

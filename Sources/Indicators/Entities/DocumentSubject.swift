@@ -184,8 +184,15 @@ struct SubjectResolver {
     func listedSchool(in text: String) -> DocumentSubject? {
         guard let entities = rules.compiled.entities else { return nil }
         var best: (entity: EntityRule, length: Int)?
-        for match in entities.matches(in: AnalysedText(text)) {
+        let analysed = AnalysedText(text)
+        let regions = rules.gazetteer.matches(in: analysed.scalars)
+        let found = finder.find(in: analysed.scalars, regions: regions)
+        for match in entities.matches(in: analysed) {
             guard let mark = match.mark, let index = Int(mark) else { continue }
+            // A short name inside a longer school name with a proper name of its own is not this school.
+            let start = analysed.characterOffset(byte: match.start), end = analysed.characterOffset(byte: match.end)
+            if found.contains(where: { $0.start < start && end <= $0.end
+                && !SchoolNameFinder.onlyPlaces(from: $0.start, to: start, regions: regions) }) { continue }
             let target = rules.compiled.entityTargets[index]
             guard target >= 0, rules.entities[target].kind == .school, match.end - match.start > (best?.length ?? 0) else { continue }
             best = (rules.entities[target], match.end - match.start)

@@ -101,9 +101,13 @@ extension ExtractionRun {
         for school in schools {
             // Listed names inside a longer school name give way to it; one reaching outside it, or as long, wins.
             let overlapping = matches.mentions.filter { $0.start < school.end && school.start < $0.end }
-            // A listed school that ends the found name is the school (`其中区属曹杨职校` → 曹杨职校).
+            // A listed school that ends the found name after places only is the school (`其中区属曹杨职校` →
+            // 曹杨职校); after a proper name it is part of another school's name (`哈尔滨市对外贸易学校`).
+            let subjectWords = matches.mentions.filter(\.subjectWord).map { $0.start..<$0.end }
             if overlapping.contains(where: { $0.start < school.start || $0.end > school.end
-                || $0.end - $0.start >= school.end - school.start || ($0.end == school.end && !$0.isRegion) }) { continue }
+                || $0.end - $0.start >= school.end - school.start
+                || ($0.end == school.end && !$0.isRegion
+                    && SchoolNameFinder.onlyPlaces(from: school.start, to: $0.start, regions: regions, spans: subjectWords)) }) { continue }
             matches.mentions.removeAll { $0.start >= school.start && $0.end <= school.end }
             matches.mentions.append(.init(start: school.start, end: school.end, entity: canonicalSchool(school.name)))
         }

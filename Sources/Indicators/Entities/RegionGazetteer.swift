@@ -26,6 +26,8 @@ public struct Region: Sendable, Hashable {
     public var parentCode: String?
     public var current: Bool
     public var formerNames: [String]
+    /// Short names another current division shares (`吉林`: 吉林省 and 吉林市; `广安`: 广安市 and its 广安区).
+    public var ambiguousShortNames: [String] = []
     /// Toneless pinyin of the name without its kind suffix (`huzhou`), as government site addresses spell it.
     public var pinyin: String = ""
 }
@@ -65,7 +67,19 @@ public struct RegionGazetteer: Sendable {
             }
             for name in Set(matchable) { byName[name, default: []].append(index) }
             prefixes.insert(region.name)
-            for short in region.shortNames where short.count >= 2 { prefixes.insert(short) }
+            for short in region.shortNames + region.ambiguousShortNames where short.count >= 2 { prefixes.insert(short) }
+        }
+        // A prefecture sharing its short name only with a district of its own (`广安`: 广安市 and 广安区) is
+        // what the name means: the district lies inside it, and its full name says 区.
+        var holders: [String: [Int]] = [:]
+        for (index, region) in regions.enumerated() where region.current {
+            for name in Set([region.name] + region.shortNames + region.ambiguousShortNames) { holders[name, default: []].append(index) }
+        }
+        for (index, region) in regions.enumerated() where region.current && region.level == .prefecture {
+            for short in region.ambiguousShortNames where short.count >= 2 && byName[short] == nil {
+                let others = (holders[short] ?? []).filter { $0 != index }
+                if others.allSatisfy({ regions[$0].parentCode == region.code }) { byName[short] = [index] }
+            }
         }
         // A former name (`奉化市` of 奉化区) counts only where no current division bears it (`金华市` was also
         // the name of today's 婺城区).
@@ -118,7 +132,8 @@ public struct RegionGazetteer: Sendable {
             let parent = field("parent_code")
             regions.append(Region(code: code, name: name, shortNames: list("short_names"), level: level,
                                   parentCode: parent.isEmpty ? nil : parent, current: field("status") != "former",
-                                  formerNames: list("former_names"), pinyin: field("pinyin").lowercased()))
+                                  formerNames: list("former_names"),
+                                  ambiguousShortNames: list("ambiguous_short_names"), pinyin: field("pinyin").lowercased()))
         }
         let gazetteer = RegionGazetteer(regions: regions)
         for region in regions {

@@ -7,6 +7,8 @@ public struct SchoolNameRules: Sendable, Hashable {
     public var weakSuffixes: [String] = []
     /// Words that end the name when walking back from its suffix (`我校`, `的`, `位于`, …).
     public var stops: [String] = []
+    /// Words of names that hold a stop character, stepped over whole (`对外` of `对外贸易学校`).
+    public var nameWords: [String] = []
     /// The most Characters before the suffix when the name does not start with a place name.
     public var maxUnplacedCore = 10
     /// The most Characters before the suffix in any case.
@@ -29,6 +31,7 @@ struct SchoolNameFinder: Sendable {
     let notSchools: [[UInt32]]
     let suffixMatcher: LiteralAlternation?
     let stopWords: [[UInt32]]
+    let nameWords: [[UInt32]]
     let weakSuffixes: Set<[UInt32]>
     let gazetteer: RegionGazetteer
 
@@ -39,6 +42,7 @@ struct SchoolNameFinder: Sendable {
         let suffixes = rules.suffixes.sorted { ($0.count, $0) > ($1.count, $1) }
         suffixMatcher = suffixes.isEmpty ? nil : LiteralAlternation(words: suffixes.enumerated().map { ($1, $0) })
         stopWords = rules.stops.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
+        nameWords = rules.nameWords.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         weakSuffixes = Set(rules.weakSuffixes.map { $0.unicodeScalars.map(\.value) })
     }
 
@@ -88,6 +92,12 @@ struct SchoolNameFinder: Sendable {
                 start = regionStart
                 continue
             }
+            if let word = nameWords.first(where: { word in
+                word.count <= start - limit && scalars[(start - word.count)..<start].elementsEqual(word)
+            }) {
+                start -= word.count
+                continue
+            }
             if stopWords.contains(where: { word in
                 word.count <= start - limit && scalars[(start - word.count)..<start].elementsEqual(word)
             }) { break }
@@ -102,6 +112,23 @@ struct SchoolNameFinder: Sendable {
     /// is two names: brackets end a name when walking back).
     static func isNameCharacter(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+    }
+
+    /// Whether `start..<end` is made of place names only (`regions`, and the `spans` of subject words such as
+    /// `区属`): what stands before a listed school's short name in `普陀区曹杨职校`, but not in `哈尔滨市对外贸易学校`.
+    static func onlyPlaces(from start: Int, to end: Int, regions: [(start: Int, end: Int, name: String)],
+                           spans: [Range<Int>] = []) -> Bool {
+        var position = start
+        while position < end {
+            if let region = regions.first(where: { $0.start == position && $0.end <= end }) {
+                position = region.end
+            } else if let span = spans.first(where: { $0.lowerBound == position && $0.upperBound <= end }) {
+                position = span.upperBound
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     static func contains(_ haystack: ArraySlice<UInt32>, _ needle: [UInt32]) -> Bool {
