@@ -129,7 +129,8 @@ extension ExtractionRun {
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
             // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.
-            if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start) { category = excluded }
+            if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start)
+                ?? excludedKindInBrackets(text, after: number.end, before: sentence.upperBound) { category = excluded }
             let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
             let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
@@ -503,6 +504,17 @@ extension ExtractionRun {
               !rules.tableCategories.attributes.contains(kind) else { return nil }
         let name = rules.tableCategories.excluding + kind
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
+    }
+
+    /// `共有中等职业学校 26 所（不含技工学校）`: the kind a bracket right after the number leaves out.
+    func excludedKindInBrackets(_ text: AnalysedText, after offset: Int, before end: Int) -> String? {
+        var k = offset
+        while k < min(end, text.scalars.count), Self.isWhitespace(text.scalars[k]) { k += 1 }
+        guard k < min(end, text.scalars.count), text.scalars[k] == 0xFF08 || text.scalars[k] == 0x28 else { return nil }
+        let word = rules.tableCategories.excludingScalars
+        let close = min(end, text.scalars.count, k + 1 + word.count + Self.maximumExclusionLength)
+        guard k + 1 + word.count <= close, text.scalars[(k + 1)..<(k + 1 + word.count)].elementsEqual(word) else { return nil }
+        return excludedKind(text, from: k + 1, to: close)
     }
 
     /// ） ) ， , ； ; 。

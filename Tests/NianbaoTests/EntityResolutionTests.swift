@@ -180,6 +180,12 @@ struct EntityAndYearInSentenceTests {
         #expect(found.map { "\($0.indicator) \($0.value) \($0.unit) \($0.category ?? "-")" } == [
             "enrollment 12984600 人 不含技工学校", "graduates 5154700 人 -", "employment_rate 96.3 % -",
         ])
+        // The kind left out in brackets right after the first value holds for it too (made-up figures).
+        let bracketed = extract(["全市共有中等职业学校 26 所（不含技工学校），招生 1.56 万人。"], year: 2020,
+                                title: "2020年芜湖市教育事业发展统计公报")
+        #expect(bracketed.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "schools 26 不含技工学校", "new_enrollment 15600 不含技工学校",
+        ])
     }
 
     @Test func aSentenceOpeningWithQizhongListsPartsOfTheOneBefore() {
