@@ -39,6 +39,7 @@ struct EntityResolutionTests {
         #expect(schools("广安职业技术学院附属中等职业学校现有") == ["广安职业技术学院附属中等职业学校"])
         #expect(schools("哈尔滨市对外贸易学校位于") == ["哈尔滨市对外贸易学校"])
         #expect(schools("四川省广元市职业高级中学校") == ["四川省广元市职业高级中学校"])
+        #expect(schools("铜陵市中等职业技术教育中心2023年质量年度报告") == ["铜陵市中等职业技术教育中心"])
         #expect(Self.rules.gazetteer.canonicalName("广安") == "广安市")
         // Shared with a division elsewhere, a short name stays unmatched (吉林省 and 吉林市).
         #expect(Self.rules.gazetteer.regions(named: "吉林").isEmpty)

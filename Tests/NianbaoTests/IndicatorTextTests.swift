@@ -104,6 +104,19 @@ enum IndicatorSentence {
         #expect(compared.observations.first?.year == 2009)
     }
 
+    /// Other wordings of the usual figures (made-up school and values).
+    @Test func otherWordingsOfTheUsualFigures() {
+        let result = IndicatorSentence.extract([
+            "全校在籍学生 4125 人，其中一年级 1456 人，二年级 1380 人，三年级 1289 人。",
+            "专任教师与学生之比为 1:15.4。毕业生双证书率为 96.8%。生均设备值 9430 元。",
+        ], region: "铜陵市", year: 2023, title: "铜陵市中等职业技术教育中心2023年质量年度报告")
+        #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "enrollment 4125 -", "enrollment 1456 高一年级", "enrollment 1380 高二年级", "enrollment 1289 高三年级",
+            "student_teacher_ratio 15.4 -", "dual_certificate_rate 96.8 -", "equipment_value_per_student 9430 -",
+        ])
+        #expect(result.observations.allSatisfy { $0.entity == "铜陵市中等职业技术教育中心" })
+    }
+
     @Test func theShareGoingOnToHigherSchoolsIsTheFurtherStudyRate() {
         let result = IndicatorSentence.extract(["2022 届毕业生就业率为 97.6%，其中升入高一级学校比例为 58.9%。"],
                                                region: "宜宾市", year: 2022, title: "2022年宜宾市中等职业教育质量报告")
