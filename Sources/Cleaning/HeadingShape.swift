@@ -220,12 +220,13 @@ public enum LineShape {
     /// (`2010-03-22 09:15`) or a label before it (`来源：某报 发布时间：2010-03-22`). It is a block of its own,
     /// never the first line of the article's paragraph, so the front matter can read the date from it.
     public static func isDateline(_ text: String) -> Bool {
-        guard text.hasAtMostCharacters(60), !endsSentence(text) else { return false }
+        guard text.hasAtMostCharacters(60), !endsSentence(text), !text.contains("，") else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard let stamp = t.range(of: datelineEnd, options: .regularExpression) else { return false }
+        guard let stamp = t.range(of: datelineStamp, options: .regularExpression) else { return false }
+        // (`2021-03-18 10:26:35 来源：江西日报`: the stamp first, its source after it)
         let hasTime = t[stamp].contains(":")
-        let labelled = t[..<stamp.lowerBound].contains { $0 == "：" || $0 == ":" }
-        return hasTime || labelled
+        let labelledBefore = t[..<stamp.lowerBound].contains { $0 == "：" || $0 == ":" }
+        return hasTime || (labelledBefore && stamp.upperBound == t.endIndex)
     }
 
     /// A title line closed by its year in brackets (`…质量年度报告（2022年度）`, `(2021-2022学年)`): the line
@@ -236,8 +237,8 @@ public enum LineShape {
 
     private static let bracketedYearEnd = #"[（(]\s*(19|20)\d\d[^（）()]{0,12}[）)]\s*$"#
 
-    private static let datelineEnd =
-        #"(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*$"#
+    private static let datelineStamp =
+        #"(?<!\d)(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*"#
 
     /// Display width: CJK and full-width characters count two columns.
     public static func width(_ text: String) -> Int {

@@ -214,6 +214,9 @@ struct ExtractionRun {
     /// traditional document; empty when they are the same.
     var printedTableRows: [[String]: [String]] = [:]
     let reportYear: Int?
+    /// The year the document was written in, which `去年` and `今年` count from: its publication date's
+    /// year, else its report year (a 2021 news item on the 2020 report says 去年 of 2020).
+    let writtenYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.
     let defaultYear: Int?
@@ -266,6 +269,7 @@ struct ExtractionRun {
         result.subjectReason = reason
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
+        writtenYear = document.frontMatter.published.flatMap { Int($0.prefix(4)) } ?? document.frontMatter.reportYear
         documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords)
         defaultYear = documentYear.year
         result.coveredYear = reportYear ?? documentYear.year

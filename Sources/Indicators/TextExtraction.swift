@@ -388,14 +388,14 @@ extension ExtractionRun {
            matches.cues.contains(where: {
                $0.cue == .previousYear && $0.start >= clause.lowerBound && $0.end <= number.start
            }) {
-            year = (fromContext ? current : reportYear ?? current) - 1
+            year = (fromContext ? current : writtenYear ?? current) - 1
             isTarget = false
             yearSource = "previous_year_word"
         }
         // `今年，全国中职招生计划为 860 万人`: this year is the year the document was written in, where the
         // sentence names no year of its own.
         if !previousYear, !resolution.change, !["target", "clause", "sentence", "compared_year", "previous_year_word"].contains(yearSource),
-           let written = reportYear ?? year,
+           let written = writtenYear ?? year,
            matches.cues.contains(where: {
                $0.cue == .currentYear && $0.start >= sentence.lowerBound && $0.end <= number.start
            }) {

@@ -48,6 +48,13 @@ import NianbaoModel
         let cover = TextCleaner().clean(document(["宜宾市中等职业教育质量年度报告（2022年度）", "宜宾市教育和体育局"]))
         #expect(cover.blocks.map(\.text) == ["宜宾市中等职业教育质量年度报告（2022年度）", "宜宾市教育和体育局"])
         #expect(LineShape.isDateline("发布日期：2016年02月26日"))
+        // The stamp first, its source after it; and the headline before a dateline ends there too.
+        let stampFirst = TextCleaner().clean(document([
+            "江西省中职教育质量报告发布 毕业生就业率达97.2%以上的学校占八成", "2021-03-18 10:26:35 来源：江西日报",
+            "本报讯 日前，省教育厅发布年度报告，全省共有中等职业学校371所。",
+        ]))
+        #expect(stampFirst.blocks.count == 3)
+        #expect(!LineShape.isDateline("截至2021-03-18，全省中职学校"))
         #expect(!LineShape.isDateline("学校于2016年9月1日"))
         #expect(!LineShape.isDateline("2019-2020学年全区在校生"))
     }

@@ -99,6 +99,12 @@ enum IndicatorSentence {
         #expect(result.observations.map(IndicatorSentence.summary) == [
             "graduates 全国 2009 5096000 人", "new_enrollment 全国 2010 8600000 人 target", "new_enrollment 全国 2010 8700000 人"])
         #expect(result.observations.last?.yearSource == "current_year_word")
+        // A news item published in 2021 on the 2020 report: 去年, where nothing else dates it, is 2020.
+        var news = IndicatorSentence.document(["去年全省中职毕业生平均起薪为 3356 元。"], region: "江西省", year: 2020,
+                                              title: "2020年江西省中等职业教育质量年度报告")
+        news.frontMatter.published = "2021-03"
+        let lastYear = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: news).observations
+        #expect(lastYear.map(IndicatorSentence.summary) == ["starting_salary 江西省 2020 3356 元"])
         // Compared with, it dates nothing: `比今年` is no year of the value.
         let compared = IndicatorSentence.extract(["2009 年招生 800 万人，比今年少 70 万人。"], region: "全国", year: 2010)
         #expect(compared.observations.first?.year == 2009)
