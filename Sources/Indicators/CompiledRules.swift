@@ -70,7 +70,7 @@ struct CompiledRules: Sendable {
     }
 
     init(indicators: [IndicatorRule], entities: [EntityRule], schoolPatterns: [String], units: [UnitRule],
-         cues: CueRules, subjectWords: [SubjectWord] = [], indicatorsFile: String) throws(RuleError) {
+         cues: CueRules, subjectWords: [SubjectWord] = [], periods: [String] = [], indicatorsFile: String) throws(RuleError) {
         func compile(_ pattern: String, what: String) throws(RuleError) -> PCRE2Pattern {
             do { return try PCRE2Pattern(pattern) } catch {
                 throw RuleError(file: indicatorsFile, line: 0, reason: "\(what) do not compile together: \(error.message)")
@@ -154,7 +154,9 @@ struct CompiledRules: Sendable {
         years = try compile(
             // A school year `2020—2021学年` or `2016.9—2017.8` is the year it ends (its second group); branch
             // reset keeps the two forms' years in the same groups.
-            #"(?<![\d.])(?|(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|(\d{4})\.\d{1,2}\s*[-—–~～至]\s*(\d{4})\.\d{1,2}(?!\d))|近\s*([一二两三四五六七八九十\d]{1,2})\s*年|[“"]?(十二五|十三五|十四五|十五五)[”"]?(?:期间|末|时期)"#,
+            #"(?<![\d.])(?|(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|(\d{4})\.\d{1,2}\s*[-—–~～至]\s*(\d{4})\.\d{1,2}(?!\d))|近\s*([一二两三四五六七八九十\d]{1,2})\s*年"#
+                // a plan period (`“十三五”期间`): group 4, its name (`plans.periods`)
+                + (periods.isEmpty ? "" : #"|[“"]?("# + periods.map(pcre2Escape).joined(separator: "|") + #")[”"]?(?:期间|末|时期)"#),
             what: "year expressions")
         filler = cues.filler.sorted { $0.count > $1.count }
         fillerScalars = filler.map { Array($0.unicodeScalars) }

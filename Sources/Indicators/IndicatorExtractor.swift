@@ -270,15 +270,16 @@ struct ExtractionRun {
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
         writtenYear = document.frontMatter.published.flatMap { Int($0.prefix(4)) } ?? document.frontMatter.reportYear
-        documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords)
+        documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords,
+                                            periods: rules.plans.periods)
         defaultYear = documentYear.year
         result.coveredYear = reportYear ?? documentYear.year
         result.coveredYearSource = reportYear != nil ? "front_matter"
             : documentYear.source ?? "none: " + (documentYear.reason ?? "no year")
-        planYearOfDocument = Self.planYear(title: document.frontMatter.title)
+        planYearOfDocument = rules.plans.lastYear(ofPlanTitled: document.frontMatter.title)
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()
-        sectionYears = Self.sectionYears(of: document)
+        sectionYears = Self.sectionYears(of: document, periods: rules.plans.periods)
         var rows: [SourceLocation: Int] = [:]
         // By index: enumerating would copy every block.
         let blocks = document.clean.blocks
@@ -420,7 +421,7 @@ struct ExtractionRun {
                 year = defaultYear  // `近三年`: the years up to the report's
             } else if let period = match.groups[3] {
                 let name = String(decoding: text.bytes[period], as: UTF8.self)
-                year = Self.periods.first { $0.0 == name }?.1
+                year = rules.plans.lastYear(ofPeriod: name)
             }
             guard let year else { continue }
             // A year right after `较`/`比`, or inside a change cue (`较 2021 年增加`), is compared with.
@@ -510,8 +511,8 @@ struct ExtractionRun {
 
     /// For each section, the first year named by its title or its ancestors' titles (up to ten levels;
     /// a parent id names the first section with that id). Each title is read once.
-    static func sectionYears(of document: SegmentedDocument) -> [Int?] {
-        let titleYears = document.sections.map { titleYear($0.title) }
+    static func sectionYears(of document: SegmentedDocument, periods: [PlanPeriod]) -> [Int?] {
+        let titleYears = document.sections.map { titleYear($0.title, periods: periods) }
         var firstWithId: [String: Int] = [:]
         for (index, section) in document.sections.enumerated() where firstWithId[section.id] == nil {
             firstWithId[section.id] = index
@@ -528,9 +529,7 @@ struct ExtractionRun {
         }
     }
 
-    static let periods: [(String, Int)] = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
-
-    static func titleYear(_ title: String) -> Int? {
+    static func titleYear(_ title: String, periods: [PlanPeriod]) -> Int? {
         // Titles of printable ASCII, CJK punctuation and ideographs have no canonically equivalent forms:
         // Foundation's `contains` then finds exactly the UTF-8 byte matches.
         let plain = title.unicodeScalars.allSatisfy { AnalysedText.standsAlone($0.value) }
@@ -547,7 +546,7 @@ struct ExtractionRun {
                 return contains("\(first)\(separator)\(first + 1)学年初") ? first : first + 1
             }
         }
-        for (name, year) in periods where contains(name) { return year }
+        for period in periods where contains(period.name) { return period.lastYear }
         return nil
     }
 

@@ -133,6 +133,35 @@ public struct CueRules: Sendable, Hashable {
     public var speech: [String] = []
 }
 
+/// A named plan period and the year it ends (`十四五`: 2025).
+public struct PlanPeriod: Sendable, Hashable {
+    public var name: String
+    public var lastYear: Int
+}
+
+/// What makes a document a plan, and the periods plans name (`indicators.yaml` `plans`).
+public struct PlanRules: Sendable, Hashable {
+    /// Words of a plan's title (`规划`, `行动方案`).
+    public var words: [String] = []
+    public var periods: [PlanPeriod] = []
+    public init() {}
+
+    /// The last year of the period a plan's title names: `“十四五”规划` → 2025, `三年行动方案（2023—2025年）` → 2025;
+    /// nil for a title that names no plan or no period.
+    public func lastYear(ofPlanTitled title: String?) -> Int? {
+        guard let title, words.contains(where: { title.contains($0) }) else { return nil }
+        if let period = periods.first(where: { title.contains($0.name) }) { return period.lastYear }
+        guard let range = title.range(of: #"(?<!\d)(19|20)\d\d\s*[-—–~～至]\s*((19|20)\d\d)\s*年"#, options: .regularExpression)
+        else { return nil }
+        let years = title[range].split { !$0.isNumber }.compactMap { Int($0) }.filter { $0 >= 1900 }
+        guard years.count == 2, years[1] > years[0] else { return nil }
+        return years[1]
+    }
+
+    /// The last year of a period named in the text (`十三五` → 2020).
+    public func lastYear(ofPeriod name: String) -> Int? { periods.first { $0.name == name }?.lastYear }
+}
+
 /// The words of statistics tables in any layout (`indicators.yaml` `tables`).
 public struct TableWordRules: Sendable, Hashable {
     /// Header cells over the column of row names (`指标`, `项目`).
@@ -184,6 +213,8 @@ public struct RuleSet: Sendable {
     public var tableCategories: TableCategoryRules
     /// The words of statistics tables (`indicators.yaml` `tables`).
     public var tableWords = TableWordRules()
+    /// Plan words and periods (`indicators.yaml` `plans`).
+    public var plans = PlanRules()
     /// What web addresses say (`entities.yaml` `web_addresses`).
     public var webAddresses = WebAddressRules()
     /// Words opening a table title that narrow it to a city's urban districts (`市区`).
@@ -211,14 +242,15 @@ public struct RuleSet: Sendable {
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let tableWords = try parseTableWords(indicatorsFile)
+        let plans = try parsePlans(indicatorsFile)
         let compiled = try CompiledRules(indicators: indicators, entities: entities, schoolPatterns: schoolPatterns,
                                          units: units, cues: cues, subjectWords: subjectWords,
-                                         indicatorsFile: indicatorsFile.name)
+                                         periods: plans.periods.map(\.name), indicatorsFile: indicatorsFile.name)
         return RuleSet(indicators: indicators, entities: entities, units: units, cues: cues,
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
                        subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
-                       tableCategories: tableCategories, tableWords: tableWords, webAddresses: webAddresses, urbanAreaWords: urbanAreaWords,
-                       compiled: compiled,
+                       tableCategories: tableCategories, tableWords: tableWords, plans: plans, webAddresses: webAddresses,
+                       urbanAreaWords: urbanAreaWords, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -253,7 +285,7 @@ public struct RuleSet: Sendable {
 
     /// `tables` of `indicators.yaml`: the words of statistics tables.
     private static func parseTableWords(_ file: RuleFile) throws(RuleError) -> TableWordRules {
-        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables"])
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables", "plans"])
         guard let node = root["tables"] else { return TableWordRules() }
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
                                                    "total_labels", "change_labels", "note_prefixes", "introductions"])
@@ -264,6 +296,25 @@ public struct RuleSet: Sendable {
                               unitHeaders: try list("unit_headers"), yearHeaders: try list("year_headers"),
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
                               notePrefixes: try list("note_prefixes"), introductions: try list("introductions"))
+    }
+
+    /// `plans` of `indicators.yaml`: plan words and named periods with their last years.
+    private static func parsePlans(_ file: RuleFile) throws(RuleError) -> PlanRules {
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables", "plans"])
+        guard let node = root["plans"] else { return PlanRules() }
+        let map = try file.mapping(node, allowed: ["words", "periods"])
+        var plans = PlanRules()
+        plans.words = try map["words"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        if let periods = map["periods"] {
+            for (key, value) in try file.pairs(periods) {
+                let name = try file.string(key)
+                guard let year = Int(try file.string(value)), (1950...2100).contains(year) else {
+                    throw file.error(value, "plan period “\(name)” needs its last year (1950–2100)")
+                }
+                plans.periods.append(PlanPeriod(name: name, lastYear: year))
+            }
+        }
+        return plans
     }
 
     /// The sections of `entities.yaml`.
@@ -418,7 +469,7 @@ public struct RuleSet: Sendable {
 
     private static func parseIndicators(_ file: RuleFile, units: [UnitRule]) throws(RuleError)
         -> ([IndicatorRule], CueRules) {
-        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables"])
+        let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables", "plans"])
         var cues = CueRules()
         if let cueNode = root["cues"] {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",

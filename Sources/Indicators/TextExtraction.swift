@@ -411,9 +411,13 @@ extension ExtractionRun {
         }) {
             qualifier = .target
         }
-        // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end.
+        // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end, and
+        // so is one a target word announces (`力争…达到 2200 人`) that only another sentence's year dates.
+        let announcedTarget = ["paragraph", "section"].contains(yearSource) && matches.cues.contains {
+            $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= number.start
+        }
         if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
-           !fromContext || year == planYear {
+           !fromContext || year == planYear || announcedTarget {
             qualifier = .target
             year = planYear
             yearSource = "plan_end"
@@ -967,12 +971,6 @@ extension ExtractionRun {
     /// For a plan (`…“十四五”规划`), the year its targets are for.
     func planYear() -> Int? { planYearOfDocument }
 
-    /// The end year of the period a plan's title names (`“十四五”规划` → 2025).
-    static func planYear(title: String?) -> Int? {
-        guard let title, title.contains("规划") else { return nil }
-        for (name, year) in Self.periods where title.contains(name) { return year }
-        return nil
-    }
 
     /// `总数 X，其中 A a、B b`: ties the total and its parts with a shared group when the parts split the
     /// total by entity (same indicator) or list two or more distinct parts of the same unit.

@@ -344,6 +344,15 @@ enum IndicatorSentence {
         let found = result.observations.map(IndicatorSentence.summary)
         #expect(found.first == "dual_qualified_ratio 上海市 2025 65 % target")
         #expect(found.contains("online_courses 上海市 2025 500 门 target"))
+        // A plan whose title gives its period in years (made-up city and figures); a dated value stays its year's.
+        let action = IndicatorSentence.extract(["2022 年全市共有中职学校 18 所。力争专任教师达到 2200 人，中职学校达到 15 所左右。"],
+                                               region: "南平市", year: 2023, title: "南平市职业教育高质量发展三年行动方案（2023—2025年）")
+        #expect(action.observations.map(IndicatorSentence.summary) == [
+            "schools 南平市 2022 18 所", "fulltime_teachers 南平市 2025 2200 人 target", "schools 南平市 2025 15 所 target"])
+        let plans = IndicatorFixtures.rules.plans
+        #expect(plans.lastYear(ofPlanTitled: "2023年浦江县教育事业统计公报") == nil)
+        #expect(plans.lastYear(ofPlanTitled: "职业教育提质培优行动计划（2020-2023年）") == 2023)
+        #expect(plans.lastYear(ofPeriod: "十三五") == 2020)
     }
 
     @Test func respectivelyAssignsInOrder() {

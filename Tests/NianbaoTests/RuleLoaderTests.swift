@@ -104,6 +104,33 @@ import Testing
         #expect(label?.reason.contains("not a lowercase host label") == true)
     }
 
+    @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {
+        let period = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            phrases: [在校生数]
+        plans:
+          words: [规划]
+          periods: {十四五: 二〇二五}
+        """)
+        #expect(period?.line == 9 && period?.reason.contains("“十四五” needs its last year") == true)
+        let cue = try loadError("indicators.yaml", """
+        indicators:
+          - id: enrollment
+            name_zh: 在校生数
+            unit: 人
+            kind: count
+            phrases: [在校生数]
+        cues:
+          previous_year:
+            word: [去年]
+        """)
+        #expect(cue?.line == 9 && cue?.reason.contains("word") == true)
+    }
+
     @Test func addingAnIndicatorNeedsOnlyYAML() throws {
         var text = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("indicators.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "indicators:\n", with: """

@@ -12,15 +12,15 @@ struct DocumentYear: Sendable {
     var source: String?
     var reason: String?
 
-    static func resolve(_ document: SegmentedDocument, yearbookWords: [String] = []) -> DocumentYear {
+    static func resolve(_ document: SegmentedDocument, yearbookWords: [String] = [], periods: [PlanPeriod] = []) -> DocumentYear {
         let front = document.frontMatter
         // A year the front matter took only from the publication date gives way to one the first lines name.
         let fromPublication = front.reportYear != nil && front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
-        let linesYear = firstLinesYear(document)
+        let linesYear = firstLinesYear(document, periods: periods)
         if let year = front.dataYear ?? front.reportYear, !fromPublication || linesYear == nil {
             return DocumentYear(year: year, source: fromPublication ? "published" : "front_matter")
         }
-        if let title = front.title, let year = ExtractionRun.titleYear(title) {
+        if let title = front.title, let year = ExtractionRun.titleYear(title, periods: periods) {
             return DocumentYear(year: year, source: "title")
         }
         if let linesYear { return DocumentYear(year: linesYear, source: "first_lines") }
@@ -46,10 +46,10 @@ struct DocumentYear: Sendable {
 
     /// A page without a recognised title: the year its first short lines name (`2021~2022学年初惠州市教育统计
     /// 基本情况`), read as printed (the cleaner may have joined a title line to the line before it).
-    static func firstLinesYear(_ document: SegmentedDocument) -> Int? {
+    static func firstLinesYear(_ document: SegmentedDocument, periods: [PlanPeriod]) -> Int? {
         let lines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map(\.text)
         for line in lines where line.trimmingCharacters(in: .whitespaces).count <= 40 {
-            if let year = ExtractionRun.titleYear(line) { return year }
+            if let year = ExtractionRun.titleYear(line, periods: periods) { return year }
         }
         return nil
     }
