@@ -389,7 +389,8 @@ public struct RuleSet: Sendable {
         var rules = SchoolNameRules()
         guard let node = root["school_names"] else { return rules }
         let map = try file.mapping(node, allowed: ["suffixes", "weak_suffixes", "stops", "max_unplaced_core", "max_core",
-                                                       "former_name", "renamed_to", "profile_titles", "name_words"])
+                                                       "former_name", "renamed_to", "profile_titles", "name_words",
+                                                       "introducing_verbs"])
         rules.suffixes = try map["suffixes"].map { node throws(RuleError) in try file.strings(node) } ?? []
         for suffix in rules.suffixes where suffix.count < 2 {
             throw file.error(map["suffixes"]!, "school suffix “\(suffix)” is too short to be specific")
@@ -404,6 +405,7 @@ public struct RuleSet: Sendable {
         rules.nameWords = try map["name_words"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.formerNameWords = try map["former_name"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.renamedToWords = try map["renamed_to"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        rules.introducingVerbs = try map["introducing_verbs"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.profileTitles = try map["profile_titles"].map { node throws(RuleError) in try file.strings(node) } ?? []
         return rules
     }

@@ -12,6 +12,8 @@ extension ExtractionRun {
     private struct Column {
         var header: String
         var year: Int?
+        /// `2021年比上年增长（%）`: the column of each row's change in that year.
+        var changeYear: Int? = nil
         var indicator: Int?
         var unit: String?
     }
@@ -58,6 +60,7 @@ extension ExtractionRun {
             var column = Column(header: header, year: nil, indicator: nil, unit: unit)
             let key = CompiledRules.tableKey(Self.strippingUnit(header))
             if let year = Self.headerYear(header) { column.year = year }
+            else if let year = changeYear(header) { column.changeYear = year }
             else if let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
                 // (the second: the name without its `#`/`其中` mark and spacing, `#专 任 教师数`)
                 column.indicator = targets.first
@@ -226,6 +229,13 @@ extension ExtractionRun {
             if isHeading { heading?.indicator = indicator }
             let isPart = !isHeading && heading?.indicator.map { rule.partOf.contains(rules.indicators[$0].id) } == true
             for (c, column) in columns.enumerated() {
+                if let year = column.changeYear, c < row.count {
+                    // A growth rate in percent, or a change in the row's own unit.
+                    emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
+                             location: table.rowLocations[safe: r], table: table, group: nil, role: nil,
+                             isChange: true, unit: column.unit == "%" ? "%" : nil)
+                    continue
+                }
                 guard let year = column.year, c < row.count else { continue }
                 let emitted = result.observations.count
                 emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
@@ -329,7 +339,7 @@ extension ExtractionRun {
 
     mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
                            year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
-                           role: ObservationRole?, category: String? = nil, isChange: Bool = false) {
+                           role: ObservationRole?, category: String? = nil, isChange: Bool = false, unit printed: String? = nil) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
         let printedRow = printedTableRows[row].flatMap { $0.count == row.count ? $0 : nil } ?? row
@@ -340,7 +350,9 @@ extension ExtractionRun {
         // A change printed with an arrow: `1738↑` up, `86↓` down.
         if isChange && trimmed.hasSuffix("↓") && value > 0 { value = -value }
         var unit = rule.unit
-        if number.unit.isEmpty || number.unit == "ratio" {
+        if let printed {
+            unit = printed   // a column's own unit (a growth rate in % beside counts)
+        } else if number.unit.isEmpty || number.unit == "ratio" {
             value *= factor
         } else if !compiled.unitAccepted(number.unit, by: rule.unit) {
             if let converted = compiled.printedUnit(number.unit), converted.unit == rule.unit {
@@ -382,6 +394,14 @@ extension ExtractionRun {
         guard let first = trimmed.first, first.isASCII, first.isNumber || first == "-" && trimmed.count > 1 else { return false }
         if headerYear(trimmed) != nil && (trimmed.contains("年") || trimmed.contains("学年")) { return false }
         return plainNumberPattern.firstMatch(in: trimmed) != nil
+    }
+
+    /// `2021年比上年增长（%）`, `2022年增减`: a header naming a year and a change word (`tables.change_labels`).
+    func changeYear(_ header: String) -> Int? {
+        let compact = Self.strippingUnit(Self.withoutSpaces(header))
+        guard rules.tableWords.changeLabels.contains(where: { compact.contains($0) }),
+              let range = Self.captionYearPattern.firstMatch(in: compact), compact[range].count <= 6 else { return nil }
+        return Int(compact[range].prefix(4))
     }
 
     /// `2023年`, `2024 年`, `2023学年`, `2023` alone in a header.

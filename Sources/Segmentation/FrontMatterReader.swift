@@ -42,7 +42,7 @@ struct FrontMatterReader {
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
         front.published = lines.reversed().lazy.compactMap(publicationMonth).first
             // A page without a cover (news, profiles): a date stamp among its first short lines.
-            ?? body.prefix(4).lazy.map(\.matchingText).filter { $0.count <= 40 }.compactMap(publicationMonth).first
+            ?? body.prefix(4).lazy.map(\.matchingText).filter { $0.count <= 80 }.compactMap(publicationMonth).first
         if front.published == nil, let date = metadataDate, date.count >= 7, let y = Int(date.prefix(4)),
            let m = Int(date.dropFirst(5).prefix(2)), (1990...2099).contains(y), (1...12).contains(m) {
             front.published = String(format: "%04d-%02d", y, m)

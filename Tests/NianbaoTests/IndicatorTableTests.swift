@@ -10,6 +10,30 @@ import NianbaoModel
                   rowLocations: rows.indices.map { SourceLocation(page: 1, line: firstLine + $0) })
     }
 
+    /// A yearbook's table of secondary vocational education (made-up city and figures): a `其中：民办` row is the
+    /// row above's indicator for that kind, and a `2021年比上年增长（%）` column each row's growth that year.
+    @Test func aKindRowUnderAnIndicatorAndAGrowthColumn() {
+        let rows = [
+            ["指标", "2020年", "2021年", "2021年比上年增长（%）"],
+            ["学校数（所）", "30", "28", "-6.7"],
+            ["其中：民办", "9", "8", "-11.1"],
+            ["在校生数", "47806", "49962", "4.5"],
+        ]
+        let result = IndicatorSentence.extract([], region: "宝鸡市", year: 2021,
+                                               tables: [Self.table(rows, caption: "表18-6 中等职业教育基本情况")])
+        #expect(result.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value) \($0.unit) \($0.category ?? "-")\($0.qualifier == .change ? " change" : "")" } == [
+            "schools 2020 30 所 -", "schools 2021 28 所 -", "schools 2021 -6.7 % - change",
+            "schools 2020 9 所 民办", "schools 2021 8 所 民办", "schools 2021 -11.1 % 民办 change",
+            "enrollment 2020 47806 人 -", "enrollment 2021 49962 人 -", "enrollment 2021 4.5 % - change",
+        ])
+        // Without a kind in any row the table is read by indicator rows; the growth column is read the same.
+        let plain = IndicatorSentence.extract([], region: "宝鸡市", year: 2021, tables: [Self.table(
+            [["指标", "2020年", "2021年", "2021年比上年增长（%）"], ["招生数", "17530", "18215", "3.9"]],
+            caption: "表2-3 主要指标")])
+        #expect(plain.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value) \($0.unit)\($0.qualifier == .change ? " change" : "")" } == [
+            "new_enrollment 2020 17530 人", "new_enrollment 2021 18215 人", "new_enrollment 2021 3.9 % change"])
+    }
+
     @Test func levelRowsAreNamedByTheirNumberedRowAndGroupedUnderItsTotal() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],

@@ -117,7 +117,7 @@ enum IndicatorSentence {
             "专任教师与学生之比为 1:15.4。毕业生双证书率为 96.8%。生均设备值 9430 元。",
         ], region: "铜陵市", year: 2023, title: "铜陵市中等职业技术教育中心2023年质量年度报告")
         #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
-            "enrollment 4125 -", "enrollment 1456 高一年级", "enrollment 1380 高二年级", "enrollment 1289 高三年级",
+            "enrollment 4125 -", "enrollment 1456 一年级", "enrollment 1380 二年级", "enrollment 1289 三年级",
             "student_teacher_ratio 15.4 -", "dual_certificate_rate 96.8 -", "equipment_value_per_student 9430 -",
         ])
         #expect(result.observations.allSatisfy { $0.entity == "铜陵市中等职业技术教育中心" })

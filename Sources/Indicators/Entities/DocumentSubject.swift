@@ -66,7 +66,12 @@ struct SubjectResolver {
         let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle.map { traditional ? Self.simplified($0) : $0 }, "metadata_title")]
             .compactMap { text, source in text.map { ($0, source) } }
         for (text, source) in titles {
-            if let subject = subject(namedIn: text, source: source) { return (subject, nil) }
+            if let subject = subject(namedIn: text, source: source) {
+                if subject.kind == .region, let school = introducedSchool(document, region: subject.name, title: text) {
+                    return (school.with(source: source), nil)
+                }
+                return (subject, nil)
+            }
         }
         // The very first line is the page's title when it is short (`福建省今年中职招生形势总体好于往年`).
         if let first = firstLines.first, let subject = subject(namedIn: first, source: "first_lines") { return (subject, nil) }
@@ -120,6 +125,30 @@ struct SubjectResolver {
                     ? latestRename(in: scalars, regions: regions) ?? found : found
                 return schoolSubject(named.name, source: "lead_sentence",
                                      regions: regions.filter { $0.start >= named.start && $0.end <= named.end })
+            }
+        }
+        return nil
+    }
+
+    /// `吴忠市技工学校2023年度…报告` whose text opens `吴忠市技工学校隶属…` is about that school, though a place and
+    /// a weak suffix alone (`吴忠市技工学校`) may also mean the place's schools: the title names the place right
+    /// before a school suffix, and one of the first paragraphs opens with that name and an introducing verb.
+    func introducedSchool(_ document: SegmentedDocument, region: String, title: String) -> DocumentSubject? {
+        let rules = finder.rules
+        guard !rules.introducingVerbs.isEmpty else { return nil }
+        let titleText = title.replacingOccurrences(of: " ", with: "")
+        let names = ([region] + self.rules.gazetteer.regions(named: region).flatMap(\.shortNames)).filter { !$0.isEmpty }
+        let candidates = names.flatMap { place in rules.suffixes.map { place + $0 } }.filter { titleText.contains($0) }
+            .sorted { $0.count > $1.count }
+        guard !candidates.isEmpty else { return nil }
+        for block in document.clean.blocks.prefix(5) where block.kind == .paragraph {
+            let text = block.matchingText.trimmingCharacters(in: .whitespaces)
+            for name in candidates where text.hasPrefix(name) {
+                let rest = text.dropFirst(name.count)
+                if rules.introducingVerbs.contains(where: { rest.hasPrefix($0) }) {
+                    let regions = self.rules.gazetteer.matches(in: AnalysedText(name).scalars)
+                    return schoolSubject(name, source: "title", regions: regions)
+                }
             }
         }
         return nil

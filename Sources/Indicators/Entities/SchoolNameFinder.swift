@@ -19,6 +19,9 @@ public struct SchoolNameRules: Sendable, Hashable {
     public var renamedToWords: [String] = []
     /// Titles of a school's profile page (`学校简介`): a document opening so is about the school it names.
     public var profileTitles: [String] = []
+    /// Verbs that introduce one school (`吴忠市技工学校隶属…`, `…是国家级重点…`): a place and a weak suffix
+    /// before one of them at the opening of the text name a school, not the place's schools.
+    public var introducingVerbs: [String] = []
     public init() {}
 }
 

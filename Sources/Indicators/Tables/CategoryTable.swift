@@ -21,11 +21,14 @@ extension ExtractionRun {
         guard headerCount < rows.count else { return false }
         let width = rows.map(\.count).max() ?? 0
         var yearOfColumn: [Int: Int] = [:]
+        var changeYearOfColumn: [Int: (year: Int, percent: Bool)] = [:]
         var indicatorOfColumn: [Int: (indicator: Int, unit: String?)] = [:]
         for c in 1..<max(1, width) {
             for r in 0..<headerCount where c < rows[r].count && !rows[r][c].isEmpty {
                 if let year = Self.headerYear(rows[r][c]) {
                     yearOfColumn[c] = year
+                } else if let year = changeYear(rows[r][c]) {
+                    changeYearOfColumn[c] = (year, Self.parenthesisedUnit(rows[r][c]).map { $0 == "%" || $0 == "％" } ?? false)
                 } else {
                     let label = TableLabel(rows[r][c])
                     if let indicator = tableIndicator(label.text) { indicatorOfColumn[c] = (indicator, label.unit) }
@@ -36,7 +39,9 @@ extension ExtractionRun {
         let severalLevels = classes.contains { $0 == TableCategory.otherLevel }
         var group: (indicator: Int, unit: String?)?
         var emitted = false
-        let rowCategories = CategoryRows(labels: labels, classes: classes, from: headerCount, excluding: categories.excluding)
+        let titleIsOurs = titleClass != nil && titleClass != TableCategory.otherLevel
+        let rowCategories = CategoryRows(labels: labels, classes: classes, from: headerCount, excluding: categories.excluding,
+                                         titleIsOurs: titleIsOurs)
         for r in headerCount..<rows.count {
             let label = labels[r]
             let rowClass = classes[r]
@@ -75,6 +80,12 @@ extension ExtractionRun {
                     emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: indicator, unit: unit, table: table,
                                                r: r, c: c, entity: entity, year: (columnYear, "table_header"),
                                                category: category) || emitted
+                }
+                // `2021年比上年增长（%）`: each row's change that year, a growth rate when the column says %.
+                for (c, change) in changeYearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                    emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: indicator, unit: unit, table: table,
+                                               r: r, c: c, entity: entity, year: (change.year, "table_header"),
+                                               category: category, change: change.percent ? .percent : .ownUnit) || emitted
                 }
             } else {
                 guard effective != nil else { continue }
@@ -139,17 +150,27 @@ extension ExtractionRun {
         return phrases.max { ($0.end - $0.start) < ($1.end - $1.start) }?.targets.first
     }
 
+    /// How a change column prints its values: as a growth rate in percent, or in the row's own unit.
+    enum ChangeColumn { case percent, ownUnit }
+
     private mutating func emitCategoryCell(_ cell: String, row: [String], indicator: Int, unit: String?, table: TableData,
                                            r: Int, c: Int, entity: ResolvedEntity, year: (year: Int?, source: String),
-                                           category: String?) -> Bool {
+                                           category: String?, change: ChangeColumn? = nil) -> Bool {
         let rule = rules.indicators[indicator]
+        if change == .percent {
+            let before = result.observations.count
+            emitCell(cell, row: row, rule: rule, factor: 1, entity: entity, year: year,
+                     location: table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r], table: table,
+                     group: nil, role: nil, category: category, isChange: true, unit: "%")
+            return result.observations.count > before
+        }
         var converted = unit.flatMap(compiled.printedUnit)
         if let unit, compiled.tableUnitAccepted(unit, by: rule.unit) { converted = (rule.unit, 1) }
         if let converted, !compiled.unitAccepted(converted.unit, by: rule.unit) { return false }
         let before = result.observations.count
         let location = table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r]
         emitCell(cell, row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
-                 location: location, table: table, group: nil, role: nil, category: category)
+                 location: location, table: table, group: nil, role: nil, category: category, isChange: change != nil)
         return result.observations.count > before
     }
 }
@@ -168,7 +189,9 @@ struct CategoryRows {
 
     var rows: [Row] = []
 
-    init(labels: [TableLabel], classes: [TableCategory?], from start: Int, excluding: String) {
+    /// `titleIsOurs`: the table's title names secondary vocational education or a kind of it, so a part row
+    /// under a row naming only an indicator (`学校数` › `其中：民办`) is of that kind, not of all levels.
+    init(labels: [TableLabel], classes: [TableCategory?], from start: Int, excluding: String, titleIsOurs: Bool = false) {
         var parent: (category: TableCategory?, name: String?)?
         for r in start..<labels.count {
             let label = labels[r], rowClass = classes[r]
@@ -176,7 +199,7 @@ struct CategoryRows {
                 if parent.category == .otherLevel { rows.append(.skip); continue }
                 if case .part(let name)? = rowClass {
                     // A kind under a row no category names (`总计`, `研究生教育` › `其中:市属`) is not ours.
-                    guard parent.category != nil else { rows.append(.skip); continue }
+                    guard parent.category != nil || titleIsOurs else { rows.append(.skip); continue }
                     rows.append(.value(parent.name.map { $0 + "/" + name } ?? name))
                     continue
                 }
