@@ -165,6 +165,16 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    /// `吴忠市技工学校` may be the city's technical schools or one school: a title naming it, over a text that
+    /// opens `吴忠市技工学校隶属…`, is about the school (made-up figures).
+    @Test func aPlaceAndAWeakSuffixIntroducedAsOneSchoolIsTheSchool() {
+        let title = "吴忠市技工学校2023年度技工教育质量报告"
+        let school = extract(["吴忠市技工学校隶属吴忠市人力资源和社会保障局，是国家级重点技工学校。", "学校现有教职工196人。"], title: title)
+        #expect(school.map { "\($0.value) \($0.entity ?? "-")" } == ["196 吴忠市技工学校"])
+        let region = extract(["全市技工学校现有教职工1960人。"], title: title)
+        #expect(region.map { "\($0.value) \($0.entity ?? "-")" } == ["1960 吴忠市"])
+    }
+
     @Test func aSchoolProfileIsAboutTheSchoolItNamesEvenOnce() {
         // Made-up profile page: the province is named more often than the school, once.
         let found = extract(["学校简介", "学校创办于1983年，湖南省教育厅同意以嘉兴甲乙职业中专学校为名，湖南省示范学校。",

@@ -63,6 +63,9 @@ import NianbaoModel
         #expect(FrontMatterReader.fullDate(in: "2016年02月26日 10:42") == "2016-02")
         #expect(FrontMatterReader.fullDate(in: "2016年02月") == nil)   // no day: a month, not a date stamp
         #expect(FrontMatterReader.fullDate(in: "2016-02月26日") == nil)
+        // A labelled dateline with its source and view count after it is read too.
+        let labelled = try segment("贵州：中职教育招生规模连续三年增长\n发布时间：2024-03-18 09:30　来源：贵州省教育厅　浏览次数：1268\n\n记者从省教育厅获悉，去年全省中等职业学校招生18.6万人。")
+        #expect(labelled.frontMatter.published == "2024-03")
     }
 
     @Test func aStatisticsBulletinIsTitledAndDated() throws {
