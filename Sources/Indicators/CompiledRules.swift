@@ -82,8 +82,18 @@ struct CompiledRules: Sendable {
         var branches: [(String, [Int], Int, String?, Bool)] = []
         var wordTargets: [String: [Int]] = [:]
         var inverseWords: Set<String> = []
+        // A pattern several rules share is one branch introducing all of them (the unit tells them apart:
+        // `开展…培训` before 人次 or 学时).
+        var patternBranch: [String: Int] = [:]
         for (index, rule) in indicators.enumerated() {
-            for pattern in rule.patterns { branches.append(("(?:\(pattern))", [index], 10_000, nil, false)) }
+            for pattern in rule.patterns {
+                if let shared = patternBranch[pattern] {
+                    branches[shared].1.append(index)
+                } else {
+                    patternBranch[pattern] = branches.count
+                    branches.append(("(?:\(pattern))", [index], 10_000, nil, false))
+                }
+            }
             for pattern in rule.inversePatterns { branches.append(("(?:\(pattern))", [index], 10_000, nil, true)) }
             for phrase in rule.phrases { wordTargets[phrase, default: []].append(index) }
             for phrase in rule.inversePhrases {

@@ -139,7 +139,10 @@ extension ExtractionRun {
             let sameClauseAsPrevious = clauseIndex == previousClause
             previousClause = clauseIndex
             // `其他 5 所中职学校生均经费…`: a clause about "the others" speaks for no entity we can name.
-            if clauseOpensWithNotValueWord(text, clause),
+            // (`另有技工学校 21 所`: a kind named after the word is what the clause is about.)
+            var opensWithKind = false
+            if case .part? = clauseLeads[clauseIndex] { opensWithKind = true }
+            if clauseOpensWithNotValueWord(text, clause), !opensWithKind,
                !matches.phrases.contains(where: { $0.start == clause.lowerBound }) {
                 if let word = remainderWord(opening: clause, in: text) { remainders.append((number, word)) }
                 continue

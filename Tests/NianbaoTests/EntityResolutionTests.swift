@@ -103,7 +103,8 @@ struct EntityAndYearInSentenceTests {
                              "全市各级各类学校在校生人数 1402600 人，比去年增加 60568 人。",
                              "全日制在校生 9600 人。",
                              // (a verb between the region word and the level does not hide it either)
-                             "全县共有各级各类学校 126 所，在校学生 85632 人，专任教师 6215 人。"],
+                             "全县共有各级各类学校 126 所，在校学生 85632 人，专任教师 6215 人。",
+                             "全市共有普通高等学校 10 所，普通本专科招生 5.62 万人。"],
                             year: 2021, title: "2021年惠州市教育统计基本情况")
         #expect(found.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
             "enrollment 33868 技工学校", "enrollment 1059 技工学校", "fulltime_teachers 2472 -", "general_enrollment 1000 -",
@@ -125,6 +126,11 @@ struct EntityAndYearInSentenceTests {
         let listed = extract(["全市共有中等职业学校 23 所，其中公办学校 15 所，民办学校 8 所。"], year: 2022,
                              title: "2022年宜宾市中等职业教育质量报告")
         #expect(listed.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 23 -", "schools 15 公办", "schools 8 民办"])
+        // `另有技工学校 21 所`: the kind the clause opens with after `另有`.
+        let besides = extract(["全市共有中等职业学校 38 所；另有技工学校 21 所，招生 1.28 万人。"], year: 2023,
+                              title: "2023年赣州市教育事业统计公报")
+        #expect(besides.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "schools 38 -", "schools 21 技工学校", "new_enrollment 12800 技工学校"])
         // Another level with an attribute is not ours (`民办高校`).
         let other = extract(["全市有中等职业学校 20 所（其中民办高校 3 所）。"], year: 2021, title: "2021年嘉兴市中等职业教育质量报告")
         #expect(other.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == ["schools 20 -"])

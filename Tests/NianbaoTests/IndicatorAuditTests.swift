@@ -37,6 +37,7 @@ import NianbaoModel
     static let stillWrong: Set<String> = [
         "000:371 training_participants",                                      // 合计 row over years
         "002:1093 matched_employment_rate",                                    // a school's case credited to 上海市
+        "002:1600 training_participants",                                      // 全国 of `全国行业企业培训中心` taken as whose
     ]
 
     static func emitted() -> [Key] {
@@ -49,8 +50,8 @@ import NianbaoModel
 
     @Test func auditCoversTheFiveReports() {
         #expect(Self.audit.count >= 440)
-        // 29 wrong rows; two identical ones (001:277, gold 1 in two contests) are one key
-        #expect(Self.audit.values.filter { !$0.right }.count == 28)
+        // 30 wrong rows; two identical ones (001:277, gold 1 in two contests) are one key
+        #expect(Self.audit.values.filter { !$0.right }.count == 29)
     }
 
     @Test func wrongObservationsAreGoneAndPrecisionHolds() {

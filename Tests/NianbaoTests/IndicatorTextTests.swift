@@ -123,6 +123,21 @@ enum IndicatorSentence {
         #expect(result.observations.allSatisfy { $0.entity == "铜陵市中等职业技术教育中心" })
     }
 
+    /// Counts introduced by a verb (made-up figures): one pattern introduces training counts and hours, the unit
+    /// tells them apart; the teachers' own training is not the school's.
+    @Test func countsIntroducedByAVerb() {
+        let result = IndicatorSentence.extract([
+            "2023 年学校开展社会培训 4620 人次，完成非学历培训 2.3 万学时，组织教师参加省级培训 86 人次。",
+            "2023 年获取职业技能等级证书（含职业资格证书）学生 1024 人，升入本科院校的毕业生超过 41 人。",
+            "2023 年中高职贯通培养在校生 624 人，招收中职新生 980 人。",
+        ], region: "郾城区", year: 2023, title: "漯河市郾城区职业教育中心2023年质量年度报告")
+        #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.unit)" } == [
+            "training_participants 4620 人次", "training_hours 23000 学时",
+            "certificates_obtained 1024 人", "undergrad_admissions 41 人",
+            "through_enrollment 624 人", "new_enrollment 980 人",
+        ])
+    }
+
     @Test func theShareGoingOnToHigherSchoolsIsTheFurtherStudyRate() {
         let result = IndicatorSentence.extract(["2022 届毕业生就业率为 97.6%，其中升入高一级学校比例为 58.9%。"],
                                                region: "宜宾市", year: 2022, title: "2022年宜宾市中等职业教育质量报告")
