@@ -181,6 +181,16 @@ struct EntityAndYearInSentenceTests {
         #expect(region.map { "\($0.value) \($0.entity ?? "-")" } == ["1960 吴忠市"])
     }
 
+    /// Another region glued to the words after it in an earlier clause names a kind of thing (`全国行业企业培训中心`);
+    /// glued to secondary vocational education (`全国中等职业教育`) it is still whose the figures are.
+    @Test func aRegionNamingAKindOfThingIsNotWhose() {
+        let found = extract(["共有 19 个全国行业企业培训中心、71 个上海行业企业培训中心，开展职业培训超过 14 万人次。",
+                             "2023年全国中等职业教育共招生454.04万人，在校生1298.46万人。"],
+                            region: "上海市", year: 2023, title: "2023年上海市中等职业教育质量年度报告")
+        #expect(found.map { "\($0.indicator) \($0.entity ?? "-")" } == [
+            "training_participants 上海市", "new_enrollment 全国", "enrollment 全国"])
+    }
+
     @Test func aSchoolProfileIsAboutTheSchoolItNamesEvenOnce() {
         // Made-up profile page: the province is named more often than the school, once.
         let found = extract(["学校简介", "学校创办于1983年，湖南省教育厅同意以嘉兴甲乙职业中专学校为名，湖南省示范学校。",

@@ -157,6 +157,17 @@ extension ExtractionRun {
             let ownClauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
             return mention.start - ownClauseStart > Self.clauseOpeningSlack
         }
+        // In any document, another region glued to the words after it inside an earlier clause (`共有 19 个全国
+        // 行业企业培训中心、…，开展职业培训超过 14 万人次`) names a kind of thing, not whose the number is.
+        before.removeAll { mention in
+            guard mention.isRegion || mention.subjectWord, mention.entity != subjectRegion, mention.start < numberClauseStart,
+                  mention.end < text.count, (0x3400...0x9FFF).contains(text.scalars[mention.end]) else { return false }
+            // (`2023年全国中等职业教育共招生…，在校生…`: the region's secondary vocational education is whose.)
+            let after = text.scalars[mention.end..<min(text.count, mention.end + 24)]
+            if let lead = rules.tableCategories.classifyLead(scalars: after), lead != TableCategory.otherLevel { return false }
+            let ownClauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+            return mention.start - ownClauseStart > Self.clauseOpeningSlack
+        }
         before.sort { $0.start < $1.start }
         if let mention = before.last {
             // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
