@@ -201,6 +201,9 @@ struct ExtractionRun {
     var schoolsSeen: [String] = []
     /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
     var paragraphCategory: String?
+    /// The kind the paragraph said its secondary vocational education leaves out (`中等职业学校（不含技工学校）38 所…
+    /// 中等职业学校教职工 6215 人`): later figures of the whole in the paragraph leave it out too.
+    var paragraphExclusion: (kind: String, entity: String?)?
     /// The opening of the paragraph being read when it is about another level of education (`——小学。…`).
     var paragraphOtherLevel: String?
     /// The last indicator the paragraph's previous sentence tied a value to: a sentence opening with `其中`

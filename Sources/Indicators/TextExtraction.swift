@@ -23,6 +23,7 @@ extension ExtractionRun {
         // A bulletin's paragraph about another level of education (`2、小学招生人数…`) holds none of our
         // values; one about a kind of ours (`技工学校招生…`) gives values of that category.
         paragraphOtherLevel = nil
+        paragraphExclusion = nil
         switch rules.tableCategories.classifyLead(block.matchingText) {
         case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
         case .part(let name)?: paragraphCategory = name
@@ -129,8 +130,12 @@ extension ExtractionRun {
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
             // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.
+            var statesExclusion = false
             if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start)
-                ?? excludedKindInBrackets(text, after: number.end, before: sentence.upperBound) { category = excluded }
+                ?? excludedKindInBrackets(text, after: number.end, before: sentence.upperBound) {
+                category = excluded
+                statesExclusion = true
+            }
             let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
             let previousNumberEnd = clauseIndex == previousClause ? previousEnd : nil
@@ -244,6 +249,14 @@ extension ExtractionRun {
                                                                  text: text, sentence: sentence, clause: clause,
                                                                  windowStart: windowStart, matches: matches,
                                                                  blockIndex: blockIndex)
+            // What the paragraph said its whole leaves out holds for that entity's later figures of the whole, in
+            // sentences naming no region of their own (`2015年，全国中等职业学校毕业生…` states its own scope).
+            if statesExclusion, let category {
+                paragraphExclusion = (category, entity)
+            } else if category == nil, let exclusion = paragraphExclusion, exclusion.entity == entity, entity != nil,
+                      !matches.mentions.contains(where: { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }) {
+                category = exclusion.kind
+            }
             var alsoYears: [Int] = []
             if yearSource == "clause",
                let listed = listedYears(for: number, numbers: numbers, clause: clause, text: text, matches: matches) {

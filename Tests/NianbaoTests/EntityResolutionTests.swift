@@ -207,6 +207,12 @@ struct EntityAndYearInSentenceTests {
         #expect(found.map { "\($0.indicator) \($0.value) \($0.unit) \($0.category ?? "-")" } == [
             "enrollment 12984600 人 不含技工学校", "graduates 5154700 人 -", "employment_rate 96.3 % -",
         ])
+        // What a paragraph says its whole leaves out holds for that entity's later figures of the whole, not for
+        // another entity's (made-up figures).
+        let scoped = extract(["全市共有中等职业学校（不含技工学校）38所。中等职业学校教职工6215人。全国中职学校在校生1298万人。"],
+                             year: 2023, title: "2023年赣州市教育事业统计公报")
+        #expect(scoped.map { "\($0.indicator) \($0.entity ?? "-") \($0.category ?? "-")" } == [
+            "schools 赣州市 不含技工学校", "staff_total 赣州市 不含技工学校", "enrollment 全国 -"])
         // The kind left out in brackets right after the first value holds for it too (made-up figures).
         let bracketed = extract(["全市共有中等职业学校 26 所（不含技工学校），招生 1.56 万人。"], year: 2020,
                                 title: "2020年芜湖市教育事业发展统计公报")
