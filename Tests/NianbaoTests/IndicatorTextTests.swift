@@ -364,7 +364,7 @@ enum IndicatorSentence {
                                                region: "南平市", year: 2023, title: "南平市职业教育高质量发展三年行动方案（2023—2025年）")
         #expect(action.observations.map(IndicatorSentence.summary) == [
             "schools 南平市 2022 18 所", "fulltime_teachers 南平市 2025 2200 人 target", "schools 南平市 2025 15 所 target"])
-        let moreTargets = IndicatorSentence.extract(["到 2025 年，全市学校数调整至 40 所，建成市级名师工作室 30 个。"],
+        let moreTargets = IndicatorSentence.extract(["到 2025 年，全市中职学校数调整至 40 所，建成市级名师工作室 30 个。"],
                                                     region: "唐山市", year: 2023, title: "唐山市中等职业教育提质培优实施方案")
         #expect(moreTargets.observations.map(IndicatorSentence.summary) == [
             "schools 唐山市 2025 40 所 target", "master_teacher_studios 唐山市 2025 30 个 target"])
