@@ -131,8 +131,8 @@ struct RealDevSetTests {
     @Test func heldOutFiles() throws {
         let (strict, readable) = try Self.score(split: "holdout")
         print("real held-out set (not tuned on): strict \(strict); text-supported labels \(readable)")
-        #expect(readable.recall >= 0.47, "\(readable)")
-        #expect(strict.precision >= 0.43, "\(strict)")
+        #expect(readable.recall >= 0.55, "\(readable)")
+        #expect(strict.precision >= 0.48, "\(strict)")
     }
 
     /// The same texts with the address each was captured from, as `nianbao import --sources` gives it:
@@ -150,8 +150,8 @@ struct RealDevSetTests {
     @Test func heldOutFilesWithTheirAddresses() throws {
         let (strict, readable) = try Self.score(split: "holdout", addresses: true)
         print("real held-out set (not tuned on) with addresses: strict \(strict); text-supported labels \(readable)")
-        #expect(strict.recall >= 0.33, "\(strict)")
-        #expect(strict.precision >= 0.43, "\(strict)")
+        #expect(strict.recall >= 0.38, "\(strict)")
+        #expect(strict.precision >= 0.48, "\(strict)")
     }
 
     /// Every document gets a subject and a covered year, or says why not.
