@@ -410,11 +410,12 @@ extension ExtractionRun {
         }
         // `今年，全国中职招生计划为 860 万人`: this year is the year the document was written in, where the
         // sentence names no year of its own.
-        if !previousYear, !resolution.change, !["target", "clause", "sentence", "compared_year", "previous_year_word"].contains(yearSource),
-           let written = writtenYear ?? year,
+        if !previousYear, !resolution.change,
            matches.cues.contains(where: {
                $0.cue == .currentYear && $0.start >= sentence.lowerBound && $0.end <= number.start
-           }) {
+           }),
+           !["target", "clause", "sentence", "compared_year", "previous_year_word"].contains(yearSource),
+           let written = writtenYear ?? year {
             year = written
             isTarget = false
             yearSource = "current_year_word"
@@ -429,11 +430,11 @@ extension ExtractionRun {
         }
         // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end, and
         // so is one a target word announces (`力争…达到 2200 人`) that only another sentence's year dates.
-        let announcedTarget = ["paragraph", "section"].contains(yearSource) && matches.cues.contains {
-            $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= number.start
-        }
         if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
-           !fromContext || year == planYear || announcedTarget {
+           !fromContext || year == planYear
+            || ((yearSource == "paragraph" || yearSource == "section") && matches.cues.contains {
+                $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= number.start
+            }) {
             qualifier = .target
             year = planYear
             yearSource = "plan_end"
@@ -862,11 +863,19 @@ extension ExtractionRun {
 
         // 2. Words naming the indicator right after the number (`6 所中职校`, `195 门在线开放课程`).
         if let after = compiled.after {
-            let following = text.byteRange(number.end..<min(sentence.upperBound, number.end + 24))
-            if let match = after.firstMatch(in: text.bytes, range: following, anchored: true),
-               let mark = match.mark, let index = Int(mark) {
-                for target in compiled.afterTargets[index] where unitFits(number, indicator: target) {
-                    return Resolution(indicator: target, base: nil, change: isChange, via: "after")
+            // A region named between them is stepped over (`5 个上海市职业教育名师工作室`), so the words need not
+            // spell every region out.
+            var starts = [number.end]
+            if let region = matches.mentions.first(where: { $0.isRegion && $0.start >= number.end && $0.start <= number.end + 1 }) {
+                starts.append(region.end)
+            }
+            for start in starts where start < sentence.upperBound {
+                let following = text.byteRange(start..<min(sentence.upperBound, start + 24))
+                if let match = after.firstMatch(in: text.bytes, range: following, anchored: true),
+                   let mark = match.mark, let index = Int(mark) {
+                    for target in compiled.afterTargets[index] where unitFits(number, indicator: target) {
+                        return Resolution(indicator: target, base: nil, change: isChange, via: "after")
+                    }
                 }
             }
         }
