@@ -505,6 +505,20 @@ struct ExtractionRun {
         return document.sections[section].id
     }
 
+    /// The title of the innermost section holding a block that names a level or kind of education
+    /// (`二、义务教育`, `三、中等职业教育`), searching out through its parents; nil when none does.
+    func sectionLevelTitle(forBlock index: Int) -> (title: String, category: TableCategory)? {
+        guard index >= 0, index < sectionOfBlock.count, var section = sectionOfBlock[index] else { return nil }
+        for _ in 0..<6 {
+            let title = document.sections[section].title
+            if let category = rules.tableCategories.classifyLead(title) { return (title, category) }
+            guard let parent = document.sections[section].parent,
+                  let next = document.sections.firstIndex(where: { $0.id == parent }) else { return nil }
+            section = next
+        }
+        return nil
+    }
+
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
     /// period names such as `“十三五”` count as their last year.
     func sectionYear(forBlock index: Int) -> Int? {

@@ -24,10 +24,16 @@ extension ExtractionRun {
         // values; one about a kind of ours (`技工学校招生…`) gives values of that category.
         paragraphOtherLevel = nil
         paragraphExclusion = nil
-        switch rules.tableCategories.classifyLead(block.matchingText) {
+        let lead = rules.tableCategories.classifyLead(block.matchingText)
+        switch lead {
         case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
         case .part(let name)?: paragraphCategory = name
         default: paragraphCategory = nil
+        }
+        // A bulletin's section on another level (`二、义务教育` › `全市共有学校 862 所…`): its paragraphs are about
+        // that level unless they open with ours.
+        if lead == nil, let section = sectionLevelTitle(forBlock: blockIndex), section.category == .otherLevel {
+            paragraphOtherLevel = section.title
         }
         // Rules match the simplified text; quotes and raw values keep the script as printed.
         let text = AnalysedText(block.matchingText, printed: block.matchText == nil ? nil : block.text)

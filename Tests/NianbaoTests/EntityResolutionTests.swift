@@ -113,6 +113,19 @@ struct EntityAndYearInSentenceTests {
         ])
     }
 
+    /// A bulletin's section on another level (`二、义务教育`) speaks for it even where its paragraph names no level;
+    /// a paragraph opening with ours still gives ours (made-up figures).
+    @Test func aSectionOnAnotherLevelGivesNothingOfOurs() {
+        func extract(_ paragraphs: [String], section: String) -> [Observation] {
+            var document = IndicatorSentence.document(paragraphs, title: "2023年德州市教育事业统计公报", sectionTitle: section)
+            document.frontMatter = FrontMatter(title: "2023年德州市教育事业统计公报", region: nil, reportYear: 2023)
+            return IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document).observations
+        }
+        #expect(extract(["全市共有学校 862 所，招生 13.2 万人，在校生 78.5 万人。"], section: "义务教育").isEmpty)
+        #expect(extract(["全市共有中等职业学校 32 所，在校生 8.12 万人。"], section: "义务教育").map(\.value) == [32, 81200])
+        #expect(extract(["全市共有学校 32 所，在校生 8.12 万人。"], section: "中等职业教育").map(\.value) == [81200])
+    }
+
     @Test func kindsListedAfterAValueAreItsCategories() {
         // Made-up figures in the forms bulletins use: a breakdown in brackets, a `其中` list.
         let found = extract(["全市有中等职业学校 20 所（公办学校 12 所、民办学校 8 所），在校生 30000 人（其中全日制学生 26000 人，"
