@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import NianbaoModel
 
 /// A rule file that cannot be used, with where and why, so its author can fix it.
 public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -255,6 +256,33 @@ public struct RuleSet: Sendable {
     }
 
     public func indicator(_ id: String) -> IndicatorRule? { indicators.first { $0.id == id } }
+
+    /// The file of the segmenter's words.
+    public static let documentWordsFileName = "documents.yaml"
+
+    /// Loads and checks `documents.yaml`, the words of covers, datelines, contents and a notice's close.
+    public static func loadDocumentWords(directory: URL) throws(RuleError) -> DocumentWords {
+        try parseDocumentWords(RuleFile.open(directory.appendingPathComponent(documentWordsFileName)))
+    }
+
+    /// The same from the file's text (the rules built into nianbao).
+    public static func parseDocumentWords(text: String) throws(RuleError) -> DocumentWords {
+        try parseDocumentWords(RuleFile.parse(text, name: documentWordsFileName))
+    }
+
+    private static func parseDocumentWords(_ file: RuleFile) throws(RuleError) -> DocumentWords {
+        let keys: Set<String> = ["title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words"]
+        let map = try file.mapping(file.root, allowed: keys)
+        func list(_ key: String) throws(RuleError) -> [String] {
+            guard let node = map[key] else { throw file.error(file.root, "“\(key)” is missing") }
+            let words = try file.strings(node)
+            guard !words.isEmpty, !words.contains(where: \.isEmpty) else { throw file.error(node, "“\(key)” needs words, none empty") }
+            return words
+        }
+        return DocumentWords(titleWords: try list("title_words"), issuerSuffixes: try list("issuer_suffixes"),
+                             dateLabels: try list("date_labels"), contentsTitles: Set(try list("contents_titles")),
+                             closingWords: try list("closing_words"))
+    }
 
     // MARK: - Parsing
 
@@ -603,6 +631,10 @@ struct RuleFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RuleError(file: name, line: 0, reason: "not UTF-8")
         }
+        return try parse(text, name: name)
+    }
+
+    static func parse(_ text: String, name: String) throws(RuleError) -> RuleFile {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw RuleError(file: name, line: 1, reason: "file is empty")

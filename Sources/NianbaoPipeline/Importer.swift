@@ -74,6 +74,12 @@ public struct Importer: Sendable {
         do { return try RuleSet.load(directory: directory) } catch { throw .rules(rules.explain(error.description)) }
     }
 
+    /// The segmenter's words of the rules folder (`documents.yaml`), checked.
+    public func loadDocumentWords() throws(ImportError) -> DocumentWords {
+        let directory = try rules.directoryURL()
+        do { return try RuleSet.loadDocumentWords(directory: directory) } catch { throw .rules(rules.explain(error.description)) }
+    }
+
     /// Chinese names and units for the panel's rows, from the indicator rules.
     public static func labels(_ rules: RuleSet) -> [String: IndicatorLabel] {
         Dictionary(rules.indicators.map { ($0.id, IndicatorLabel(nameZh: $0.nameZh, unit: $0.unit)) }, uniquingKeysWith: { a, _ in a })
@@ -82,6 +88,8 @@ public struct Importer: Sendable {
     public func run(_ inputs: [InputFile], roots: [String] = [], outputDirectory: URL,
                     options: ImportOptions = ImportOptions()) throws(ImportError) -> ImportResult {
         let indicatorRules = try loadIndicatorRules()
+        var pipeline = self.pipeline
+        pipeline.documentWords = try loadDocumentWords()
         let checkRules = try loadCheckRules(indicators: indicatorRules)
         let lock: OutputLock
         let store: DatasetStore
@@ -99,7 +107,7 @@ public struct Importer: Sendable {
         } catch { throw .dataset(error.description) }
         let work = DocumentImport(pipeline: pipeline, extractor: IndicatorExtractor(rules: indicatorRules), store: store,
                                   rulesHash: try rules.indicatorRulesHash(),
-                                  version: NianbaoVersion.processing(pipeline.readOptions))
+                                  version: NianbaoVersion.processing(pipeline.readOptions) + " documents:" + (try rules.documentWordsHash()))
         options.progress?(.started(total: files.count))
         let counts = try importFiles(files, stored: stored, work: work, options: options)
 

@@ -5,6 +5,7 @@ import Extraction
 import Cleaning
 import Segmentation
 import Indicators
+import ShippedRules
 
 /// One report after reading, cleaning and segmentation (nil when it could not be read).
 public struct ProcessedReport: Sendable {
@@ -15,12 +16,26 @@ public struct ProcessedReport: Sendable {
     public var diagnostics: [Diagnostic] = []
 }
 
+extension DocumentWords {
+    /// The words of the `documents.yaml` built into nianbao (none in a build without rules: `--rules` then
+    /// gives them, and an import checks they load).
+    public static let shipped: DocumentWords = {
+        guard let file = ShippedRules.files.first(where: { $0.name == RuleSet.documentWordsFileName }),
+              let words = try? RuleSet.parseDocumentWords(text: file.text) else { return DocumentWords() }
+        return words
+    }()
+}
+
 /// The stage order: read → clean → segment (→ indicators → checks → dataset). The CLI is a thin front over this.
 public struct Pipeline: Sendable {
     public var readOptions: ReadOptions
+    /// The segmenter's words (`rules/documents.yaml`); those built into nianbao unless an import's `--rules`
+    /// folder gives its own.
+    public var documentWords: DocumentWords
 
-    public init(readOptions: ReadOptions = ReadOptions()) {
+    public init(readOptions: ReadOptions = ReadOptions(), documentWords: DocumentWords = .shipped) {
         self.readOptions = readOptions
+        self.documentWords = documentWords
     }
 
     /// Reads, cleans and segments one file; never throws: failures land in the record's `status`/`errors`.
@@ -67,7 +82,7 @@ public struct Pipeline: Sendable {
 
     public func segment(_ source: SourceDocument, docId: String) -> SegmentedDocument {
         let clean = TextCleaner().clean(source)
-        return Segmenter().segment(clean, docId: docId)
+        return Segmenter(words: documentWords).segment(clean, docId: docId)
     }
 
     /// Processes many files at once across cores; results come back in input order.

@@ -16,7 +16,7 @@ public enum RulesLocation: Sendable {
     }
 
     /// The files every import needs.
-    static let requiredFiles = RuleSet.fileNames + ["checks.yaml"]
+    static let requiredFiles = RuleSet.fileNames + ["checks.yaml", RuleSet.documentWordsFileName]
 
     /// The folder holding the rule files, checked to hold every one of them.
     public func directoryURL() throws(ImportError) -> URL {
@@ -63,6 +63,12 @@ public enum RulesLocation: Sendable {
             bytes.append(0)
         }
         return ContentDigest.sha256(bytes)
+    }
+
+    /// Hash of `documents.yaml`: the segmenter reads documents by it, so a change reads every file again.
+    public func documentWordsHash() throws(ImportError) -> String {
+        let url = try directoryURL().appendingPathComponent(RuleSet.documentWordsFileName)
+        return String(ContentDigest.sha256(FileManager.default.contents(atPath: url.path) ?? Data()).prefix(16))
     }
 
     /// Writes the shipped rules under the cache folder once per version of them and returns that folder.

@@ -6,37 +6,39 @@ import Cleaning
 /// simplified script: traditional covers are read through their matching text)
 /// (never from the file name).
 struct FrontMatterReader {
-    static let titleWords = ["报告", "规划", "方案", "通知", "计划", "意见", "年报", "公报"]
-    static let issuerSuffixes = ["教育局", "教育委员会", "教委", "人民政府", "办公室", "委员会", "研究院", "教育厅", "体育局", "教体局"]
+    /// The title, issuer and date words (`rules/documents.yaml`).
+    let words: DocumentWords
 
     /// `cover` holds the blocks before the TOC or the first chapter; `body` the rest, searched for a preface year.
-    static func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?, metadataDate: String? = nil) -> FrontMatter {
+    func read(cover: ArraySlice<Block>, body: ArraySlice<Block>, metadataTitle: String?, metadataDate: String? = nil) -> FrontMatter {
+        let titleWords = words.titleWords, issuerSuffixes = words.issuerSuffixes
+        let publicationMonth = { (line: String) in Self.publicationMonth(line, labels: self.words.dateLabels) }
         var front = FrontMatter()
         let lines = cover.map { $0.matchingText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
         // Title: the cover lines around the first one naming a report, joined (`浦东新区中等职业教育` + `质量年度报告`).
         if let t = lines.firstIndex(where: { line in titleWords.contains { line.contains($0) } && line.count <= 60 }) {
             var parts = [lines[t]]
-            if t > 0, isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
+            if t > 0, Self.isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
             var title = parts.joined()
             // A notice that issues a document: the document's own name is the title (`关于印发《…》的通知`).
             if let open = title.firstIndex(of: "《"), let close = title.lastIndex(of: "》"), title.contains("印发"), open < close {
                 title = String(title[title.index(after: open)..<close])
             }
-            front.title = collapseSpaces(title)
+            front.title = Self.collapseSpaces(title)
         } else if let meta = metadataTitle, !meta.isEmpty {
             front.title = meta
-        } else if let quoted = firstQuotedReportTitle(in: body.prefix(40)) {
+        } else if let quoted = Self.firstQuotedReportTitle(in: body.prefix(40)) {
             front.title = quoted
         }
 
         // Covered year: `(2024 年度)`, `2023 年度…报告`, `ANNUAL REPORT 2023`; else the preface's own year.
         let yearSources = (front.title.map { [$0] } ?? []) + lines
-        front.reportYear = yearSources.lazy.compactMap(coveredYear).first
-            ?? body.prefix(40).lazy.compactMap { coveredYear($0.matchingText) }.first
+        front.reportYear = yearSources.lazy.compactMap(Self.coveredYear).first
+            ?? body.prefix(40).lazy.compactMap { Self.coveredYear($0.matchingText) }.first
 
-        front.region = front.title.flatMap(region)
-            ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || line.hasSuffix("教育局") }.compactMap(region).first
+        front.region = front.title.flatMap(Self.region)
+            ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || line.hasSuffix("教育局") }.compactMap(Self.region).first
         front.issuer = lines.first(where: { line in
             line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
         }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
@@ -53,20 +55,20 @@ struct FrontMatterReader {
         if front.reportYear == nil {
             front.reportYear = body.prefix(6).lazy.compactMap { block -> Int? in
                 let t = block.matchingText.withoutSpaces
-                guard t.count > 20, let y = fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
+                guard t.count > 20, let y = Self.fourDigitYears(String(t.prefix(8))).first, t.dropFirst(4).hasPrefix("年") else { return nil }
                 return y
             }.first
             if let y = front.reportYear, let p = publishedYear, y < p - 1 { front.reportYear = nil }
         }
         // A title that names its year without 年度 (`2020年教育质量报告`) covers that year, whenever it was published.
-        if front.reportYear == nil, let title = front.title, let year = fourDigitYears(title).first,
+        if front.reportYear == nil, let title = front.title, let year = Self.fourDigitYears(title).first,
            title.withoutSpaces.contains("\(year)年") {
             front.reportYear = year
         }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
-        front.dataYear = dataYear(body: body, reportYear: front.reportYear)
-        if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
-        if front.region == nil, let title = front.title { front.region = region(title) }
+        front.dataYear = Self.dataYear(body: body, reportYear: front.reportYear)
+        if front.title == nil, let quoted = Self.firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
+        if front.region == nil, let title = front.title { front.region = Self.region(title) }
         return front
     }
 
@@ -136,9 +138,9 @@ struct FrontMatterReader {
     }
 
     /// `2025 年 2 月` → `2025-02`; a web page's `发布时间：2021-10-15`, `编辑日期:2021-02-19 09:20` too.
-    static func publicationMonth(_ line: String) -> String? {
+    static func publicationMonth(_ line: String, labels: [String]) -> String? {
         let t = line.withoutSpaces
-        for label in ["发布时间", "发布日期", "编辑日期", "更新时间", "时间", "日期"] {
+        for label in labels {
             guard let found = t.range(of: label) else { continue }
             var rest = t[found.upperBound...]
             guard let colon = rest.first, colon == ":" || colon == "：" else { continue }

@@ -25,12 +25,15 @@ struct HeadingDetector {
 
     let blocks: [Block]
     let tocTitles: Set<String>
+    /// Openings of the lines that close a notice's body (`documents.yaml` `closing_words`).
+    let closingWords: [String]
     /// `candidateShape` of each paragraph, parsed once: the passes below ask for it four times or more.
     private let paragraphShapes: [HeadingShape??]
 
-    init(blocks: [Block], tocTitles: Set<String>) {
+    init(blocks: [Block], tocTitles: Set<String>, closingWords: [String]) {
         self.blocks = blocks
         self.tocTitles = tocTitles
+        self.closingWords = closingWords
         paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0)) : nil }
     }
 
@@ -156,7 +159,7 @@ struct HeadingDetector {
         var lastRunIn: [Int: Int] = [:]
         for i in range where blocks[i].kind == .paragraph {
             let block = blocks[i]
-            if Self.endsBody(block.text) {
+            if endsBody(block.text) {
                 headings.append(Heading(role: .bodyEnd, blockIndex: i, level: 0, number: nil, title: "", path: [], kind: .section))
                 break
             }
@@ -264,8 +267,8 @@ struct HeadingDetector {
     }
 
     /// A notice's distribution lines (`抄送：…`) close the document body.
-    static func endsBody(_ text: String) -> Bool {
-        text.hasPrefix("抄送：") || text.hasPrefix("抄送:") || text.hasPrefix("主题词")
+    func endsBody(_ text: String) -> Bool {
+        closingWords.contains { text.hasPrefix($0) }
     }
 
     func normalisedTitle(_ s: String) -> String {

@@ -5,13 +5,18 @@ import Cleaning
 /// Splits a cleaned report into front matter, printed TOC, chapters and sections at every level,
 /// cases with their body spans, tables (rows and cells) and figures; then checks the TOC against the body.
 public struct Segmenter: Sendable {
-    public init() {}
+    /// The words of covers, datelines, contents and a notice's close (`rules/documents.yaml`).
+    public let words: DocumentWords
+
+    public init(words: DocumentWords) {
+        self.words = words
+    }
 
     public func segment(_ clean: CleanDocument, docId: String) -> SegmentedDocument {
         let blocks = clean.blocks
-        let toc = TableOfContentsReader.read(blocks)
-        let tocTitles = Set(toc.entries.map { HeadingDetector(blocks: [], tocTitles: []).normalisedTitle($0.title) })
-        let detector = HeadingDetector(blocks: blocks, tocTitles: tocTitles)
+        let toc = TableOfContentsReader.read(blocks, titles: words.contentsTitles)
+        let tocTitles = Set(toc.entries.map { HeadingDetector(blocks: [], tocTitles: [], closingWords: []).normalisedTitle($0.title) })
+        let detector = HeadingDetector(blocks: blocks, tocTitles: tocTitles, closingWords: words.closingWords)
 
         // Body: after the TOC when there is one; otherwise from the first heading on.
         var bodyStart = toc.blockRange?.upperBound ?? 0
@@ -29,7 +34,7 @@ public struct Segmenter: Sendable {
             if let first = coverHeadings.first { coverEnd = first.blockIndex }
         }
 
-        let front = FrontMatterReader.read(cover: blocks[0..<coverEnd], body: blocks[bodyStart...],
+        let front = FrontMatterReader(words: words).read(cover: blocks[0..<coverEnd], body: blocks[bodyStart...],
                                            metadataTitle: clean.source.metadataTitle,
                                            metadataDate: clean.source.format == .html ? clean.source.metadataDate : nil)
         var builder = SectionBuilder(docId: docId, blocks: blocks)

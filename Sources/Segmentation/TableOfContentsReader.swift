@@ -11,7 +11,6 @@ struct TableOfContentsReader {
         var blockRange: Range<Int>?
     }
 
-    static let titles: Set<String> = ["目录", "目次", "目錄", "CONTENTS", "Contents"]
 
     /// `图表目录`, `案例目录`, `图表与案例目录`, `表格目录`: the heading of a secondary list.
     static func listHeading(_ text: String) -> TocEntry.List? {
@@ -22,7 +21,8 @@ struct TableOfContentsReader {
         return .contents
     }
 
-    static func read(_ blocks: [Block]) -> Result {
+    /// `titles`: the title lines of a table of contents (`documents.yaml` `contents_titles`).
+    static func read(_ blocks: [Block], titles: Set<String>) -> Result {
         guard let start = blocks.prefix(200).firstIndex(where: { titles.contains(compact($0.text)) }) else {
             return Result(entries: [], blockRange: nil)
         }

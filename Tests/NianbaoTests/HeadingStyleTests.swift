@@ -11,7 +11,7 @@ import NianbaoModel
 @Suite struct HeadingStyleTests {
     func segment(_ text: String) throws -> SegmentedDocument {
         let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
-        return Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        return Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
     }
 
     func segmentFile(_ path: String) throws -> SegmentedDocument {

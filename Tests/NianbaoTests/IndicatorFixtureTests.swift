@@ -14,6 +14,11 @@ enum IndicatorFixtures {
         do { return try RuleSet.load(directory: rulesDirectory) } catch { fatalError("rules/ do not load: \(error)") }
     }()
 
+    /// The segmenter's words of the repository's rules/documents.yaml.
+    static let documentWords: DocumentWords = {
+        do { return try RuleSet.loadDocumentWords(directory: rulesDirectory) } catch { fatalError("documents.yaml does not load: \(error)") }
+    }()
+
     /// Front matter of the real reports as a reader states it (used until the Segmenter supplies it).
     static let frontMatter: [String: FrontMatter] = [
         "000_775551c2d5871d3f": FrontMatter(title: "普陀区中等职业教育年度质量报告", region: "普陀区", reportYear: 2023),
@@ -60,7 +65,7 @@ enum IndicatorFixtures {
     static func document(_ stem: String) -> SegmentedDocument {
         do {
             let source = try Readers.read(path: TestPaths.realReport(stem))
-            return Segmenter().segment(TextCleaner().clean(source), docId: stem)
+            return Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: stem)
         } catch {
             Issue.record("cannot read \(stem): \(error)")
             return crudeDocument(stem)

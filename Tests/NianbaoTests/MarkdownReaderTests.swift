@@ -172,7 +172,7 @@ import NianbaoModel
 
     @Test func unnumberedMarkupHeadingsMakeTheOutline() throws {
         let source = try Readers.read(path: "t.txt", format: .text, data: Data(Self.entry.utf8), options: ReadOptions())
-        let document = Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
         #expect(document.sections.filter { $0.kind == .chapter }.map(\.title) == ["办学规模", "招生"])
     }
 }

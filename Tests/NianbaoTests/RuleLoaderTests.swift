@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Indicators
+import NianbaoModel
+@testable import NianbaoPipeline
 
 /// The rule files load, cover the vocabulary, and a mistake in them is reported with file, line and reason.
 @Suite struct RuleLoaderTests {
@@ -102,6 +104,22 @@ import Testing
         #expect((site?.line ?? 0) > 0)
         let label = try loadError("entities.yaml", entities.replacingOccurrences(of: "    gz: 广州市", with: "    GZ.gov: 广州市"))
         #expect(label?.reason.contains("not a lowercase host label") == true)
+    }
+
+    /// The segmenter's words are rules too: checked on load, and the ones built into nianbao are the repository's.
+    @Test func documentWordsLoadAndAreChecked() throws {
+        let words = IndicatorFixtures.documentWords
+        #expect(words.titleWords.contains("报告") && words.contentsTitles.contains("目录"))
+        #expect(words.dateLabels.first == "发布时间" || words.dateLabels.first?.count == 4)   // longest first
+        #expect(DocumentWords.shipped == words)
+        let directory = try rulesDirectory(replacing: "documents.yaml", with: "title_words: [报告]\nissuer_suffixes: []\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            _ = try RuleSet.loadDocumentWords(directory: directory)
+            Issue.record("an empty list loaded")
+        } catch {
+            #expect(error.file == "documents.yaml" && error.line == 2 && error.reason.contains("issuer_suffixes"))
+        }
     }
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {

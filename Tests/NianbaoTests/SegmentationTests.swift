@@ -8,7 +8,7 @@ import NianbaoModel
 @Suite struct SegmentationTests {
     func segment(_ text: String) throws -> SegmentedDocument {
         let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
-        return Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        return Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
     }
 
     static let report = """

@@ -129,7 +129,7 @@ import Segmentation
     @Test func aTraditionalTablesQuoteAndRawValueKeepTheScriptAsPrinted() throws {
         let text = "2016年嘉興職業學校質量報告\n項目\t2015學年\t2016學年\n專業技能合格率(%)\t72\t75\n在校生數(萬人)\t0.27\t0.28\n"
         let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
-        let document = Segmenter().segment(TextCleaner().clean(source), docId: "t")
+        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
         let found = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document).observations
         let rate = try #require(found.first { $0.indicator == "skill_pass_rate" && $0.year == 2016 })
         #expect(rate.quote == "專業技能合格率(%) | 72 | 75")
