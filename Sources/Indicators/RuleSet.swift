@@ -220,6 +220,8 @@ public struct RuleSet: Sendable {
     public var webAddresses = WebAddressRules()
     /// Words opening a table title that narrow it to a city's urban districts (`市区`).
     public var urbanAreaWords: [String] = []
+    /// Subject words that say where (`省内`, `区内`): in a school's document they never say whose a figure is.
+    public var locativeWords: [String] = []
     let compiled: CompiledRules
     let schoolFinder: SchoolNameFinder
 
@@ -240,6 +242,7 @@ public struct RuleSet: Sendable {
         let webAddresses = try parseWebAddresses(entitiesFile, gazetteer: gazetteer)
         let entitiesRoot = try entitiesFile.mapping(entitiesFile.root, allowed: entityKeys)
         let urbanAreaWords = try entitiesRoot["urban_area_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
+        let locativeWords = try entitiesRoot["locative_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let tableWords = try parseTableWords(indicatorsFile)
@@ -251,7 +254,7 @@ public struct RuleSet: Sendable {
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
                        subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
                        tableCategories: tableCategories, tableWords: tableWords, plans: plans, webAddresses: webAddresses,
-                       urbanAreaWords: urbanAreaWords, compiled: compiled,
+                       urbanAreaWords: urbanAreaWords, locativeWords: locativeWords, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -347,7 +350,8 @@ public struct RuleSet: Sendable {
 
     /// The sections of `entities.yaml`.
     static let entityKeys: Set<String> = ["regions", "schools", "school_patterns", "not_schools", "school_names",
-                                          "subject_words", "table_categories", "urban_area_words", "web_addresses"]
+                                          "subject_words", "table_categories", "urban_area_words", "web_addresses",
+                                          "locative_words"]
 
     /// `web_addresses`: government site labels that are not the pinyin of their region (`gz`: 广州市, `moe`:
     /// 全国), and the path words of a statistical yearbook.

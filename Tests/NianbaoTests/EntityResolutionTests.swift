@@ -204,6 +204,12 @@ struct EntityAndYearInSentenceTests {
             "training_participants 上海市", "new_enrollment 全国", "enrollment 全国"])
     }
 
+    /// `省内` says where: in a school's document the figure stays the school's (made-up figures).
+    @Test func aLocativeWordIsNoOnesInASchoolsDocument() {
+        let found = extract(["学校与省内高职院校合作开设中高职贯通专业 3 个。"], title: "文山壮族苗族自治州卫生学校2023年质量年度报告")
+        #expect(found.map { "\($0.indicator) \($0.entity ?? "-")" } == ["through_programs_higher 文山壮族苗族自治州卫生学校"])
+    }
+
     @Test func aSchoolProfileIsAboutTheSchoolItNamesEvenOnce() {
         // Made-up profile page: the province is named more often than the school, once.
         let found = extract(["学校简介", "学校创办于1983年，湖南省教育厅同意以嘉兴甲乙职业中专学校为名，湖南省示范学校。",

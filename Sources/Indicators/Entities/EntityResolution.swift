@@ -151,6 +151,10 @@ extension ExtractionRun {
         // 校园建设实验校`) names where the school is or what it was named, not whose the number is; one opening its
         // clause (`全市共有…，在校生…`) carries on.
         let numberClauseStart = clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+        // `与省内高职院校合作开设…3 个`: in a school's document a word saying where is no one's.
+        if subject?.kind == .school, !rules.locativeWords.isEmpty {
+            before.removeAll { $0.subjectWord && rules.locativeWords.contains(text.text($0.start..<$0.end)) }
+        }
         before.removeAll { mention in
             guard subject?.kind == .school, mention.isRegion || mention.subjectWord, mention.start < numberClauseStart
             else { return false }
