@@ -136,6 +136,8 @@ extension ExtractionRun {
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
             // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.
+            // `2015级在校学生…满意度为 91%`: a grade cohort opening the clause is the value's category.
+            if category == nil, let cohort = Self.cohort(in: text, clause: clauses[clauseIndex], before: number.start) { category = cohort }
             var statesExclusion = false
             if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start)
                 ?? excludedKindInBrackets(text, after: number.end, before: sentence.upperBound) {
@@ -531,6 +533,23 @@ extension ExtractionRun {
               !rules.tableCategories.attributes.contains(kind) else { return nil }
         let name = rules.tableCategories.excluding + kind
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
+    }
+
+    /// The last grade cohort (`2015级`, `2015級`) in the clause before a value: the cohort the value is about,
+    /// written with a simplified 级.
+    static func cohort(in text: AnalysedText, clause: Range<Int>, before end: Int) -> String? {
+        let upper = min(end, text.count)
+        var k = upper - 5
+        while k >= clause.lowerBound {
+            if text.scalars[k + 4] == 0x7EA7 || text.scalars[k + 4] == 0x7D1A,  // 级 級
+               text.scalars[k..<(k + 4)].allSatisfy({ (0x30...0x39).contains($0) }),
+               k == 0 || !(0x30...0x39).contains(text.scalars[k - 1]),
+               let year = Int(text.text(k..<(k + 4))), (1990...2100).contains(year) {
+                return "\(year)级"
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// `共有中等职业学校 26 所（不含技工学校）`: the kind a bracket right after the number leaves out.

@@ -138,6 +138,17 @@ enum IndicatorSentence {
         ])
     }
 
+    /// A grade cohort before a value is its category; the students' satisfaction with the school as a whole is
+    /// theirs, with one part of it (`专业课教学`) is not (made-up figures).
+    @Test func aCohortIsTheCategoryOfItsValues() {
+        let result = IndicatorSentence.extract([
+            "2、满意度 2015级在校学生对校园生活平均满意度为91%，2016级在校学生对校园生活平均满意度为90%。",
+            "学生对专业课教学的满意度由上年的 92.8% 提高到 94.1%。",
+        ], region: "番禺区", year: 2016)
+        #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "student_satisfaction 91 2015级", "student_satisfaction 90 2016级"])
+    }
+
     @Test func theShareGoingOnToHigherSchoolsIsTheFurtherStudyRate() {
         let result = IndicatorSentence.extract(["2022 届毕业生就业率为 97.6%，其中升入高一级学校比例为 58.9%。"],
                                                region: "宜宾市", year: 2022, title: "2022年宜宾市中等职业教育质量报告")
