@@ -36,6 +36,7 @@ public struct IndicatorExtractor: Sendable {
 
     public func extract(from document: SegmentedDocument) -> IndicatorResult {
         var run = ExtractionRun(rules: rules, parser: parser, document: document)
+        run.documentExclusion = run.documentScopeExclusion()
         for paragraph in Self.paragraphRuns(document, sectionOfBlock: run.sectionOfBlock) {
             if paragraph.count == 1 {
                 run.extractText(block: document.clean.blocks[paragraph.lowerBound], index: paragraph.lowerBound)
@@ -204,6 +205,10 @@ struct ExtractionRun {
     /// The kind the paragraph said its secondary vocational education leaves out (`中等职业学校（不含技工学校）38 所…
     /// 中等职业学校教职工 6215 人`): later figures of the whole in the paragraph leave it out too.
     var paragraphExclusion: (kind: String, entity: String?)?
+    /// The section `paragraphExclusion` was stated in: it holds to the section's end.
+    var exclusionSection: Int?
+    /// The kind the whole document says its figures leave out (`本报告数据均不含…技工学校`, `cues.document_scope`).
+    var documentExclusion: String?
     /// The opening of the paragraph being read when it is about another level of education (`——小学。…`).
     var paragraphOtherLevel: String?
     /// The last indicator the paragraph's previous sentence tied a value to: a sentence opening with `其中`

@@ -126,6 +126,8 @@ public struct CueRules: Sendable, Hashable {
         return ["\(guardBefore)(?:\(alternation))"]
     }
 
+    /// Words by which a sentence speaks of the whole document (`本报告`): what it leaves out, all figures leave out.
+    public var documentScope: [String] = []
     /// Words dating the value after them in their sentence to the year the document was written in
     /// (`今年，全国中职招生计划为 860 万人` in a 2010 news item: 2010), where the sentence names no year.
     public var currentYear: [String] = []
@@ -509,7 +511,8 @@ public struct RuleSet: Sendable {
             let map = try file.mapping(cueNode, allowed: ["change", "target", "share", "parts", "filler",
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
-                                                           "remainder", "planned", "previous_year", "current_year", "speech"])
+                                                           "remainder", "planned", "previous_year", "current_year", "speech",
+                                                           "document_scope"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -522,6 +525,7 @@ public struct RuleSet: Sendable {
                             remainder: try list("remainder"), planned: try list("planned"),
                             previousYear: [], currentYear: try list("current_year"),
                             speech: try list("speech"))
+            cues.documentScope = try list("document_scope")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

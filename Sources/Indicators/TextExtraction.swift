@@ -23,7 +23,10 @@ extension ExtractionRun {
         // A bulletin's paragraph about another level of education (`2、小学招生人数…`) holds none of our
         // values; one about a kind of ours (`技工学校招生…`) gives values of that category.
         paragraphOtherLevel = nil
-        paragraphExclusion = nil
+        // What a paragraph says its whole leaves out holds to the end of its section; in a text without sections
+        // (a news item) to the end of the paragraph.
+        let section = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
+        if section == nil || section != exclusionSection { paragraphExclusion = nil }
         let lead = rules.tableCategories.classifyLead(block.matchingText)
         switch lead {
         case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
@@ -261,9 +264,16 @@ extension ExtractionRun {
             // sentences naming no region of their own (`2015年，全国中等职业学校毕业生…` states its own scope).
             if statesExclusion, let category {
                 paragraphExclusion = (category, entity)
-            } else if category == nil, let exclusion = paragraphExclusion, exclusion.entity == entity, entity != nil,
-                      !matches.mentions.contains(where: { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }) {
-                category = exclusion.kind
+                exclusionSection = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
+            } else if category == nil, entity != nil {
+                let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }
+                if let exclusion = paragraphExclusion, exclusion.entity == entity, regionsNamed.isEmpty {
+                    category = exclusion.kind
+                } else if let excluded = documentExclusion, entity == subject?.name,
+                          regionsNamed.allSatisfy({ $0.entity == subject?.name }) {
+                    // `说明：本报告数据均不含人社部门主管的技工学校`: every figure of the document's subject.
+                    category = excluded
+                }
             }
             var alsoYears: [Int] = []
             if yearSource == "clause",
@@ -548,6 +558,23 @@ extension ExtractionRun {
                 return "\(year)级"
             }
             k -= 1
+        }
+        return nil
+    }
+
+    /// `说明：除特别注明外，本报告数据均不含人社部门主管的技工学校`: a sentence of the opening blocks speaking of the
+    /// document itself (`cues.document_scope`) that leaves a kind out, for all its figures.
+    func documentScopeExclusion() -> String? {
+        guard !rules.cues.documentScope.isEmpty else { return nil }
+        for block in document.clean.blocks.prefix(40) where block.kind == .paragraph {
+            let matching = block.matchingText
+            guard rules.cues.documentScope.contains(where: { matching.contains($0) }) else { continue }
+            let text = AnalysedText(matching)
+            for sentence in Self.sentenceRanges(in: text) {
+                let said = text.text(sentence)
+                guard rules.cues.documentScope.contains(where: { said.contains($0) }) else { continue }
+                if let kind = excludedKind(text, from: sentence.lowerBound, to: sentence.upperBound) { return kind }
+            }
         }
         return nil
     }

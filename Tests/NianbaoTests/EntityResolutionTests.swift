@@ -232,6 +232,11 @@ struct EntityAndYearInSentenceTests {
                              year: 2023, title: "2023年赣州市教育事业统计公报")
         #expect(scoped.map { "\($0.indicator) \($0.entity ?? "-") \($0.category ?? "-")" } == [
             "schools 赣州市 不含技工学校", "staff_total 赣州市 不含技工学校", "enrollment 全国 -"])
+        // A sentence on the whole report (`本报告数据均不含…技工学校`) leaves the kind out of all the subject's figures.
+        let documentWide = extract(["说明：除特别注明外，本报告数据均不含人社部门主管的技工学校。", "全市中职学校全日制在校生 24863 人。"],
+                                   year: 2022, title: "2022年西宁市中等职业教育质量年度报告")
+        #expect(documentWide.map { "\($0.indicator) \($0.entity ?? "-") \($0.category ?? "-")" } == [
+            "enrollment 西宁市 不含技工学校"])
         // The kind left out in brackets right after the first value holds for it too (made-up figures).
         let bracketed = extract(["全市共有中等职业学校 26 所（不含技工学校），招生 1.56 万人。"], year: 2020,
                                 title: "2020年芜湖市教育事业发展统计公报")
