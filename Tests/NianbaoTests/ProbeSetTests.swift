@@ -9,12 +9,13 @@ import NianbaoModel
 struct ProbeSetTests {
     static let folder = TestPaths.repoRoot.appendingPathComponent("Tests/NianbaoTests/Fixtures/probes")
 
-    static func score(split: String) throws -> RealDevSetTests.Score {
+    /// `batch`: the file prefix of one batch (`p`: the first helper's, `q`: the second's).
+    static func score(split: String, batch: String) throws -> RealDevSetTests.Score {
         let extractor = IndicatorExtractor(rules: IndicatorFixtures.rules)
         let directory = folder.appendingPathComponent(split)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         var score = RealDevSetTests.Score()
-        for labelFile in names.filter({ $0.hasSuffix(".tsv") }).sorted() {
+        for labelFile in names.filter({ $0.hasSuffix(".tsv") && $0.hasPrefix(batch) }).sorted() {
             let stem = String(labelFile.dropLast(4))
             let text = try #require(names.first { $0.hasPrefix(stem + ".") && !$0.hasSuffix(".tsv") })
             let labels = try RealDevSetTests.readLabels(directory.appendingPathComponent(labelFile))
@@ -37,19 +38,19 @@ struct ProbeSetTests {
 
     /// Training figures: the rules were changed after looking at these. Floors at today's figures.
     @Test func developmentProbes() throws {
-        let score = try Self.score(split: "dev")
-        print("made-up probes, dev (tuned on): \(score)")
-        #expect(score.labels == 298)
-        #expect(score.recall >= 0.95, "\(score)")
-        #expect(score.precision >= 0.98, "\(score)")
+        let first = try Self.score(split: "dev", batch: "p"), second = try Self.score(split: "dev", batch: "q")
+        print("made-up probes, dev (tuned on): first batch \(first); second batch \(second)")
+        #expect(first.labels == 298 && second.labels == 193)
+        #expect(first.recall >= 0.95 && first.precision >= 0.98, "\(first)")
+        #expect(second.recall >= 0.88 && second.precision >= 0.97, "\(second)")
     }
 
     /// Nobody looked at these beyond this figure.
     @Test func heldOutProbes() throws {
-        let score = try Self.score(split: "holdout")
-        print("made-up probes, held out: \(score)")
-        #expect(score.labels == 168)
-        #expect(score.recall >= 0.90, "\(score)")
-        #expect(score.precision >= 0.98, "\(score)")
+        let first = try Self.score(split: "holdout", batch: "p"), second = try Self.score(split: "holdout", batch: "q")
+        print("made-up probes, held out: first batch \(first); second batch \(second)")
+        #expect(first.labels == 168 && second.labels == 197)
+        #expect(first.recall >= 0.90 && first.precision >= 0.98, "\(first)")
+        #expect(second.recall >= 0.66 && second.precision >= 0.69, "\(second)")
     }
 }
