@@ -136,6 +136,11 @@ enum IndicatorSentence {
             "certificates_obtained 1024 人", "undergrad_admissions 41 人",
             "through_enrollment 624 人", "new_enrollment 980 人",
         ])
+        let more = IndicatorSentence.extract([
+            "2023 年全年培训 6850 人次，培训学时达 42000 学时；开设数控加工、电气自动化设备安装与维修等 21 个专业（工种）。",
+        ], region: "郾城区", year: 2023, title: "漯河市郾城区职业教育中心2023年质量年度报告")
+        #expect(more.observations.map { "\($0.indicator) \($0.value) \($0.unit)" } == [
+            "training_participants 6850 人次", "training_hours 42000 学时", "specialties 21 个"])
     }
 
     /// A grade cohort before a value is its category; the students' satisfaction with the school as a whole is

@@ -42,7 +42,7 @@ struct ProbeSetTests {
         print("made-up probes, dev (tuned on): first batch \(first); second batch \(second)")
         #expect(first.labels == 298 && second.labels == 193)
         #expect(first.recall >= 0.95 && first.precision >= 0.98, "\(first)")
-        #expect(second.recall >= 0.88 && second.precision >= 0.97, "\(second)")
+        #expect(second.recall >= 0.91 && second.precision >= 0.97, "\(second)")
     }
 
     /// Nobody looked at these beyond this figure.
