@@ -918,7 +918,10 @@ extension ExtractionRun {
             // A region named between them is stepped over (`5 个上海市职业教育名师工作室`), so the words need not
             // spell every region out.
             var starts = [number.end]
-            if let region = matches.mentions.first(where: { $0.isRegion && $0.start >= number.end && $0.start <= number.end + 1 }) {
+            if let region = matches.mentions.first(where: { mention in
+                mention.isRegion && mention.start >= number.end && mention.start <= number.end + 1
+                    && (mention.start == number.end || Self.isWhitespace(text.scalars[number.end]))
+            }) {
                 starts.append(region.end)
             }
             for start in starts where start < sentence.upperBound {

@@ -141,6 +141,11 @@ enum IndicatorSentence {
         ], region: "郾城区", year: 2023, title: "漯河市郾城区职业教育中心2023年质量年度报告")
         #expect(more.observations.map { "\($0.indicator) \($0.value) \($0.unit)" } == [
             "training_participants 6850 人次", "training_hours 42000 学时", "specialties 21 个"])
+        // A region after a list mark starts the next item: `名教师工作室 3 个、江门市技能大师工作室 2 个`.
+        let studios = IndicatorSentence.extract(["学校拥有广东省名教师工作室 3 个、江门市技能大师工作室 2 个，具有高级职称的专任教师 38 人。"],
+                                                region: "新会区", year: 2023, title: "江门市新会区圭峰职业技术学校2023年质量年度报告")
+        #expect(studios.observations.map { "\($0.indicator) \($0.value)" } == [
+            "master_teacher_studios 3", "skill_master_studios 2", "senior_title_teachers 38"])
     }
 
     /// A grade cohort before a value is its category; the students' satisfaction with the school as a whole is

@@ -42,7 +42,7 @@ struct ProbeSetTests {
         print("made-up probes, dev (tuned on): first batch \(first); second batch \(second)")
         #expect(first.labels == 298 && second.labels == 193)
         #expect(first.recall >= 0.95 && first.precision >= 0.98, "\(first)")
-        #expect(second.recall >= 0.91 && second.precision >= 0.97, "\(second)")
+        #expect(second.recall >= 0.92 && second.precision >= 0.98, "\(second)")
     }
 
     /// Nobody looked at these beyond this figure.
@@ -50,7 +50,7 @@ struct ProbeSetTests {
         let first = try Self.score(split: "holdout", batch: "p"), second = try Self.score(split: "holdout", batch: "q")
         print("made-up probes, held out: first batch \(first); second batch \(second)")
         #expect(first.labels == 168 && second.labels == 197)
-        #expect(first.recall >= 0.90 && first.precision >= 0.98, "\(first)")
+        #expect(first.recall >= 0.91 && first.precision >= 0.98, "\(first)")
         #expect(second.recall >= 0.66 && second.precision >= 0.69, "\(second)")
     }
 }
