@@ -238,6 +238,9 @@ struct ExtractionRun {
     let sectionOfBlock: [Int?]
     /// The year of each section (what `sectionYear(of:in:)` gives), by section index.
     let sectionYears: [Int?]
+    /// For each section, the nearest title out through its parents that names a level or kind of education
+    /// (what `sectionLevelTitle(forBlock:)` gives), worked out once.
+    let sectionLevels: [(title: String, category: TableCategory)?]
     /// The first table-row block starting at each source location (where a table's rows are found).
     let tableRowBlocks: [SourceLocation: Int]
 
@@ -288,6 +291,7 @@ struct ExtractionRun {
         // Sections and their years are asked for every value: worked out once per document.
         sectionOfBlock = document.sectionIndexByBlock()
         sectionYears = Self.sectionYears(of: document, periods: rules.plans.periods)
+        sectionLevels = Self.sectionLevels(of: document, categories: rules.tableCategories)
         var rows: [SourceLocation: Int] = [:]
         // By index: enumerating would copy every block.
         let blocks = document.clean.blocks
@@ -513,15 +517,23 @@ struct ExtractionRun {
     /// The title of the innermost section holding a block that names a level or kind of education
     /// (`二、义务教育`, `三、中等职业教育`), searching out through its parents; nil when none does.
     func sectionLevelTitle(forBlock index: Int) -> (title: String, category: TableCategory)? {
-        guard index >= 0, index < sectionOfBlock.count, var section = sectionOfBlock[index] else { return nil }
-        for _ in 0..<6 {
-            let title = document.sections[section].title
-            if let category = rules.tableCategories.classifyLead(title) { return (title, category) }
-            guard let parent = document.sections[section].parent,
-                  let next = document.sections.firstIndex(where: { $0.id == parent }) else { return nil }
-            section = next
+        guard index >= 0, index < sectionOfBlock.count, let section = sectionOfBlock[index] else { return nil }
+        return sectionLevels[section]
+    }
+
+    static func sectionLevels(of document: SegmentedDocument, categories: TableCategoryRules) -> [(title: String, category: TableCategory)?] {
+        var indexById: [String: Int] = [:]
+        for (index, section) in document.sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
+        let own = document.sections.map { section in categories.classifyLead(section.title).map { (section.title, $0) } }
+        return document.sections.indices.map { start in
+            var current: Int? = start
+            for _ in 0..<6 {
+                guard let index = current else { return nil }
+                if let found = own[index] { return found }
+                current = document.sections[index].parent.flatMap { indexById[$0] }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);

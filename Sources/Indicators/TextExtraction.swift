@@ -265,7 +265,7 @@ extension ExtractionRun {
             if statesExclusion, let category {
                 paragraphExclusion = (category, entity)
                 exclusionSection = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
-            } else if category == nil, entity != nil {
+            } else if category == nil, entity != nil, paragraphExclusion != nil || documentExclusion != nil {
                 let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }
                 if let exclusion = paragraphExclusion, exclusion.entity == entity, regionsNamed.isEmpty {
                     category = exclusion.kind

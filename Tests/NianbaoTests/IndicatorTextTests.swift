@@ -141,6 +141,9 @@ enum IndicatorSentence {
         ], region: "郾城区", year: 2023, title: "漯河市郾城区职业教育中心2023年质量年度报告")
         #expect(more.observations.map { "\($0.indicator) \($0.value) \($0.unit)" } == [
             "training_participants 6850 人次", "training_hours 42000 学时", "specialties 21 个"])
+        let holders = IndicatorSentence.extract(["2023 年共有 1126 人获得职业技能等级证书，免学费资金 943.6 万元。"],
+                                                region: "秦州区", year: 2023, title: "天水市秦州区职业中等专业学校2023年质量年度报告")
+        #expect(holders.observations.map { "\($0.indicator) \($0.value)" } == ["certificates_obtained 1126", "tuition_free_amount 9436000"])
         // A region after a list mark starts the next item: `名教师工作室 3 个、江门市技能大师工作室 2 个`.
         let studios = IndicatorSentence.extract(["学校拥有广东省名教师工作室 3 个、江门市技能大师工作室 2 个，具有高级职称的专任教师 38 人。"],
                                                 region: "新会区", year: 2023, title: "江门市新会区圭峰职业技术学校2023年质量年度报告")
