@@ -220,9 +220,12 @@ public enum LineShape {
     /// (`2010-03-22 09:15`) or a label before it (`来源：某报 发布时间：2010-03-22`). It is a block of its own,
     /// never the first line of the article's paragraph, so the front matter can read the date from it.
     public static func isDateline(_ text: String) -> Bool {
-        guard text.hasAtMostCharacters(60), !endsSentence(text), !text.contains("，") else { return false }
+        // Either form holds a colon (a time of day, or a label): most lines are refused before the regex runs.
+        guard text.hasAtMostCharacters(60), text.contains(where: { $0 == ":" || $0 == "：" }),
+              !endsSentence(text), !text.contains("，") else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard let stamp = t.range(of: datelineStamp, options: .regularExpression) else { return false }
+        guard let match = datelineStamp.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)),
+              let stamp = Range(match.range, in: t) else { return false }
         // (`2021-03-18 10:26:35 来源：江西日报`: the stamp first, its source after it)
         let hasTime = t[stamp].contains(":")
         let labelledBefore = t[..<stamp.lowerBound].contains { $0 == "：" || $0 == ":" }
@@ -232,13 +235,17 @@ public enum LineShape {
     /// A title line closed by its year in brackets (`…质量年度报告（2022年度）`, `(2021-2022学年)`): the line
     /// after it (the issuer, a date) is never its continuation.
     public static func endsWithBracketedYear(_ text: String) -> Bool {
-        text.hasAtMostCharacters(80) && text.range(of: bracketedYearEnd, options: .regularExpression) != nil
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let last = t.last, last == "）" || last == ")", t.hasAtMostCharacters(80) else { return false }
+        return bracketedYearEnd.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
     }
 
-    private static let bracketedYearEnd = #"[（(]\s*(19|20)\d\d[^（）()]{0,12}[）)]\s*$"#
+    // Compiled once: `range(of:options: .regularExpression)` compiles its pattern on every call, and these
+    // run on every line the paragraph joiner weighs.
+    private static let bracketedYearEnd = try! NSRegularExpression(pattern: #"[（(]\s*(19|20)\d\d[^（）()]{0,12}[）)]\s*$"#)
 
-    private static let datelineStamp =
-        #"(?<!\d)(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*"#
+    private static let datelineStamp = try! NSRegularExpression(pattern:
+        #"(?<!\d)(19|20)\d\d(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*"#)
 
     /// Display width: CJK and full-width characters count two columns.
     public static func width(_ text: String) -> Int {

@@ -20,18 +20,12 @@ struct ProbeSetTests {
             let text = try #require(names.first { $0.hasPrefix(stem + ".") && !$0.hasSuffix(".tsv") })
             let labels = try RealDevSetTests.readLabels(directory.appendingPathComponent(labelFile))
             let report = Pipeline().process(path: directory.appendingPathComponent(text).path, docId: stem)
-            var remaining = report.segmented.map { extractor.extract(from: $0).observations } ?? []
+            let observations = report.segmented.map { extractor.extract(from: $0).observations } ?? []
+            let found = RealDevSetTests.match(labels, observations).found.count
             score.labels += labels.count
-            score.emitted += remaining.count
-            for label in labels {
-                guard let index = remaining.firstIndex(where: { o in
-                    o.indicator == label.indicator && o.year == label.year && o.value == label.value
-                        && o.category == label.category && RealDevSetTests.sameEntity(o.entity, label.entity)
-                }) else { continue }
-                remaining.remove(at: index)
-                score.found += 1
-                score.matched += 1
-            }
+            score.emitted += observations.count
+            score.found += found
+            score.matched += found
         }
         return score
     }

@@ -66,6 +66,22 @@ struct RealDevSetTests {
         return Dictionary(list.entries.map { (String($0.file.dropLast(4)), $0.facts) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Pairs labels with observations agreeing on indicator, year, value, category and entity, each used once:
+    /// the labels found, the observations left over and the labels not found.
+    static func match(_ labels: [Label], _ observations: [Observation]) -> (found: [Label], remaining: [Observation], missed: [Label]) {
+        var remaining = observations
+        var found: [Label] = [], missed: [Label] = []
+        for label in labels {
+            guard let index = remaining.firstIndex(where: { o in
+                o.indicator == label.indicator && o.year == label.year && o.value == label.value
+                    && o.category == label.category && sameEntity(o.entity, label.entity)
+            }) else { missed.append(label); continue }
+            remaining.remove(at: index)
+            found.append(label)
+        }
+        return (found, remaining, missed)
+    }
+
     /// Scores a split: (strict, without the labels the text cannot support). With `addresses`, each text is
     /// read with the web address it was captured from, as an analyst's source list gives it.
     static func score(split: String, addresses: Bool = false) throws -> (strict: Score, readable: Score) {
@@ -78,19 +94,11 @@ struct RealDevSetTests {
         for file in files {
             let stem = String(file.dropLast(4))
             let labels = try readLabels(folder.appendingPathComponent(file))
-            var remaining = observations(stem, extractor: extractor, stated: stated[stem] ?? StatedFacts())
-            let emitted = remaining.count
-            var found = 0, foundReadable = 0
-            var unmatched: [Label] = []
-            for label in labels {
-                guard let index = remaining.firstIndex(where: { o in
-                    o.indicator == label.indicator && o.year == label.year && o.value == label.value
-                        && o.category == label.category && sameEntity(o.entity, label.entity)
-                }) else { unmatched.append(label); continue }
-                remaining.remove(at: index)
-                found += 1
-                if !label.inferred { foundReadable += 1 }
-            }
+            let all = observations(stem, extractor: extractor, stated: stated[stem] ?? StatedFacts())
+            let emitted = all.count
+            let (matched, remaining, missed) = match(labels, all)
+            var unmatched = missed
+            let found = matched.count, foundReadable = matched.filter { !$0.inferred }.count
             // A value left without the entity or year the text does not give, where the labeller could only
             // infer them, is no error: it says it does not know. It is not counted in the readable figures.
             var honest = 0

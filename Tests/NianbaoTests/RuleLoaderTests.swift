@@ -38,14 +38,19 @@ import NianbaoModel
         do { _ = try RuleSet.load(directory: directory); return nil } catch { return error }
     }
 
-    @Test func unknownUnitIsRejectedAtItsLine() throws {
-        let error = try loadError("indicators.yaml", """
+    /// An indicators.yaml holding one rule (six lines), for tests that add what they check after it.
+    static let enrollmentRule = """
         indicators:
           - id: enrollment
             name_zh: 在校生数
             unit: 人
             kind: count
             phrases: [在校生数]
+        """
+
+    @Test func unknownUnitIsRejectedAtItsLine() throws {
+        let error = try loadError("indicators.yaml", """
+        \(Self.enrollmentRule)
           - id: new_thing
             name_zh: 新指标
             unit: 公斤
@@ -88,12 +93,7 @@ import NianbaoModel
 
     @Test func inversePhrasesNeedARatioAndWebAddressesAKnownRegion() throws {
         let inverse = try loadError("indicators.yaml", """
-        indicators:
-          - id: enrollment
-            name_zh: 在校生数
-            unit: 人
-            kind: count
-            phrases: [在校生数]
+        \(Self.enrollmentRule)
             inverse_phrases: [生数在校]
         """)
         #expect(inverse?.line == 7 && inverse?.reason.contains("need a ratio") == true)
@@ -124,24 +124,14 @@ import NianbaoModel
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {
         let period = try loadError("indicators.yaml", """
-        indicators:
-          - id: enrollment
-            name_zh: 在校生数
-            unit: 人
-            kind: count
-            phrases: [在校生数]
+        \(Self.enrollmentRule)
         plans:
           words: [规划]
           periods: {十四五: 二〇二五}
         """)
         #expect(period?.line == 9 && period?.reason.contains("“十四五” needs its last year") == true)
         let cue = try loadError("indicators.yaml", """
-        indicators:
-          - id: enrollment
-            name_zh: 在校生数
-            unit: 人
-            kind: count
-            phrases: [在校生数]
+        \(Self.enrollmentRule)
         cues:
           previous_year:
             word: [去年]
