@@ -30,17 +30,19 @@ let package = Package(
                        providers: [.apt(["libopencc-dev", "libopencc-data"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "Extraction", dependencies: ["NianbaoModel", "CPoppler", "CLibXML2"]),
+        // The rule files' loader (line-pointing errors) and the words of document layout every stage reads.
+        .target(name: "RuleFiles", dependencies: ["NianbaoModel", "ShippedRules", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Extraction", dependencies: ["NianbaoModel", "RuleFiles", "CPoppler", "CLibXML2"]),
         // OpenCC's dictionaries listed through its C++ API (the C API only converts): see ConversionTriggers.
         .target(name: "COpenCCKeys", dependencies: ["COpenCC"], linkerSettings: [.linkedLibrary("opencc")]),
-        .target(name: "Cleaning", dependencies: ["NianbaoModel", "COpenCC", "COpenCCKeys"]),
-        .target(name: "Segmentation", dependencies: ["NianbaoModel", "Cleaning"]),
+        .target(name: "Cleaning", dependencies: ["NianbaoModel", "RuleFiles", "COpenCC", "COpenCCKeys"]),
+        .target(name: "Segmentation", dependencies: ["NianbaoModel", "RuleFiles", "Cleaning"]),
         .target(name: "Numbers", dependencies: ["NianbaoModel"]),
         .target(name: "Indicators", dependencies: [
-            "NianbaoModel", "Numbers", "Cleaning", "CPCRE2", .product(name: "Yams", package: "Yams"),
+            "NianbaoModel", "RuleFiles", "Numbers", "Cleaning", "CPCRE2", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Checks", dependencies: [
-            "NianbaoModel", "Indicators", .product(name: "Yams", package: "Yams"),
+            "NianbaoModel", "RuleFiles", "Indicators", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Dataset", dependencies: [
             "NianbaoModel", "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
@@ -55,7 +57,7 @@ let package = Package(
             : .target(name: "ShippedRules", plugins: ["EmbedRules"]),
         .target(name: "Review", dependencies: ["NianbaoModel", "Dataset"]),
         .target(name: "NianbaoPipeline", dependencies: [
-            "NianbaoModel", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset", "CZlib",
+            "NianbaoModel", "RuleFiles", "Extraction", "Cleaning", "Segmentation", "Indicators", "Checks", "Dataset", "CZlib",
             "ShippedRules",
         ]),
         .executableTarget(name: "nianbao", dependencies: [
@@ -63,7 +65,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NianbaoTests", dependencies: [
-            "NianbaoPipeline", "NianbaoModel", "Extraction", "Cleaning", "Segmentation",
+            "NianbaoPipeline", "NianbaoModel", "RuleFiles", "Extraction", "Cleaning", "Segmentation",
             "Numbers", "Indicators", "Checks", "Dataset", "Review", "CLibXML2",
         ], exclude: ["Fixtures"]),
     ],

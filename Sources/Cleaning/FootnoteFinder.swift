@@ -13,9 +13,7 @@ enum FootnoteFinder {
         var footnoteNumber: Int?
     }
 
-    static let bodyOpeners = ["注：", "注:", "数据来源", "资料来源", "来源：", "参见", "注释"]
-
-    static func classify(_ lines: [SourceLine]) -> [Item] {
+    static func classify(_ lines: [SourceLine], words: DocumentWords) -> [Item] {
         var items: [Item] = []
         items.reserveCapacity(lines.count)
         var i = 0
@@ -30,7 +28,7 @@ enum FootnoteFinder {
             if line.cells == nil, let number = standaloneNumber(text) {
                 // A number line directly followed by a note body is that note's label.
                 if i + 1 < lines.count, !lines[i + 1].text.isEmpty, lines[i + 1].cells == nil,
-                   isFootnoteBody(lines[i + 1].text), lines[i + 1].line == line.line + 1 {
+                   isFootnoteBody(lines[i + 1].text, words: words), lines[i + 1].line == line.line + 1 {
                     var body = lines[i + 1]
                     body.text = "\(number) \(body.text)"
                     items.append(Item(kind: .footnote, line: body, footnoteNumber: number))
@@ -63,12 +61,13 @@ enum FootnoteFinder {
         return nil
     }
 
-    static func isFootnoteBody(_ text: String) -> Bool {
+    /// A note's body: one of `words.noteOpeners` opens it, or it is a complete sentence or citation.
+    static func isFootnoteBody(_ text: String, words: DocumentWords) -> Bool {
         guard let first = text.first, !LineShape.continuationStarts.contains(first) else { return false }
-        if bodyOpeners.contains(where: { text.hasPrefix($0) }) { return true }
+        if words.noteOpeners.contains(where: { text.hasPrefix($0) }) { return true }
         // A complete sentence (or a source citation) rather than the rest of a wrapped line.
         return text.count >= 12 && (LineShape.endsSentence(text) || text.hasSuffix("）") || text.hasSuffix("》"))
-            && HeadingShape.parse(text) == nil
+            && HeadingShape.parse(text, namedParts: words.namedParts) == nil
     }
 
     /// Removes reference numbers glued into the text (`数据显示1，2019 年`) for notes that exist.

@@ -40,10 +40,6 @@ public struct HeadingShape: Sendable, Hashable {
     /// The number touches the title with no space or dot (`7特色创新`): weak evidence of a heading.
     public var isGlued: Bool = false
 
-    /// Titles that open unnumbered top-level parts.
-    public static let namedParts: Set<String> = ["前言", "编制说明", "引言", "序言", "概述", "结语", "结束语", "后记",
-                                                 "附件", "附录", "总结", "摘要", "说明", "前 言", "目录", "目 录"]
-
     static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                                                    "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 
@@ -52,7 +48,9 @@ public struct HeadingShape: Sendable, Hashable {
     /// Measure words that show a quantity when glued to the number (`2所`, `3个`); with a space they may start a title.
     static let gluedQuantityFollowers: Set<Character> = Set("所人个名项次多家门台套批类级位种条件篇部章节本册场天周时分秒米岁")
 
-    public static func parse(_ raw: String) -> HeadingShape? {
+    /// The shape of a line's numbering, or of a whole line that is one of `namedParts` (`DocumentWords`:
+    /// `前言`, `结语`, `附录`), which opens an unnumbered top-level part.
+    public static func parse(_ raw: String, namedParts: Set<String>) -> HeadingShape? {
         let text = raw.trimmingSpaces()
         guard let first = text.first else { return nil }
         if namedParts.contains(text) {
@@ -213,6 +211,8 @@ public enum LineShape {
         var t = Substring(text)
         while let last = t.last, "”’」』）)\"".contains(last) { t = t.dropLast() }
         guard let last = t.last else { return false }
+        // An English sentence (a bilingual table's note) ends in a full stop after a word, not after a number.
+        if last == ".", let before = t.dropLast().last { return before.isASCII && before.isLetter }
         return terminal.contains(last)
     }
 

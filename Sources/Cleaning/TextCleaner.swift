@@ -1,17 +1,23 @@
 import NianbaoModel
+import RuleFiles
 
 /// Turns a reader's lines into blocks: Markdown markup stripped, footnote markers dropped, footnote bodies
 /// moved out of the running text, hard-wrapped lines and paragraphs split by page breaks rejoined.
 /// Every block keeps `LineSpan`s back to the source lines it came from.
 public struct TextCleaner: Sendable {
-    public init() {}
+    /// Named parts and note openers (`rules/documents.yaml`).
+    public var words: DocumentWords
+
+    public init(words: DocumentWords = .shipped) {
+        self.words = words
+    }
 
     public func clean(_ document: SourceDocument) -> CleanDocument {
         var lines = document.pages.flatMap(\.lines).parallelMap { PinyinResidue.removing(from: normalise($0)) }
         keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
-        let classified = FootnoteFinder.classify(lines)
+        let classified = FootnoteFinder.classify(lines, words: words)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
-        var joiner = ParagraphJoiner(wrapWidth: wrapWidth, layoutHints: document.format == .pdf || document.format == .html)
+        var joiner = ParagraphJoiner(wrapWidth: wrapWidth, namedParts: words.namedParts, layoutHints: document.format == .pdf || document.format == .html)
         var footnotes: [Block] = []
         for item in classified {
             switch item.kind {
@@ -59,7 +65,7 @@ public struct TextCleaner: Sendable {
     }
 
     func isCaption(_ text: String) -> Bool {
-        guard let shape = HeadingShape.parse(text) else { return false }
+        guard let shape = HeadingShape.parse(text, namedParts: words.namedParts) else { return false }
         return [.table, .figure, .caseLabel, .appendix, .named].contains(shape.scheme)
     }
 

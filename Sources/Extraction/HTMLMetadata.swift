@@ -12,22 +12,13 @@ enum HTMLMetadata {
                                 "dc.date.issued", "dc.date", "dc.date.created", "dcterms.issued", "date", "releasedate"]
     static let titleMetaNames = ["articletitle", "og:title", "dc.title"]
 
-    /// Labels that introduce the date in a page's info line, in order of trust.
-    static let dateLabels = ["发布时间", "发布日期", "发文日期", "成文日期", "印发日期", "时间", "日期"]
-
-    /// Parts of an info line that are never article text.
-    static let strongInfoMarkers = ["浏览次数", "点击数", "点击量", "阅读次数", "访问量", "字号", "分享到", "打印本页",
-                                    "关闭窗口", "【打印】", "【关闭】", "扫一扫", "责任编辑", "当前位置", "您现在的位置",
-                                    "你现在的位置", "您的位置", "【大】", "【中】", "【小】"]
-    static let weakInfoMarkers = ["发布时间", "发布日期", "来源：", "来源:", "作者：", "作者:", "时间：", "日期：",
-                                  "编辑：", "阅读：", "信息来源", "发布机构"]
-
-    /// A short line that is the page's info bar (date, source, font size, print) rather than article text.
-    static func isInfoLine(_ text: String) -> Bool {
+    /// A short line that is the page's info bar (date, source, font size, print) rather than article text:
+    /// one of `words.pageInfoMarkers`, or two of its `pageInfoHints` (one on a short line with a date).
+    static func isInfoLine(_ text: String, words: DocumentWords) -> Bool {
         // Info bars are short; most article lines are ruled out by their byte length alone.
         guard text.utf8.count <= 360, text.unicodeScalars.count <= 120 else { return false }
-        if strongInfoMarkers.contains(where: { HTMLText.contains(text, $0) }) { return true }
-        let weak = weakInfoMarkers.filter { HTMLText.contains(text, $0) }.count
+        if words.pageInfoMarkers.contains(where: { HTMLText.contains(text, $0) }) { return true }
+        let weak = words.pageInfoHints.filter { HTMLText.contains(text, $0) }.count
         if weak >= 2 { return true }
         return weak == 1 && text.count <= 40 && HTMLText.firstDate(in: text) != nil
     }
@@ -52,14 +43,14 @@ enum HTMLMetadata {
     }
 
     /// The publication date as YYYY-MM-DD: from meta tags, else from a labelled date in the page text.
-    static func date(dom: HTMLDOM, article: HTMLArticle, infoLines: [String]) -> String? {
+    static func date(dom: HTMLDOM, article: HTMLArticle, infoLines: [String], labels: [String]) -> String? {
         for name in dateMetaNames {
             for meta in dom.metas where meta.name == name {
                 if let date = HTMLText.firstDate(in: meta.content) { return date }
             }
         }
         for line in infoLines {
-            if let date = labelledDate(in: line) { return date }
+            if let date = labelledDate(in: line, labels: labels) { return date }
         }
         // The info bar may sit outside the article root: look through the page's short text blocks.
         var pageText = ""
@@ -67,13 +58,13 @@ enum HTMLMetadata {
             let text = HTMLText.collapse(node.text)
             if !text.isEmpty, text.count <= 200 { pageText += text + " " }
         }
-        return labelledDate(in: pageText)
+        return labelledDate(in: pageText, labels: labels)
     }
 
-    /// A date within a few characters after one of the date labels.
-    static func labelledDate(in text: String) -> String? {
+    /// A date within a few characters after one of the date labels (longest first).
+    static func labelledDate(in text: String, labels: [String]) -> String? {
         let bytes = Array(text.utf8)
-        for label in dateLabels {
+        for label in labels {
             var searchStart = 0
             while let offset = HTMLText.firstOffset(of: label, in: text, from: searchStart) {
                 let after = offset + label.utf8.count

@@ -30,7 +30,7 @@ public struct HTMLReader: ReportReader {
         var lines: [SourceLine] = []
         var infoLines: [String] = []
         for line in writer.lines {
-            if line.markupHeadingLevel == nil, line.cells == nil, HTMLMetadata.isInfoLine(line.text) {
+            if line.markupHeadingLevel == nil, line.cells == nil, HTMLMetadata.isInfoLine(line.text, words: options.words) {
                 infoLines.append(line.text)
                 continue
             }
@@ -45,7 +45,7 @@ public struct HTMLReader: ReportReader {
         guard articleChars >= HTMLMetadata.minimumArticleCharacters else { throw .noArticle(path: path) }
 
         let title = HTMLMetadata.title(dom: dom, lines: lines)
-        let date = HTMLMetadata.date(dom: dom, article: article, infoLines: infoLines)
+        let date = HTMLMetadata.date(dom: dom, article: article, infoLines: infoLines, labels: options.words.dateLabels)
         return SourceDocument(path: path, format: .html, pages: [SourcePage(number: 1, lines: lines)],
                               metadataTitle: title, metadataDate: date, warnings: decoded.warnings, headersRemoved: true,
                               stated: StatedFacts(address: HTMLMetadata.address(dom: dom, text: decoded.text)))

@@ -14,15 +14,15 @@ public struct MarkdownReader: ReportReader {
     static let minimumSignals = 3
 
     public func read(path: String, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
-        document(from: try TextFile(path: path, data: data), path: path)
+        document(from: try TextFile(path: path, data: data, words: options.words), path: path, words: options.words)
     }
 
-    func document(from file: TextFile, path: String) -> SourceDocument {
+    func document(from file: TextFile, path: String, words: DocumentWords) -> SourceDocument {
         var file = file
         let wiki = WikiMarkup.looksLikeWikitext(file)
         for p in file.pages.indices {
             // Tables first, on the lines as printed; then the markup of what is left.
-            let lines = TextTables.structure(file.pages[p].map(TextReader.tabCells))
+            let lines = TextTables.structure(file.pages[p].map(TextReader.tabCells), words: words)
             file.pages[p] = wiki ? WikiMarkup.read(lines) : lines.map(MarkdownLine.read)
         }
         return file.document(path: path, format: .markdown)

@@ -10,6 +10,8 @@ import Foundation
 struct PDFPageFurniture: Sendable {
     /// Share of the page height at the top and at the bottom where furniture may sit.
     var bandShare = 0.12
+    /// Shapes of a page number beyond bare digits and roman numerals (`DocumentWords.pageNumberForms`).
+    var pageNumberForms: Set<String>
 
     func removeFurniture(from pages: inout [[PDFLayoutLine]], pageHeights: [Double]) {
         // 1. Page numbers: outermost lines only, repeatedly (a footer may stack a number under a label).
@@ -17,11 +19,11 @@ struct PDFPageFurniture: Sendable {
             let height = pageHeights[index]
             guard height > 0 else { continue }
             while let top = topmost(pages[index]), pages[index][top].minY < height * bandShare,
-                  Self.isPageNumber(pages[index][top].text) {
+                  Self.isPageNumber(pages[index][top].text, forms: pageNumberForms) {
                 pages[index].remove(at: top)
             }
             while let bottom = bottommost(pages[index]), pages[index][bottom].maxY > height * (1 - bandShare),
-                  Self.isPageNumber(pages[index][bottom].text) {
+                  Self.isPageNumber(pages[index][bottom].text, forms: pageNumberForms) {
                 pages[index].remove(at: bottom)
             }
         }
@@ -78,7 +80,7 @@ struct PDFPageFurniture: Sendable {
     }
 
     /// Whether a line is only a page number, in any common form.
-    static func isPageNumber(_ text: String) -> Bool {
+    static func isPageNumber(_ text: String, forms: Set<String>) -> Bool {
         let decorations: Set<Unicode.Scalar> = ["-", "–", "—", "－", "~", "～", "·", "•", ".", "(", ")", "（", "）",
                                                 "[", "]", "【", "】", "|", "<", ">", "〈", "〉", "《", "》"]
         var scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
@@ -93,9 +95,7 @@ struct PDFPageFurniture: Sendable {
         }
         let shape = repetitionKey(String(String.UnicodeScalarView(scalars))).lowercased()
             .replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "／", with: "/")
-        let shapes: Set<String> = ["第#页", "第#页共#页", "第#页,共#页", "第#页/共#页", "共#页第#页", "共#页,第#页",
-                                   "#/#", "page#", "page#of#", "page#/#", "p#", "p.#", "页码#", "第#页/#页"]
-        return shapes.contains(shape)
+        return forms.contains(shape)
     }
 
     static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt32? {

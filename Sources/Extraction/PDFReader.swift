@@ -33,7 +33,7 @@ public struct PDFReader: ReportReader {
         var warnings = layouts.compactMap(\.warning)
         var (pageLines, fontNames) = PDFPageLayouts.documentLines(layouts)
 
-        PDFPageFurniture().removeFurniture(from: &pageLines, pageHeights: layouts.map(\.height))
+        PDFPageFurniture(pageNumberForms: options.words.pageNumberForms).removeFurniture(from: &pageLines, pageHeights: layouts.map(\.height))
         let boldFonts = Self.boldFontIndices(fontNames: fontNames, lines: pageLines.flatMap { $0 })
         var pages = PDFParagraphs.sourcePages(from: pageLines, boldFonts: boldFonts)
         let hasText = layouts.map(\.hasText)

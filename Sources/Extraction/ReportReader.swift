@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import RuleFiles
 
 /// Options that some readers use.
 public struct ReadOptions: Sendable {
@@ -15,6 +16,8 @@ public struct ReadOptions: Sendable {
     /// Threads that may read the pages of one PDF (and OCR its image-only pages) at once; each opens its own
     /// poppler document. 1 reads page after page. Defaults to the machine's cores.
     public var pageThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// The words of page numbers, a web page's info bar and table captions (`rules/documents.yaml`).
+    public var words: DocumentWords = .shipped
     public init(password: String? = nil, ocr: Bool = false, pageTimeout: Double = 20) {
         self.password = password
         self.ocr = ocr

@@ -9,7 +9,7 @@ struct TextFile {
     /// Page separators seen (a Markdown export's `---` between pages).
     var ruleLines: Int
 
-    init(path: String, data: Data) throws(ReadError) {
+    init(path: String, data: Data, words: DocumentWords) throws(ReadError) {
         guard !data.isEmpty else { throw .empty(path: path) }
         let text: String
         switch TextDecoding.decode(data) {
@@ -48,7 +48,7 @@ struct TextFile {
         if nonBlank == 0 { throw .noText(path: path, detail: "the file holds only whitespace") }
         // Pages split by form feeds are a PDF's pages: their running headers and page numbers go.
         self.pages = pages.count >= TextPageFurniture.minimumPages && text.contains("\u{0C}")
-            ? TextPageFurniture.removing(from: pages) : pages
+            ? TextPageFurniture.removing(from: pages, pageNumberForms: words.pageNumberForms) : pages
         ruleLines = rules
     }
 

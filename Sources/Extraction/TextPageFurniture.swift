@@ -8,14 +8,14 @@ enum TextPageFurniture {
     /// Pages needed before repetition can tell furniture from text.
     static let minimumPages = 3
 
-    static func removing(from pages: [[SourceLine]]) -> [[SourceLine]] {
+    static func removing(from pages: [[SourceLine]], pageNumberForms: Set<String>) -> [[SourceLine]] {
         var pages = pages
         let textPages = pages.filter { $0.contains { !$0.trimmedText.isEmpty } }.count
         guard textPages >= minimumPages else { return pages }
         // 1. Page numbers, outermost first (a footer may stack a number under a label).
         for p in pages.indices {
-            while let top = firstText(pages[p]), PDFPageFurniture.isPageNumber(pages[p][top].text) { pages[p][top].text = "" }
-            while let bottom = lastText(pages[p]), PDFPageFurniture.isPageNumber(pages[p][bottom].text) { pages[p][bottom].text = "" }
+            while let top = firstText(pages[p]), PDFPageFurniture.isPageNumber(pages[p][top].text, forms: pageNumberForms) { pages[p][top].text = "" }
+            while let bottom = lastText(pages[p]), PDFPageFurniture.isPageNumber(pages[p][bottom].text, forms: pageNumberForms) { pages[p][bottom].text = "" }
         }
         // 2. Repeated outermost lines, compared without their digits.
         var topCounts: [String: Int] = [:], bottomCounts: [String: Int] = [:]

@@ -10,12 +10,12 @@ public struct TextReader: ReportReader {
     public init() {}
 
     public func read(path: String, data: Data, options: ReadOptions) throws(ReadError) -> SourceDocument {
-        var file = try TextFile(path: path, data: data)
+        var file = try TextFile(path: path, data: data, words: options.words)
         if MarkdownReader.looksLikeMarkdown(file) || WikiMarkup.looksLikeWikitext(file) {
-            return MarkdownReader().document(from: file, path: path)
+            return MarkdownReader().document(from: file, path: path, words: options.words)
         }
         for p in file.pages.indices {
-            file.pages[p] = TextTables.structure(file.pages[p].map(Self.tabCells))
+            file.pages[p] = TextTables.structure(file.pages[p].map(Self.tabCells), words: options.words)
         }
         return file.document(path: path, format: .text)
     }

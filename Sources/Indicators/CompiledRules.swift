@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Numbers
 
 /// The rules turned into a few PCRE2 alternations, each branch tagged with `(*MARK:n)` so one pass over a

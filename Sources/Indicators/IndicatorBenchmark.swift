@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import RuleFiles
 
 extension IndicatorExtractor {
     /// Throughput of the whole rules stage (normalising, PCRE2 scans, number parsing, resolution, tables) on

@@ -1,19 +1,7 @@
 import Foundation
 import Yams
 import NianbaoModel
-
-/// A rule file that cannot be used, with where and why, so its author can fix it.
-public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var reason: String
-    public init(file: String, line: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.reason = reason
-    }
-    public var description: String { "\(file):\(line): \(reason)" }
-}
+import RuleFiles
 
 /// One indicator as `rules/indicators.yaml` defines it.
 public struct IndicatorRule: Sendable, Hashable {
@@ -183,6 +171,8 @@ public struct TableWordRules: Sendable, Hashable {
     public var notePrefixes: [String] = []
     /// Endings of a paragraph that announces the table after it (`分布如下`, `见下表`).
     public var introductions: [String] = []
+    /// Words by which a note under a table speaks of the whole table (`本表`, `表中`).
+    public var scopeWords: [String] = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -262,33 +252,6 @@ public struct RuleSet: Sendable {
 
     public func indicator(_ id: String) -> IndicatorRule? { indicators.first { $0.id == id } }
 
-    /// The file of the segmenter's words.
-    public static let documentWordsFileName = "documents.yaml"
-
-    /// Loads and checks `documents.yaml`, the words of covers, datelines, contents and a notice's close.
-    public static func loadDocumentWords(directory: URL) throws(RuleError) -> DocumentWords {
-        try parseDocumentWords(RuleFile.open(directory.appendingPathComponent(documentWordsFileName)))
-    }
-
-    /// The same from the file's text (the rules built into nianbao).
-    public static func parseDocumentWords(text: String) throws(RuleError) -> DocumentWords {
-        try parseDocumentWords(RuleFile.parse(text, name: documentWordsFileName))
-    }
-
-    private static func parseDocumentWords(_ file: RuleFile) throws(RuleError) -> DocumentWords {
-        let keys: Set<String> = ["title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words"]
-        let map = try file.mapping(file.root, allowed: keys)
-        func list(_ key: String) throws(RuleError) -> [String] {
-            guard let node = map[key] else { throw file.error(file.root, "“\(key)” is missing") }
-            let words = try file.strings(node)
-            guard !words.isEmpty, !words.contains(where: \.isEmpty) else { throw file.error(node, "“\(key)” needs words, none empty") }
-            return words
-        }
-        return DocumentWords(titleWords: try list("title_words"), issuerSuffixes: try list("issuer_suffixes"),
-                             dateLabels: try list("date_labels"), contentsTitles: Set(try list("contents_titles")),
-                             closingWords: try list("closing_words"))
-    }
-
     // MARK: - Parsing
 
     private static func parseUnits(_ file: RuleFile) throws(RuleError) -> [UnitRule] {
@@ -321,14 +284,16 @@ public struct RuleSet: Sendable {
         let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables", "plans"])
         guard let node = root["tables"] else { return TableWordRules() }
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
-                                                   "total_labels", "change_labels", "note_prefixes", "introductions"])
+                                                   "total_labels", "change_labels", "note_prefixes", "introductions",
+                                                   "scope_words"])
         func list(_ key: String) throws(RuleError) -> [String] {
             try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
         }
         return TableWordRules(nameHeaders: try list("name_headers"), numberingHeaders: try list("numbering_headers"),
                               unitHeaders: try list("unit_headers"), yearHeaders: try list("year_headers"),
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
-                              notePrefixes: try list("note_prefixes"), introductions: try list("introductions"))
+                              notePrefixes: try list("note_prefixes"), introductions: try list("introductions"),
+                              scopeWords: try list("scope_words"))
     }
 
     /// `plans` of `indicators.yaml`: plan words and named periods with their last years.
@@ -623,102 +588,5 @@ public struct RuleSet: Sendable {
             throw file.error(node, "names unknown indicator “\(reference)”")
         }
         return (result, cues)
-    }
-}
-
-/// One parsed YAML file with helpers that turn a wrong shape into a `RuleError` at the node's line.
-struct RuleFile {
-    let name: String
-    let root: Node
-
-    static func open(_ url: URL) throws(RuleError) -> RuleFile {
-        let name = url.lastPathComponent
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw RuleError(file: name, line: 0, reason: "rule file missing (looked for \(url.path))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleError(file: name, line: 0, reason: "not UTF-8")
-        }
-        return try parse(text, name: name)
-    }
-
-    static func parse(_ text: String, name: String) throws(RuleError) -> RuleFile {
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw RuleError(file: name, line: 1, reason: "file is empty")
-            }
-            return RuleFile(name: name, root: node)
-        } catch let error as RuleError {
-            throw error
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
-                throw RuleError(file: name, line: mark.line, reason: "YAML syntax: \(problem)")
-            default:
-                throw RuleError(file: name, line: 0, reason: "YAML: \(error)")
-            }
-        } catch {
-            throw RuleError(file: name, line: 0, reason: "YAML: \(error)")
-        }
-    }
-
-    func error(_ node: Node, _ reason: String) -> RuleError {
-        RuleError(file: name, line: node.mark?.line ?? 0, reason: reason)
-    }
-
-    func mapping(_ node: Node, allowed: Set<String>) throws(RuleError) -> [String: Node] {
-        guard case .mapping(let mapping) = node else { throw error(node, "expected a mapping of keys to values") }
-        var result: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let keyString = key.string else { throw error(key, "keys must be plain words") }
-            guard allowed.contains(keyString) else {
-                throw error(key, "unknown key “\(keyString)” (allowed: \(allowed.sorted().joined(separator: ", ")))")
-            }
-            result[keyString] = value
-        }
-        return result
-    }
-
-    func pairs(_ node: Node) throws(RuleError) -> [(Node, Node)] {
-        guard case .mapping(let mapping) = node else { throw error(node, "expected a mapping") }
-        return mapping.map { ($0.key, $0.value) }
-    }
-
-    func required(_ map: [String: Node], _ key: String, in parent: Node) throws(RuleError) -> Node {
-        guard let node = map[key] else { throw error(parent, "missing required key “\(key)”") }
-        return node
-    }
-
-    func sequence(_ node: Node) throws(RuleError) -> [Node] {
-        guard case .sequence(let sequence) = node else { throw error(node, "expected a list") }
-        return Array(sequence)
-    }
-
-    func string(_ node: Node) throws(RuleError) -> String {
-        guard case .scalar(let scalar) = node else { throw error(node, "expected a single value, not a list or mapping") }
-        return scalar.string
-    }
-
-    func strings(_ node: Node) throws(RuleError) -> [String] {
-        if case .scalar(let scalar) = node { return [scalar.string] }
-        var result: [String] = []
-        for item in try sequence(node) { result.append(try string(item)) }
-        return result
-    }
-
-    func decimal(_ node: Node) throws(RuleError) -> Decimal {
-        let text = try string(node)
-        guard text.range(of: "^-?[0-9]+(\\.[0-9]+)?$", options: .regularExpression) != nil,
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            throw error(node, "“\(text)” is not a number")
-        }
-        return value
-    }
-
-    func int(_ node: Node) throws(RuleError) -> Int {
-        let text = try string(node)
-        guard let value = Int(text), value > 0 else { throw error(node, "“\(text)” is not a positive whole number") }
-        return value
     }
 }

@@ -1,5 +1,6 @@
-/// The words by which the segmenter reads a document's cover, dateline, contents and close (`rules/documents.yaml`):
-/// language of documents, kept as data like the indicator vocabulary.
+/// The words by which nianbao reads a document's layout (`rules/documents.yaml`): a cover, dateline, contents
+/// and close for the segmenter; page numbers, a web page's info bar, notes and table captions for the readers
+/// and cleaning. Language of documents, kept as data like the indicator vocabulary.
 public struct DocumentWords: Sendable, Hashable {
     /// Words of a title (`报告`, `规划`, `公报`): the cover line holding one is the title.
     public var titleWords: [String]
@@ -11,13 +12,35 @@ public struct DocumentWords: Sendable, Hashable {
     public var contentsTitles: Set<String>
     /// Openings of the lines that close a notice's body (`抄送：`, `主题词`).
     public var closingWords: [String]
+    /// Lines that, standing alone, open an unnumbered top-level part (`前言`, `结语`, `附录`).
+    public var namedParts: Set<String>
+    /// Openings of a note's body under a table or page (`注：`, `数据来源`), never running text.
+    public var noteOpeners: [String]
+    /// Shapes of a line that is only a page number, `#` for its digits, spaces dropped, lower case
+    /// (`第#页`, `page#of#`).
+    public var pageNumberForms: Set<String>
+    /// Words of a web page's info bar (`浏览次数`, `打印本页`): one marks the line as no article text.
+    public var pageInfoMarkers: [String]
+    /// Weaker words of that bar (`来源：`, `作者：`): two, or one on a short line with a date.
+    public var pageInfoHints: [String]
+    /// Openings of a table's caption, unit line or note (`表`, `单位`, `资料来源`) when a number, space, colon
+    /// or bracket follows: never a row.
+    public var tableCaptionOpeners: [String]
 
     public init(titleWords: [String] = [], issuerSuffixes: [String] = [], dateLabels: [String] = [],
-                contentsTitles: Set<String> = [], closingWords: [String] = []) {
+                contentsTitles: Set<String> = [], closingWords: [String] = [], namedParts: Set<String> = [],
+                noteOpeners: [String] = [], pageNumberForms: Set<String> = [], pageInfoMarkers: [String] = [],
+                pageInfoHints: [String] = [], tableCaptionOpeners: [String] = []) {
         self.titleWords = titleWords
         self.issuerSuffixes = issuerSuffixes
         self.dateLabels = dateLabels.sorted { $0.count > $1.count }
         self.contentsTitles = contentsTitles
         self.closingWords = closingWords
+        self.namedParts = namedParts
+        self.noteOpeners = noteOpeners
+        self.pageNumberForms = pageNumberForms
+        self.pageInfoMarkers = pageInfoMarkers
+        self.pageInfoHints = pageInfoHints
+        self.tableCaptionOpeners = tableCaptionOpeners
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Synchronization
 import NianbaoModel
 import Extraction
@@ -77,7 +78,7 @@ public struct Importer: Sendable {
     /// The segmenter's words of the rules folder (`documents.yaml`), checked.
     public func loadDocumentWords() throws(ImportError) -> DocumentWords {
         let directory = try rules.directoryURL()
-        do { return try RuleSet.loadDocumentWords(directory: directory) } catch { throw .rules(rules.explain(error.description)) }
+        do { return try DocumentWords.load(directory: directory) } catch { throw .rules(rules.explain(error.description)) }
     }
 
     /// Chinese names and units for the panel's rows, from the indicator rules.

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import NianbaoModel
+import RuleFiles
 import Extraction
 import Cleaning
 import Segmentation
@@ -16,21 +17,12 @@ public struct ProcessedReport: Sendable {
     public var diagnostics: [Diagnostic] = []
 }
 
-extension DocumentWords {
-    /// The words of the `documents.yaml` built into nianbao (none in a build without rules: `--rules` then
-    /// gives them, and an import checks they load).
-    public static let shipped: DocumentWords = {
-        guard let file = ShippedRules.files.first(where: { $0.name == RuleSet.documentWordsFileName }),
-              let words = try? RuleSet.parseDocumentWords(text: file.text) else { return DocumentWords() }
-        return words
-    }()
-}
-
 /// The stage order: read → clean → segment (→ indicators → checks → dataset). The CLI is a thin front over this.
 public struct Pipeline: Sendable {
     public var readOptions: ReadOptions
-    /// The segmenter's words (`rules/documents.yaml`); those built into nianbao unless an import's `--rules`
-    /// folder gives its own.
+    /// The words of document layout (`rules/documents.yaml`) the readers, cleaning and the segmenter use;
+    /// those built into nianbao unless an import's `--rules` folder gives its own. They replace
+    /// `readOptions.words`.
     public var documentWords: DocumentWords
 
     public init(readOptions: ReadOptions = ReadOptions(), documentWords: DocumentWords = .shipped) {
@@ -56,7 +48,9 @@ public struct Pipeline: Sendable {
         var source: SourceDocument
         do {
             // The bytes just hashed are the bytes read; a missing or unreadable file takes the reader's own checks.
-            source = try Readers.readWithDeadline(path: path, data: data, options: readOptions)
+            var options = readOptions
+            options.words = documentWords
+            source = try Readers.readWithDeadline(path: path, data: data, options: options)
             source.stated = source.stated.overridden(by: stated)
         } catch {
             let unreadable = Diagnostic(code: "unreadable", severity: .error, message: error.description, locations: [])
@@ -81,7 +75,7 @@ public struct Pipeline: Sendable {
     }
 
     public func segment(_ source: SourceDocument, docId: String) -> SegmentedDocument {
-        let clean = TextCleaner().clean(source)
+        let clean = TextCleaner(words: documentWords).clean(source)
         return Segmenter(words: documentWords).segment(clean, docId: docId)
     }
 
@@ -156,6 +150,7 @@ extension DocumentRecord {
     public func described(by result: IndicatorResult) -> DocumentRecord {
         var record = self
         record.subject = result.subject?.name
+        record.region = result.region
         record.subjectKind = result.subject?.kind.rawValue
         record.subjectSource = result.subject?.source ?? result.subjectReason.map { "none: " + $0 }
         record.reportYear = result.coveredYear

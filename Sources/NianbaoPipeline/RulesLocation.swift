@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Extraction
 import Indicators
 import ShippedRules
@@ -16,7 +17,7 @@ public enum RulesLocation: Sendable {
     }
 
     /// The files every import needs.
-    static let requiredFiles = RuleSet.fileNames + ["checks.yaml", RuleSet.documentWordsFileName]
+    static let requiredFiles = RuleSet.fileNames + ["checks.yaml", DocumentWords.fileName]
 
     /// The folder holding the rule files, checked to hold every one of them.
     public func directoryURL() throws(ImportError) -> URL {
@@ -67,7 +68,7 @@ public enum RulesLocation: Sendable {
 
     /// Hash of `documents.yaml`: the segmenter reads documents by it, so a change reads every file again.
     public func documentWordsHash() throws(ImportError) -> String {
-        let url = try directoryURL().appendingPathComponent(RuleSet.documentWordsFileName)
+        let url = try directoryURL().appendingPathComponent(DocumentWords.fileName)
         return String(ContentDigest.sha256(FileManager.default.contents(atPath: url.path) ?? Data()).prefix(16))
     }
 

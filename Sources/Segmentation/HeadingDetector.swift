@@ -27,18 +27,21 @@ struct HeadingDetector {
     let tocTitles: Set<String>
     /// Openings of the lines that close a notice's body (`documents.yaml` `closing_words`).
     let closingWords: [String]
+    /// Lines that alone open an unnumbered part (`documents.yaml` `named_parts`).
+    let namedParts: Set<String>
     /// `candidateShape` of each paragraph, parsed once: the passes below ask for it four times or more.
     private let paragraphShapes: [HeadingShape??]
 
-    init(blocks: [Block], tocTitles: Set<String>, closingWords: [String]) {
+    init(blocks: [Block], tocTitles: Set<String>, closingWords: [String], namedParts: Set<String>) {
         self.blocks = blocks
         self.tocTitles = tocTitles
         self.closingWords = closingWords
-        paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0)) : nil }
+        self.namedParts = namedParts
+        paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0, namedParts: namedParts)) : nil }
     }
 
     func candidateShape(at index: Int) -> HeadingShape? {
-        paragraphShapes[index] ?? Self.candidateShape(blocks[index])
+        paragraphShapes[index] ?? Self.candidateShape(blocks[index], namedParts: namedParts)
     }
 
     func style(in range: Range<Int>) -> Style {
@@ -54,10 +57,10 @@ struct HeadingDetector {
         return chinese >= 2 && chinese * 2 >= decimal ? .chinese : .decimal
     }
 
-    static func candidateShape(_ block: Block) -> HeadingShape? {
+    static func candidateShape(_ block: Block, namedParts: Set<String>) -> HeadingShape? {
         let text = block.text
         guard text.hasAtMostCharacters(Self.maxHeadingLength + 12) else { return nil }
-        guard let shape = HeadingShape.parse(text) else { return nil }
+        guard let shape = HeadingShape.parse(text, namedParts: namedParts) else { return nil }
         switch shape.scheme {
         case .caseLabel, .table, .figure, .appendix:
             return text.count <= 90 && !LineShape.endsSentence(text) ? shape : nil

@@ -10,7 +10,8 @@ enum RunInHeading {
 
     /// The line's numbering with `title` cut to the lead, or nil.
     static func shape(_ text: String) -> HeadingShape? {
-        guard var shape = HeadingShape.parse(text) else { return nil }
+        // A run-in heading has its body on the line, so the whole line is never a named part (`前言`).
+        guard var shape = HeadingShape.parse(text, namedParts: []) else { return nil }
         switch shape.scheme {
         case .decimal where shape.components.count == 1 && !shape.isGlued: break
         case .arabicComma, .chineseComma, .chineseParen, .arabicParen: break

@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Testing
 import NianbaoModel
 import Extraction
@@ -16,7 +17,7 @@ enum IndicatorFixtures {
 
     /// The segmenter's words of the repository's rules/documents.yaml.
     static let documentWords: DocumentWords = {
-        do { return try RuleSet.loadDocumentWords(directory: rulesDirectory) } catch { fatalError("documents.yaml does not load: \(error)") }
+        do { return try DocumentWords.load(directory: rulesDirectory) } catch { fatalError("documents.yaml does not load: \(error)") }
     }()
 
     /// Front matter of the real reports as a reader states it (used until the Segmenter supplies it).

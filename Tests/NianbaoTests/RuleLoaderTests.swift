@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Testing
 @testable import Indicators
 import NianbaoModel
@@ -115,10 +116,20 @@ import NianbaoModel
         let directory = try rulesDirectory(replacing: "documents.yaml", with: "title_words: [报告]\nissuer_suffixes: []\n")
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            _ = try RuleSet.loadDocumentWords(directory: directory)
+            _ = try DocumentWords.load(directory: directory)
             Issue.record("an empty list loaded")
         } catch {
             #expect(error.file == "documents.yaml" && error.line == 2 && error.reason.contains("issuer_suffixes"))
+        }
+        // A page number form must say where its digits go.
+        let shipped = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("documents.yaml"), encoding: .utf8)
+        let formless = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "'page#of#'", with: "'page of'"))
+        defer { try? FileManager.default.removeItem(at: formless) }
+        do {
+            _ = try DocumentWords.load(directory: formless)
+            Issue.record("a page number form without # loaded")
+        } catch {
+            #expect(error.reason.contains("“page of” needs a #") && error.line > 2)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import RuleFiles
 
 /// Why a check rule file was refused, with the file and line so the author can fix it.
 public enum CheckRuleError: Error, Sendable, Equatable, CustomStringConvertible {

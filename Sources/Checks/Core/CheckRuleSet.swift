@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoModel
+import RuleFiles
 import Yams
 
 /// The check rules of one file, validated on load. Adding a check is adding an entry to the file.

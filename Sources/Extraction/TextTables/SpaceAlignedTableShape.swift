@@ -15,17 +15,32 @@ struct SpaceAlignedTableShape: TextTableShape {
     static let maximumHeaderLines = 12
     static let minimumRows = 2
     static let maximumLabelLength = 80
+    /// Openings of a caption, unit line or note (`DocumentWords.tableCaptionOpeners`), never a row.
+    let captionOpeners: [String]
 
     func match(_ lines: [SourceLine], at start: Int) -> TextTableMatch? {
         var j = start
         var headerLines: [SourceLine] = []
-        while j < lines.count, headerLines.count < Self.maximumHeaderLines, lines[j].isPlainText,
-              SpacedRow(lines[j].text) == nil, Self.isHeaderLine(lines[j].text, continuing: !headerLines.isEmpty) {
-            headerLines.append(lines[j])
-            j += 1
+        // Rules drawn above, under and below the header (`────`, `=====`) are part of the table's frame.
+        while j < lines.count, headerLines.count < Self.maximumHeaderLines, lines[j].isPlainText {
+            if Self.isRule(lines[j].text) || (!headerLines.isEmpty && Self.isTranslation(lines[j].text)) {
+                j += 1
+            } else if SpacedRow(lines[j].text, captionOpeners: captionOpeners) == nil,
+                      isHeaderLine(lines[j].text, continuing: !headerLines.isEmpty) {
+                headerLines.append(lines[j])
+                j += 1
+            } else {
+                break
+            }
         }
         var rows: [(line: SourceLine, row: SpacedRow)] = []
-        while j < lines.count, lines[j].isPlainText, let row = SpacedRow(lines[j].text) {
+        while j < lines.count, lines[j].isPlainText {
+            // A bilingual table's English label may wrap onto a line of its own (`  Education`).
+            if !rows.isEmpty, Self.isRule(lines[j].text) || Self.isTranslation(lines[j].text) {
+                j += 1
+                continue
+            }
+            guard let row = SpacedRow(lines[j].text, captionOpeners: captionOpeners) else { break }
             rows.append((lines[j], row))
             j += 1
         }
@@ -48,16 +63,37 @@ struct SpaceAlignedTableShape: TextTableShape {
     /// A line of column headers: Chinese words without sentence punctuation, two or more of them or
     /// indented (`     学生数`); under a first such line, a single short word too (a header wrapped over
     /// lines: `教职工数 占地面积` / `建筑面积`). Never a caption (`表 1 …`, `10-15 …`, `单位：人`).
-    static func isHeaderLine(_ text: String, continuing: Bool) -> Bool {
+    func isHeaderLine(_ text: String, continuing: Bool) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.contains(where: TableCellText.isIdeograph),
-              !TableCellText.hasSentencePunctuation(trimmed), !TableCaption.matches(trimmed) else { return false }
+              !TableCellText.hasSentencePunctuation(trimmed), !TableCaption.matches(trimmed, openers: captionOpeners) else { return false }
         let cells = TableCellText.headerCells(trimmed)
         return cells.count >= 2 || text.first == " " || text.first == "\u{3000}"
-            || (continuing && trimmed.count <= maximumHeaderWordLength)
+            || (continuing && trimmed.count <= Self.maximumHeaderWordLength)
     }
 
     static let maximumHeaderWordLength = 12
+
+    /// A line of a bilingual table's English: the translation of a header (`Item`, `Growth Rate over`,
+    /// `(person)`) or the wrapped rest of a row's label. Latin letters, spaces and brackets, no digits.
+    static func isTranslation(_ text: String) -> Bool {
+        var letters = 0
+        for c in text {
+            if c.isASCII && c.isLetter { letters += 1; continue }
+            guard SpacedRow.isSpace(c) || "()（）%,.'&-/".contains(c) else { return false }
+        }
+        return letters >= 2
+    }
+
+    /// A line drawn as a rule: three or more of `─━-—=＝_` and nothing else but spaces.
+    static func isRule(_ text: String) -> Bool {
+        var count = 0
+        for c in text where !SpacedRow.isSpace(c) {
+            guard "─━-—–=＝_＿┄┈".contains(c) else { return false }
+            count += 1
+        }
+        return count >= 3
+    }
 
     /// Each row's value cells, empty ones included, read in the way the whole table agrees with.
     static func valueCells(of rows: [(line: SourceLine, row: SpacedRow)]) -> [[String]] {
@@ -95,7 +131,7 @@ struct SpacedRow: Equatable {
 
     /// Nil unless the line ends in a value after a label without sentence punctuation that is not a
     /// caption or a note (`单位：人`, `数据来源 …`).
-    init?(_ text: String) {
+    init?(_ text: String, captionOpeners: [String]) {
         var tokens: [(text: String, gapBefore: Int, startIndex: Int, endColumn: Int)] = []
         let characters = Array(text)
         var column = 0, gap = 0, i = 0
@@ -125,7 +161,7 @@ struct SpacedRow: Equatable {
         let labelText = firstValue == 0 ? "" : String(characters[..<tokens[firstValue].startIndex])
         let label = TableCellText.label(labelText)
         guard !TableCellText.hasSentencePunctuation(label), label.count <= SpaceAlignedTableShape.maximumLabelLength,
-              !TableCaption.matches(label) else {
+              !TableCaption.matches(label, openers: captionOpeners) else {
             return nil
         }
         self.label = label
@@ -167,9 +203,9 @@ struct SpacedRow: Equatable {
 
 /// A table's caption or a note beside it, which never belongs to its rows.
 enum TableCaption {
-    static func matches(_ text: String) -> Bool {
+    static func matches(_ text: String, openers: [String]) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
-        for prefix in ["表", "附表", "图", "单位", "注", "数据来源", "资料来源", "说明"] where t.hasPrefix(prefix) {
+        for prefix in openers where t.hasPrefix(prefix) {
             let rest = t.dropFirst(prefix.count).first
             if rest == nil || rest!.isNumber || rest == " " || rest == ":" || rest == "：" || rest == "（" || rest == "(" {
                 return true

@@ -57,18 +57,20 @@ extension SourceLine {
 /// Used by the text and Markdown readers alike, so a web capture saved as `.txt` gets the same tables.
 public enum TextTables {
     /// In the order they are tried: the more specific a shape's marks, the earlier.
-    static let shapes: [any TextTableShape] = [
-        WikiTableShape(), BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(), SpaceAlignedTableShape(),
-    ]
+    static func shapes(_ words: DocumentWords) -> [any TextTableShape] {
+        [WikiTableShape(), BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(),
+         SpaceAlignedTableShape(captionOpeners: words.tableCaptionOpeners)]
+    }
 
     /// The lines of one page, with each table's lines replaced by its rows. Lines outside tables (captions
     /// such as `表1-1-4 …` or `单位：人` included) are returned as they were.
-    public static func structure(_ lines: [SourceLine]) -> [SourceLine] {
+    public static func structure(_ lines: [SourceLine], words: DocumentWords) -> [SourceLine] {
+        let shapes = shapes(words)
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
         var i = 0
         while i < lines.count {
-            if lines[i].isPlainText, let match = firstMatch(in: lines, at: i) {
+            if lines[i].isPlainText, let match = firstMatch(in: lines, at: i, shapes: shapes) {
                 let (titles, rows) = peelTitles(match.rows)
                 out += titles + rows.map(\.sourceLine)
                 i = match.lines.upperBound
@@ -94,7 +96,7 @@ public enum TextTables {
         return (titles, Array(rest))
     }
 
-    static func firstMatch(in lines: [SourceLine], at start: Int) -> TextTableMatch? {
+    static func firstMatch(in lines: [SourceLine], at start: Int, shapes: [any TextTableShape]) -> TextTableMatch? {
         for shape in shapes {
             if let match = shape.match(lines, at: start), !match.rows.isEmpty, match.lines.lowerBound == start {
                 return match

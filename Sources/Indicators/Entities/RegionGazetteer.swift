@@ -1,4 +1,5 @@
 import Foundation
+import RuleFiles
 import Cleaning
 
 /// The level of an administrative division.

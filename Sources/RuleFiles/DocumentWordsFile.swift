@@ -1,0 +1,52 @@
+import Foundation
+import NianbaoModel
+import ShippedRules
+
+extension DocumentWords {
+    /// The file of the words of document layout.
+    public static let fileName = "documents.yaml"
+
+    /// The words of the `documents.yaml` built into nianbao (none in a build without rules: `--rules` then
+    /// gives them, and an import checks they load).
+    public static let shipped: DocumentWords = {
+        guard let file = ShippedRules.files.first(where: { $0.name == fileName }),
+              let words = try? parse(text: file.text) else { return DocumentWords() }
+        return words
+    }()
+
+    /// Loads and checks `documents.yaml` from a rules folder.
+    public static func load(directory: URL) throws(RuleError) -> DocumentWords {
+        try parse(RuleFile.open(directory.appendingPathComponent(fileName)))
+    }
+
+    /// The same from the file's text (the rules built into nianbao).
+    public static func parse(text: String) throws(RuleError) -> DocumentWords {
+        try parse(RuleFile.parse(text, name: fileName))
+    }
+
+    private static let keys: Set<String> = [
+        "title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words", "named_parts",
+        "note_openers", "page_number_forms", "page_info_markers", "page_info_hints", "table_caption_openers",
+    ]
+
+    private static func parse(_ file: RuleFile) throws(RuleError) -> DocumentWords {
+        let map = try file.mapping(file.root, allowed: keys)
+        func list(_ key: String) throws(RuleError) -> [String] {
+            guard let node = map[key] else { throw file.error(file.root, "“\(key)” is missing") }
+            let words = try file.strings(node)
+            guard !words.isEmpty, !words.contains(where: \.isEmpty) else { throw file.error(node, "“\(key)” needs words, none empty") }
+            return words
+        }
+        let words = DocumentWords(
+            titleWords: try list("title_words"), issuerSuffixes: try list("issuer_suffixes"),
+            dateLabels: try list("date_labels"), contentsTitles: Set(try list("contents_titles")),
+            closingWords: try list("closing_words"), namedParts: Set(try list("named_parts")),
+            noteOpeners: try list("note_openers"), pageNumberForms: Set(try list("page_number_forms")),
+            pageInfoMarkers: try list("page_info_markers"), pageInfoHints: try list("page_info_hints"),
+            tableCaptionOpeners: try list("table_caption_openers"))
+        for form in words.pageNumberForms.sorted() where !form.contains("#") || form != form.lowercased() || form.contains(" ") {
+            throw file.error(map["page_number_forms"]!, "page number form “\(form)” needs a # for its digits, no spaces, lower case")
+        }
+        return words
+    }
+}
