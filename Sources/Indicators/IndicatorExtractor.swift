@@ -11,6 +11,9 @@ public struct IndicatorResult: Sendable {
     /// Whom the document is about, or nil with `subjectReason`.
     public var subject: DocumentSubject?
     public var subjectReason: String?
+    /// The region the document is about: its subject's, or its school's place; else the region its front matter
+    /// reads from the title when that is a known division or a listed region (a title's `我市…` names none).
+    public var region: String?
     /// The year the document covers (its cover's, else its publication's or the body's) and where it came
     /// from, or `none: reason`.
     public var coveredYear: Int?
@@ -218,6 +221,8 @@ struct ExtractionRun {
     var previousSentenceValues: [Observation] = []
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
+    /// What the notes under the table being read leave out.
+    var tableNotes = TableNoteScope.none
     /// The current table's rows as matched (simplified script) → as printed, for quotes and raw values of a
     /// traditional document; empty when they are the same.
     var printedTableRows: [[String]: [String]] = [:]
@@ -276,6 +281,10 @@ struct ExtractionRun {
         self.subject = subject
         subjectReason = reason
         subjectRegion = Self.region(of: subject, rules: rules)
+        result.region = subjectRegion ?? document.frontMatter.region.flatMap { stated in
+            rules.gazetteer.regions(named: stated).isEmpty && !rules.entities.contains { $0.kind == .region && $0.name == stated }
+                ? nil : stated
+        }
         result.subject = subject
         result.subjectReason = reason
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }

@@ -33,6 +33,7 @@ extension ExtractionRun {
         } else {
             tableCategory = nil
         }
+        tableNotes = tableNoteScope(table, rowLabels: rows.compactMap(\.first))
         if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
                                 year: yearOfTable(table, title: title))
             || extractCrossTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
@@ -40,9 +41,11 @@ extension ExtractionRun {
             || extractBreakdownByYear(table, rows: rows, title: title, entity: entityOfTable(table, title: title)) {
             return
         }
-        // Header rows: leading rows without a plain number in any cell past the first.
+        // Header rows: leading rows without a plain number in any cell past the first, years aside
+        // (`指标 | 2021 | 2022`).
         var headerCount = 0
-        while headerCount < min(3, rows.count), !rows[headerCount].dropFirst().contains(where: Self.isPlainNumber) {
+        while headerCount < min(3, rows.count),
+              !rows[headerCount].dropFirst().contains(where: { Self.isPlainNumber($0) && Self.headerYear($0) == nil }) {
             headerCount += 1
         }
         guard headerCount > 0, headerCount < rows.count else { return }
@@ -368,7 +371,8 @@ extension ExtractionRun {
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: printedRow.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
-            yearSource: year.source, category: category ?? tableCategory)
+            yearSource: year.source,
+            category: category ?? tableCategory ?? (isSchoolName(entity.entity ?? "") ? nil : tableNotes.category(forRow: row.first ?? "")))
         emit(observation)
     }
 

@@ -134,7 +134,12 @@ extension ExtractionRun {
             if matches.years.contains(where: { $0.start < number.end && number.start < $0.end }) { continue }
             if Self.isDateUnit(number.unit) { continue }
             guard let clauseIndex = clauses.firstIndex(where: { $0.contains(number.start) }) else { continue }
-            let leadIndex = clauseLeads[...clauseIndex].lastIndex(where: { $0 != nil })
+            var leadIndex = clauseLeads[...clauseIndex].lastIndex(where: { $0 != nil })
+            // A `其中` list's kind (`其中中级工班1937人、高级工班927人；招生1012人`) ends with the list at a semicolon.
+            if let opening = leadIndex, opening < clauseIndex, opensWithParts(text, clauses[opening]),
+               text.scalars[clauses[opening].lowerBound..<clauses[clauseIndex].lowerBound].contains(where: { $0 == 0xFF1B || $0 == 0x3B }) {
+                leadIndex = nil
+            }
             let lead = leadIndex.flatMap { clauseLeads[$0] }
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }

@@ -254,8 +254,20 @@ struct SubjectResolver {
             let regionHits = rules.gazetteer.matches(in: AnalysedText(name).scalars)
             return schoolSubject(name, source: "body_mentions", regions: regionHits)
         }
-        if let name = Self.dominant(regions) { return regionSubject(name, source: "body_mentions") }
+        if let name = dominantRegion(regions) { return regionSubject(name, source: "body_mentions") }
         return nil
+    }
+
+    /// The region named at least twice and more often than all others together, those inside it aside: a city's
+    /// news names its districts (`在路桥区召开`) without being about them.
+    func dominantRegion(_ counts: [String: Int]) -> String? {
+        guard let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value >= 2 else { return nil }
+        let others = counts.filter { name, _ in
+            name != top.key && !rules.gazetteer.regions(named: name).contains { region in
+                rules.gazetteer.ancestors(of: region).contains { $0.name == top.key }
+            }
+        }.values.reduce(0, +)
+        return top.value > others ? top.key : nil
     }
 
     /// Whether one of the first three lines is a school profile's title (`school_names.profile_titles`).

@@ -141,8 +141,15 @@ public struct TableCategoryRules: Sendable, Hashable {
         while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
         if let skip = leadSkips.first(where: { scalars[start...].starts(with: $0) }) { start += skip.count }
         if let filler = leadFillerScalars.first(where: { scalars[start...].starts(with: $0) }) { start += filler.count }
+        // `其中民办学校在校生…`: after `其中` an attribute opens a part too (`民办`, `全日制`).
+        var entries = leadEntries
+        if scalars[start...].starts(with: Self.qizhong) {
+            start += Self.qizhong.count
+            while start < scalars.endIndex, [0xFF1A, 0x3A, 0xFF0C, 0x2C, 0x20].contains(scalars[start]) { start += 1 }  // ：:，, space
+            entries = partLeadEntries
+        }
         let lead = scalars[start...]
-        for entry in leadEntries where entry.scalars.count <= lead.count
+        for entry in entries where entry.scalars.count <= lead.count
             && lead.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
             return entry.category
         }
@@ -152,6 +159,9 @@ public struct TableCategoryRules: Sendable, Hashable {
     /// Every lead word as scalars with its category, longest first (kinds before the whole before other
     /// levels on a tie), built once when the rules load.
     var leadEntries: [(scalars: [UInt32], category: TableCategory)] = []
+    /// The same with the attributes, for a clause opening with `其中`.
+    var partLeadEntries: [(scalars: [UInt32], category: TableCategory)] = []
+    static let qizhong: [UInt32] = [0x5176, 0x4E2D]  // 其中
 
     mutating func prepareLeads() {
         var entries: [(scalars: [UInt32], category: TableCategory, rank: Int)] = []
@@ -164,6 +174,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         for word in whole + leadWhole { entries.append((word.unicodeScalars.map(\.value), .whole, 1)) }
         for word in otherLevels { entries.append((word.unicodeScalars.map(\.value), .otherLevel, 2)) }
         leadEntries = (leadOnly + entries.filter { $0.rank != 0 }).sorted { ($0.scalars.count, -$0.rank) > ($1.scalars.count, -$1.rank) }.map { ($0.scalars, $0.category) }
+        partLeadEntries = entries.sorted { ($0.scalars.count, -$0.rank) > ($1.scalars.count, -$1.rank) }.map { ($0.scalars, $0.category) }
         let labelWords = entries.filter { entry in entry.rank != 1 || whole.contains(String(String.UnicodeScalarView(entry.scalars.compactMap(Unicode.Scalar.init)))) }
         containsEntries = labelWords.sorted { ($0.rank, -$0.scalars.count) < ($1.rank, -$1.scalars.count) }.map { ($0.scalars, $0.category) }
     }
