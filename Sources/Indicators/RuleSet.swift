@@ -173,6 +173,8 @@ public struct TableWordRules: Sendable, Hashable {
     public var introductions: [String] = []
     /// Words by which a note under a table speaks of the whole table (`本表`, `表中`).
     public var scopeWords: [String] = []
+    /// Header cells over a column of the parts of the table's entity (`专业名称`, `年级`): each row is a category.
+    public var breakdownHeaders: [String] = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -285,7 +287,7 @@ public struct RuleSet: Sendable {
         guard let node = root["tables"] else { return TableWordRules() }
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
                                                    "total_labels", "change_labels", "note_prefixes", "introductions",
-                                                   "scope_words"])
+                                                   "scope_words", "breakdown_headers"])
         func list(_ key: String) throws(RuleError) -> [String] {
             try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
         }
@@ -293,7 +295,7 @@ public struct RuleSet: Sendable {
                               unitHeaders: try list("unit_headers"), yearHeaders: try list("year_headers"),
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
                               notePrefixes: try list("note_prefixes"), introductions: try list("introductions"),
-                              scopeWords: try list("scope_words"))
+                              scopeWords: try list("scope_words"), breakdownHeaders: try list("breakdown_headers"))
     }
 
     /// `plans` of `indicators.yaml`: plan words and named periods with their last years.

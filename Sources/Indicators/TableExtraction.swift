@@ -70,6 +70,12 @@ extension ExtractionRun {
             }
             columns.append(column)
         }
+        // `比上年增减（百分点）` beside year columns: the change of the latest of them.
+        if let latest = columns.compactMap(\.year).max() {
+            for c in columns.indices where columns[c].year == nil && columns[c].changeYear == nil && isChangeHeader(columns[c].header) {
+                columns[c].changeYear = latest
+            }
+        }
         // Units stated only in a parent header apply to the sub-columns under it.
         if headerCount > 1 {
             for c in 0..<width where columns[c].unit == nil {
@@ -108,6 +114,10 @@ extension ExtractionRun {
                 return Self.introducedTitle(text, introductions: rules.tableWords.introductions) ?? ""
             }
             if rules.tableWords.notePrefixes.contains(where: { text.hasPrefix($0) }) { continue }
+            // A sentence (`…是一所公办中等职业学校。`) is no title, and what it says is not the table's kind.
+            if LineShape.endsSentence(text) {
+                return Self.introducedTitle(text, introductions: rules.tableWords.introductions) ?? ""
+            }
             return text
         }
         return ""
@@ -190,7 +200,7 @@ extension ExtractionRun {
                 row.insert("", at: numberingColumn)
             }
             guard row.count > nameColumn else { continue }
-            var name = row[nameColumn]
+            var name = Self.trimmedWhitespace(TableLabel.withoutTranslation(row[nameColumn]))
             var printedUnit = unitColumn.flatMap { $0 < row.count ? row[$0] : nil } ?? ""
             // Without a unit column, a row's unit is printed after its name (`文化课合格率(%)`).
             if unitColumn == nil, let stated = Self.parenthesisedUnit(name) {
@@ -236,7 +246,7 @@ extension ExtractionRun {
                     // A growth rate in percent, or a change in the row's own unit.
                     emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
                              location: table.rowLocations[safe: r], table: table, group: nil, role: nil,
-                             isChange: true, unit: column.unit == "%" ? "%" : nil)
+                             isChange: true, unit: ["%", Self.pointsUnit].contains(column.unit) ? column.unit : nil)
                     continue
                 }
                 guard let year = column.year, c < row.count else { continue }
@@ -275,6 +285,9 @@ extension ExtractionRun {
         var remainderRows: [(row: Int, word: String)] = []
         // `变化情况`/`同比` under year rows: the change of the latest year (`13167↑`).
         var changeRows: [Int] = []
+        // `专业名称 | 在校生（人）`: rows of the parts of the table's entity, each its own category.
+        let breakdown = columns[safe: keyColumn].map { rules.tableWords.breakdownHeaders.contains(Self.withoutSpaces($0.header)) } ?? false
+        var rowCategories: [Int: String] = [:]
         // `计划招生数(人) | 实际录取数(人) | 报到数(人)` over one row of numbers: no column names the row, which is
         // the table's entity in its year.
         if dataRows.count == 1, let only = dataRows.first,
@@ -297,6 +310,9 @@ extension ExtractionRun {
             }
             if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1949...2100).contains(rowYear) {
                 rowEntities[r] = (entity, (rowYear, "table_row"))
+            } else if breakdown, !compact.isEmpty, !Self.isPlainNumber(compact) {
+                rowEntities[r] = (entity, year)
+                rowCategories[r] = compact
             } else if let named = entityOf(text: key) {
                 rowEntities[r] = ((named, "table_row"), year)
             } else {
@@ -318,7 +334,8 @@ extension ExtractionRun {
                 let isTotal = r == totalRow
                 emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1,
                          entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
-                         table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part))
+                         table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part),
+                         category: rowCategories[r])
             }
             let latestYear = partRows.compactMap { rowEntities[$0]?.year.year }.max()
             for r in changeRows where c < rows[r].count && latestYear != nil {
@@ -401,6 +418,15 @@ extension ExtractionRun {
     }
 
     /// `2021年比上年增长（%）`, `2022年增减`: a header naming a year and a change word (`tables.change_labels`).
+    /// The unit of a change of a rate printed in points (`比上年增减（百分点）`).
+    static let pointsUnit = "百分点"
+
+    /// A header of a change column naming no year (`比上年增减（百分点）`, `增长（%）`).
+    func isChangeHeader(_ header: String) -> Bool {
+        let compact = Self.strippingUnit(Self.withoutSpaces(header))
+        return !compact.isEmpty && rules.tableWords.changeLabels.contains { compact.contains($0) }
+    }
+
     func changeYear(_ header: String) -> Int? {
         let compact = Self.strippingUnit(Self.withoutSpaces(header))
         guard rules.tableWords.changeLabels.contains(where: { compact.contains($0) }),

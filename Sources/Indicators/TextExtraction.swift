@@ -140,7 +140,13 @@ extension ExtractionRun {
                text.scalars[clauses[opening].lowerBound..<clauses[clauseIndex].lowerBound].contains(where: { $0 == 0xFF1B || $0 == 0x3B }) {
                 leadIndex = nil
             }
-            let lead = leadIndex.flatMap { clauseLeads[$0] }
+            var lead = leadIndex.flatMap { clauseLeads[$0] }
+            // A later item of the `其中` list names its own kind.
+            if let opening = leadIndex, opensWithParts(text, clauses[opening]),
+               let comma = text.scalars[clauses[opening].lowerBound..<number.start].lastIndex(of: 0x3001),  // 、
+               let item = rules.tableCategories.classifyListItem(scalars: text.scalars[(comma + 1)..<number.start]) {
+                lead = item
+            }
             var category = paragraphCategory
             if case .part(let name)? = lead { category = name } else if lead == TableCategory.whole { category = nil }
             // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.

@@ -46,7 +46,7 @@ struct ProbeSetTests {
         print("made-up probes, dev (tuned on): third batch \(third); fourth batch \(fourth)")
         #expect(third.labels == 234 && fourth.labels == 185)
         #expect(third.recall >= 0.91 && third.precision >= 0.95, "\(third)")
-        #expect(fourth.recall >= 0.72 && fourth.precision >= 0.99, "\(fourth)")
+        #expect(fourth.recall >= 0.94 && fourth.precision >= 0.99, "\(fourth)")
     }
 
     /// Nobody looked at these beyond this figure.
@@ -59,7 +59,7 @@ struct ProbeSetTests {
         let third = try Self.score(split: "holdout", batch: "s"), fourth = try Self.score(split: "holdout", batch: "t")
         print("made-up probes, held out: third batch \(third); fourth batch \(fourth)")
         #expect(third.labels == 251 && fourth.labels == 277)
-        #expect(third.recall >= 0.79 && third.precision >= 0.87, "\(third)")
-        #expect(fourth.recall >= 0.62 && fourth.precision >= 0.91, "\(fourth)")
+        #expect(third.recall >= 0.79 && third.precision >= 0.86, "\(third)")
+        #expect(fourth.recall >= 0.64 && fourth.precision >= 0.91, "\(fourth)")
     }
 }

@@ -59,7 +59,8 @@ public enum TextTables {
     /// In the order they are tried: the more specific a shape's marks, the earlier.
     static func shapes(_ words: DocumentWords) -> [any TextTableShape] {
         [WikiTableShape(), BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(),
-         SpaceAlignedTableShape(captionOpeners: words.tableCaptionOpeners)]
+         SpaceAlignedTableShape(captionOpeners: words.tableCaptionOpeners),
+         BareCellPerLineTableShape(captionOpeners: words.tableCaptionOpeners)]
     }
 
     /// The lines of one page, with each table's lines replaced by its rows. Lines outside tables (captions

@@ -35,6 +35,14 @@ extension ExtractionRun {
                 }
             }
         }
+        // A change column naming no year (`比上年增减（%）`) beside year columns is the latest year's change.
+        if let latest = yearOfColumn.values.max() {
+            for c in 1..<max(1, width) where yearOfColumn[c] == nil && changeYearOfColumn[c] == nil && indicatorOfColumn[c] == nil {
+                guard let header = (0..<headerCount).reversed().lazy.compactMap({ r in c < rows[r].count && !rows[r][c].isEmpty ? rows[r][c] : nil }).first,
+                      isChangeHeader(header) else { continue }
+                changeYearOfColumn[c] = (latest, Self.parenthesisedUnit(header).map { $0 == "%" || $0 == "％" } ?? false)
+            }
+        }
         // A table of several levels: a row naming no category sums over all of them.
         let severalLevels = classes.contains { $0 == TableCategory.otherLevel }
         var group: (indicator: Int, unit: String?)?

@@ -11,14 +11,7 @@ struct TableLabel: Sendable, Hashable {
     var isPart: Bool
 
     init(_ printed: String) {
-        var scalars = Array(printed.unicodeScalars)
-        // English: from the first run of Latin letters that follows Chinese text to the end (the translation).
-        if let firstCJK = scalars.firstIndex(where: { $0.value >= 0x3400 }),
-           let english = scalars[firstCJK...].firstIndex(where: { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }),
-           scalars[english...].prefix(3).allSatisfy({ $0.isASCII }) {
-            scalars = Array(scalars[..<english])
-        }
-        var text = String(String.UnicodeScalarView(scalars))
+        var text = Self.withoutTranslation(printed)
         var isPart = false
         for mark in ["#", "＃", "其中:", "其中：", "其中"] where text.hasPrefix(mark) {
             text.removeFirst(mark.count)
@@ -36,6 +29,18 @@ struct TableLabel: Sendable, Hashable {
         self.text = text
         self.unit = unit
         self.isPart = isPart
+    }
+
+    /// The label without its English translation: from the first run of Latin letters that follows Chinese text
+    /// to the end (`毕业生就业率 Employment Rate of Graduates` → `毕业生就业率 `).
+    static func withoutTranslation(_ printed: String) -> String {
+        let scalars = Array(printed.unicodeScalars)
+        if let firstCJK = scalars.firstIndex(where: { $0.value >= 0x3400 }),
+           let english = scalars[firstCJK...].firstIndex(where: { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }),
+           scalars[english...].prefix(3).allSatisfy({ $0.isASCII }) {
+            return String(String.UnicodeScalarView(scalars[..<english]))
+        }
+        return printed
     }
 
     /// `1.`, `1、`, `⒈`, `一、`, `(一)`, `（二）` at the start.
@@ -154,6 +159,17 @@ public struct TableCategoryRules: Sendable, Hashable {
             return entry.category
         }
         return nil
+    }
+
+    /// The kind opening an item of a `其中` list (`、公办学校在校生3,100人` after `其中民办学校在校生900人`), its
+    /// attributes included.
+    func classifyListItem(scalars: ArraySlice<UInt32>) -> TableCategory? {
+        var start = scalars.startIndex
+        while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
+        let item = scalars[start...]
+        return partLeadEntries.first { entry in
+            entry.scalars.count <= item.count && item.prefix(entry.scalars.count).elementsEqual(entry.scalars)
+        }?.category
     }
 
     /// Every lead word as scalars with its category, longest first (kinds before the whole before other

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import Indicators
+@testable import NianbaoPipeline
+
+/// Statistics tables and bulletins as text exports print them, read end to end (reader, cleaning, segmentation,
+/// indicators). Every text and figure here is made up for the test.
+@Suite struct PlainTextTableTests {
+    static func result(_ text: String, path: String = "t.txt") -> IndicatorResult? {
+        Pipeline().process(path: path, docId: "t", data: Data(text.utf8)).segmented
+            .map { IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: $0) }
+    }
+
+    static func observations(_ text: String) -> [String] {
+        (result(text)?.observations ?? []).map { o in
+            "\(o.line) \(o.indicator) \(o.entity ?? "-") \(o.category ?? "-") \(o.year.map(String.init) ?? "-") \(o.value)"
+                + (o.qualifier == .change ? " change \(o.unit)" : "")
+        }
+    }
+
+    /// A web table copied as text, one cell per line and nothing between: header cells, then label and values.
+    @Test func aTableFlattenedToOneBareCellPerLine() {
+        let found = Self.observations("""
+        2021年青海省中等职业教育分类型情况
+        单位：所、人
+        类型
+        学校数
+        招生数
+        在校生数
+        中等职业教育
+        40
+        21000
+        60500
+        普通中专
+        15
+        9000
+        25100
+        职业高中
+        25
+        12000
+        35400
+        注：数据不含技工学校。
+        """)
+        // Each value keeps the line it was printed on; the note under the table scopes all of it.
+        #expect(found.contains("8 schools 青海省 不含技工学校 2021 40"))
+        #expect(found.contains("10 enrollment 青海省 不含技工学校 2021 60500"))
+        #expect(found.contains("13 new_enrollment 青海省 普通中专 2021 9000"))
+        #expect(found.count == 9)
+        #expect(found.contains("18 enrollment 青海省 职业高中 2021 35400"))
+        // A list of short lines with too few values is no table.
+        #expect(Self.observations("""
+        青海省职业教育
+        学校
+        专业
+        教师
+        学生
+        """).isEmpty)
+    }
+
+    /// A yearbook table between rules, with English under its header and beside its labels; a note under it
+    /// leaves a kind out of the whole table; a change column naming no year is the latest year's.
+    @Test func aBilingualYearbookTableBetweenRulesWithANoteUnderIt() {
+        let found = Self.observations("""
+        青海统计年鉴 2022
+        21-3  中等职业教育基本情况
+        ──────────────────────────────────────────────
+        指    标                          2020        2021     比上年增减（%）
+        Item
+        ──────────────────────────────────────────────
+        招生数  Entrants                    20,100      21,000          4.5
+        在校学生数  Enrollment              58,000      60,500          4.3
+        毕业生就业率（%）  Employment Rate    95.1        96.0          0.9
+          of Graduates
+        ──────────────────────────────────────────────
+        注：本表数据不含技工学校。
+        Note: Data exclude skilled workers schools.
+        """)
+        #expect(found.contains("7 new_enrollment 青海省 不含技工学校 2020 20100"))
+        #expect(found.contains("8 enrollment 青海省 不含技工学校 2021 60500"))
+        #expect(found.contains("7 new_enrollment 青海省 不含技工学校 2021 4.5 change %"))
+        #expect(found.contains("9 employment_rate 青海省 不含技工学校 2021 96"))
+        #expect(found.count == 9, "\(found)")
+    }
+
+    /// A note naming one row (`中等职业学校不含技工学校`) scopes that row alone.
+    @Test func aNoteNamingARowScopesThatRow() {
+        let found = Self.observations("""
+        青海省教育统计
+        单位：人
+        指标          2020        2021
+        招生数        20100       21000
+        在校学生数    58000       60500
+        注：在校学生数不含技工学校。
+        """)
+        #expect(found == ["4 new_enrollment 青海省 - 2020 20100", "4 new_enrollment 青海省 - 2021 21000",
+                          "5 enrollment 青海省 不含技工学校 2020 58000", "5 enrollment 青海省 不含技工学校 2021 60500"])
+    }
+
+    /// `专业名称 | 在校生（人）`: the school's specialties are categories of its own figures, the 合计 its total.
+    @Test func specialtyRowsAreCategoriesOfTheSchool() {
+        let found = Self.observations("""
+        西宁市第一职业学校简介
+        西宁市第一职业学校是一所公办中等职业学校。
+        专业名称        在校生（人）    班级数（个）
+        数控技术应用        300             8
+        电子商务            200             5
+        合计                500            13
+        """)
+        #expect(found.contains("4 enrollment 西宁市第一职业学校 数控技术应用 - 300"))
+        #expect(found.contains("6 enrollment 西宁市第一职业学校 - - 500"))
+        #expect(!found.contains { $0.contains("班级") })
+    }
+
+    /// `其中民办学校在校生…` is a part; the list's kind ends at the semicolon.
+    @Test func anAttributeAfterQizhongOpensAPartForItsListOnly() {
+        let found = Self.observations("""
+        西宁市城中区中等职业教育质量年度报告（2023年）
+        2023年全区中职学校全日制在校生4,000人，其中民办学校在校生900人、公办学校在校生3,100人；招生1,500人。
+        """)
+        #expect(found.contains("2 enrollment 城中区 民办 2023 900"))
+        #expect(found.contains("2 enrollment 城中区 公办 2023 3100"))
+        #expect(found.contains("2 new_enrollment 城中区 - 2023 1500"))
+    }
+
+    /// A news page's subject is the region its body names most when the others lie inside it; a title's
+    /// `我市…` names no region.
+    @Test func aCityNewsPageIsAboutTheCityItsBodyNames() throws {
+        let result = try #require(Self.result("""
+        我市职业教育发展成效明显
+        发布时间：2024-05-10 来源：市教育局
+        近日，全市职业教育工作会议在城北区召开，会议总结了过去一年的工作。西宁市现有中等职业学校12所，在校生2.1万人。
+        会议指出，下一步西宁市将持续推进产教融合、校企合作，深化“三教”改革，组织学生参加全国职业院校技能大赛。
+        """))
+        #expect(result.subject?.name == "西宁市" && result.subject?.source == "body_mentions")
+        #expect(result.region == "西宁市")
+        let titleOnly = try #require(Self.result("我市职业教育发展成效明显\n今年招生工作顺利完成，共招收新生1,200人。\n"))
+        #expect(titleOnly.region == nil)
+    }
+}
