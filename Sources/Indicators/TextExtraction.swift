@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoModel
 import Numbers
+import Cleaning
 
 /// Indicator values in running text: each number is given the indicator whose phrase introduces it
 /// (nearest before it in its clause, or named right after it, or carried from the sentence's subject),
@@ -579,11 +580,12 @@ extension ExtractionRun {
         guard !rules.cues.documentScope.isEmpty else { return nil }
         for block in document.clean.blocks.prefix(40) where block.kind == .paragraph {
             let matching = block.matchingText
-            guard rules.cues.documentScope.contains(where: { matching.contains($0) }) else { continue }
+            // Byte search: Foundation's `contains` goes through NSString, slow on every opening paragraph.
+            guard rules.cues.documentScope.contains(where: { matching.containsLiteral($0) }) else { continue }
             let text = AnalysedText(matching)
             for sentence in Self.sentenceRanges(in: text) {
                 let said = text.text(sentence)
-                guard rules.cues.documentScope.contains(where: { said.contains($0) }) else { continue }
+                guard rules.cues.documentScope.contains(where: { said.containsLiteral($0) }) else { continue }
                 if let kind = excludedKind(text, from: sentence.lowerBound, to: sentence.upperBound) { return kind }
             }
         }
