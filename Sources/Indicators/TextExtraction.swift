@@ -119,7 +119,10 @@ extension ExtractionRun {
         }
         var emittedInSentence: [(observation: Observation, indicator: Int, start: Int, inParens: Bool)] = []
         var lastSubject: Int? = opensWithParts(text, sentence) ? previousSentenceSubject : nil
-        defer { previousSentenceSubject = lastSubject }
+        // A subject whose chain a value in another unit broke (`在校生3,486人…共有教学班82个。`) still owns a `其中`
+        // list in the next sentence (`其中一年级1,215人…`), though not the rest of this one.
+        var subjectForParts: Int?
+        defer { previousSentenceSubject = lastSubject ?? subjectForParts }
         var previousEnd = sentence.lowerBound
         var previousClause = -1
         var previousChange = false
@@ -247,7 +250,11 @@ extension ExtractionRun {
             if let kindOfSubject { category = kindOfSubject.category }
             guard let resolution else {
                 // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
-                if !number.unit.isEmpty { lastSubject = nil; hadUnresolved = true }
+                if !number.unit.isEmpty {
+                    subjectForParts = lastSubject.flatMap { unitFits(number, indicator: $0) ? nil : $0 }
+                    lastSubject = nil
+                    hadUnresolved = true
+                }
                 previousChange = isChange
                 continue
             }

@@ -123,6 +123,16 @@ import NianbaoModel
         #expect(found.contains("2 new_enrollment 城中区 - 2023 1500"))
     }
 
+    /// A value in another unit between a subject and the next sentence's `其中` list does not take the list from it.
+    @Test func aPartsListAfterAValueInAnotherUnit() {
+        let found = Self.observations("""
+        西宁市第二职业学校2023年质量年度报告
+        2023年，学校全日制在校生2,000人，共有教学班50个。其中一年级700人、二年级680人。
+        """)
+        #expect(found.contains("2 enrollment 西宁市第二职业学校 一年级 2023 700"))
+        #expect(found.contains("2 enrollment 西宁市第二职业学校 二年级 2023 680"))
+    }
+
     /// A news page's subject is the region its body names most when the others lie inside it; a title's
     /// `我市…` names no region.
     @Test func aCityNewsPageIsAboutTheCityItsBodyNames() throws {
