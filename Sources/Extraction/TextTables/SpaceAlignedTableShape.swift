@@ -54,8 +54,21 @@ struct SpaceAlignedTableShape: TextTableShape {
         let header = headerLines.count >= 2 && TableCellText.headerCells(headerLines[headerLines.count - 1].text).count != width
             ? WrappedHeader.merge(headerLines, valueRows: values, width: width).map { [$0] } : nil
         let headerRows = header ?? headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
+        // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
+        // splits at its wide gap into the name and that column (`在校生数      人`).
+        let labelColumns = headerLines.last.map { TableCellText.headerCells($0.text).count - width } ?? 1
         let body = rows.indices.map { r in
-            TextTableRow(cells: rows[r].row.label.isEmpty ? values[r] : [rows[r].row.label] + values[r], line: rows[r].line)
+            let row = rows[r].row
+            if labelColumns == 2, row.labelParts.count <= 2, !row.label.isEmpty {
+                let parts = row.labelParts.count == 2 ? row.labelParts : [row.label, ""]
+                return TextTableRow(cells: parts + values[r], line: rows[r].line)
+            }
+            // The same when a value (`—`) fills that column in some row: a label of two parts over an empty first
+            // column is the name and that column's text.
+            if row.labelParts.count == 2, values[r].count >= 2, values[r][0].isEmpty {
+                return TextTableRow(cells: row.labelParts + values[r].dropFirst(), line: rows[r].line)
+            }
+            return TextTableRow(cells: row.label.isEmpty ? values[r] : [row.label] + values[r], line: rows[r].line)
         }
         return TextTableMatch(lines: start..<j, rows: headerRows + body)
     }
@@ -124,6 +137,8 @@ struct SpacedRow: Equatable {
         var endColumn: Int
     }
     var label: String
+    /// The label's parts between runs of two spaces or more (`在校生数`, `人` of `在校生数      人   3,812`).
+    var labelParts: [String] = []
     var values: [Value]
     var trailingSpaces: Int
 
@@ -165,6 +180,8 @@ struct SpacedRow: Equatable {
             return nil
         }
         self.label = label
+        labelParts = labelText.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.map(TableCellText.label)
         values = tokens[firstValue...].enumerated().map { offset, token in
             // The gap before a row's first value counts only after a label; before it is indentation.
             Value(text: token.text, gapBefore: offset == 0 && label.isEmpty ? 1 : token.gapBefore, endColumn: token.endColumn)

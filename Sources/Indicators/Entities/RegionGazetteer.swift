@@ -82,6 +82,15 @@ public struct RegionGazetteer: Sendable {
                 if others.allSatisfy({ regions[$0].parentCode == region.code }) { byName[short] = [index] }
             }
         }
+        // A province sharing its short name with no city named so (`河南`: 河南省 and a county 河南县 of 青海;
+        // `海南`: 海南省, 海南州 and a district) is what a bare short name means; `吉林` (吉林省 and 吉林市) stays
+        // ambiguous.
+        for (index, region) in regions.enumerated() where region.current && region.level == .province {
+            for short in region.ambiguousShortNames where short.count >= 2 && byName[short] == nil {
+                let others = (holders[short] ?? []).filter { $0 != index }
+                if !others.contains(where: { regions[$0].name == short + "市" }) { byName[short] = [index] }
+            }
+        }
         // A former name (`奉化市` of 奉化区) counts only where no current division bears it (`金华市` was also
         // the name of today's 婺城区).
         for (index, region) in regions.enumerated() {
