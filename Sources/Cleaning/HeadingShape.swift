@@ -216,6 +216,15 @@ public enum LineShape {
         return terminal.contains(last)
     }
 
+    /// `在校生数：5,630人`, a list item or a profile's line: a name, a colon and a value, complete without a stop,
+    /// so never the first part of a sentence the next line goes on with.
+    public static func isKeyValueLine(_ text: String) -> Bool {
+        guard text.hasAtMostCharacters(40), let colon = text.lastIndex(where: { $0 == "：" || $0 == ":" }),
+              colon > text.startIndex else { return false }
+        let value = text[text.index(after: colon)...].drop { $0 == " " || $0 == "\u{3000}" }
+        return value.first.map { $0.isASCII && $0.isNumber } == true && !value.contains { "，。；;".contains($0) }
+    }
+
     /// A web page's dateline: a short line that ends with a full date stamp, given a time of day
     /// (`2010-03-22 09:15`) or a label before it (`来源：某报 发布时间：2010-03-22`). It is a block of its own,
     /// never the first line of the article's paragraph, so the front matter can read the date from it.

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoModel
 import Numbers
+import Cleaning
 
 /// What the indicators stage found in one document.
 public struct IndicatorResult: Sendable {
@@ -74,7 +75,8 @@ extension IndicatorExtractor {
             let section = sectionOfBlock[index]
             if let pending = open {
                 if pending.section == section, let last = lastVisibleCharacter(blocks[pending.run]),
-                   !sentenceEnds.contains(last), !looksLikeHeading(blocks[pending.run]) {
+                   !sentenceEnds.contains(last), !looksLikeHeading(blocks[pending.run]),
+                   !LineShape.isKeyValueLine(blocks[pending.run.upperBound].text) {
                     open = (pending.run.lowerBound...index, section)
                     continue
                 }

@@ -202,6 +202,8 @@ extension ExtractionRun {
             guard row.count > nameColumn else { continue }
             var name = Self.trimmedWhitespace(TableLabel.withoutTranslation(row[nameColumn]))
             var printedUnit = unitColumn.flatMap { $0 < row.count ? row[$0] : nil } ?? ""
+            // A dash in the unit column (`生师比 | — | 16.2:1`) says the value has no unit.
+            if Self.emptyCellMarks.contains(printedUnit) { printedUnit = "" }
             // Without a unit column, a row's unit is printed after its name (`文化课合格率(%)`).
             if unitColumn == nil, let stated = Self.parenthesisedUnit(name) {
                 printedUnit = stated
@@ -361,7 +363,7 @@ extension ExtractionRun {
                            year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
                            role: ObservationRole?, category: String? = nil, isChange: Bool = false, unit printed: String? = nil) {
         let trimmed = Self.trimmedWhitespace(cell)
-        guard !trimmed.isEmpty, !["-", "—", "－", "/", "——", "无"].contains(trimmed) else { return }
+        guard !trimmed.isEmpty, !Self.emptyCellMarks.contains(trimmed) else { return }
         let printedRow = printedTableRows[row].flatMap { $0.count == row.count ? $0 : nil } ?? row
         let printedCell = row.firstIndex(of: cell).map { Self.trimmedWhitespace(printedRow[$0]) } ?? trimmed
         let normalized = AnalysedText.normalize(trimmed)
@@ -394,6 +396,9 @@ extension ExtractionRun {
     }
 
     // MARK: Helpers
+
+    /// What an empty cell prints.
+    static let emptyCellMarks: Set<String> = ["-", "—", "－", "/", "——", "无"]
 
     // Built once: Foundation's `range(of:options: .regularExpression)` compiles its pattern on every call.
     static let plainNumberPattern = PCRE2Pattern(constant: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#)

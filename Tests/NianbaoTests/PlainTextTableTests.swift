@@ -133,6 +133,44 @@ import NianbaoModel
         #expect(found.contains("2 enrollment 西宁市第二职业学校 二年级 2023 680"))
     }
 
+    /// Lines of a name, a colon and a value (a Markdown list, a profile) are complete: none is read with the next.
+    @Test func keyValueLinesAreReadOneByOne() {
+        let found = Self.observations("""
+        # 西宁市城北区中等职业教育质量年度报告（2024年）
+
+        - **招生数**：1,980人
+        - **在校生数**：5,630人
+
+        毕业生数：1,758人
+
+        专任教师：415人
+        """)
+        #expect(found == ["3 new_enrollment 城北区 - 2024 1980", "4 enrollment 城北区 - 2024 5630",
+                          "6 graduates 城北区 - 2024 1758", "8 fulltime_teachers 城北区 - 2024 415"], "\(found)")
+    }
+
+    /// `指标 | 单位 | 2022年 | 2023年` printed with spaces: the unit between the name and the values is a cell.
+    @Test func aUnitColumnBetweenNameAndValues() {
+        let found = Self.observations("""
+        西宁市第三职业学校2023年度质量报告主要指标
+        指标                  单位        2022年        2023年
+        在校生数              人           3,800         4,000
+        生师比                —           16.2:1        16.1:1
+        毕业生就业率          %             96.8          97.3
+        """)
+        #expect(found.contains("3 enrollment 西宁市第三职业学校 - 2023 4000"))
+        #expect(found.contains("4 student_teacher_ratio 西宁市第三职业学校 - 2022 16.2"))
+        #expect(found.contains("5 employment_rate 西宁市第三职业学校 - 2023 97.3"))
+    }
+
+    /// A province's bare short name that no city shares (`河南`; a county of 青海 is also 河南) names the province.
+    @Test func aProvincesShortNameSharedOnlyWithACounty() throws {
+        let result = try #require(Self.result("河南今年中职招生超50万人\n\n本报讯 今年全省中等职业学校招生51.8万人。\n"))
+        #expect(result.subject?.name == "河南省")
+        let jilin = try #require(Self.result("吉林今年中职招生3万人\n\n本报讯 今年中等职业学校招生3万人。\n"))
+        #expect(jilin.subject == nil)
+    }
+
     /// A news page's subject is the region its body names most when the others lie inside it; a title's
     /// `我市…` names no region.
     @Test func aCityNewsPageIsAboutTheCityItsBodyNames() throws {

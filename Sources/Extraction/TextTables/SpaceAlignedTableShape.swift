@@ -64,8 +64,9 @@ struct SpaceAlignedTableShape: TextTableShape {
                 return TextTableRow(cells: parts + values[r], line: rows[r].line)
             }
             // The same when a value (`—`) fills that column in some row: a label of two parts over an empty first
-            // column is the name and that column's text.
-            if row.labelParts.count == 2, values[r].count >= 2, values[r][0].isEmpty {
+            // column is the name and that column's text, when that is short and no English gloss (`人`, `个/生`).
+            if row.labelParts.count == 2, values[r].count >= 2, values[r][0].isEmpty, let unit = row.labelParts.last,
+               unit.count <= 6, !unit.contains(where: { $0.isASCII && $0.isLetter }) {
                 return TextTableRow(cells: row.labelParts + values[r].dropFirst(), line: rows[r].line)
             }
             return TextTableRow(cells: row.label.isEmpty ? values[r] : [row.label] + values[r], line: rows[r].line)
