@@ -294,6 +294,8 @@ extension ExtractionRun {
                     category = excluded
                 }
             }
+            // A kind left out of secondary vocational education (`不含技工学校`) says nothing of another level's figure.
+            if !rule.levels.isEmpty, let kind = category, kind.hasPrefix(rules.tableCategories.excluding) { category = nil }
             var alsoYears: [Int] = []
             if yearSource == "clause",
                let listed = listedYears(for: number, numbers: numbers, clause: clause, text: text, matches: matches) {
