@@ -220,7 +220,10 @@ extension ExtractionRun {
                       let part = categoryPart(text, windowStart..<number.start) else { return nil }
                 return (subject, part)
             }
-            if inParens && kindOfSubject == nil { continue }
+            // `132人（31.8%）`, `1,126人（升学率64.1%）`: a rate in brackets after a count is stated, not broken down.
+            if inParens && kindOfSubject == nil && !statesRateInBrackets(number, text: text, sentence: sentence, matches: matches) {
+                continue
+            }
 
             // Cues in the window before the number, and anywhere in its clause before it.
             var isChange = matches.cues.contains {
@@ -704,6 +707,32 @@ extension ExtractionRun {
 
     /// True when the number sits in parentheses that break down the number before them
     /// (`31 人(专业教师 21 人基础教师 10 人)`); parentheses opening with 含/其中/包括 list real values.
+    /// A percentage alone in its brackets (`（31.8%）`), or after a rate's phrase (`（升学率64.1%）`).
+    func statesRateInBrackets(_ number: ParsedNumber, text: AnalysedText, sentence: Range<Int>, matches: BlockMatches) -> Bool {
+        guard number.unit == "%" || number.unit == "％", let open = Self.openingBracket(text: text, sentence: sentence, at: number.start),
+              number.end < text.scalars.count, [0xFF09, 0x29].contains(text.scalars[number.end]) else { return false }
+        if (open + 1..<number.start).allSatisfy({ Self.isWhitespace(text.scalars[$0]) }) { return true }
+        return matches.phrases.contains { hit in
+            hit.start > open && hit.end <= number.start && hit.targets.contains { rules.indicators[$0].unit == "%" }
+        }
+    }
+
+    /// The bracket the offset stands in, at depth 0 within the sentence.
+    static func openingBracket(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Int? {
+        var index = offset - 1
+        var depth = 0
+        while index >= sentence.lowerBound, index < text.scalars.count {
+            let scalar = text.scalars[index]
+            if scalar == 0xFF09 || scalar == 0x29 { depth += 1 }
+            if scalar == 0xFF08 || scalar == 0x28 {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+
     static func insideBreakdownParentheses(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Bool {
         var index = offset - 1
         var depth = 0

@@ -171,6 +171,17 @@ import NianbaoModel
         #expect(jilin.subject == nil)
     }
 
+    /// A rate in brackets right after a count is stated, not a breakdown: alone (`132人（31.8%）`, a share of the
+    /// count's base) or after its own phrase (`1,126人（升学率64.1%）`).
+    @Test func aRateInBracketsAfterACount() {
+        let found = Self.observations("""
+        西宁市城北区中等职业教育质量年度报告（2024年）
+        全区专任教师415人，其中高级职称教师132人（31.8%）。毕业生1,758人，升学人数1,126人（升学率64.1%）。
+        """)
+        #expect(found.contains("2 senior_title_ratio 城北区 - 2024 31.8"))
+        #expect(found.contains("2 further_study_rate 城北区 - 2024 64.1"))
+    }
+
     /// A news page's subject is the region its body names most when the others lie inside it; a title's
     /// `我市…` names no region.
     @Test func aCityNewsPageIsAboutTheCityItsBodyNames() throws {
