@@ -109,8 +109,13 @@ extension ExtractionRun {
         let clauses = Self.clauseRanges(text: text, sentence: sentence)
         // `幼儿专任教师 15311 人，比去年增加 760 人；…中职专任教师 2472 人`: a clause opening with a level or kind
         // speaks for it, and so do the clauses after it until another names one.
-        let clauseLeads = clauses.map { clause in
-            rules.tableCategories.classifyLead(scalars: text.scalars[clause.lowerBound..<min(clause.upperBound, text.scalars.count)])
+        let clauseLeads = clauses.indices.map { k -> TableCategory? in
+            let scalars = text.scalars[clauses[k].lowerBound..<min(clauses[k].upperBound, text.scalars.count)]
+            // After a clause that is only `其中，`, an attribute opens a part too (`其中，民办中等职业学校1所`).
+            if k > 0, Self.isBarePartsOpening(text.scalars[clauses[k - 1].lowerBound..<min(clauses[k - 1].upperBound, text.scalars.count)]) {
+                return rules.tableCategories.classifyListItem(scalars: scalars) ?? rules.tableCategories.classifyLead(scalars: scalars)
+            }
+            return rules.tableCategories.classifyLead(scalars: scalars)
         }
         // A sentence opening with ours as a whole (`全省中等职业学校招生数…`) ends what a paragraph's other-level
         // opening said about its later sentences (`全省高中阶段教育…。…。与 2018 年相比，招生增加 5.9%`).
@@ -541,6 +546,12 @@ extension ExtractionRun {
     }
 
     static let qizhong: [UInt32] = [0x5176, 0x4E2D]  // 其中
+
+    /// A clause that is `其中` and its punctuation alone.
+    static func isBarePartsOpening(_ scalars: ArraySlice<UInt32>) -> Bool {
+        let words = scalars.filter { !isWhitespace($0) && ![0xFF0C, 0x2C, 0xFF1A, 0x3A].contains($0) }  // ，,：:
+        return words.elementsEqual(qizhong)
+    }
 
     static let maximumCategoryGap = 12
 

@@ -121,6 +121,13 @@ import NianbaoModel
         #expect(found.contains("2 enrollment 城中区 民办 2023 900"))
         #expect(found.contains("2 enrollment 城中区 公办 2023 3100"))
         #expect(found.contains("2 new_enrollment 城中区 - 2023 1500"))
+        // `其中，` as a clause of its own opens the list the same way.
+        let comma = Self.observations("""
+        西宁市城中区中等职业教育质量年度报告（2023年）
+        全区共有中等职业学校5所。其中，民办中等职业学校1所，在校生900人。
+        """)
+        #expect(comma.contains("2 schools 城中区 民办 2023 1"), "\(comma)")
+        #expect(comma.contains("2 enrollment 城中区 民办 2023 900"), "\(comma)")
     }
 
     /// A value in another unit between a subject and the next sentence's `其中` list does not take the list from it.
