@@ -220,9 +220,21 @@ public enum LineShape {
     /// so never the first part of a sentence the next line goes on with.
     public static func isKeyValueLine(_ text: String) -> Bool {
         guard text.hasAtMostCharacters(40), let colon = text.lastIndex(where: { $0 == "：" || $0 == ":" }),
-              colon > text.startIndex else { return false }
+              colon > text.startIndex,
+              // A name, not a ratio (`13.5:1`): its last character before the colon is no digit.
+              let keyEnd = text[..<colon].last(where: { $0 != " " && $0 != "*" }), !keyEnd.isNumber else { return false }
         let value = text[text.index(after: colon)...].drop { $0 == " " || $0 == "\u{3000}" }
         return value.first.map { $0.isASCII && $0.isNumber } == true && !value.contains { "，。；;".contains($0) }
+    }
+
+    /// Whether a line opens with a name, a colon and a value (`直接就业：595人（直接就业率33.8%）`): a list item
+    /// opens so, and the line before it does not go on into it.
+    public static func opensWithKeyValue(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }),
+              let keyEnd = text[..<colon].last, !keyEnd.isNumber else { return false }
+        let rest = text[text.index(after: colon)...]
+        let end = rest.firstIndex(where: { "，。；（(".contains($0) }) ?? rest.endIndex
+        return isKeyValueLine(String(text[..<end]))
     }
 
     /// A web page's dateline: a short line that ends with a full date stamp, given a time of day

@@ -114,7 +114,8 @@ struct ParagraphJoiner {
     func continues(_ previous: SourceLine, with next: SourceLine) -> Bool {
         guard let first = next.text.first else { return false }
         if LineShape.isDateline(previous.text) || LineShape.isDateline(next.text)
-            || LineShape.endsWithBracketedYear(previous.text) || LineShape.isKeyValueLine(previous.text) { return false }
+            || LineShape.endsWithBracketedYear(previous.text) || LineShape.isKeyValueLine(previous.text)
+            || LineShape.opensWithKeyValue(next.text) { return false }
         if LineShape.continuationStarts.contains(first) && !isHeadingLike(previous) { return true }
         if layoutHints {
             return !next.startsBlock && !isHeadingLike(next) && !isHeadingLike(previous)

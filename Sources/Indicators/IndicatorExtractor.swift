@@ -76,7 +76,8 @@ extension IndicatorExtractor {
             if let pending = open {
                 if pending.section == section, let last = lastVisibleCharacter(blocks[pending.run]),
                    !sentenceEnds.contains(last), !looksLikeHeading(blocks[pending.run]),
-                   !LineShape.isKeyValueLine(blocks[pending.run.upperBound].text) {
+                   !LineShape.isKeyValueLine(blocks[pending.run.upperBound].text),
+                   !LineShape.opensWithKeyValue(blocks[index].text) {
                     open = (pending.run.lowerBound...index, section)
                     continue
                 }

@@ -50,7 +50,7 @@ struct ProbeSetTests {
         let fifth = try Self.score(split: "dev", batch: "u")
         print("made-up probes, dev (tuned on): fifth batch \(fifth)")
         #expect(fifth.labels == 216)
-        #expect(fifth.recall >= 0.91 && fifth.precision >= 0.92, "\(fifth)")
+        #expect(fifth.recall >= 0.93 && fifth.precision >= 0.92, "\(fifth)")
     }
 
     /// Nobody looked at these beyond this figure.
