@@ -745,24 +745,12 @@ extension ExtractionRun {
     }
 
     static func insideBreakdownParentheses(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Bool {
-        var index = offset - 1
-        var depth = 0
-        while index >= sentence.lowerBound, index < text.scalars.count {
-            let scalar = text.scalars[index]
-            if scalar == 0xFF09 || scalar == 0x29 { depth += 1 }
-            if scalar == 0xFF08 || scalar == 0x28 {
-                if depth == 0 {
-                    let inside = text.text((index + 1)..<min(offset, index + 4))
-                    if inside.hasPrefix("含") || inside.hasPrefix("其中") || inside.hasPrefix("包括") { return false }
-                    // Only a breakdown when a number stands right before the parenthesis.
-                    let before = text.text(max(sentence.lowerBound, index - 3)..<index)
-                    return before.contains { $0.isNumber } || before.hasSuffix("人") || before.hasSuffix("个")
-                }
-                depth -= 1
-            }
-            index -= 1
-        }
-        return false
+        guard let index = openingBracket(text: text, sentence: sentence, at: offset) else { return false }
+        let inside = text.text((index + 1)..<min(offset, index + 4))
+        if inside.hasPrefix("含") || inside.hasPrefix("其中") || inside.hasPrefix("包括") { return false }
+        // Only a breakdown when a number stands right before the parenthesis.
+        let before = text.text(max(sentence.lowerBound, index - 3)..<index)
+        return before.contains { $0.isNumber } || before.hasSuffix("人") || before.hasSuffix("个")
     }
 
     /// `quote.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when neither end can be
