@@ -391,7 +391,8 @@ extension ExtractionRun {
             quote: printedRow.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
             yearSource: year.source,
-            category: category ?? tableCategory ?? (isSchoolName(entity.entity ?? "") ? nil : tableNotes.category(forRow: row.first ?? "")))
+            category: category ?? tableCategory
+                ?? tableNotes.category(forRow: row.first ?? "").flatMap { isSchoolName(entity.entity ?? "") ? nil : $0 })
         emit(observation)
     }
 

@@ -545,7 +545,7 @@ extension ExtractionRun {
         return rest.filter { (0x3400...0x9FFF).contains($0) }.count <= 2 ? part.name : nil
     }
 
-    static let qizhong: [UInt32] = [0x5176, 0x4E2D]  // 其中
+    static let qizhong = TableCategoryRules.qizhong
 
     /// A clause that is `其中` and its punctuation alone.
     static func isBarePartsOpening(_ scalars: ArraySlice<UInt32>) -> Bool {
@@ -716,8 +716,6 @@ extension ExtractionRun {
         return result
     }
 
-    /// True when the number sits in parentheses that break down the number before them
-    /// (`31 人(专业教师 21 人基础教师 10 人)`); parentheses opening with 含/其中/包括 list real values.
     /// A percentage alone in its brackets (`（31.8%）`), or after a rate's phrase (`（升学率64.1%）`).
     func statesRateInBrackets(_ number: ParsedNumber, text: AnalysedText, sentence: Range<Int>, matches: BlockMatches) -> Bool {
         guard number.unit == "%" || number.unit == "％", let open = Self.openingBracket(text: text, sentence: sentence, at: number.start),
@@ -744,6 +742,8 @@ extension ExtractionRun {
         return nil
     }
 
+    /// True when the number sits in parentheses that break down the number before them
+    /// (`31 人(专业教师 21 人基础教师 10 人)`); parentheses opening with 含/其中/包括 list real values.
     static func insideBreakdownParentheses(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Bool {
         guard let index = openingBracket(text: text, sentence: sentence, at: offset) else { return false }
         let inside = text.text((index + 1)..<min(offset, index + 4))
