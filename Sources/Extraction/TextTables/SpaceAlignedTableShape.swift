@@ -59,15 +59,16 @@ struct SpaceAlignedTableShape: TextTableShape {
         let labelColumns = headerLines.last.map { TableCellText.headerCells($0.text).count - width } ?? 1
         let body = rows.indices.map { r in
             let row = rows[r].row
-            if labelColumns == 2, row.labelParts.count <= 2, !row.label.isEmpty {
-                let parts = row.labelParts.count == 2 ? row.labelParts : [row.label, ""]
+            let labelParts = row.labelParts
+            if labelColumns == 2, labelParts.count <= 2, !row.label.isEmpty {
+                let parts = labelParts.count == 2 ? labelParts : [row.label, ""]
                 return TextTableRow(cells: parts + values[r], line: rows[r].line)
             }
             // The same when a value (`—`) fills that column in some row: a label of two parts over an empty first
             // column is the name and that column's text, when that is short and no English gloss (`人`, `个/生`).
-            if row.labelParts.count == 2, values[r].count >= 2, values[r][0].isEmpty, let unit = row.labelParts.last,
+            if labelParts.count == 2, values[r].count >= 2, values[r][0].isEmpty, let unit = labelParts.last,
                unit.count <= 6, !unit.contains(where: { $0.isASCII && $0.isLetter }) {
-                return TextTableRow(cells: row.labelParts + values[r].dropFirst(), line: rows[r].line)
+                return TextTableRow(cells: labelParts + values[r].dropFirst(), line: rows[r].line)
             }
             return TextTableRow(cells: row.label.isEmpty ? values[r] : [row.label] + values[r], line: rows[r].line)
         }
@@ -138,8 +139,14 @@ struct SpacedRow: Equatable {
         var endColumn: Int
     }
     var label: String
-    /// The label's parts between runs of two spaces or more (`在校生数`, `人` of `在校生数      人   3,812`).
-    var labelParts: [String] = []
+    /// The label as printed, its spacing kept.
+    var printedLabel = ""
+    /// The label's parts between runs of two spaces or more (`在校生数`, `人` of `在校生数      人   3,812`); asked
+    /// only of a matched table's rows, so not split for every line tried.
+    var labelParts: [String] {
+        printedLabel.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.map(TableCellText.label)
+    }
     var values: [Value]
     var trailingSpaces: Int
 
@@ -181,8 +188,7 @@ struct SpacedRow: Equatable {
             return nil
         }
         self.label = label
-        labelParts = labelText.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.map(TableCellText.label)
+        printedLabel = labelText
         values = tokens[firstValue...].enumerated().map { offset, token in
             // The gap before a row's first value counts only after a label; before it is indentation.
             Value(text: token.text, gapBefore: offset == 0 && label.isEmpty ? 1 : token.gapBefore, endColumn: token.endColumn)
