@@ -161,11 +161,11 @@ extension ExtractionRun {
             // `全国中等职业教育（不含人社部门管理的技工学校）共有学校 7085 所`: the whole less a kind.
             // `2015级在校学生…满意度为 91%`: a grade cohort opening the clause is the value's category.
             if category == nil, let cohort = Self.cohort(in: text, clause: clauses[clauseIndex], before: number.start) { category = cohort }
-            var statesExclusion = false
+            var statedExclusion: String?
             if let excluded = excludedKind(text, from: sentence.lowerBound, to: number.start)
                 ?? excludedKindInBrackets(text, after: number.end, before: sentence.upperBound) {
                 category = excluded
-                statesExclusion = true
+                statedExclusion = excluded
             }
             let clause = clauses[clauseIndex]
             defer { previousEnd = max(previousEnd, number.end) }
@@ -289,8 +289,8 @@ extension ExtractionRun {
                                                                  blockIndex: blockIndex)
             // What the paragraph said its whole leaves out holds for that entity's later figures of the whole, in
             // sentences naming no region of their own (`2015年，全国中等职业学校毕业生…` states its own scope).
-            if statesExclusion, let category {
-                paragraphExclusion = (category, entity)
+            if let excluded = statedExclusion {
+                paragraphExclusion = (excluded, entity)
                 exclusionSection = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
             } else if category == nil, entity != nil, paragraphExclusion != nil || documentExclusion != nil {
                 let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }
@@ -301,6 +301,12 @@ extension ExtractionRun {
                     // `说明：本报告数据均不含人社部门主管的技工学校`: every figure of the document's subject.
                     category = excluded
                 }
+            }
+            // An attribute part (`其中民办 12 所`) of a narrowed whole is a part of that narrowing (`不含技工学校/民办`,
+            // `技工学校/民办`), as a table's `其中:市属` row under its kind is.
+            if let part = category, rules.tableCategories.attributes.contains(part),
+               let scope = statedExclusion ?? scopeOfWhole(for: entity, part: part, sentence: sentence, before: number.start, matches: matches) {
+                category = scope + "/" + part
             }
             // A kind left out of secondary vocational education (`不含技工学校`) says nothing of another level's figure.
             if !rule.levels.isEmpty, let kind = category, kind.hasPrefix(rules.tableCategories.excluding) { category = nil }
@@ -578,6 +584,23 @@ extension ExtractionRun {
               !rules.tableCategories.attributes.contains(kind) else { return nil }
         let name = rules.tableCategories.excluding + kind
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
+    }
+
+    /// The narrowing an attribute part belongs to: the kind the paragraph is about (`技工学校…，其中民办…`), else
+    /// the whole-less-a-kind its paragraph or document stated for the same entity (`（不含技工学校，下同）`).
+    func scopeOfWhole(for entity: String?, part: String, sentence: Range<Int>, before end: Int, matches: BlockMatches) -> String? {
+        let attributes = rules.tableCategories.attributes
+        if let kind = paragraphCategory, kind != part, !attributes.contains(kind) { return kind }
+        guard entity != nil else { return nil }
+        let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= end }
+        if let exclusion = paragraphExclusion, exclusion.entity == entity,
+           regionsNamed.allSatisfy({ $0.entity == entity }) {
+            return exclusion.kind
+        }
+        if let excluded = documentExclusion, entity == subject?.name, regionsNamed.allSatisfy({ $0.entity == subject?.name }) {
+            return excluded
+        }
+        return nil
     }
 
     /// The last grade cohort (`2015级`, `2015級`) in the clause before a value: the cohort the value is about,

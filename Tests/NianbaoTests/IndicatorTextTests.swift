@@ -331,6 +331,21 @@ enum IndicatorSentence {
         #expect(result.observations.first?.category == "不含技工学校")
     }
 
+    /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
+    @Test func attributePartOfANarrowedWholeCombinesCategories() {
+        let narrowed = IndicatorSentence.extract([
+            "2023年，全区中等职业教育（不含技工学校，下同）共有学校 12 所，其中民办学校 3 所。",
+        ], region: "静安区", year: 2023)
+        #expect(narrowed.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "schools 12 不含技工学校", "schools 3 不含技工学校/民办",
+        ])
+        let kind = IndicatorSentence.extract(["技工学校招生 1200 人，其中民办学校招生 300 人。"], region: "静安区", year: 2023)
+        #expect(kind.observations.map { "\($0.value) \($0.category ?? "-")" } == ["1200 技工学校", "300 技工学校/民办"])
+        // Without a narrowing the attribute stands alone.
+        let plain = IndicatorSentence.extract(["全区共有中等职业学校 12 所，其中民办学校 3 所。"], region: "静安区", year: 2023)
+        #expect(plain.observations.map { $0.category ?? "-" } == ["-", "民办"])
+    }
+
     @Test func aRegionsEventIsNotTheSubjectOfItsSchoolsAwards() {
         let result = IndicatorSentence.extract(["上海市曹杨职业技术学校连续多次获得普陀区创业设计大赛一等奖，荣获上海市职业院校学生创新创业大赛金奖1个、铜奖7个。"],
                                                region: "普陀区", year: 2023)
