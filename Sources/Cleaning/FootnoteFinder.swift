@@ -67,7 +67,7 @@ enum FootnoteFinder {
         if words.noteOpeners.contains(where: { text.hasPrefix($0) }) { return true }
         // A complete sentence (or a source citation) rather than the rest of a wrapped line.
         return text.count >= 12 && (LineShape.endsSentence(text) || text.hasSuffix("）") || text.hasSuffix("》"))
-            && HeadingShape.parse(text, namedParts: words.namedParts) == nil
+            && HeadingShape.parse(text, words: words) == nil
     }
 
     /// Removes reference numbers glued into the text (`数据显示1，2019 年`) for notes that exist.

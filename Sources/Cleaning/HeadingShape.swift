@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoModel
 
 /// The numbering a line starts with (`1.2`, `一、`, `（三）`, `案例 3`, `表 1`, `图表 2`, `附表 1`),
 /// recognised by shape alone. Whether it really is a heading is decided later, with context.
@@ -48,21 +49,26 @@ public struct HeadingShape: Sendable, Hashable {
     /// Measure words that show a quantity when glued to the number (`2所`, `3个`); with a space they may start a title.
     static let gluedQuantityFollowers: Set<Character> = Set("所人个名项次多家门台套批类级位种条件篇部章节本册场天周时分秒米岁")
 
-    /// The shape of a line's numbering, or of a whole line that is one of `namedParts` (`DocumentWords`:
-    /// `前言`, `结语`, `附录`), which opens an unnumbered top-level part.
-    public static func parse(_ raw: String, namedParts: Set<String>) -> HeadingShape? {
+    /// The shape of a line's numbering, or of a whole line that is one of the words' named parts (`前言`,
+    /// `结语`, `附录`), which opens an unnumbered top-level part. Labels and ordinal units are the words'
+    /// `headingLabels`; `readsNamedParts` false for a line that goes on after its number (a run-in heading).
+    public static func parse(_ raw: String, words: DocumentWords, readsNamedParts: Bool = true) -> HeadingShape? {
         let text = raw.trimmingSpaces()
         guard let first = text.first else { return nil }
-        if namedParts.contains(text) {
-            return HeadingShape(scheme: text.hasPrefix("附") ? .appendix : .named, number: "", components: [],
+        let labels = words.headingLabels
+        if readsNamedParts, words.namedParts.contains(text) {
+            return HeadingShape(scheme: labels.opensAppendix(text) ? .appendix : .named, number: "", components: [],
                                 hasTrailingDot: false, title: text.replacingOccurrences(of: " ", with: ""))
         }
-        if first == "【" || text.hasPrefix("案例") { return parseCase(text) }
-        if text.hasPrefix("附表") || text.hasPrefix("附件") || text.hasPrefix("附录") { return parseLabelled(text, prefixLength: 2, scheme: .appendix) }
-        if text.hasPrefix("图表") { return parseLabelled(text, prefixLength: 2, scheme: .figure) }
-        if first == "表" { return parseLabelled(text, prefixLength: 1, scheme: .table) }
-        if first == "图" { return parseLabelled(text, prefixLength: 1, scheme: .figure) }
-        if first == "第" { return parseOrdinal(text) }
+        if first == "【" || labels.cases.contains(where: { text.hasPrefix($0) }) { return parseCase(text, labels: labels.cases) }
+        // Each list is longest first (`图表` before `图`); no word of one list begins a word of a later one.
+        for (words, scheme) in [(labels.appendixTables, Scheme.appendix), (labels.appendices, .appendix), (labels.figures, .figure),
+                                (labels.tables, .table)] {
+            if let label = words.first(where: { text.hasPrefix($0) }) {
+                return parseLabelled(text, prefixLength: label.count, scheme: scheme)
+            }
+        }
+        if first == "第" { return parseOrdinal(text, labels: labels) }
         if first == "（" || first == "(" { return parseParen(text) }
         if first.isASCII && first.isNumber { return parseArabic(text) }
         if chineseDigits[first] != nil { return parseChineseComma(text) }
@@ -149,12 +155,12 @@ public struct HeadingShape: Sendable, Hashable {
         return nil
     }
 
-    static func parseCase(_ text: String) -> HeadingShape? {
+    static func parseCase(_ text: String, labels: [String]) -> HeadingShape? {
         var rest = Substring(text)
         let bracketed = rest.first == "【"
         if bracketed { rest = rest.dropFirst() }
-        guard rest.hasPrefix("案例") else { return nil }
-        rest = rest.dropFirst(2).drop(while: { $0 == " " })
+        guard let label = labels.first(where: { rest.hasPrefix($0) }) else { return nil }
+        rest = rest.dropFirst(label.count).drop(while: { $0 == " " })
         let digits = rest.prefix(while: { ($0.isASCII && $0.isNumber) || chineseDigits[$0] != nil })
         guard !digits.isEmpty, digits.count <= 3 else { return nil }
         let value = Int(digits) ?? chineseValue(digits) ?? 0
@@ -169,18 +175,21 @@ public struct HeadingShape: Sendable, Hashable {
         return HeadingShape(scheme: .caseLabel, number: String(digits), components: [value], hasTrailingDot: false, title: title)
     }
 
-    /// Words a `第N…` heading ends its number with, and the scheme each gives.
-    static let ordinalUnits: [(String, Scheme)] = [("部分", .ordinalPart), ("章", .ordinalPart), ("篇", .ordinalPart),
-                                                   ("节", .ordinalSection)]
-
     /// `第一章 总则`, `第二部分 主要任务`, `第3节 …`; the number is the numeral between 第 and the unit.
     /// `第一` alone (`第一，…`) and ordinals of other things (`第3名`) are not headings.
-    static func parseOrdinal(_ text: String) -> HeadingShape? {
+    static func parseOrdinal(_ text: String, labels: HeadingLabels) -> HeadingShape? {
         let rest = text.dropFirst()
         let numeral = rest.prefix { ($0.isASCII && $0.isNumber) || (chineseDigits[$0] != nil && $0 != "两") }
         guard !numeral.isEmpty, numeral.count <= 3, let value = Int(numeral) ?? chineseValue(numeral), value > 0 else { return nil }
         let afterNumeral = rest[numeral.endIndex...]
-        guard let (unit, scheme) = ordinalUnits.first(where: { afterNumeral.hasPrefix($0.0) }) else { return nil }
+        let unit: String, scheme: Scheme
+        if let part = labels.partUnits.first(where: { afterNumeral.hasPrefix($0) }) {
+            (unit, scheme) = (part, .ordinalPart)
+        } else if let section = labels.sectionUnits.first(where: { afterNumeral.hasPrefix($0) }) {
+            (unit, scheme) = (section, .ordinalSection)
+        } else {
+            return nil
+        }
         let title = Self.title(after: afterNumeral.dropFirst(unit.count).drop(while: { $0 == "、" || $0 == "." || $0 == "．" }))
         return HeadingShape(scheme: scheme, number: String(numeral), components: [value], hasTrailingDot: false, title: title)
     }

@@ -21,7 +21,7 @@ struct ParagraphJoiner {
     /// PDF and HTML readers mark paragraph starts themselves (`startsBlock`).
     let layoutHints: Bool
     /// Lines that alone open an unnumbered part (`前言`): a heading, never a wrapped line's rest.
-    let namedParts: Set<String>
+    let words: DocumentWords
     var blocks: [Block] = []
     var current: Block?
     /// `current.text.count`, kept as lines are appended.
@@ -29,9 +29,9 @@ struct ParagraphJoiner {
     var currentLastLine: SourceLine?
     var blanksSinceCurrent = 0
 
-    init(wrapWidth: Int?, namedParts: Set<String>, layoutHints: Bool) {
+    init(wrapWidth: Int?, words: DocumentWords, layoutHints: Bool) {
         self.wrapWidth = wrapWidth
-        self.namedParts = namedParts
+        self.words = words
         self.layoutHints = layoutHints
     }
 
@@ -97,13 +97,13 @@ struct ParagraphJoiner {
         let text = line.text
         // A heading never holds a full stop: `1. 坚持立德树人。全面贯彻…` opens a paragraph.
         guard text.hasAtMostCharacters(60), !LineShape.endsSentence(text), !text.containsLiteral("。") else { return false }
-        guard let shape = HeadingShape.parse(text, namedParts: namedParts) else { return false }
+        guard let shape = HeadingShape.parse(text, words: words) else { return false }
         return shape.scheme != .named || text.hasAtMostCharacters(6)
     }
 
     /// `3.3 教师培养培训`, `案例 9 …`: shapes a wrapped body line practically never starts with.
     func isStrongHeading(_ line: SourceLine) -> Bool {
-        guard isHeadingLike(line), let shape = HeadingShape.parse(line.text, namedParts: namedParts) else { return false }
+        guard isHeadingLike(line), let shape = HeadingShape.parse(line.text, words: words) else { return false }
         switch shape.scheme {
         case .decimal: return shape.components.count >= 2
         case .caseLabel: return true

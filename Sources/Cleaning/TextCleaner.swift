@@ -17,7 +17,7 @@ public struct TextCleaner: Sendable {
         keepContinuationRows(&lines, original: document.pages.flatMap(\.lines))
         let classified = FootnoteFinder.classify(lines, words: words)
         let wrapWidth = WrapDetector.wrapWidth(of: classified.compactMap { $0.kind == .text ? $0.line : nil })
-        var joiner = ParagraphJoiner(wrapWidth: wrapWidth, namedParts: words.namedParts, layoutHints: document.format == .pdf || document.format == .html)
+        var joiner = ParagraphJoiner(wrapWidth: wrapWidth, words: words, layoutHints: document.format == .pdf || document.format == .html)
         var footnotes: [Block] = []
         for item in classified {
             switch item.kind {
@@ -65,7 +65,7 @@ public struct TextCleaner: Sendable {
     }
 
     func isCaption(_ text: String) -> Bool {
-        guard let shape = HeadingShape.parse(text, namedParts: words.namedParts) else { return false }
+        guard let shape = HeadingShape.parse(text, words: words) else { return false }
         return [.table, .figure, .caseLabel, .appendix, .named].contains(shape.scheme)
     }
 

@@ -26,11 +26,13 @@ public struct DocumentWords: Sendable, Hashable {
     /// Openings of a table's caption, unit line or note (`表`, `单位`, `资料来源`) when a number, space, colon
     /// or bracket follows: never a row.
     public var tableCaptionOpeners: [String]
+    /// Labels before a caption's or part's number (`表 1`, `附表 2`, `案例 3`, `第二部分`).
+    public var headingLabels: HeadingLabels
 
     public init(titleWords: [String] = [], issuerSuffixes: [String] = [], dateLabels: [String] = [],
                 contentsTitles: Set<String> = [], closingWords: [String] = [], namedParts: Set<String> = [],
                 noteOpeners: [String] = [], pageNumberForms: Set<String> = [], pageInfoMarkers: [String] = [],
-                pageInfoHints: [String] = [], tableCaptionOpeners: [String] = []) {
+                pageInfoHints: [String] = [], tableCaptionOpeners: [String] = [], headingLabels: HeadingLabels = HeadingLabels()) {
         self.titleWords = titleWords
         self.issuerSuffixes = issuerSuffixes
         self.dateLabels = dateLabels.sorted { $0.count > $1.count }
@@ -42,5 +44,43 @@ public struct DocumentWords: Sendable, Hashable {
         self.pageInfoMarkers = pageInfoMarkers
         self.pageInfoHints = pageInfoHints
         self.tableCaptionOpeners = tableCaptionOpeners
+        self.headingLabels = headingLabels
+    }
+}
+
+/// The words that open a numbered caption, case or appendix (`表 1`, `图表 2`, `附表 1`, `【案例3】`) and that end
+/// a `第N…` part's number (`第二部分`, `第一章`, `第三节`). Each list is tried longest word first, so `图表` is
+/// no `图` and `附表` no `表`.
+public struct HeadingLabels: Sendable, Hashable {
+    /// `案例 3`, `【案例3】`
+    public var cases: [String]
+    /// `附件 2`, `附录`; an appendix standing alone is a named part
+    public var appendices: [String]
+    /// `附表 1`: an appendix that is a table, a heading wherever it stands
+    public var appendixTables: [String]
+    /// `表 1`
+    public var tables: [String]
+    /// `图 1`, `图表 1`
+    public var figures: [String]
+    /// `第一部分`, `第一章`: a part above the numbered headings
+    public var partUnits: [String]
+    /// `第一节`: a division of a part
+    public var sectionUnits: [String]
+
+    public init(cases: [String] = [], appendices: [String] = [], appendixTables: [String] = [], tables: [String] = [],
+                figures: [String] = [], partUnits: [String] = [], sectionUnits: [String] = []) {
+        func longestFirst(_ words: [String]) -> [String] { words.sorted { $0.count > $1.count } }
+        self.cases = longestFirst(cases)
+        self.appendices = longestFirst(appendices)
+        self.appendixTables = longestFirst(appendixTables)
+        self.tables = longestFirst(tables)
+        self.figures = longestFirst(figures)
+        self.partUnits = longestFirst(partUnits)
+        self.sectionUnits = longestFirst(sectionUnits)
+    }
+
+    /// Whether the text opens with an appendix's label (`附件`, `附表 1`).
+    public func opensAppendix(_ text: String) -> Bool {
+        appendices.contains { text.hasPrefix($0) } || appendixTables.contains { text.hasPrefix($0) }
     }
 }

@@ -27,6 +27,10 @@ extension DocumentWords {
     private static let keys: Set<String> = [
         "title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words", "named_parts",
         "note_openers", "page_number_forms", "page_info_markers", "page_info_hints", "table_caption_openers",
+        "heading_labels",
+    ]
+    private static let headingLabelKeys: Set<String> = [
+        "cases", "appendices", "appendix_tables", "tables", "figures", "part_units", "section_units",
     ]
 
     private static func parse(_ file: RuleFile) throws(RuleError) -> DocumentWords {
@@ -37,13 +41,27 @@ extension DocumentWords {
             guard !words.isEmpty, !words.contains(where: \.isEmpty) else { throw file.error(node, "“\(key)” needs words, none empty") }
             return words
         }
-        let words = DocumentWords(
+        var words = DocumentWords(
             titleWords: try list("title_words"), issuerSuffixes: try list("issuer_suffixes"),
             dateLabels: try list("date_labels"), contentsTitles: Set(try list("contents_titles")),
             closingWords: try list("closing_words"), namedParts: Set(try list("named_parts")),
             noteOpeners: try list("note_openers"), pageNumberForms: Set(try list("page_number_forms")),
             pageInfoMarkers: try list("page_info_markers"), pageInfoHints: try list("page_info_hints"),
             tableCaptionOpeners: try list("table_caption_openers"))
+        guard let labelsNode = map["heading_labels"] else { throw file.error(file.root, "“heading_labels” is missing") }
+        let labelsMap = try file.mapping(labelsNode, allowed: headingLabelKeys)
+        func labels(_ key: String) throws(RuleError) -> [String] {
+            guard let node = labelsMap[key] else { throw file.error(labelsNode, "“heading_labels.\(key)” is missing") }
+            let words = try file.strings(node)
+            guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
+                throw file.error(node, "“heading_labels.\(key)” needs words, none empty")
+            }
+            return words
+        }
+        words.headingLabels = HeadingLabels(
+            cases: try labels("cases"), appendices: try labels("appendices"), appendixTables: try labels("appendix_tables"),
+            tables: try labels("tables"), figures: try labels("figures"), partUnits: try labels("part_units"),
+            sectionUnits: try labels("section_units"))
         for form in words.pageNumberForms.sorted() where !form.contains("#") || form != form.lowercased() || form.contains(" ") {
             throw file.error(map["page_number_forms"]!, "page number form “\(form)” needs a # for its digits, no spaces, lower case")
         }

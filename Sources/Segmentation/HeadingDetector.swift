@@ -28,20 +28,20 @@ struct HeadingDetector {
     /// Openings of the lines that close a notice's body (`documents.yaml` `closing_words`).
     let closingWords: [String]
     /// Lines that alone open an unnumbered part (`documents.yaml` `named_parts`).
-    let namedParts: Set<String>
+    let words: DocumentWords
     /// `candidateShape` of each paragraph, parsed once: the passes below ask for it four times or more.
     private let paragraphShapes: [HeadingShape??]
 
-    init(blocks: [Block], tocTitles: Set<String>, closingWords: [String], namedParts: Set<String>) {
+    init(blocks: [Block], tocTitles: Set<String>, closingWords: [String], words: DocumentWords) {
         self.blocks = blocks
         self.tocTitles = tocTitles
         self.closingWords = closingWords
-        self.namedParts = namedParts
-        paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0, namedParts: namedParts)) : nil }
+        self.words = words
+        paragraphShapes = blocks.parallelMap { $0.kind == .paragraph ? .some(Self.candidateShape($0, words: words)) : nil }
     }
 
     func candidateShape(at index: Int) -> HeadingShape? {
-        paragraphShapes[index] ?? Self.candidateShape(blocks[index], namedParts: namedParts)
+        paragraphShapes[index] ?? Self.candidateShape(blocks[index], words: words)
     }
 
     func style(in range: Range<Int>) -> Style {
@@ -57,10 +57,10 @@ struct HeadingDetector {
         return chinese >= 2 && chinese * 2 >= decimal ? .chinese : .decimal
     }
 
-    static func candidateShape(_ block: Block, namedParts: Set<String>) -> HeadingShape? {
+    static func candidateShape(_ block: Block, words: DocumentWords) -> HeadingShape? {
         let text = block.text
         guard text.hasAtMostCharacters(Self.maxHeadingLength + 12) else { return nil }
-        guard let shape = HeadingShape.parse(text, namedParts: namedParts) else { return nil }
+        guard let shape = HeadingShape.parse(text, words: words) else { return nil }
         switch shape.scheme {
         case .caseLabel, .table, .figure, .appendix:
             return text.count <= 90 && !LineShape.endsSentence(text) ? shape : nil
@@ -77,10 +77,10 @@ struct HeadingDetector {
     /// number opens a task or a point; in decimal documents `1.` opens a chapter. A first one (`1.`) counts
     /// only when its next number follows as another run-in heading.
     func runInShape(at i: Int, style: Style, in range: Range<Int>) -> HeadingShape? {
-        guard style == .chinese, blocks[i].kind == .paragraph, let shape = RunInHeading.shape(blocks[i].text) else { return nil }
+        guard style == .chinese, blocks[i].kind == .paragraph, let shape = RunInHeading.shape(blocks[i].text, words: words) else { return nil }
         guard shape.components.first == 1 else { return shape }
         for j in (i + 1)..<range.upperBound where blocks[j].kind == .paragraph {
-            guard let next = RunInHeading.shape(blocks[j].text) ?? candidateShape(at: j) else { continue }
+            guard let next = RunInHeading.shape(blocks[j].text, words: words) ?? candidateShape(at: j) else { continue }
             if next.scheme == shape.scheme && next.components.first == 2 { return shape }
             if next.scheme != shape.scheme && depth(of: next.scheme) ?? 0 < depth(of: shape.scheme) ?? 0 { break }
         }
@@ -182,8 +182,8 @@ struct HeadingDetector {
                                         title: shape.title.isEmpty ? block.text : shape.title,
                                         path: path, kind: level == 1 ? .chapter : .section))
             case .named:
-                if shape.title.hasPrefix("附") && !headings.contains(where: { $0.kind == .chapter }) { continue }
-                if shape.title.hasPrefix("附") {
+                if words.headingLabels.opensAppendix(shape.title) && !headings.contains(where: { $0.kind == .chapter }) { continue }
+                if words.headingLabels.opensAppendix(shape.title) {
                     headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: nil, title: shape.title, path: [], kind: .appendix))
                 } else {
                     headings.append(Heading(role: .part, blockIndex: i, level: 1, number: nil, title: shape.title, path: [], kind: .preface))
@@ -206,7 +206,7 @@ struct HeadingDetector {
             case .appendix:
                 // A notice's `附件` line before any chapter introduces the attached document itself; a numbered
                 // appendix table (`附表 1 …`) is one wherever it stands.
-                let isAppendixTable = block.text.hasPrefix("附表") && !shape.number.isEmpty
+                let isAppendixTable = words.headingLabels.appendixTables.contains(where: { block.text.hasPrefix($0) }) && !shape.number.isEmpty
                 if !isAppendixTable && !headings.contains(where: { $0.kind == .chapter }) { continue }
                 headings.append(Heading(role: .appendix, blockIndex: i, level: 1, number: shape.number.isEmpty ? nil : shape.number,
                                         title: shape.title.isEmpty ? block.text : shape.title, path: [], kind: .appendix))

@@ -1,4 +1,5 @@
 import Cleaning
+import NianbaoModel
 
 /// A numbered heading that runs into its paragraph, the usual form of a plan's tasks and of short
 /// reports: `1. 坚持立德树人。全面贯彻…`, `(二)学生情况 学校现有…`. The title is the lead up to the first
@@ -9,9 +10,9 @@ enum RunInHeading {
     static let minimumTitleLength = 2
 
     /// The line's numbering with `title` cut to the lead, or nil.
-    static func shape(_ text: String) -> HeadingShape? {
+    static func shape(_ text: String, words: DocumentWords) -> HeadingShape? {
         // A run-in heading has its body on the line, so the whole line is never a named part (`前言`).
-        guard var shape = HeadingShape.parse(text, namedParts: []) else { return nil }
+        guard var shape = HeadingShape.parse(text, words: words, readsNamedParts: false) else { return nil }
         switch shape.scheme {
         case .decimal where shape.components.count == 1 && !shape.isGlued: break
         case .arabicComma, .chineseComma, .chineseParen, .arabicParen: break

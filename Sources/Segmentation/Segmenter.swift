@@ -14,9 +14,9 @@ public struct Segmenter: Sendable {
 
     public func segment(_ clean: CleanDocument, docId: String) -> SegmentedDocument {
         let blocks = clean.blocks
-        let toc = TableOfContentsReader.read(blocks, titles: words.contentsTitles, namedParts: words.namedParts)
-        let tocTitles = Set(toc.entries.map { HeadingDetector(blocks: [], tocTitles: [], closingWords: [], namedParts: []).normalisedTitle($0.title) })
-        let detector = HeadingDetector(blocks: blocks, tocTitles: tocTitles, closingWords: words.closingWords, namedParts: words.namedParts)
+        let toc = TableOfContentsReader.read(blocks, titles: words.contentsTitles, words: words)
+        let tocTitles = Set(toc.entries.map { HeadingDetector(blocks: [], tocTitles: [], closingWords: [], words: words).normalisedTitle($0.title) })
+        let detector = HeadingDetector(blocks: blocks, tocTitles: tocTitles, closingWords: words.closingWords, words: words)
 
         // Body: after the TOC when there is one; otherwise from the first heading on.
         var bodyStart = toc.blockRange?.upperBound ?? 0
@@ -37,7 +37,7 @@ public struct Segmenter: Sendable {
         let front = FrontMatterReader(words: words).read(cover: blocks[0..<coverEnd], body: blocks[bodyStart...],
                                            metadataTitle: clean.source.metadataTitle,
                                            metadataDate: clean.source.format == .html ? clean.source.metadataDate : nil)
-        var builder = SectionBuilder(docId: docId, blocks: blocks, namedParts: words.namedParts)
+        var builder = SectionBuilder(docId: docId, blocks: blocks, words: words)
         if coverEnd > 0 {
             builder.add(kind: .frontMatter, id: "front", level: 0, number: nil, title: front.title ?? "",
                         parent: nil, blockStart: 0, blockEnd: coverEnd - 1)
@@ -73,15 +73,15 @@ public struct Segmenter: Sendable {
 /// Turns detected headings into `Section`s with ids, parents and spans, and collects table rows.
 struct SectionBuilder {
     /// Lines that alone open an unnumbered part: never a unit line between a caption and its rows.
-    let namedParts: Set<String>
+    let words: DocumentWords
     let docId: String
     let blocks: [Block]
     var sections: [Section] = []
     var tables: [TableData] = []
     var usedIds: Set<String> = []
 
-    init(docId: String, blocks: [Block], namedParts: Set<String>) {
-        self.namedParts = namedParts
+    init(docId: String, blocks: [Block], words: DocumentWords) {
+        self.words = words
         self.docId = docId
         self.blocks = blocks
     }
@@ -280,7 +280,7 @@ struct SectionBuilder {
         while j <= limit, j < blocks.count {
             if blocks[j].kind == .tableRow {
                 rows.append(j)
-            } else if rows.isEmpty && skipped < 2 && blocks[j].text.count <= 30 && HeadingShape.parse(blocks[j].text, namedParts: namedParts) == nil {
+            } else if rows.isEmpty && skipped < 2 && blocks[j].text.count <= 30 && HeadingShape.parse(blocks[j].text, words: words) == nil {
                 skipped += 1
             } else {
                 break

@@ -22,7 +22,7 @@ struct TableOfContentsReader {
     }
 
     /// `titles`: the title lines of a table of contents (`documents.yaml` `contents_titles`).
-    static func read(_ blocks: [Block], titles: Set<String>, namedParts: Set<String>) -> Result {
+    static func read(_ blocks: [Block], titles: Set<String>, words: DocumentWords) -> Result {
         guard let start = blocks.prefix(200).firstIndex(where: { titles.contains(compact($0.text)) }) else {
             return Result(entries: [], blockRange: nil)
         }
@@ -40,7 +40,7 @@ struct TableOfContentsReader {
                 continue
             }
             guard let (title, page) = splitPage(text) else { break }
-            let entry = makeEntry(list: list, title: title, page: page, location: block.start, namedParts: namedParts)
+            let entry = makeEntry(list: list, title: title, page: page, location: block.start, words: words)
             entries.append(entry)
             index += 1
             end = index
@@ -80,8 +80,8 @@ struct TableOfContentsReader {
     }
 
     static func makeEntry(list: TocEntry.List, title raw: String, page: String, location: SourceLocation,
-                          namedParts: Set<String>) -> TocEntry {
-        let shape = HeadingShape.parse(raw, namedParts: namedParts)
+                          words: DocumentWords) -> TocEntry {
+        let shape = HeadingShape.parse(raw, words: words)
         var entryList = list
         var level = 1
         var number: String?

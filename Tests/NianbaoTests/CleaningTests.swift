@@ -77,7 +77,7 @@ import NianbaoModel
 
     /// A number cut by a hard wrap in Chinese text is one number again; Latin words keep their space.
     @Test func aNumberCutByTheWrapIsRejoinedWithoutASpace() {
-        let joiner = ParagraphJoiner(wrapWidth: 40, namedParts: [], layoutHints: false)
+        let joiner = ParagraphJoiner(wrapWidth: 40, words: DocumentWords(), layoutHints: false)
         #expect(!joiner.needsSpace("教师占比为62.4%。202", "1届毕业生"))
         #expect(joiner.needsSpace("ANNUAL REPORT 2021", "2022 edition"))
         #expect(joiner.needsSpace("annual", "report"))

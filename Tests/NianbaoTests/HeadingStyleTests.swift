@@ -23,16 +23,16 @@ import NianbaoModel
     }
 
     @Test func runInLeadShapes() {
-        #expect(RunInHeading.shape("1. 坚持立德树人。全面贯彻落实党的教育方针，坚持社")?.title == "坚持立德树人")
-        #expect(RunInHeading.shape("4. 推进现代学徒制。到 2025 年，开展现代学徒制")?.number == "4")
-        #expect(RunInHeading.shape("(二)学生情况 学校现有全日制在校生646人。2024年、2025年招生")?.title == "学生情况")
-        #expect(RunInHeading.shape("（一）加强组织领导。各区要把职业教育摆在重要位置。")?.title == "加强组织领导")
+        #expect(RunInHeading.shape("1. 坚持立德树人。全面贯彻落实党的教育方针，坚持社", words: .shipped)?.title == "坚持立德树人")
+        #expect(RunInHeading.shape("4. 推进现代学徒制。到 2025 年，开展现代学徒制", words: .shipped)?.number == "4")
+        #expect(RunInHeading.shape("(二)学生情况 学校现有全日制在校生646人。2024年、2025年招生", words: .shipped)?.title == "学生情况")
+        #expect(RunInHeading.shape("（一）加强组织领导。各区要把职业教育摆在重要位置。", words: .shipped)?.title == "加强组织领导")
         // A numbered sentence, a lead with nothing after it, a lead too long to be a title: not run-in headings.
-        #expect(RunInHeading.shape("1. 坚持立德树人，全面落实各项工作要求，努力培养社会主义建设者。") == nil)
-        #expect(RunInHeading.shape("2. 坚持需求导向。") == nil)
-        #expect(RunInHeading.shape("3. 学校以服务区域经济社会发展为宗旨并持续深化产教融合校企合作工作。其余略。") == nil)
-        #expect(RunInHeading.shape("一是加强内涵建设，不断增强学校特色。二是提升质量。") == nil)
-        #expect(RunInHeading.shape("2所是民办学校。另有 3 所公办学校。") == nil)
+        #expect(RunInHeading.shape("1. 坚持立德树人，全面落实各项工作要求，努力培养社会主义建设者。", words: .shipped) == nil)
+        #expect(RunInHeading.shape("2. 坚持需求导向。", words: .shipped) == nil)
+        #expect(RunInHeading.shape("3. 学校以服务区域经济社会发展为宗旨并持续深化产教融合校企合作工作。其余略。", words: .shipped) == nil)
+        #expect(RunInHeading.shape("一是加强内涵建设，不断增强学校特色。二是提升质量。", words: .shipped) == nil)
+        #expect(RunInHeading.shape("2所是民办学校。另有 3 所公办学校。", words: .shipped) == nil)
     }
 
     @Test func ordinalHeadingShapes() {
@@ -43,6 +43,19 @@ import NianbaoModel
         #expect(HeadingShape.parse("第3章 发展目标")?.number == "3")
         #expect(HeadingShape.parse("第一，要坚持立德树人") == nil)
         #expect(HeadingShape.parse("第3名获得者") == nil)
+    }
+
+    /// Caption labels and ordinal units are the rules' words: another style's are added there, not in code.
+    @Test func headingLabelsComeFromTheRules() {
+        #expect(HeadingShape.parse("附表 2 各校办学条件")?.scheme == .appendix)
+        #expect(HeadingShape.parse("图表 3 招生情况")?.scheme == .figure)
+        #expect(HeadingShape.parse("表格 3 招生情况") == nil)
+        var words = DocumentWords.shipped
+        words.headingLabels.tables = ["表格", "表"]
+        words.headingLabels.sectionUnits = ["节", "条"]
+        #expect(HeadingShape.parse("表格 3 招生情况", words: words)?.scheme == .table)
+        #expect(HeadingShape.parse("表格 3 招生情况", words: words)?.title == "招生情况")
+        #expect(HeadingShape.parse("第五条 经费保障", words: words)?.scheme == .ordinalSection)
     }
 
     @Test func planTasksAreSectionsWithTheirBodies() throws {

@@ -131,6 +131,15 @@ import NianbaoModel
         } catch {
             #expect(error.reason.contains("“page of” needs a #") && error.line > 2)
         }
+        // Heading labels are checked like the other lists.
+        let labelless = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "  tables: [表]\n", with: ""))
+        defer { try? FileManager.default.removeItem(at: labelless) }
+        do {
+            _ = try DocumentWords.load(directory: labelless)
+            Issue.record("heading labels without tables loaded")
+        } catch {
+            #expect(error.reason.contains("heading_labels.tables") && error.line > 2)
+        }
     }
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {

@@ -5,7 +5,7 @@ import RuleFiles
 
 // The shapes as an import reads them: with the words of the shipped `rules/documents.yaml`.
 extension HeadingShape {
-    static func parse(_ raw: String) -> HeadingShape? { parse(raw, namedParts: DocumentWords.shipped.namedParts) }
+    static func parse(_ raw: String) -> HeadingShape? { parse(raw, words: .shipped) }
 }
 
 extension PDFPageFurniture {
