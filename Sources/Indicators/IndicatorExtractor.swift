@@ -41,6 +41,7 @@ public struct IndicatorExtractor: Sendable {
     public func extract(from document: SegmentedDocument) -> IndicatorResult {
         var run = ExtractionRun(rules: rules, parser: parser, document: document)
         run.documentExclusion = run.documentScopeExclusion()
+        run.shortNames = run.documentShortNames()
         for paragraph in Self.paragraphRuns(document, sectionOfBlock: run.sectionOfBlock) {
             if paragraph.count == 1 {
                 run.extractText(block: document.clean.blocks[paragraph.lowerBound], index: paragraph.lowerBound)
@@ -206,6 +207,8 @@ struct ExtractionRun {
     /// School names met so far in the document: a shorter later form (`宁海县第一职业中学`) is the same school
     /// as the longer one introduced first (`浙江省宁海县第一职业中学`).
     var schoolsSeen: [String] = []
+    /// Short forms the document introduces for a name (`（以下简称“某某职校”）`), read before any value.
+    var shortNames = DocumentShortNames()
     /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
     var paragraphCategory: String?
     /// The kind the paragraph said its secondary vocational education leaves out (`中等职业学校（不含技工学校）38 所…
@@ -419,6 +422,10 @@ struct ExtractionRun {
             }
         }
         addOpenWorldMentions(text, into: &matches)
+        if !shortNames.isEmpty {
+            addShortNameMentions(text, into: &matches)
+            matches.mentions.sort { $0.start < $1.start }
+        }
         if let cues = compiled.cues {
             for match in cues.matches(in: text) {
                 guard let mark = match.mark, let cue = CompiledRules.Cue(rawValue: mark) else { continue }

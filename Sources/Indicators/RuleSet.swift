@@ -216,6 +216,8 @@ public struct RuleSet: Sendable {
     public var urbanAreaWords: [String] = []
     /// Subject words that say where (`省内`, `区内`): in a school's document they never say whose a figure is.
     public var locativeWords: [String] = []
+    /// Words by which a document gives a name its short form (`（以下简称“九龙江职校”）`).
+    public var shortNameMarkers: [String] = []
     let compiled: CompiledRules
     let schoolFinder: SchoolNameFinder
 
@@ -237,6 +239,7 @@ public struct RuleSet: Sendable {
         let entitiesRoot = try entitiesFile.mapping(entitiesFile.root, allowed: entityKeys)
         let urbanAreaWords = try entitiesRoot["urban_area_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
         let locativeWords = try entitiesRoot["locative_words"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
+        let shortNameMarkers = try entitiesRoot["short_name_markers"].map { node throws(RuleError) in try entitiesFile.strings(node) } ?? []
         let indicatorsFile = try RuleFile.open(directory.appendingPathComponent("indicators.yaml"))
         let (indicators, cues) = try parseIndicators(indicatorsFile, units: units)
         let tableWords = try parseTableWords(indicatorsFile)
@@ -248,7 +251,8 @@ public struct RuleSet: Sendable {
                        schoolPatterns: schoolPatterns, notSchools: notSchools, schoolNames: schoolNames,
                        subjectWords: subjectWords, subjectWordProvinceSuffixes: provinceSuffixes, gazetteer: gazetteer,
                        tableCategories: tableCategories, tableWords: tableWords, plans: plans, webAddresses: webAddresses,
-                       urbanAreaWords: urbanAreaWords, locativeWords: locativeWords, compiled: compiled,
+                       urbanAreaWords: urbanAreaWords, locativeWords: locativeWords,
+                       shortNameMarkers: shortNameMarkers.sorted { $0.count > $1.count }, compiled: compiled,
                        schoolFinder: SchoolNameFinder(rules: schoolNames, notSchools: notSchools, gazetteer: gazetteer))
     }
 
@@ -320,7 +324,7 @@ public struct RuleSet: Sendable {
     /// The sections of `entities.yaml`.
     static let entityKeys: Set<String> = ["regions", "schools", "school_patterns", "not_schools", "school_names",
                                           "subject_words", "table_categories", "urban_area_words", "web_addresses",
-                                          "locative_words"]
+                                          "locative_words", "short_name_markers"]
 
     /// `web_addresses`: government site labels that are not the pinyin of their region (`gz`: 广州市, `moe`:
     /// 全国), and the path words of a statistical yearbook.

@@ -331,6 +331,30 @@ enum IndicatorSentence {
         #expect(result.observations.first?.category == "不含技工学校")
     }
 
+    /// A short name the document introduces (`（以下简称“…”）`, `，简称“…”`) is that school wherever it is used.
+    @Test func aShortNameTheDocumentIntroducesIsItsSchool() {
+        let result = IndicatorSentence.extract([
+            "青石县明远职业技术学校（以下简称“明远职校”）创办于1979年。",
+            "2023年明远职校招生 1310 人。",
+            "青石县东湖职业高级中学，简称“东湖职高”，现有在校生 2400 人。",
+            "东湖职高专任教师 150 人。",
+        ], region: "青石县", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.entity ?? "-") \($0.value)" } == [
+            "new_enrollment 青石县明远职业技术学校 1310", "enrollment 青石县东湖职业高级中学 2400",
+            "fulltime_teachers 青石县东湖职业高级中学 150",
+        ])
+    }
+
+    /// An opening note saying the report's figures leave a kind out (`报告所列…各项数据均不含…技工学校`) holds
+    /// for every figure of the subject.
+    @Test func anOpeningScopeNoteNarrowsTheSubjectsFigures() {
+        let result = IndicatorSentence.extract([
+            "说明：报告所列中等职业学校各项数据均不含本区技工学校。",
+            "全区中职学校在校生 9781 人，其中民办学校在校生 1200 人。",
+        ], region: "静安区", year: 2023)
+        #expect(result.observations.map { $0.category ?? "-" } == ["不含技工学校", "不含技工学校/民办"])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([
