@@ -57,6 +57,8 @@ struct CompiledRules: Sendable {
     let printedUnits: [String: (unit: String, factor: Decimal)]
     /// Count indicator index → the rate indicator that is its share.
     let rateFor: [Int: Int]
+    /// Our indicator → the other levels' counterparts of it (`level_of`).
+    let levelCounterparts: [Int: [Int]]
     let indicatorIndex: [String: Int]
     let entityIndex: [String: Int]
 
@@ -212,6 +214,11 @@ struct CompiledRules: Sendable {
             if let of = rule.rateOf, let countIndex = indexByID[of], rates[countIndex] == nil { rates[countIndex] = index }
         }
         rateFor = rates
+        var counterparts: [Int: [Int]] = [:]
+        for (index, rule) in indicators.enumerated() {
+            if let of = rule.levelOf, let ours = indexByID[of] { counterparts[ours, default: []].append(index) }
+        }
+        levelCounterparts = counterparts
         var entityByName: [String: Int] = [:]
         for (index, entity) in entities.enumerated() {
             entityByName[Self.tableKey(entity.name)] = index

@@ -35,6 +35,10 @@ public struct IndicatorRule: Sendable, Hashable {
     /// Levels of education this indicator is about though they are not ours (`普通高中` for the general
     /// enrollment kept beside the vocational one): a clause opening with one of them still gives its value.
     public var levels: [String] = []
+    /// The indicator of ours this one is the other level's counterpart of (`new_enrollment` for the general
+    /// upper-secondary intake): that indicator's phrase under one of `levels` gives this one
+    /// (`普通高中在校生 14,280 人、招生 4,865 人`).
+    public var levelOf: String?
     /// Phrases naming the ratio the other way round (`师生比 1:15.2` for a 生师比 of 15.2): the side of the
     /// printed ratio that is not 1 is the value.
     public var inversePhrases: [String] = []
@@ -470,7 +474,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes", "part_of", "scope", "levels", "inverse_phrases", "inverse_patterns",
+        "rate_of", "base", "notes", "part_of", "scope", "levels", "level_of", "inverse_phrases", "inverse_patterns",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -583,11 +587,16 @@ public struct RuleSet: Sendable {
                 throw file.error(map["scope"]!, "indicator “\(id)”: scope “\(scope)” is not `region`")
             }
             if let node = map["part_of"] { for id in partOf { references.append((node, id)) } }
+            let levelOf = try map["level_of"].map { node throws(RuleError) in try file.string(node) }
+            if let node = map["level_of"], let levelOf {
+                references.append((node, levelOf))
+                if try list("levels").isEmpty { throw file.error(node, "indicator “\(id)”: level_of needs the `levels` it is about") }
+            }
             result.append(IndicatorRule(
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
                 min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
-                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels"),
+                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels"), levelOf: levelOf,
                 inversePhrases: inversePhrases, inversePatterns: inversePatterns))
         }
         for (node, reference) in references where idNodes[reference] == nil {

@@ -256,7 +256,7 @@ extension ExtractionRun {
                                                          emittedInSentence: emittedInSentence,
                                                          isChange: isChange, hadUnresolved: hadUnresolved)
             if let kindOfSubject { category = kindOfSubject.category }
-            guard let resolution else {
+            guard var resolution else {
                 // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
                 if !number.unit.isEmpty {
                     subjectForParts = lastSubject.flatMap { unitFits(number, indicator: $0) ? nil : $0 }
@@ -267,10 +267,18 @@ extension ExtractionRun {
                 continue
             }
             previousChange = resolution.change
-            let rule = rules.indicators[resolution.indicator]
+            var rule = rules.indicators[resolution.indicator]
             let otherLevelOpening: String? = lead == TableCategory.otherLevel ? leadIndex.map { text.text(clauses[$0]) }
                 : (lead == nil ? paragraphOtherLevel : nil)
-            if let opening = otherLevelOpening, !rule.isAbout(level: opening, categories: rules.tableCategories) { continue }
+            if let opening = otherLevelOpening, !rule.isAbout(level: opening, categories: rules.tableCategories) {
+                // `普通高中在校生 14,280 人、招生 4,865 人`: our indicator's word under another level is that level's
+                // counterpart of it, where the rules have one.
+                guard let counterpart = compiled.levelCounterparts[resolution.indicator]?.first(where: {
+                    rules.indicators[$0].isAbout(level: opening, categories: rules.tableCategories, only: true)
+                }) else { continue }
+                resolution.indicator = counterpart
+                rule = rules.indicators[counterpart]
+            }
             // A per-school average is no entity's total.
             if !resolution.change && (rule.kind == "count" || rule.kind == "money")
                 && clauseHasCue(.average) {
@@ -1170,8 +1178,11 @@ extension ExtractionRun {
 extension IndicatorRule {
     /// Whether a figure under another level's opening (`普通高中人数…`, `——小学。`) can be this indicator's:
     /// only when the indicator is about that level (`levels`); otherwise the figure is that level's, not ours.
-    func isAbout(level opening: String, categories: TableCategoryRules) -> Bool {
-        let words = categories.withoutLeadSkip(TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" })))
-        return levels.contains { words.hasPrefix($0) }
+    /// `only`: that level alone, not a longer one opening so (`高中阶段`, upper-secondary as a whole, is no
+    /// `高中`'s): for a counterpart the word must name exactly its level.
+    func isAbout(level opening: String, categories: TableCategoryRules, only: Bool = false) -> Bool {
+        let words = categories.withoutLeadWords(TableLabel.withoutNumbering(String(opening.drop { $0 == " " || $0 == "—" })))
+        guard let level = levels.filter({ words.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return false }
+        return !only || !categories.otherLevels.contains { $0.count > level.count && words.hasPrefix($0) }
     }
 }

@@ -355,6 +355,19 @@ enum IndicatorSentence {
         #expect(result.observations.map { $0.category ?? "-" } == ["不含技工学校", "不含技工学校/民办"])
     }
 
+    /// Our indicator's word in a clause about general upper-secondary schools is that level's counterpart
+    /// (`level_of`), also after a time word before the region word (`同期全区…`).
+    @Test func ourIndicatorUnderAnotherLevelIsItsCounterpart() {
+        let result = IndicatorSentence.extract(["全区中职学校在校生 5200 人。同期全区普通高中在校生 14280 人、招生 4865 人。"],
+                                               region: "静安区", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.value)" } == [
+            "enrollment 5200", "general_enrollment 14280", "general_new_enrollment 4865",
+        ])
+        // Another level without a counterpart gives nothing.
+        let primary = IndicatorSentence.extract(["全区小学在校生 30000 人、招生 5000 人。"], region: "静安区", year: 2023)
+        #expect(primary.observations.isEmpty)
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([

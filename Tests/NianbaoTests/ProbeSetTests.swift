@@ -55,8 +55,8 @@ struct ProbeSetTests {
     /// Training figures: the rules were changed after looking at these. Floors at today's figures.
     @Test func developmentProbes() throws {
         try check(split: "dev", [
-            Floor(batch: "p", labels: 298, recall: 0.95, precision: 0.98),
-            Floor(batch: "q", labels: 193, recall: 0.92, precision: 0.98),
+            Floor(batch: "p", labels: 300, recall: 0.95, precision: 0.98),
+            Floor(batch: "q", labels: 195, recall: 0.92, precision: 0.98),
             Floor(batch: "s", labels: 234, recall: 0.91, precision: 0.95),
             Floor(batch: "t", labels: 185, recall: 0.94, precision: 0.99),
             Floor(batch: "u", labels: 216, recall: 0.93, precision: 0.92),

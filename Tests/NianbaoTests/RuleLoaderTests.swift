@@ -49,6 +49,31 @@ import NianbaoModel
             phrases: [在校生数]
         """
 
+    /// `level_of` names an indicator and needs the levels it is about.
+    @Test func aLevelCounterpartNeedsItsLevelsAndAKnownIndicator() throws {
+        let levelless = try loadError("indicators.yaml", """
+        \(Self.enrollmentRule)
+          - id: general_enrollment
+            name_zh: 普通高中在校生数
+            unit: 人
+            kind: count
+            phrases: [普通高中在校生]
+            level_of: enrollment
+        """)
+        #expect(levelless?.line == 12 && levelless?.reason.contains("level_of needs the `levels`") == true, "\(String(describing: levelless))")
+        let unknown = try loadError("indicators.yaml", """
+        \(Self.enrollmentRule)
+          - id: general_enrollment
+            name_zh: 普通高中在校生数
+            unit: 人
+            kind: count
+            phrases: [普通高中在校生]
+            levels: [普通高中]
+            level_of: enrolment
+        """)
+        #expect(unknown?.line == 13 && unknown?.reason.contains("unknown indicator “enrolment”") == true, "\(String(describing: unknown))")
+    }
+
     @Test func unknownUnitIsRejectedAtItsLine() throws {
         let error = try loadError("indicators.yaml", """
         \(Self.enrollmentRule)

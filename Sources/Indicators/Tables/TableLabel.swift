@@ -144,8 +144,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         while start < scalars.endIndex, [0x20, 0x2014, 0x2D, 0x3000].contains(scalars[start]) { start += 1 }  // space — - 　
         start += TableLabel.numberingLength(scalars[start...])
         while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
-        if let skip = leadSkips.first(where: { scalars[start...].starts(with: $0) }) { start += skip.count }
-        if let filler = leadFillerScalars.first(where: { scalars[start...].starts(with: $0) }) { start += filler.count }
+        start = afterLeadWords(scalars, from: start)
         // `其中民办学校在校生…`: after `其中` an attribute opens a part too (`民办`, `全日制`).
         var entries = leadEntries
         if scalars[start...].starts(with: Self.qizhong) {
@@ -205,11 +204,28 @@ public struct TableCategoryRules: Sendable, Hashable {
     }
     var leadFillerScalars: [[UInt32]] = []
 
-    /// The text without a region word opening it (`全市普通高中招生…` → `普通高中招生…`).
-    func withoutLeadSkip(_ text: String) -> String {
+    /// Where a clause's level would start: after the region words and fillers opening it, in either order
+    /// (`全县共有…`, `同期全县…`).
+    func afterLeadWords(_ scalars: ArraySlice<UInt32>, from position: Int) -> Int {
+        var start = position
+        for _ in 0..<4 {
+            if let skip = leadSkips.first(where: { scalars[start...].starts(with: $0) }) {
+                start += skip.count
+            } else if let filler = leadFillerScalars.first(where: { scalars[start...].starts(with: $0) }) {
+                start += filler.count
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
+    /// The text without the region words and fillers opening it (`同期全市普通高中招生…` → `普通高中招生…`).
+    func withoutLeadWords(_ text: String) -> String {
         let scalars = text.unicodeScalars.map(\.value)
-        guard let skip = leadSkips.first(where: { scalars.starts(with: $0) }) else { return text }
-        return String(String.UnicodeScalarView(scalars.dropFirst(skip.count).compactMap(Unicode.Scalar.init)))
+        let start = afterLeadWords(scalars[...], from: 0)
+        guard start > 0 else { return text }
+        return String(String.UnicodeScalarView(scalars.dropFirst(start).compactMap(Unicode.Scalar.init)))
     }
 
     /// Short names of the whole that only open a paragraph (`中职招生人数…`), too short to search labels for.
