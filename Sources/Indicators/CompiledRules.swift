@@ -42,6 +42,8 @@ struct CompiledRules: Sendable {
     /// `cues.history` and `cues.present` as scalars: searched in sentences without building Strings.
     let historyScalars: [[UInt32]]
     let presentScalars: [[UInt32]]
+    /// `cues.same_below` as scalars.
+    let sameBelowScalars: [[UInt32]]
     /// `cues.previousYearWords` as scalars, for the word before a bracket (`较上年（4,105 人）`).
     let previousYearWords: [[UInt32]]
     /// Filler words, longest first, removed from the gap between a subject and its number.
@@ -179,6 +181,7 @@ struct CompiledRules: Sendable {
         notValueBeforeScalars = cues.notValueBefore.map { $0.unicodeScalars.map(\.value) }
         historyScalars = cues.history.map { $0.unicodeScalars.map(\.value) }
         presentScalars = cues.present.map { $0.unicodeScalars.map(\.value) }
+        sameBelowScalars = cues.sameBelow.map { $0.unicodeScalars.map(\.value) }
         previousYearWords = cues.previousYearWords.map { $0.unicodeScalars.map(\.value) }
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
             "(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")

@@ -209,6 +209,8 @@ struct ExtractionRun {
     var schoolsSeen: [String] = []
     /// Short forms the document introduces for a name (`（以下简称“某某职校”）`), read before any value.
     var shortNames = DocumentShortNames()
+    /// A school's other name given in brackets right after it (`攸县职业中等专业学校（攸县职业中专）`) → that school.
+    var bracketedNames: [String: String] = [:]
     /// The kind of secondary vocational education the paragraph being read is about (`——技工学校。…`).
     var paragraphCategory: String?
     /// The kind the paragraph said its secondary vocational education leaves out (`中等职业学校（不含技工学校）38 所…
@@ -216,6 +218,8 @@ struct ExtractionRun {
     var paragraphExclusion: (kind: String, entity: String?)?
     /// The section `paragraphExclusion` was stated in: it holds to the section's end.
     var exclusionSection: Int?
+    /// The exclusion said it holds from there on (`下同`): no section ends it, only another exclusion.
+    var exclusionHoldsOn = false
     /// The kind the whole document says its figures leave out (`本报告数据均不含…技工学校`, `cues.document_scope`).
     var documentExclusion: String?
     /// The opening of the paragraph being read when it is about another level of education (`——小学。…`).

@@ -27,7 +27,7 @@ extension ExtractionRun {
         // What a paragraph says its whole leaves out holds to the end of its section; in a text without sections
         // (a news item) to the end of the paragraph.
         let section = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
-        if section == nil || section != exclusionSection { paragraphExclusion = nil }
+        if !exclusionHoldsOn && (section == nil || section != exclusionSection) { paragraphExclusion = nil }
         let lead = rules.tableCategories.classifyLead(block.matchingText)
         switch lead {
         case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
@@ -300,6 +300,7 @@ extension ExtractionRun {
             if let excluded = statedExclusion {
                 paragraphExclusion = (excluded, entity)
                 exclusionSection = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
+                exclusionHoldsOn = sentenceSays(compiled.sameBelowScalars, text: text, sentence: sentence)
             } else if category == nil, entity != nil, paragraphExclusion != nil || documentExclusion != nil {
                 let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= number.start }
                 if let exclusion = paragraphExclusion, exclusion.entity == entity, regionsNamed.isEmpty {

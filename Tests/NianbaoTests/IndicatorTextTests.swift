@@ -368,6 +368,33 @@ enum IndicatorSentence {
         #expect(primary.observations.isEmpty)
     }
 
+    /// A school's other name in brackets right after it (`A（B）`) is the same school, here and later.
+    @Test func aBracketedOtherNameIsTheSameSchool() {
+        let result = IndicatorSentence.extract([
+            "青石县东湖职业中等专业学校（青石县东湖职业中专）获评省级卓越中职学校建设单位，全年招生 1860 人。",
+            "青石县东湖职业中专在校生 5120 人。",
+        ], region: "青石县", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.entity ?? "-") \($0.value)" } == [
+            "new_enrollment 青石县东湖职业中等专业学校 1860", "enrollment 青石县东湖职业中等专业学校 5120",
+        ])
+    }
+
+    /// An exclusion said to hold below (`（不含技工学校，下同）`) holds past its section's end.
+    @Test func anExclusionSaidToHoldBelowOutlastsItsSection() {
+        let document = IndicatorSentence.document([
+            "全区中等职业学校（不含技工学校，下同）12 所。",
+            "中等职业学校教学仪器设备总值 1.2 亿元。",
+        ], region: "静安区", year: 2023)
+        var sectioned = document
+        let first = sectioned.sections[0]
+        var second = first
+        second.id = "s2"; second.number = "2"; second.blockStart = 1; second.blockEnd = 1
+        sectioned.sections[0].blockEnd = 0
+        sectioned.sections.append(second)
+        let result = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: sectioned)
+        #expect(result.observations.map { $0.category ?? "-" } == ["不含技工学校", "不含技工学校"])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([

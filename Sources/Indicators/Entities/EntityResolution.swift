@@ -98,6 +98,14 @@ extension ExtractionRun {
         func overlapsListed(_ start: Int, _ end: Int) -> Bool {
             matches.mentions.contains { $0.start < end && start < $0.end }
         }
+        // `A（B）`, both school names: B is A's other name, here and wherever the document uses it again.
+        for (first, second) in zip(schools, schools.dropFirst())
+            where first.name != second.name && second.start == first.end + 1 && second.end < text.count
+                && (text.scalars[first.end] == 0xFF08 || text.scalars[first.end] == 0x28)
+                && (text.scalars[second.end] == 0xFF09 || text.scalars[second.end] == 0x29)
+                && bracketedNames[second.name] == nil {
+            bracketedNames[second.name] = canonicalSchool(first.name)
+        }
         for school in schools {
             // Listed names inside a longer school name give way to it; one reaching outside it, or as long, wins.
             let overlapping = matches.mentions.filter { $0.start < school.end && school.start < $0.end }
@@ -121,8 +129,9 @@ extension ExtractionRun {
     /// The name a school is known by in this document: the longest earlier form ending with this one
     /// (the same school with its province or city before it), else the name itself.
     mutating func canonicalSchool(_ name: String) -> String {
+        if let full = bracketedNames[name] { return full }
         if let longer = schoolsSeen.filter({ $0.hasSuffix(name) && $0 != name }).max(by: { $0.count < $1.count }) {
-            return longer
+            return bracketedNames[longer] ?? longer
         }
         if !schoolsSeen.contains(name) { schoolsSeen.append(name) }
         return name
