@@ -44,6 +44,8 @@ struct CompiledRules: Sendable {
     let presentScalars: [[UInt32]]
     /// `cues.same_below` as scalars.
     let sameBelowScalars: [[UInt32]]
+    /// `cues.rank` as scalars, longest first.
+    let rankScalars: [[UInt32]]
     /// `cues.previousYearWords` as scalars, for the word before a bracket (`较上年（4,105 人）`).
     let previousYearWords: [[UInt32]]
     /// Filler words, longest first, removed from the gap between a subject and its number.
@@ -182,6 +184,7 @@ struct CompiledRules: Sendable {
         historyScalars = cues.history.map { $0.unicodeScalars.map(\.value) }
         presentScalars = cues.present.map { $0.unicodeScalars.map(\.value) }
         sameBelowScalars = cues.sameBelow.map { $0.unicodeScalars.map(\.value) }
+        rankScalars = cues.rank.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         previousYearWords = cues.previousYearWords.map { $0.unicodeScalars.map(\.value) }
         notValueAfter = cues.notValueAfter.isEmpty ? nil : try compile(
             "(?:" + cues.notValueAfter.map { "(?:\($0))" }.joined(separator: "|") + ")", what: "not-value-after cues")

@@ -123,6 +123,8 @@ public struct CueRules: Sendable, Hashable {
     /// Words after a stated exclusion making it hold for the rest of the document (`（不含技工学校，下同）`), not
     /// only its section.
     public var sameBelow: [String] = []
+    /// Ranks of a designation (`省级`): right before an indicator's phrase, the value's category.
+    public var rank: [String] = []
     /// Words dating the value after them in their sentence to the year the document was written in
     /// (`今年，全国中职招生计划为 860 万人` in a 2010 news item: 2010), where the sentence names no year.
     public var currentYear: [String] = []
@@ -490,7 +492,7 @@ public struct RuleSet: Sendable {
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
-                                                           "document_scope", "same_below"])
+                                                           "document_scope", "same_below", "rank"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -505,6 +507,7 @@ public struct RuleSet: Sendable {
                             speech: try list("speech"))
             cues.documentScope = try list("document_scope")
             cues.sameBelow = try list("same_below")
+            cues.rank = try list("rank")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

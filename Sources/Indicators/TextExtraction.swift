@@ -286,6 +286,13 @@ extension ExtractionRun {
             }
             lastSubject = resolution.indicator
             hadUnresolved = false
+            // `国家级技能大师工作室 1 个、省级技能大师工作室 2 个`: the rank right before the phrase is the kind.
+            var rankedCategory: String?
+            if category == nil, let rank = rankBeforePhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
+                                                            matches: matches) {
+                category = rank
+                rankedCategory = rank
+            }
 
             let (entity, entitySource) = rule.regionScope
                 ? regionMentioned(in: sentence, before: number.start, matches: matches)
@@ -313,7 +320,7 @@ extension ExtractionRun {
             }
             // An attribute part (`其中民办 12 所`) of a narrowed whole is a part of that narrowing (`不含技工学校/民办`,
             // `技工学校/民办`), as a table's `其中:市属` row under its kind is.
-            if let part = category, rules.tableCategories.attributes.contains(part),
+            if let part = category, rules.tableCategories.attributes.contains(part) || part == rankedCategory,
                let scope = statedExclusion ?? scopeOfWhole(for: entity, part: part, sentence: sentence, before: number.start, matches: matches) {
                 category = scope + "/" + part
             }
@@ -595,6 +602,24 @@ extension ExtractionRun {
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
     }
 
+    /// A rank (`cues.rank`: 国家级, 省级…) right before the phrase naming the value's indicator in its window:
+    /// the value counts only things of that rank.
+    func rankBeforePhrase(of indicator: Int, text: AnalysedText, from start: Int, to end: Int, matches: BlockMatches) -> String? {
+        guard !compiled.rankScalars.isEmpty,
+              let phrase = matches.phrases.last(where: { $0.start >= start && $0.end <= end && $0.targets.contains(indicator) })
+        else { return nil }
+        func rank(endingAt end: Int) -> [UInt32]? {
+            compiled.rankScalars.first { $0.count <= end - start && text.scalars[(end - $0.count)..<end].elementsEqual($0) }
+        }
+        guard let found = rank(endingAt: phrase.start) else { return nil }
+        // `国家级、自治区级…`, `省级和市级…`: ranks joined count them all.
+        let before = phrase.start - found.count - 1
+        if before > start, [0x3001, 0x548C, 0x53CA, 0x4E0E].contains(text.scalars[before]), rank(endingAt: before) != nil {  // 、和及与
+            return nil
+        }
+        return String(String.UnicodeScalarView(found.compactMap(Unicode.Scalar.init)))
+    }
+
     /// The narrowing an attribute part belongs to: the kind the paragraph is about (`技工学校…，其中民办…`), else
     /// the whole-less-a-kind its paragraph or document stated for the same entity (`（不含技工学校，下同）`).
     func scopeOfWhole(for entity: String?, part: String, sentence: Range<Int>, before end: Int, matches: BlockMatches) -> String? {
@@ -602,8 +627,8 @@ extension ExtractionRun {
         if let kind = paragraphCategory, kind != part, !attributes.contains(kind) { return kind }
         guard entity != nil else { return nil }
         let regionsNamed = matches.mentions.filter { $0.isRegion && $0.start >= sentence.lowerBound && $0.end <= end }
-        if let exclusion = paragraphExclusion, exclusion.entity == entity,
-           regionsNamed.allSatisfy({ $0.entity == entity }) {
+        // As for the whole's own figures: a sentence naming a region states its own scope.
+        if let exclusion = paragraphExclusion, exclusion.entity == entity, regionsNamed.isEmpty {
             return exclusion.kind
         }
         if let excluded = documentExclusion, entity == subject?.name, regionsNamed.allSatisfy({ $0.entity == subject?.name }) {

@@ -395,6 +395,17 @@ enum IndicatorSentence {
         #expect(result.observations.map { $0.category ?? "-" } == ["不含技工学校", "不含技工学校"])
     }
 
+    /// A rank right before the phrase (`省级名师工作室`) is the value's category; two ranks joined count both.
+    @Test func aRankBeforeThePhraseIsTheCategory() {
+        let result = IndicatorSentence.extract(["学校建有国家级技能大师工作室 1 个、省级技能大师工作室 2 个，名师工作室 5 个。"],
+                                               region: "静安区", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "skill_master_studios 1 国家级", "skill_master_studios 2 省级", "master_teacher_studios 5 -",
+        ])
+        let joined = IndicatorSentence.extract(["学校建有国家级、自治区级技能大师工作室 3 个。"], region: "静安区", year: 2023)
+        #expect(joined.observations.map { $0.category ?? "-" } == ["-"])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([
