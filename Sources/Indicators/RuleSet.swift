@@ -184,6 +184,8 @@ public struct TableWordRules: Sendable, Hashable {
     public var scopeWords: [String] = []
     /// Header cells over a column of the parts of the table's entity (`专业名称`, `年级`): each row is a category.
     public var breakdownHeaders: [String] = []
+    /// Words in a year column's header saying it holds planned figures (`2025年（目标）`).
+    public var targetHeaders: [String] = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -300,7 +302,7 @@ public struct RuleSet: Sendable {
         guard let node = root["tables"] else { return TableWordRules() }
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
                                                    "total_labels", "change_labels", "note_prefixes", "introductions",
-                                                   "scope_words", "breakdown_headers"])
+                                                   "scope_words", "breakdown_headers", "target_headers"])
         func list(_ key: String) throws(RuleError) -> [String] {
             try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
         }
@@ -308,7 +310,8 @@ public struct RuleSet: Sendable {
                               unitHeaders: try list("unit_headers"), yearHeaders: try list("year_headers"),
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
                               notePrefixes: try list("note_prefixes"), introductions: try list("introductions"),
-                              scopeWords: try list("scope_words"), breakdownHeaders: try list("breakdown_headers"))
+                              scopeWords: try list("scope_words"), breakdownHeaders: try list("breakdown_headers"),
+                              targetHeaders: try list("target_headers"))
     }
 
     /// `plans` of `indicators.yaml`: plan words and named periods with their last years.

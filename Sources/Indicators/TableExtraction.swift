@@ -16,6 +16,8 @@ extension ExtractionRun {
         var changeYear: Int? = nil
         var indicator: Int?
         var unit: String?
+        /// The year column holds planned figures (`2025年（目标）`, `tables.target_headers`).
+        var isTarget = false
     }
 
     mutating func extractTable(_ table: TableData, index tableIndex: Int) {
@@ -62,7 +64,10 @@ extension ExtractionRun {
             if header.isEmpty, c > 0 { unit = columns[c - 1].unit }
             var column = Column(header: header, year: nil, indicator: nil, unit: unit)
             let key = CompiledRules.tableKey(Self.strippingUnit(header))
-            if let year = Self.headerYear(header) { column.year = year }
+            if let year = Self.headerYear(header) {
+                column.year = year
+                column.isTarget = rules.tableWords.targetHeaders.contains { header.contains($0) }
+            }
             else if let year = changeYear(header) { column.changeYear = year }
             else if let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
                 // (the second: the name without its `#`/`其中` mark and spacing, `#专 任 教师数`)
@@ -254,7 +259,7 @@ extension ExtractionRun {
                 guard let year = column.year, c < row.count else { continue }
                 let emitted = result.observations.count
                 emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
-                         location: table.rowLocations[safe: r], table: table, group: nil, role: nil)
+                         location: table.rowLocations[safe: r], table: table, group: nil, role: nil, isTarget: column.isTarget)
                 guard result.observations.count > emitted else { continue }
                 if isHeading {
                     heading?.emitted[c] = emitted
@@ -361,7 +366,8 @@ extension ExtractionRun {
 
     mutating func emitCell(_ cell: String, row: [String], rule: IndicatorRule, factor: Decimal, entity: ResolvedEntity,
                            year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
-                           role: ObservationRole?, category: String? = nil, isChange: Bool = false, unit printed: String? = nil) {
+                           role: ObservationRole?, category: String? = nil, isChange: Bool = false, unit printed: String? = nil,
+                           isTarget: Bool = false) {
         let trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !Self.emptyCellMarks.contains(trimmed) else { return }
         let printedRow = printedTableRows[row].flatMap { $0.count == row.count ? $0 : nil } ?? row
@@ -386,13 +392,16 @@ extension ExtractionRun {
         let location = location ?? SourceLocation(page: 1, line: 0)
         let observation = Observation(
             docId: document.docId, indicator: rule.id, nameZh: rule.nameZh, entity: entity.entity, year: year.year,
-            value: value, unit: unit, raw: printedCell, qualifier: isChange ? .change : number.qualifier, page: location.page,
+            value: value, unit: unit, raw: printedCell, qualifier: isChange ? .change : isTarget ? .target : number.qualifier,
+            page: location.page,
             line: location.line, sectionId: table.sectionId.isEmpty ? nil : table.sectionId,
             quote: printedRow.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
             yearSource: year.source,
             category: category ?? tableCategory
-                ?? tableNotes.category(forRow: row.first ?? "").flatMap { isSchoolName(entity.entity ?? "") ? nil : $0 })
+                ?? tableNotes.category(forRow: row.first ?? "").flatMap { isSchoolName(entity.entity ?? "") ? nil : $0 }
+                // `本方案所称中等职业学校不含技工学校`: the subject's own figures in a table too.
+                ?? (rule.levels.isEmpty && entity.entity != nil && entity.entity == subject?.name ? documentExclusion : nil))
         emit(observation)
     }
 
@@ -403,7 +412,8 @@ extension ExtractionRun {
 
     // Built once: Foundation's `range(of:options: .regularExpression)` compiles its pattern on every call.
     static let plainNumberPattern = PCRE2Pattern(constant: #"^-?[\d,]+(\.\d+)?\s*(%|[^\d\s]{0,3})$"#)
-    static let headerYearPattern = PCRE2Pattern(constant: #"^(19|20)\d{2}(年|学年|年度|届)?$"#)
+    /// (`2022年（基期）`, `2025年（目标）`: a year with a word of what its column holds)
+    static let headerYearPattern = PCRE2Pattern(constant: #"^(19|20)\d{2}(年|学年|年度|届)?([（(][^（()）]{1,6}[)）])?$"#)
     static let captionYearPattern = PCRE2Pattern(constant: #"(19|20)\d{2}\s*(年|学年)"#)
     static let parenthesisedUnitPattern = PCRE2Pattern(constant: #"[（(]\s*([^()（）]{1,4})\s*[)）]\s*$"#)
     static let trailingParenthesisPattern = PCRE2Pattern(constant: #"[（(][^()（）]{1,4}[)）]\s*$"#)

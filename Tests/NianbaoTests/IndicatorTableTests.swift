@@ -34,6 +34,20 @@ import NianbaoModel
             "new_enrollment 2020 17530 人", "new_enrollment 2021 18215 人", "new_enrollment 2021 3.9 % change"])
     }
 
+    /// A plan's indicator table: a base-year column and a target-year column whose headers say so
+    /// (`2022年（基期）`, `2025年（目标）`); the target column's values are targets.
+    @Test func baseAndTargetYearColumnsOfAPlansTable() {
+        let rows = [
+            ["序号", "指标", "单位", "2022年（基期）", "2025年（目标）", "属性"],
+            ["1", "中等职业学校数", "所", "38", "30左右", "预期性"],
+            ["2", "在校生数", "万人", "7.46", "8以上", "预期性"],
+        ]
+        let result = IndicatorSentence.extract([], region: "静安区", year: 2023, tables: [Self.table(rows, caption: "主要指标")])
+        #expect(result.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value)\($0.qualifier.map { " " + $0.rawValue } ?? "")" } == [
+            "schools 2022 38", "schools 2025 30 target", "enrollment 2022 74600", "enrollment 2025 80000 target",
+        ])
+    }
+
     @Test func levelRowsAreNamedByTheirNumberedRowAndGroupedUnderItsTotal() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],

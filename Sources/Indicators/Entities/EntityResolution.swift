@@ -152,7 +152,10 @@ extension ExtractionRun {
             for hit in matches.phrases where hit.start >= max(sentence.lowerBound, numberClauseStart) && hit.end <= offset
                 && hit.targets.contains(where: { rules.indicators[$0].regionScope })
                 // `全市中职学校…`: the region named right before the schools is the one they speak for.
-                && !before.contains(where: { $0.isRegion && $0.end <= hit.start && hit.start - $0.end <= 1 }) {
+                && !before.contains(where: { $0.isRegion && $0.end <= hit.start && hit.start - $0.end <= 1 })
+                // `某校获评省级卓越中职学校建设单位，…`: in a clause a school opens, the schools' word is what it was
+                // named, not the region's schools.
+                && !opensWithSchool(clauseOf: hit.start, clauses: clauses, sentence: sentence, mentions: before) {
                 before.append(.init(start: hit.start, end: hit.end, entity: subjectRegion, subjectWord: true, isRegion: true))
             }
         }
@@ -213,6 +216,15 @@ extension ExtractionRun {
 
     /// Scalars a clause's subject may stand after its start (a space, an opening quote or bracket).
     static let clauseOpeningSlack = 2
+
+    /// Whether a school's name opens the clause holding `offset` (before it).
+    func opensWithSchool(clauseOf offset: Int, clauses: [Range<Int>], sentence: Range<Int>, mentions: [BlockMatches.Mention]) -> Bool {
+        let clauseStart = clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+        return mentions.contains { mention in
+            !mention.isRegion && !mention.subjectWord && mention.entity != nil && mention.end <= offset
+                && mention.start >= clauseStart && mention.start - clauseStart <= Self.clauseOpeningSlack
+        }
+    }
 
     /// The document's subject as a value's entity, or why there is none.
     func documentSubjectEntity() -> ResolvedEntity {
