@@ -995,9 +995,12 @@ extension ExtractionRun {
                     let rule = rules.indicators[target]
                     if let share = shareBefore, number.unit == "%" {
                         // `…占专业教师数 81.4%`: the phrase is the base; the subject comes before `占`.
+                        // (after a count no rule explains, `教师23人，占专任教师比例达21.9%`, the share is that count's,
+                        // not one of an earlier clause's subject)
                         let subject = subjectBefore(share.start, from: clause.lowerBound, text: text, sentence: sentence, matches: matches)
                             ?? lastSubject
-                            ?? subjectBefore(share.start, from: sentence.lowerBound, text: text, sentence: sentence, matches: matches)
+                            ?? (hadUnresolved ? nil
+                                : subjectBefore(share.start, from: sentence.lowerBound, text: text, sentence: sentence, matches: matches))
                         if let subject, let rate = rateIndicator(for: subject) {
                             return Resolution(indicator: rate, base: rule.unit == "%" ? nil : target, change: false, via: "share")
                         }

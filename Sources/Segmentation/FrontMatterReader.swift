@@ -90,11 +90,26 @@ struct FrontMatterReader {
         for block in body where block.kind == .paragraph {
             let t = block.matchingText
             for candidate in [year - 1, year] {
-                counts[candidate, default: 0] += t.occurrences(of: "\(candidate) 年") + t.occurrences(of: "\(candidate)年")
+                counts[candidate, default: 0] += Self.periodMentions(of: candidate, in: t)
             }
         }
         let previous = counts[year - 1] ?? 0, current = counts[year] ?? 0
         return previous > current * 2 ? year - 1 : year
+    }
+
+    /// `2015年` / `2015 年` in the text, a date's year aside (`2016年02月26日`, a dateline: when it was written,
+    /// not what it reports on).
+    static func periodMentions(of year: Int, in text: String) -> Int {
+        var count = 0
+        for form in ["\(year)年", "\(year) 年"] {
+            var rest = text[...]
+            while let found = rest.range(of: form) {
+                rest = rest[found.upperBound...]
+                if let next = rest.unicodeScalars.first(where: { $0 != " " }), ("0"..."9").contains(next) { continue }
+                count += 1
+            }
+        }
+        return count
     }
 
     static func isTitleFragment(_ line: String) -> Bool {

@@ -73,7 +73,7 @@ struct ProbeSetTests {
             Floor(batch: "q", labels: 197, recall: 0.79, precision: 0.82),
             Floor(batch: "s", labels: 251, recall: 0.79, precision: 0.86),
             Floor(batch: "t", labels: 277, recall: 0.63, precision: 0.90),
-            Floor(batch: "u", labels: 184, recall: 0.79, precision: 0.93),
+            Floor(batch: "u", labels: 184, recall: 0.79, precision: 0.92),
             Floor(batch: "v", labels: 655, recall: 0.51, precision: 0.61),
             // (first figures, from the run before any change for batches 7 and 8)
             Floor(batch: "w", labels: 503, recall: 0.62, precision: 0.69),

@@ -151,8 +151,9 @@ struct RealDevSetTests {
         let (strict, readable) = try Self.score(split: "dev", addresses: true)
         let (plainStrict, plainReadable) = try Self.score(split: "dev")
         print("real dev set (tuned on) with addresses: strict \(strict); text-supported labels \(readable)")
-        #expect(strict.recall >= 0.87, "\(strict)")
-        #expect(strict.precision >= 0.945, "\(strict)")
+        // The bar (0.85 / 0.95), met here on the files the rules were tuned on: training figures.
+        #expect(strict.recall >= 0.89, "\(strict)")
+        #expect(strict.precision >= 0.95, "\(strict)")
         #expect(readable.found >= plainReadable.found && strict.found > plainStrict.found)
     }
 

@@ -51,6 +51,15 @@ import NianbaoModel
         #expect(doc.frontMatter.published == "2024-01")
     }
 
+    /// A news item dated 2016 reporting on 2015: its dateline's year is no mention of a year reported on, so
+    /// the body's `2015年` makes 2015 the year its figures describe.
+    @Test func aDatelineIsNoYearTheBodyDescribes() throws {
+        let doc = try segment("全国中职毕业生就业率达96%\n\n2016年02月26日 10:42\n\n据教育部网站消息，2015年，全国中等职业学校毕业生人数为515.47万。")
+        #expect(doc.frontMatter.reportYear == 2016)
+        #expect(doc.frontMatter.dataYear == 2015)
+        #expect(FrontMatterReader.periodMentions(of: 2016, in: "2016年02月26日，2016 年全年") == 1)
+    }
+
     @Test func aNewsPageDateStampIsItsPublicationAndCoveredYear() throws {
         // Made-up news page: no cover, a source line with the page's date among the first lines.
         let doc = try segment("福建省今年中职招生形势好于往年\n\n来自:某某教育资讯网 2015-09-02\n\n截至8月22日，我省中职学校已完成全日制招生93081人。")

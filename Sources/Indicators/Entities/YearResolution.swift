@@ -48,10 +48,28 @@ struct DocumentYear: Sendable {
     /// 基本情况`), read as printed (the cleaner may have joined a title line to the line before it).
     static func firstLinesYear(_ document: SegmentedDocument, periods: [PlanPeriod]) -> Int? {
         let lines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8).map(\.text)
-        for line in lines where line.trimmingCharacters(in: .whitespaces).count <= 40 {
+        for line in lines where line.trimmingCharacters(in: .whitespaces).count <= 40 && !isDateStamp(line) {
             if let year = ExtractionRun.titleYear(line, periods: periods) { return year }
         }
         return nil
+    }
+
+    /// A line holding a date with its month (`2016年02月26日 10:42`, `2021-10-15`): when the page was written,
+    /// not the year it is about.
+    static func isDateStamp(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        var k = 0
+        while k + 5 < scalars.count {
+            if scalars[k...].prefix(4).allSatisfy({ ("0"..."9").contains($0) }),
+               k == 0 || !("0"..."9").contains(scalars[k - 1]),
+               ["年", "-", "/", "."].contains(scalars[k + 4]) {
+                var m = k + 5
+                while m < scalars.count, scalars[m] == " " { m += 1 }
+                if m < scalars.count, ("0"..."9").contains(scalars[m]) { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The year written most often as `YYYY年`/`YYYY学年`/`YYYY届` in the body, when it is named at least
