@@ -48,6 +48,14 @@ import NianbaoModel
         ])
     }
 
+    /// `全日制在校生数` standing alone is the enrollment, as in a sentence (under `其中` the attribute is a part).
+    @Test func anAttributeOpeningALabelIsAPartOnlyUnderItsTotal() {
+        let alone = IndicatorSentence.extract([], region: "静安区", year: 2023, tables: [Self.table(
+            [["指标", "2022年", "2023年"], ["全日制在校生数（人）", "3518", "3652"]], caption: "主要指标")])
+        #expect(alone.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "enrollment 3518 -", "enrollment 3652 -"])
+    }
+
     @Test func levelRowsAreNamedByTheirNumberedRowAndGroupedUnderItsTotal() {
         let rows = [
             ["序号", "指标", "单位", "2023年", "2024年"],

@@ -72,7 +72,15 @@ extension ExtractionRun {
             let effective = rowClass ?? titleClass
             guard effective != nil || !severalLevels else { continue }
             let category: String? = {
-                if let nestedCategory { return nestedCategory }
+                if let nestedCategory {
+                    // `全日制在校生数（人）` standing alone, not under `其中`: the entity's enrollment, as in a
+                    // sentence; an attribute opening a label is a breakdown only as a part (`其中：全日制`).
+                    if categories.attributes.contains(nestedCategory), !label.isPart, label.text.hasPrefix(nestedCategory),
+                       rowIndicator != nil {
+                        return nil
+                    }
+                    return nestedCategory
+                }
                 if rowClass == nil, case .part(let name)? = titleClass { return name }
                 return nil
             }()
