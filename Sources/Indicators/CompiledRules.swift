@@ -63,6 +63,8 @@ struct CompiledRules: Sendable {
     let rateFor: [Int: Int]
     /// Our indicator → the other levels' counterparts of it (`level_of`).
     let levelCounterparts: [Int: [Int]]
+    /// A count → the money of its programme (`amount_of`).
+    let amountFor: [Int: Int]
     let indicatorIndex: [String: Int]
     let entityIndex: [String: Int]
 
@@ -225,6 +227,11 @@ struct CompiledRules: Sendable {
             if let of = rule.levelOf, let ours = indexByID[of] { counterparts[ours, default: []].append(index) }
         }
         levelCounterparts = counterparts
+        var amounts: [Int: Int] = [:]
+        for (index, rule) in indicators.enumerated() {
+            for of in rule.amountOf { if let count = indexByID[of], amounts[count] == nil { amounts[count] = index } }
+        }
+        amountFor = amounts
         var entityByName: [String: Int] = [:]
         for (index, entity) in entities.enumerated() {
             entityByName[Self.tableKey(entity.name)] = index

@@ -39,6 +39,9 @@ public struct IndicatorRule: Sendable, Hashable {
     /// upper-secondary intake): that indicator's phrase under one of `levels` gives this one
     /// (`普通高中在校生 14,280 人、招生 4,865 人`).
     public var levelOf: String?
+    /// Counts whose programme's money this is (`tuition_free_students` for the tuition-free amount): a money
+    /// value after such a count, named only by a money word (`cues.amount`: `、资金 1,842.8 万元`), is this one.
+    public var amountOf: [String] = []
     /// Phrases naming the ratio the other way round (`师生比 1:15.2` for a 生师比 of 15.2): the side of the
     /// printed ratio that is not 1 is the value.
     public var inversePhrases: [String] = []
@@ -125,6 +128,8 @@ public struct CueRules: Sendable, Hashable {
     public var sameBelow: [String] = []
     /// Ranks of a designation (`省级`): right before an indicator's phrase, the value's category.
     public var rank: [String] = []
+    /// Money words (`资金`, `金额`) that, right after a programme's count, name its money (`amount_of`).
+    public var amount: [String] = []
     /// Words dating the value after them in their sentence to the year the document was written in
     /// (`今年，全国中职招生计划为 860 万人` in a 2010 news item: 2010), where the sentence names no year.
     public var currentYear: [String] = []
@@ -482,7 +487,7 @@ public struct RuleSet: Sendable {
 
     private static let indicatorKeys: Set<String> = [
         "id", "name_zh", "unit", "kind", "phrases", "patterns", "after", "table_names", "min", "max",
-        "rate_of", "base", "notes", "part_of", "scope", "levels", "level_of", "inverse_phrases", "inverse_patterns",
+        "rate_of", "base", "notes", "part_of", "scope", "levels", "level_of", "amount_of", "inverse_phrases", "inverse_patterns",
     ]
     private static let kinds: Set<String> = ["count", "rate", "money", "ratio"]
 
@@ -495,7 +500,7 @@ public struct RuleSet: Sendable {
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
-                                                           "document_scope", "same_below", "rank"])
+                                                           "document_scope", "same_below", "rank", "amount"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -511,6 +516,7 @@ public struct RuleSet: Sendable {
             cues.documentScope = try list("document_scope")
             cues.sameBelow = try list("same_below")
             cues.rank = try list("rank")
+            cues.amount = try list("amount")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []
@@ -597,6 +603,8 @@ public struct RuleSet: Sendable {
                 throw file.error(map["scope"]!, "indicator “\(id)”: scope “\(scope)” is not `region`")
             }
             if let node = map["part_of"] { for id in partOf { references.append((node, id)) } }
+            let amountOf = try list("amount_of")
+            if let node = map["amount_of"] { for id in amountOf { references.append((node, id)) } }
             let levelOf = try map["level_of"].map { node throws(RuleError) in try file.string(node) }
             if let node = map["level_of"], let levelOf {
                 references.append((node, levelOf))
@@ -606,7 +614,7 @@ public struct RuleSet: Sendable {
                 id: id, nameZh: nameZh, unit: unit, kind: kind, phrases: phrases, patterns: patterns,
                 after: try list("after"), tableNames: [nameZh] + phrases + tableNames,
                 min: minimum, max: maximum, rateOf: rateOf, base: base, regionScope: scope == "region", partOf: partOf,
-                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels"), levelOf: levelOf,
+                file: file.name, line: (idNode.mark?.line ?? 0), levels: try list("levels"), levelOf: levelOf, amountOf: amountOf,
                 inversePhrases: inversePhrases, inversePatterns: inversePatterns))
         }
         for (node, reference) in references where idNodes[reference] == nil {

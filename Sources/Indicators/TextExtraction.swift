@@ -1049,6 +1049,13 @@ extension ExtractionRun {
         //    (`…在校生人数保持增长，共 2261 人，较上年增加 15.7%`, `占比 87.4%`).
         guard let subject = lastSubject ?? (hadUnresolved ? nil : matches.phrases.last(where: { $0.start >= sentence.lowerBound && $0.end <= windowStart })?.targets.first)
         else { return nil }
+        // `免学费学生 9,214 人、资金 1,842.8 万元`: a money word alone after a programme's count names its money.
+        if let amount = compiled.amountFor[subject], unitFits(number, indicator: amount) {
+            let gapWords = text.text(windowStart..<number.start).filter { !" 、，,：:为是共计达\u{3000}".contains($0) }
+            if rules.cues.amount.contains(gapWords) {
+                return Resolution(indicator: amount, base: nil, change: false, via: "amount")
+            }
+        }
         let gap = cleanedGapLength(text, windowStart..<number.start, matches: matches)
         // The gap as printed, less whitespace and separators: is anything there, and is it `占`?
         let (gapHasWords, gapHasShareWord) = Self.printedGap(text, windowStart..<number.start)

@@ -406,6 +406,15 @@ enum IndicatorSentence {
         #expect(joined.observations.map { $0.category ?? "-" } == ["-"])
     }
 
+    /// A money word alone after a programme's count names that programme's money (`amount_of`).
+    @Test func aProgrammesMoneyAfterItsCount() {
+        let result = IndicatorSentence.extract(["全年落实免学费学生 9,214 人、资金 1,842.8 万元，国家助学金资助 2,106 人次、资金 421.2 万元。"],
+                                               region: "静安区", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.value)" } == [
+            "tuition_free_students 9214", "tuition_free_amount 18428000", "student_aid_government 4212000",
+        ])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([
