@@ -53,6 +53,19 @@ extension StringProtocol {
         return false
     }
 
+    /// Whether any of `needles` (UTF-8) occurs, the text's bytes read once for all of them.
+    public func containsAnyLiteral(_ needles: [[UInt8]]) -> Bool {
+        let bytes = Array(utf8)
+        for needle in needles {
+            guard let head = needle.first else { return true }
+            guard bytes.count >= needle.count else { continue }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == head {
+                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+            }
+        }
+        return false
+    }
+
     /// How many times `needle` occurs, not overlapping (what `components(separatedBy:).count - 1` counts).
     public func occurrences(of needle: String) -> Int {
         let haystack = Array(utf8), pattern = Array(needle.utf8)

@@ -100,12 +100,17 @@ struct FrontMatterReader {
     /// `2015年` / `2015 年` in the text, a date's year aside (`2016年02月26日`, a dateline: when it was written,
     /// not what it reports on).
     static func periodMentions(of year: Int, in text: String) -> Int {
+        // On bytes: Foundation's `range(of:)` goes through NSString, on every paragraph of every document.
+        let bytes = Array(text.utf8)
         var count = 0
-        for form in ["\(year)年", "\(year) 年"] {
-            var rest = text[...]
-            while let found = rest.range(of: form) {
-                rest = rest[found.upperBound...]
-                if let next = rest.unicodeScalars.first(where: { $0 != " " }), ("0"..."9").contains(next) { continue }
+        for form in [Array("\(year)年".utf8), Array("\(year) 年".utf8)] where bytes.count >= form.count {
+            var index = 0
+            while index <= bytes.count - form.count {
+                guard bytes[index] == form[0], bytes[index..<(index + form.count)].elementsEqual(form) else { index += 1; continue }
+                index += form.count
+                var next = index
+                while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+                if next < bytes.count, (0x30...0x39).contains(bytes[next]) { continue }
                 count += 1
             }
         }

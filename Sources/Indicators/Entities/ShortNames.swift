@@ -30,12 +30,13 @@ extension ExtractionRun {
         let markers = rules.shortNameMarkers
         guard !markers.isEmpty else { return DocumentShortNames() }
         let markerScalars = markers.map { $0.unicodeScalars.map(\.value) }
+        let markerBytes = markers.map { Array($0.utf8) }
         let seenBefore = schoolsSeen
         defer { schoolsSeen = seenBefore }
         var names = DocumentShortNames()
         for block in document.clean.blocks where block.kind != .tableRow {
             let matching = block.matchingText
-            guard markers.contains(where: { matching.containsLiteral($0) }) else { continue }
+            guard matching.containsAnyLiteral(markerBytes) else { continue }
             let text = AnalysedText(matching)
             var matches = BlockMatches()
             scanContext(text, into: &matches)
