@@ -472,7 +472,7 @@ extension ExtractionRun {
         if !previousYear, !resolution.change, yearSource != "clause", yearSource != "compared_year", let current = year,
            matches.cues.contains(where: {
                $0.cue == .previousYear && $0.start >= clause.lowerBound && $0.end <= number.start
-           }) {
+           }) || previousYearOpensEarlierClause(text, sentence: sentence, clause: clause, before: number.start, matches: matches) {
             year = (fromContext ? current : writtenYear ?? current) - 1
             isTarget = false
             yearSource = "previous_year_word"
@@ -687,6 +687,20 @@ extension ExtractionRun {
     static let exclusionEnds: Set<UInt32> = [0xFF09, 0x29, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3002]
 
     static let maximumExclusionLength = 16
+
+    /// `去年全省中职学校招生 49.7 万人，在校生 137.4 万人`: a previous-year word opening an earlier clause of the
+    /// sentence dates the clauses after it, until a year or another time word.
+    func previousYearOpensEarlierClause(_ text: AnalysedText, sentence: Range<Int>, clause: Range<Int>, before end: Int,
+                                        matches: BlockMatches) -> Bool {
+        guard let cue = matches.cues.last(where: {
+            ($0.cue == .previousYear || $0.cue == .currentYear) && $0.start >= sentence.lowerBound && $0.end <= end
+        }), cue.cue == .previousYear, cue.start < clause.lowerBound else { return false }
+        var clauseStart = cue.start
+        while clauseStart > sentence.lowerBound, !Self.isClauseBoundary(text.scalars[clauseStart - 1]) { clauseStart -= 1 }
+        while clauseStart < cue.start, Self.isWhitespace(text.scalars[clauseStart]) { clauseStart += 1 }
+        guard cue.start == clauseStart else { return false }
+        return !matches.years.contains { $0.start >= cue.end && $0.end <= end }
+    }
 
     /// Units of numbers that are dates or periods, never values (`2022 年`, `3 月`, `2023 届`).
     static let dateUnits: [[UInt8]] = ["年", "学年", "届", "月", "日", "天", "级", "周", "期"].map { Array($0.utf8) }

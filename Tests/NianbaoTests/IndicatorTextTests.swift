@@ -415,6 +415,15 @@ enum IndicatorSentence {
         ])
     }
 
+    /// `去年` opening a clause dates the clauses after it in the sentence; `今年` or a year ends that.
+    @Test func lastYearOpeningAClauseDatesTheClausesAfterIt() {
+        let result = IndicatorSentence.extract(["据了解，去年全区中职学校招生 4970 人，在校生 13740 人；今年在校生超过 14000 人。"],
+                                               region: "静安区", year: 2024)
+        #expect(result.observations.map { "\($0.indicator) \($0.year ?? 0) \($0.value)" } == [
+            "new_enrollment 2023 4970", "enrollment 2023 13740", "enrollment 2024 14000",
+        ])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([
