@@ -287,6 +287,13 @@ extension ExtractionRun {
             lastSubject = resolution.indicator
             hadUnresolved = false
             // `国家级技能大师工作室 1 个、省级技能大师工作室 2 个`: the rank right before the phrase is the kind.
+            // `另有人社部门主管的技工学校 2 所`: a phrase that names a kind of ours gives the value that kind; one
+            // qualified in brackets (`独立的技工学校(含分校)1994年为149所`) counts another series than the kind's, left out.
+            if category == nil, let kind = kindNamedByPhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
+                                                             matches: matches) {
+                guard let kind else { lastSubject = nil; hadUnresolved = true; continue }   // (nor the values listed after it)
+                category = kind
+            }
             var rankedCategory: String?
             if category == nil, let rank = rankBeforePhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
                                                             matches: matches) {
@@ -600,6 +607,26 @@ extension ExtractionRun {
               !rules.tableCategories.attributes.contains(kind) else { return nil }
         let name = rules.tableCategories.excluding + kind
         return rules.tableCategories.parts.contains { $0.name == name } ? name : nil
+    }
+
+    /// The kind of ours (not an attribute) the phrase naming the value's indicator in its window is
+    /// (`技工学校` of the school count); `.some(nil)` when a bracket right after the phrase qualifies it
+    /// (`技工学校(含分校)`).
+    func kindNamedByPhrase(of indicator: Int, text: AnalysedText, from start: Int, to end: Int, matches: BlockMatches) -> String?? {
+        guard let phrase = matches.phrases.last(where: { $0.start >= start && $0.end <= end && $0.targets.contains(indicator) }),
+              // (the phrase opening with the kind: `中等职业教育（含技工学校）共有学校` names the whole)
+              case .part(let name)? = rules.tableCategories.classifyLead(scalars: text.scalars[phrase.start..<phrase.end]),
+              !rules.tableCategories.attributes.contains(name) else { return nil }
+        // `中等职业学校（含技工学校）3 所`: a kind in brackets says what the whole holds, not whose the value is.
+        var k = phrase.start
+        while k > start {
+            k -= 1
+            let scalar = text.scalars[k]
+            if scalar == 0xFF09 || scalar == 0x29 { break }         // ） )
+            if scalar == 0xFF08 || scalar == 0x28 { return nil }    // （ (
+        }
+        if phrase.end < end, text.scalars[phrase.end] == 0xFF08 || text.scalars[phrase.end] == 0x28 { return .some(nil) }
+        return name
     }
 
     /// A rank (`cues.rank`: 国家级, 省级…) right before the phrase naming the value's indicator in its window:

@@ -424,6 +424,15 @@ enum IndicatorSentence {
         ])
     }
 
+    /// A kind named by the phrase itself (`技工学校 61 所`) is the value's category; in brackets after the whole
+    /// (`（含技工学校）`) it is not; qualified in brackets (`技工学校(含分校)`) it is another series, left out.
+    @Test func aKindNamedByThePhraseIsTheCategory() {
+        let result = IndicatorSentence.extract([
+            "全区中等职业学校（含技工学校）12 所。全区另有人社部门主管的技工学校 2 所。注：独立的技工学校(含分校)2022年为3所。",
+        ], region: "静安区", year: 2023)
+        #expect(result.observations.map { "\($0.value) \($0.category ?? "-")" } == ["12 -", "2 技工学校"])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([
