@@ -437,12 +437,13 @@ public struct RuleSet: Sendable {
         var rules = TableCategoryRules()
         guard let node = root["table_categories"] else { return rules }
         let map = try file.mapping(node, allowed: ["whole", "lead_whole", "parts", "other_levels", "excluding", "attributes",
-                                                   "breakdown_headers", "lead_fillers"])
+                                                   "breakdown_headers", "lead_fillers", "lead_places"])
         rules.leadWhole = try map["lead_whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.whole = try map["whole"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.otherLevels = try map["other_levels"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let excluding = map["excluding"] { rules.excluding = try file.string(excluding) }
         rules.leadFillers = try map["lead_fillers"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        rules.leadPlaces = try map["lead_places"].map { node throws(RuleError) in try file.strings(node) } ?? []
         rules.breakdownHeaders = try map["breakdown_headers"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let attributes = map["attributes"] {
             rules.attributes = Set(try file.strings(attributes))

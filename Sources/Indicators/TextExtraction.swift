@@ -178,6 +178,12 @@ extension ExtractionRun {
             // (`另有技工学校 21 所`: a kind named after the word is what the clause is about.)
             var opensWithKind = false
             if case .part? = clauseLeads[clauseIndex] { opensWithKind = true }
+            // (`另有人社部门主管的技工学校 2 所`: the kind may come later in the clause, before the number)
+            if !opensWithKind, clause.lowerBound < number.start,
+               case .part(let kind)? = rules.tableCategories.classify(scalars: Array(text.scalars[clause.lowerBound..<number.start])),
+               !rules.tableCategories.attributes.contains(kind) {
+                opensWithKind = true
+            }
             if clauseOpensWithNotValueWord(text, clause), !opensWithKind,
                !matches.phrases.contains(where: { $0.start == clause.lowerBound }) {
                 if let word = remainderWord(opening: clause, in: text) { remainders.append((number, word)) }

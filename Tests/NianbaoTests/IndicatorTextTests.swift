@@ -433,6 +433,16 @@ enum IndicatorSentence {
         #expect(result.observations.map { "\($0.value) \($0.category ?? "-")" } == ["12 -", "2 技工学校"])
     }
 
+    /// `另有` opening a clause about a kind of ours (`另有县技工学校 1 所，在校生 846 人`) states that kind's values.
+    @Test func anotherKindAfterAnAsideWordIsAValueOfThatKind() {
+        let result = IndicatorSentence.extract([
+            "全县中等职业学校（不含技工学校）3 所，在校生 5120 人。另有县技工学校 1 所，在校生 846 人。其他 2 所学校在校生 300 人。",
+        ], region: "静安区", year: 2023)
+        #expect(result.observations.map { "\($0.indicator) \($0.value) \($0.category ?? "-")" } == [
+            "schools 3 不含技工学校", "enrollment 5120 不含技工学校", "schools 1 技工学校", "enrollment 846 技工学校",
+        ])
+    }
+
     /// An attribute part (民办) of a narrowed whole keeps the narrowing: `不含技工学校/民办`, `技工学校/民办`.
     @Test func attributePartOfANarrowedWholeCombinesCategories() {
         let narrowed = IndicatorSentence.extract([

@@ -109,7 +109,7 @@ public struct TableCategoryRules: Sendable, Hashable {
     public static func == (lhs: TableCategoryRules, rhs: TableCategoryRules) -> Bool {
         lhs.whole == rhs.whole && lhs.otherLevels == rhs.otherLevels && lhs.leadWhole == rhs.leadWhole && lhs.excluding == rhs.excluding
             && lhs.attributes == rhs.attributes && lhs.breakdownHeaders == rhs.breakdownHeaders
-            && lhs.leadFillers == rhs.leadFillers
+            && lhs.leadFillers == rhs.leadFillers && lhs.leadPlaces == rhs.leadPlaces
             && lhs.parts.map(\.name) == rhs.parts.map(\.name) && lhs.parts.map(\.words) == rhs.parts.map(\.words)
     }
 
@@ -120,6 +120,7 @@ public struct TableCategoryRules: Sendable, Hashable {
         hasher.combine(attributes)
         hasher.combine(breakdownHeaders)
         hasher.combine(leadFillers)
+        hasher.combine(leadPlaces)
         for part in parts { hasher.combine(part.name); hasher.combine(part.words) }
     }
 
@@ -145,6 +146,14 @@ public struct TableCategoryRules: Sendable, Hashable {
         start += TableLabel.numberingLength(scalars[start...])
         while start < scalars.endIndex, scalars[start] == 0x20 { start += 1 }
         start = afterLeadWords(scalars, from: start)
+        // `县技工学校…`: a place word right before a kind of ours.
+        if let place = leadPlaceScalars.first(where: { scalars[start...].starts(with: $0) }),
+           leadEntries.contains(where: { entry in
+               if case .part = entry.category { return scalars[(start + place.count)...].starts(with: entry.scalars) }
+               return false
+           }) {
+            start += place.count
+        }
         // `其中民办学校在校生…`: after `其中` an attribute opens a part too (`民办`, `全日制`).
         var entries = leadEntries
         if scalars[start...].starts(with: Self.qizhong) {
@@ -203,6 +212,12 @@ public struct TableCategoryRules: Sendable, Hashable {
         didSet { leadFillerScalars = leadFillers.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count } }
     }
     var leadFillerScalars: [[UInt32]] = []
+
+    /// Place words that may stand right before the kind a clause opens with (`另有县技工学校 1 所`).
+    public var leadPlaces: [String] = [] {
+        didSet { leadPlaceScalars = leadPlaces.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count } }
+    }
+    var leadPlaceScalars: [[UInt32]] = []
 
     /// Where a clause's level would start: after the region words and fillers opening it, in either order
     /// (`全县共有…`, `同期全县…`).
