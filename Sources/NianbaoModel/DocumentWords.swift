@@ -28,11 +28,14 @@ public struct DocumentWords: Sendable, Hashable {
     public var tableCaptionOpeners: [String]
     /// Labels before a caption's or part's number (`表 1`, `附表 2`, `案例 3`, `第二部分`).
     public var headingLabels: HeadingLabels
+    /// Words of a statistics table's column names, for headers wrapped over several lines.
+    public var tableHeaders: TableHeaderWords
 
     public init(titleWords: [String] = [], issuerSuffixes: [String] = [], dateLabels: [String] = [],
                 contentsTitles: Set<String> = [], closingWords: [String] = [], namedParts: Set<String> = [],
                 noteOpeners: [String] = [], pageNumberForms: Set<String> = [], pageInfoMarkers: [String] = [],
-                pageInfoHints: [String] = [], tableCaptionOpeners: [String] = [], headingLabels: HeadingLabels = HeadingLabels()) {
+                pageInfoHints: [String] = [], tableCaptionOpeners: [String] = [], headingLabels: HeadingLabels = HeadingLabels(),
+                tableHeaders: TableHeaderWords = TableHeaderWords()) {
         self.titleWords = titleWords
         self.issuerSuffixes = issuerSuffixes
         self.dateLabels = dateLabels.sorted { $0.count > $1.count }
@@ -45,6 +48,34 @@ public struct DocumentWords: Sendable, Hashable {
         self.pageInfoHints = pageInfoHints
         self.tableCaptionOpeners = tableCaptionOpeners
         self.headingLabels = headingLabels
+        self.tableHeaders = tableHeaders
+    }
+}
+
+/// The words by which a wrapped table header's column names are stacked (`WrappedHeader`): a name is finished
+/// when it ends in a measure (`学校数`, `就业率`, `占地面积`); units and names say what a column holds (an area,
+/// money or a count), which decides where a unit on a line of its own goes and which values a column allows.
+public struct TableHeaderWords: Sendable, Hashable {
+    /// Last characters of a finished column name (`数`, `率`, `积`, `额` …).
+    public var nameEndings: Set<Character>
+    /// Last characters of a money column's name (`资产`, `总额`, `收入`).
+    public var moneyEndings: Set<Character>
+    /// Words of an area column's name (`面积`).
+    public var areaWords: [String]
+    /// Words of an area unit (`平方米`, `亩`) and of a money unit (`元`).
+    public var areaUnits: [String]
+    public var moneyUnits: [String]
+    /// Openings of a sub-column's name (`其中:女`, `#专任`).
+    public var partMarkers: [String]
+
+    public init(nameEndings: Set<Character> = [], moneyEndings: Set<Character> = [], areaWords: [String] = [],
+                areaUnits: [String] = [], moneyUnits: [String] = [], partMarkers: [String] = []) {
+        self.nameEndings = nameEndings
+        self.moneyEndings = moneyEndings
+        self.areaWords = areaWords
+        self.areaUnits = areaUnits
+        self.moneyUnits = moneyUnits
+        self.partMarkers = partMarkers
     }
 }
 

@@ -27,7 +27,10 @@ extension DocumentWords {
     private static let keys: Set<String> = [
         "title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words", "named_parts",
         "note_openers", "page_number_forms", "page_info_markers", "page_info_hints", "table_caption_openers",
-        "heading_labels",
+        "heading_labels", "table_headers",
+    ]
+    private static let tableHeaderKeys: Set<String> = [
+        "name_endings", "money_endings", "area_words", "area_units", "money_units", "part_markers",
     ]
     private static let headingLabelKeys: Set<String> = [
         "cases", "appendices", "appendix_tables", "tables", "figures", "part_units", "section_units",
@@ -62,6 +65,27 @@ extension DocumentWords {
             cases: try labels("cases"), appendices: try labels("appendices"), appendixTables: try labels("appendix_tables"),
             tables: try labels("tables"), figures: try labels("figures"), partUnits: try labels("part_units"),
             sectionUnits: try labels("section_units"))
+        guard let headersNode = map["table_headers"] else { throw file.error(file.root, "“table_headers” is missing") }
+        let headersMap = try file.mapping(headersNode, allowed: tableHeaderKeys)
+        func headerWords(_ key: String) throws(RuleError) -> [String] {
+            guard let node = headersMap[key] else { throw file.error(headersNode, "“table_headers.\(key)” is missing") }
+            let words = try file.strings(node)
+            guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
+                throw file.error(node, "“table_headers.\(key)” needs words, none empty")
+            }
+            return words
+        }
+        func characters(_ key: String) throws(RuleError) -> Set<Character> {
+            let words = try headerWords(key)
+            guard words.allSatisfy({ $0.count == 1 }) else {
+                throw file.error(headersMap[key]!, "“table_headers.\(key)” lists single characters")
+            }
+            return Set(words.compactMap(\.first))
+        }
+        words.tableHeaders = TableHeaderWords(
+            nameEndings: try characters("name_endings"), moneyEndings: try characters("money_endings"),
+            areaWords: try headerWords("area_words"), areaUnits: try headerWords("area_units"),
+            moneyUnits: try headerWords("money_units"), partMarkers: try headerWords("part_markers"))
         for form in words.pageNumberForms.sorted() where !form.contains("#") || form != form.lowercased() || form.contains(" ") {
             throw file.error(map["page_number_forms"]!, "page number form “\(form)” needs a # for its digits, no spaces, lower case")
         }

@@ -165,6 +165,15 @@ import NianbaoModel
         } catch {
             #expect(error.reason.contains("heading_labels.tables") && error.line > 2)
         }
+        // A table header's name endings are single characters.
+        let endings = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "name_endings: [数,", with: "name_endings: [数目,"))
+        defer { try? FileManager.default.removeItem(at: endings) }
+        do {
+            _ = try DocumentWords.load(directory: endings)
+            Issue.record("a name ending of two characters loaded")
+        } catch {
+            #expect(error.reason.contains("table_headers.name_endings") && error.reason.contains("single characters"))
+        }
     }
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {

@@ -17,6 +17,8 @@ struct SpaceAlignedTableShape: TextTableShape {
     static let maximumLabelLength = 80
     /// Openings of a caption, unit line or note (`DocumentWords.tableCaptionOpeners`), never a row.
     let captionOpeners: [String]
+    /// Words of column names, for a header wrapped over lines (`DocumentWords.tableHeaders`).
+    let headerWords: TableHeaderWords
 
     func match(_ lines: [SourceLine], at start: Int) -> TextTableMatch? {
         var j = start
@@ -52,7 +54,7 @@ struct SpaceAlignedTableShape: TextTableShape {
         // A header wrapped over lines that do not line up with the values becomes one row of column names
         // (a header whose last line names every column is a heading row over its sub-columns instead).
         let header = headerLines.count >= 2 && TableCellText.headerCells(headerLines[headerLines.count - 1].text).count != width
-            ? WrappedHeader.merge(headerLines, valueRows: values, width: width).map { [$0] } : nil
+            ? WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width).map { [$0] } : nil
         let headerRows = header ?? headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
         // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
         // splits at its wide gap into the name and that column (`在校生数      人`).

@@ -16,7 +16,10 @@ import NianbaoModel
 /// sub-columns printed after their parents somewhere in the row: they are placed where the values allow (a
 /// count column holds whole numbers, a part is no larger than the column it belongs to), and a column whose
 /// place the values leave open gets no name rather than a guess.
-enum WrappedHeader {
+struct WrappedHeader {
+    /// The words of column names (`documents.yaml` `table_headers`).
+    let words: TableHeaderWords
+
     struct Column: Equatable {
         var name: String
         var unit: String?
@@ -26,27 +29,27 @@ enum WrappedHeader {
 
     /// One header row (an empty first cell over the row labels, then one name per value column), or nil when
     /// the lines cannot be read as exactly `width` columns.
-    static func merge(_ lines: [SourceLine], valueRows: [[String]], width: Int) -> TextTableRow? {
+    func merge(_ lines: [SourceLine], valueRows: [[String]], width: Int) -> TextTableRow? {
         guard lines.count >= 2, width >= 2 else { return nil }
         var columns: [Column] = []
         var floatingSubs: [Column] = []
         for line in lines {
             // A word continues a column begun on an earlier line, never one of its own line (`在  校 教职工`).
             let begunBefore = columns.count
-            let words = TableCellText.headerCells(line.text)
-            let nonUnits = words.filter { !isUnit($0) }
+            let cells = TableCellText.headerCells(line.text)
+            let nonUnits = cells.filter { !Self.isUnit($0) }
             let onlySubs = !nonUnits.isEmpty && nonUnits.allSatisfy(isSubName)
-            for word in words {
-                if isUnit(word) {
+            for word in cells {
+                if Self.isUnit(word) {
                     attach(unit: word, to: &columns)
                 } else if onlySubs && columns.count > 0 {
                     floatingSubs.append(Column(name: word, unit: nil, location: line.location, isSub: true))
                 } else if !isSubName(word), let open = columns[..<begunBefore].firstIndex(where: { !isFinished($0.name) }) {
-                    let (name, unit) = splitUnit(word)
+                    let (name, unit) = Self.splitUnit(word)
                     columns[open].name += name
                     if let unit, columns[open].unit == nil { columns[open].unit = unit }
                 } else {
-                    let (name, unit) = splitUnit(word)
+                    let (name, unit) = Self.splitUnit(word)
                     columns.append(Column(name: name, unit: unit, location: line.location, isSub: isSubName(word)))
                 }
             }
@@ -65,13 +68,11 @@ enum WrappedHeader {
 
     // MARK: Names and units
 
-    /// Last characters of a finished column name: a measure (`学校数`, `就业率`, `占地面积`, `固定资产`,
-    /// `专任教师`). `毕业班`, `在校`, `教职工` are the first half of a wrapped name.
-    static let finalCharacters: Set<Character> = ["数", "率", "积", "产", "额", "值", "费", "师", "员", "量", "比", "重", "入", "出"]
-
-    static func isFinished(_ name: String) -> Bool {
+    /// A finished column name ends in a measure (`学校数`, `就业率`, `占地面积`, `固定资产`, `专任教师`,
+    /// `words.nameEndings`); `毕业班`, `在校`, `教职工` are the first half of a wrapped name.
+    func isFinished(_ name: String) -> Bool {
         guard let last = name.last else { return false }
-        return finalCharacters.contains(last) || !TableCellText.isIdeograph(last)
+        return words.nameEndings.contains(last) || !TableCellText.isIdeograph(last)
     }
 
     static func isUnit(_ word: String) -> Bool {
@@ -80,7 +81,7 @@ enum WrappedHeader {
     }
 
     /// `其中:女`, `#专任`: a part of another column.
-    static func isSubName(_ word: String) -> Bool { word.hasPrefix("其中") || word.hasPrefix("#") || word.hasPrefix("＃") }
+    func isSubName(_ word: String) -> Bool { words.partMarkers.contains { word.hasPrefix($0) } }
 
     /// `机构数(个)` → `机构数`, `(个)`.
     static func splitUnit(_ word: String) -> (String, String?) {
@@ -91,20 +92,20 @@ enum WrappedHeader {
 
     enum Kind { case area, money, count }
 
-    static func kind(ofUnit unit: String) -> Kind {
-        if unit.contains("平方米") || unit.contains("亩") || unit.contains("㎡") { return .area }
-        if unit.contains("元") { return .money }
+    func kind(ofUnit unit: String) -> Kind {
+        if words.areaUnits.contains(where: { unit.contains($0) }) { return .area }
+        if words.moneyUnits.contains(where: { unit.contains($0) }) { return .money }
         return .count
     }
 
-    static func kind(ofName name: String) -> Kind {
-        if name.contains("面积") { return .area }
-        if let last = name.last, ["产", "额", "值", "费", "入", "出"].contains(last) { return .money }
+    func kind(ofName name: String) -> Kind {
+        if words.areaWords.contains(where: { name.contains($0) }) { return .area }
+        if let last = name.last, words.moneyEndings.contains(last) { return .money }
         return .count
     }
 
     /// A unit on a line of its own belongs to the leftmost column of its kind still without one.
-    static func attach(unit: String, to columns: inout [Column]) {
+    func attach(unit: String, to columns: inout [Column]) {
         let kind = kind(ofUnit: unit)
         if let k = columns.firstIndex(where: { $0.unit == nil && self.kind(ofName: $0.name) == kind })
             ?? columns.firstIndex(where: { $0.unit == nil }) {
@@ -119,14 +120,14 @@ enum WrappedHeader {
 
     /// Every order of `columns` and `subs` (each keeping its own order, a sub never first) that the value
     /// rows allow; a position filled by the same column in all of them gets it, any other position nil.
-    static func place(_ subs: [Column], among columns: [Column], rows: [[String]]) -> [Column?]? {
+    func place(_ subs: [Column], among columns: [Column], rows: [[String]]) -> [Column?]? {
         let width = columns.count + subs.count
         let full = rows.filter { $0.count == width }
         var valid: [[Column]] = []
         var tried = 0
         func extend(_ order: [Column], _ c: Int, _ s: Int) -> Bool {
             tried += 1
-            if tried > maximumPlacements { return false }
+            if tried > Self.maximumPlacements { return false }
             if c == columns.count && s == subs.count {
                 if allows(order, rows: full) { valid.append(order) }
                 return true
@@ -142,7 +143,7 @@ enum WrappedHeader {
     /// Whether every row agrees with the order: whole numbers under count columns, each part no larger than
     /// the column it hangs from, and a part sharing a word with some column (`其中:专任教师`, `教职工数`) hangs from
     /// one it shares a word with.
-    static func allows(_ order: [Column], rows: [[String]]) -> Bool {
+    func allows(_ order: [Column], rows: [[String]]) -> Bool {
         let primaries = order.filter { !$0.isSub }
         var parentName: String?
         for column in order {
@@ -155,7 +156,7 @@ enum WrappedHeader {
         for row in rows {
             var parent: Double?
             for (column, cell) in zip(order, row) {
-                let value = number(cell)
+                let value = Self.number(cell)
                 if !column.isSub { parent = value }
                 guard let value else { continue }
                 let kind = column.unit.map(kind(ofUnit:)) ?? kind(ofName: column.name)
@@ -167,8 +168,9 @@ enum WrappedHeader {
     }
 
     /// Characters a part's name shares with a column's, past the marks and measure words all names have.
-    static func related(_ sub: String, _ column: String) -> Bool {
-        let own = Set(sub.filter { TableCellText.isIdeograph($0) && !finalCharacters.contains($0) && $0 != "其" && $0 != "中" })
+    func related(_ sub: String, _ column: String) -> Bool {
+        let markerCharacters = Set(words.partMarkers.joined())
+        let own = Set(sub.filter { TableCellText.isIdeograph($0) && !words.nameEndings.contains($0) && !markerCharacters.contains($0) })
         return column.contains { own.contains($0) }
     }
 
