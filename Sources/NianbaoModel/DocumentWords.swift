@@ -30,6 +30,14 @@ public struct DocumentWords: Sendable, Hashable {
     public var headingLabels: HeadingLabels
     /// Words of a statistics table's column names, for headers wrapped over several lines.
     public var tableHeaders: TableHeaderWords
+    /// Words of a report's topic in its title (`中等职业`, `职业教育`): the region the title names stands before
+    /// the first of them (`江海市青川区中等职业教育质量年度报告` → 青川区); a short cover line holding one is a
+    /// fragment of the title.
+    public var titleTopicWords: [String] = []
+    /// Names of the report itself (`质量年度报告`): a quoted title holding one is the report's title.
+    public var reportNames: [String] = []
+    /// Words ending a red-headed document's issuer line (`江海市教育局文件`): the issuer is the line without it.
+    public var issuerLineEndings: [String] = []
 
     public init(titleWords: [String] = [], issuerSuffixes: [String] = [], dateLabels: [String] = [],
                 contentsTitles: Set<String> = [], closingWords: [String] = [], namedParts: Set<String> = [],

@@ -27,7 +27,7 @@ extension DocumentWords {
     private static let keys: Set<String> = [
         "title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words", "named_parts",
         "note_openers", "page_number_forms", "page_info_markers", "page_info_hints", "table_caption_openers",
-        "heading_labels", "table_headers",
+        "heading_labels", "table_headers", "title_topic_words", "report_names", "issuer_line_endings",
     ]
     private static let tableHeaderKeys: Set<String> = [
         "name_endings", "money_endings", "area_words", "area_units", "money_units", "part_markers",
@@ -65,6 +65,9 @@ extension DocumentWords {
             cases: try labels("cases"), appendices: try labels("appendices"), appendixTables: try labels("appendix_tables"),
             tables: try labels("tables"), figures: try labels("figures"), partUnits: try labels("part_units"),
             sectionUnits: try labels("section_units"))
+        words.titleTopicWords = try list("title_topic_words")
+        words.reportNames = try list("report_names")
+        words.issuerLineEndings = try list("issuer_line_endings")
         guard let headersNode = map["table_headers"] else { throw file.error(file.root, "“table_headers” is missing") }
         let headersMap = try file.mapping(headersNode, allowed: tableHeaderKeys)
         func headerWords(_ key: String) throws(RuleError) -> [String] {

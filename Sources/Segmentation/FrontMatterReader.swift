@@ -19,7 +19,7 @@ struct FrontMatterReader {
         // Title: the cover lines around the first one naming a report, joined (`浦东新区中等职业教育` + `质量年度报告`).
         if let t = lines.firstIndex(where: { line in titleWords.contains { line.contains($0) } && line.count <= 60 }) {
             var parts = [lines[t]]
-            if t > 0, Self.isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
+            if t > 0, isTitleFragment(lines[t - 1]) { parts.insert(lines[t - 1], at: 0) }
             var title = parts.joined()
             // A notice that issues a document: the document's own name is the title (`关于印发《…》的通知`).
             if let open = title.firstIndex(of: "《"), let close = title.lastIndex(of: "》"), title.contains("印发"), open < close {
@@ -28,7 +28,7 @@ struct FrontMatterReader {
             front.title = Self.collapseSpaces(title)
         } else if let meta = metadataTitle, !meta.isEmpty {
             front.title = meta
-        } else if let quoted = Self.firstQuotedReportTitle(in: body.prefix(40)) {
+        } else if let quoted = firstQuotedReportTitle(in: body.prefix(40)) {
             front.title = quoted
         }
 
@@ -37,11 +37,15 @@ struct FrontMatterReader {
         front.reportYear = yearSources.lazy.compactMap(Self.coveredYear).first
             ?? body.prefix(40).lazy.compactMap { Self.coveredYear($0.matchingText) }.first
 
-        front.region = front.title.flatMap(Self.region)
-            ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || line.hasSuffix("教育局") }.compactMap(Self.region).first
+        front.region = front.title.flatMap(region)
+            ?? lines.lazy.filter { line in titleWords.contains { line.contains($0) } || issuerSuffixes.contains { line.hasSuffix($0) } }
+                .compactMap(region).first
         front.issuer = lines.first(where: { line in
-            line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !line.contains("报告")
-        }) ?? lines.first(where: { line in line.count <= 30 && line.hasSuffix("文件") }).map { String($0.dropLast(2)) }
+            line.count <= 30 && issuerSuffixes.contains { line.hasSuffix($0) } && !titleWords.contains { line.contains($0) }
+        }) ?? lines.lazy.compactMap { line -> String? in
+            guard line.count <= 30, let ending = self.words.issuerLineEndings.first(where: { line.hasSuffix($0) }) else { return nil }
+            return String(line.dropLast(ending.count))
+        }.first
         front.published = lines.reversed().lazy.compactMap(publicationMonth).first
             // A page without a cover (news, profiles): a date stamp among its first short lines.
             ?? body.prefix(4).lazy.map(\.matchingText).filter { $0.count <= 80 }.compactMap(publicationMonth).first
@@ -67,8 +71,8 @@ struct FrontMatterReader {
         }
         if front.reportYear == nil, let published = front.published { front.reportYear = Int(published.prefix(4)) }
         front.dataYear = Self.dataYear(body: body, reportYear: front.reportYear)
-        if front.title == nil, let quoted = Self.firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
-        if front.region == nil, let title = front.title { front.region = Self.region(title) }
+        if front.title == nil, let quoted = firstQuotedReportTitle(in: body.prefix(40)) { front.title = quoted }
+        if front.region == nil, let title = front.title { front.region = region(title) }
         return front
     }
 
@@ -117,8 +121,9 @@ struct FrontMatterReader {
         return count
     }
 
-    static func isTitleFragment(_ line: String) -> Bool {
-        line.count <= 30 && (line.contains("职业教育") || line.hasSuffix("区") || line.hasSuffix("市")) && !line.contains("局")
+    func isTitleFragment(_ line: String) -> Bool {
+        line.count <= 30 && (words.titleTopicWords.contains { line.contains($0) } || line.hasSuffix("区") || line.hasSuffix("市"))
+            && !words.issuerSuffixes.contains { line.hasSuffix($0) }
     }
 
     static func isYearLine(_ line: String) -> Bool {
@@ -208,9 +213,9 @@ struct FrontMatterReader {
     }
 
     /// The region a title names: `上海市静安区…` → 静安区, `浦东新区…` → 浦东新区, `上海中等职业…` → 上海市.
-    static func region(_ text: String) -> String? {
+    func region(_ text: String) -> String? {
         var t = text.withoutSpaces
-        for marker in ["中等职业", "职业教育", "教育"] {
+        for marker in words.titleTopicWords {
             if let r = t.range(of: marker) { t = String(t[..<r.lowerBound]); break }
         }
         t = t.replacingOccurrences(of: "《", with: "")
@@ -233,12 +238,12 @@ struct FrontMatterReader {
     }
 
     /// A report's name quoted in its preface: `《2020 年度上海中等职业教育质量年度报告》`.
-    static func firstQuotedReportTitle(in blocks: ArraySlice<Block>) -> String? {
+    func firstQuotedReportTitle(in blocks: ArraySlice<Block>) -> String? {
         for block in blocks {
             var search = block.matchingText[...]
             while let open = search.firstIndex(of: "《"), let close = search[open...].firstIndex(of: "》") {
                 let inner = String(search[search.index(after: open)..<close])
-                if inner.contains("质量年度报告") || inner.hasSuffix("年度报告") && inner.contains("职业教育") {
+                if words.reportNames.contains(where: { inner.contains($0) }) {
                     return inner.withoutSpaces
                 }
                 search = search[search.index(after: close)...]
