@@ -13,11 +13,16 @@ struct TableOfContentsReader {
 
 
     /// `图表目录`, `案例目录`, `图表与案例目录`, `表格目录`: the heading of a secondary list.
-    static func listHeading(_ text: String) -> TocEntry.List? {
+    /// The words are the contents titles (`目录`, `索引` ending the heading) and the caption labels of
+    /// `DocumentWords.headingLabels`.
+    static func listHeading(_ text: String, words: DocumentWords) -> TocEntry.List? {
         let t = text.replacingOccurrences(of: " ", with: "")
-        guard t.count <= 12, t.hasSuffix("目录") || t.hasSuffix("索引") else { return nil }
-        if t.contains("案例") && !t.contains("图") && !t.contains("表") { return .cases }
-        if t.contains("图") || t.contains("表") || t.contains("案例") { return .figures }
+        guard t.count <= 12, words.contentsTitles.contains(where: { t.hasSuffix($0) }) else { return nil }
+        let labels = words.headingLabels
+        let namesCases = labels.cases.contains { t.contains($0) }
+        let namesFigures = (labels.figures + labels.tables).contains { t.contains($0) }
+        if namesCases && !namesFigures { return .cases }
+        if namesFigures || namesCases { return .figures }
         return .contents
     }
 
@@ -33,7 +38,7 @@ struct TableOfContentsReader {
         while index < blocks.count {
             let block = blocks[index]
             let text = block.cells.map { $0.filter { !$0.isEmpty }.joined(separator: " ") } ?? block.text
-            if let heading = listHeading(text) {
+            if let heading = listHeading(text, words: words) {
                 list = heading
                 index += 1
                 end = index
