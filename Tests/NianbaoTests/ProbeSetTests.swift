@@ -55,29 +55,30 @@ struct ProbeSetTests {
     /// Training figures: the rules were changed after looking at these. Floors at today's figures.
     @Test func developmentProbes() throws {
         try check(split: "dev", [
-            Floor(batch: "p", labels: 300, recall: 0.95, precision: 0.98),
-            Floor(batch: "q", labels: 195, recall: 0.92, precision: 0.98),
-            Floor(batch: "s", labels: 234, recall: 0.91, precision: 0.95),
-            Floor(batch: "t", labels: 185, recall: 0.94, precision: 0.99),
-            Floor(batch: "u", labels: 216, recall: 0.93, precision: 0.92),
-            Floor(batch: "w", labels: 327, recall: 0.87, precision: 0.94),
-            Floor(batch: "x", labels: 251, recall: 0.80, precision: 0.94),
+            Floor(batch: "p", labels: 300, recall: 0.96, precision: 0.98),
+            Floor(batch: "q", labels: 195, recall: 0.95, precision: 0.99),
+            Floor(batch: "s", labels: 234, recall: 0.95, precision: 0.96),
+            Floor(batch: "t", labels: 185, recall: 0.97, precision: 0.99),
+            Floor(batch: "u", labels: 216, recall: 0.96, precision: 0.92),
+            Floor(batch: "w", labels: 327, recall: 0.91, precision: 0.95),
+            Floor(batch: "x", labels: 251, recall: 0.91, precision: 0.98),
         ])
     }
 
-    /// Nobody looked at these beyond this figure. The sixth batch is held out whole: written at the eighth
-    /// session's end and run once on its final build.
+    /// Nobody looked at these beyond this figure. The sixth batch is held out whole (written at the eighth
+    /// session's end, run on its final build and again on the ninth's); so is the ninth (`y`, written during the
+    /// ninth session and run once, on its final build).
     @Test func heldOutProbes() throws {
         try check(split: "holdout", [
             Floor(batch: "p", labels: 168, recall: 0.98, precision: 0.98),
             Floor(batch: "q", labels: 197, recall: 0.79, precision: 0.82),
-            Floor(batch: "s", labels: 251, recall: 0.79, precision: 0.86),
-            Floor(batch: "t", labels: 277, recall: 0.63, precision: 0.90),
+            Floor(batch: "s", labels: 251, recall: 0.89, precision: 0.93),
+            Floor(batch: "t", labels: 277, recall: 0.64, precision: 0.90),
             Floor(batch: "u", labels: 184, recall: 0.79, precision: 0.92),
-            Floor(batch: "v", labels: 655, recall: 0.51, precision: 0.61),
-            // (first figures, from the run before any change for batches 7 and 8)
-            Floor(batch: "w", labels: 503, recall: 0.62, precision: 0.69),
-            Floor(batch: "x", labels: 246, recall: 0.29, precision: 0.79),
+            Floor(batch: "v", labels: 655, recall: 0.54, precision: 0.63),
+            Floor(batch: "w", labels: 503, recall: 0.65, precision: 0.71),
+            Floor(batch: "x", labels: 246, recall: 0.33, precision: 0.80),
+            Floor(batch: "y", labels: 549, recall: 0.64, precision: 0.74),
         ])
     }
 }
