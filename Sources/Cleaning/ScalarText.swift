@@ -53,17 +53,23 @@ extension StringProtocol {
         return false
     }
 
-    /// Whether any of `needles` (UTF-8) occurs, the text's bytes read once for all of them.
+    /// Whether any of `needles` (UTF-8) occurs, the text's bytes read once for all of them (in place when the
+    /// text is stored contiguously, as native Strings are).
     public func containsAnyLiteral(_ needles: [[UInt8]]) -> Bool {
-        let bytes = Array(utf8)
-        for needle in needles {
-            guard let head = needle.first else { return true }
-            guard bytes.count >= needle.count else { continue }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == head {
-                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !needles.contains(where: \.isEmpty) else { return true }
+            for start in bytes.indices {
+                let byte = bytes[start]
+                for needle in needles where needle[0] == byte && start + needle.count <= bytes.count {
+                    var k = 1
+                    while k < needle.count && bytes[start + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
             }
+            return false
         }
-        return false
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(utf8).withUnsafeBufferPointer(search)
     }
 
     /// How many times `needle` occurs, not overlapping (what `components(separatedBy:).count - 1` counts).
