@@ -51,16 +51,25 @@ extension DocumentWords {
             noteOpeners: try list("note_openers"), pageNumberForms: Set(try list("page_number_forms")),
             pageInfoMarkers: try list("page_info_markers"), pageInfoHints: try list("page_info_hints"),
             tableCaptionOpeners: try list("table_caption_openers"))
-        guard let labelsNode = map["heading_labels"] else { throw file.error(file.root, "“heading_labels” is missing") }
-        let labelsMap = try file.mapping(labelsNode, allowed: headingLabelKeys)
-        func labels(_ key: String) throws(RuleError) -> [String] {
-            guard let node = labelsMap[key] else { throw file.error(labelsNode, "“heading_labels.\(key)” is missing") }
-            let words = try file.strings(node)
-            guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
-                throw file.error(node, "“heading_labels.\(key)” needs words, none empty")
+        // A section of named word lists (`heading_labels`, `table_headers`): each list required, words non-empty.
+        // Lists in `characterKeys` hold single characters.
+        func section(_ name: String, keys: Set<String>, characterKeys: Set<String> = []) throws(RuleError)
+            -> (String) throws(RuleError) -> [String] {
+            guard let node = map[name] else { throw file.error(file.root, "“\(name)” is missing") }
+            let lists = try file.mapping(node, allowed: keys)
+            return { key throws(RuleError) in
+                guard let list = lists[key] else { throw file.error(node, "“\(name).\(key)” is missing") }
+                let words = try file.strings(list)
+                guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
+                    throw file.error(list, "“\(name).\(key)” needs words, none empty")
+                }
+                guard !characterKeys.contains(key) || words.allSatisfy({ $0.count == 1 }) else {
+                    throw file.error(list, "“\(name).\(key)” lists single characters")
+                }
+                return words
             }
-            return words
         }
+        let labels = try section("heading_labels", keys: headingLabelKeys)
         words.headingLabels = HeadingLabels(
             cases: try labels("cases"), appendices: try labels("appendices"), appendixTables: try labels("appendix_tables"),
             tables: try labels("tables"), figures: try labels("figures"), partUnits: try labels("part_units"),
@@ -68,23 +77,8 @@ extension DocumentWords {
         words.titleTopicWords = try list("title_topic_words")
         words.reportNames = try list("report_names")
         words.issuerLineEndings = try list("issuer_line_endings")
-        guard let headersNode = map["table_headers"] else { throw file.error(file.root, "“table_headers” is missing") }
-        let headersMap = try file.mapping(headersNode, allowed: tableHeaderKeys)
-        func headerWords(_ key: String) throws(RuleError) -> [String] {
-            guard let node = headersMap[key] else { throw file.error(headersNode, "“table_headers.\(key)” is missing") }
-            let words = try file.strings(node)
-            guard !words.isEmpty, !words.contains(where: \.isEmpty) else {
-                throw file.error(node, "“table_headers.\(key)” needs words, none empty")
-            }
-            return words
-        }
-        func characters(_ key: String) throws(RuleError) -> Set<Character> {
-            let words = try headerWords(key)
-            guard words.allSatisfy({ $0.count == 1 }) else {
-                throw file.error(headersMap[key]!, "“table_headers.\(key)” lists single characters")
-            }
-            return Set(words.compactMap(\.first))
-        }
+        let headerWords = try section("table_headers", keys: tableHeaderKeys, characterKeys: ["name_endings", "money_endings"])
+        func characters(_ key: String) throws(RuleError) -> Set<Character> { Set(try headerWords(key).compactMap(\.first)) }
         words.tableHeaders = TableHeaderWords(
             nameEndings: try characters("name_endings"), moneyEndings: try characters("money_endings"),
             areaWords: try headerWords("area_words"), areaUnits: try headerWords("area_units"),

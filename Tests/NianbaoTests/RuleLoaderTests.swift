@@ -138,42 +138,24 @@ import NianbaoModel
         #expect(words.titleWords.contains("报告") && words.contentsTitles.contains("目录"))
         #expect(words.dateLabels.first == "发布时间" || words.dateLabels.first?.count == 4)   // longest first
         #expect(DocumentWords.shipped == words)
-        let directory = try rulesDirectory(replacing: "documents.yaml", with: "title_words: [报告]\nissuer_suffixes: []\n")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        do {
-            _ = try DocumentWords.load(directory: directory)
-            Issue.record("an empty list loaded")
-        } catch {
-            #expect(error.file == "documents.yaml" && error.line == 2 && error.reason.contains("issuer_suffixes"))
+        /// The error `documents.yaml` written so gives on load.
+        func documentsError(_ text: String) throws -> RuleError? {
+            let directory = try rulesDirectory(replacing: "documents.yaml", with: text)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            do { _ = try DocumentWords.load(directory: directory); return nil } catch { return error }
         }
-        // A page number form must say where its digits go.
+        let empty = try documentsError("title_words: [报告]\nissuer_suffixes: []\n")
+        #expect(empty?.file == "documents.yaml" && empty?.line == 2 && empty?.reason.contains("issuer_suffixes") == true)
         let shipped = try String(contentsOf: IndicatorFixtures.rulesDirectory.appendingPathComponent("documents.yaml"), encoding: .utf8)
-        let formless = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "'page#of#'", with: "'page of'"))
-        defer { try? FileManager.default.removeItem(at: formless) }
-        do {
-            _ = try DocumentWords.load(directory: formless)
-            Issue.record("a page number form without # loaded")
-        } catch {
-            #expect(error.reason.contains("“page of” needs a #") && error.line > 2)
-        }
+        // A page number form must say where its digits go.
+        let formless = try documentsError(shipped.replacingOccurrences(of: "'page#of#'", with: "'page of'"))
+        #expect(formless?.reason.contains("“page of” needs a #") == true && (formless?.line ?? 0) > 2)
         // Heading labels are checked like the other lists.
-        let labelless = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "  tables: [表]\n", with: ""))
-        defer { try? FileManager.default.removeItem(at: labelless) }
-        do {
-            _ = try DocumentWords.load(directory: labelless)
-            Issue.record("heading labels without tables loaded")
-        } catch {
-            #expect(error.reason.contains("heading_labels.tables") && error.line > 2)
-        }
+        let labelless = try documentsError(shipped.replacingOccurrences(of: "  tables: [表]\n", with: ""))
+        #expect(labelless?.reason.contains("heading_labels.tables") == true && (labelless?.line ?? 0) > 2)
         // A table header's name endings are single characters.
-        let endings = try rulesDirectory(replacing: "documents.yaml", with: shipped.replacingOccurrences(of: "name_endings: [数,", with: "name_endings: [数目,"))
-        defer { try? FileManager.default.removeItem(at: endings) }
-        do {
-            _ = try DocumentWords.load(directory: endings)
-            Issue.record("a name ending of two characters loaded")
-        } catch {
-            #expect(error.reason.contains("table_headers.name_endings") && error.reason.contains("single characters"))
-        }
+        let endings = try documentsError(shipped.replacingOccurrences(of: "name_endings: [数,", with: "name_endings: [数目,"))
+        #expect(endings?.reason.contains("table_headers.name_endings") == true && endings?.reason.contains("single characters") == true)
     }
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {
