@@ -292,7 +292,6 @@ extension ExtractionRun {
             }
             lastSubject = resolution.indicator
             hadUnresolved = false
-            // `国家级技能大师工作室 1 个、省级技能大师工作室 2 个`: the rank right before the phrase is the kind.
             // `另有人社部门主管的技工学校 2 所`: a phrase that names a kind of ours gives the value that kind; one
             // qualified in brackets (`独立的技工学校(含分校)1994年为149所`) counts another series than the kind's, left out.
             if category == nil, let kind = kindNamedByPhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
@@ -300,6 +299,7 @@ extension ExtractionRun {
                 guard let kind else { lastSubject = nil; hadUnresolved = true; continue }   // (nor the values listed after it)
                 category = kind
             }
+            // `国家级技能大师工作室 1 个、省级技能大师工作室 2 个`: the rank right before the phrase is the kind.
             var rankedCategory: String?
             if category == nil, let rank = rankBeforePhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
                                                             matches: matches) {
@@ -1098,7 +1098,9 @@ extension ExtractionRun {
         else { return nil }
         // `免学费学生 9,214 人、资金 1,842.8 万元`: a money word alone after a programme's count names its money.
         if let amount = compiled.amountFor[subject], unitFits(number, indicator: amount) {
-            let gapWords = text.text(windowStart..<number.start).filter { !" 、，,：:为是共计达\u{3000}".contains($0) }
+            // (the gap less separators and the rules' filler words, `资金为`, `、金额共计`)
+            var gapWords = text.text(windowStart..<number.start).filter { !"、，,：:".contains($0) && !$0.isWhitespace }
+            for word in compiled.filler { gapWords = gapWords.replacingOccurrences(of: word, with: "") }
             if rules.cues.amount.contains(gapWords) {
                 return Resolution(indicator: amount, base: nil, change: false, via: "amount")
             }
