@@ -44,11 +44,6 @@ public struct HeadingShape: Sendable, Hashable {
     static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                                                    "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 
-    /// Characters that, right after a number, show it is a quantity, not a heading number (`2所`, `2020 年`).
-    static let quantityFollowers: Set<Character> = Set("年月日号%％万亿元届倍余.．,，、:：;；-—~～/）)")
-    /// Measure words that show a quantity when glued to the number (`2所`, `3个`); with a space they may start a title.
-    static let gluedQuantityFollowers: Set<Character> = Set("所人个名项次多家门台套批类级位种条件篇部章节本册场天周时分秒米岁")
-
     /// The shape of a line's numbering, or of a whole line that is one of the words' named parts (`前言`,
     /// `结语`, `附录`), which opens an unnumbered top-level part. Labels and ordinal units are the words'
     /// `headingLabels`; `readsNamedParts` false for a line that goes on after its number (a run-in heading).
@@ -68,9 +63,11 @@ public struct HeadingShape: Sendable, Hashable {
                 return parseLabelled(text, prefixLength: label.count, scheme: scheme)
             }
         }
-        if first == "第" { return parseOrdinal(text, labels: labels) }
+        if let marker = labels.ordinalMarkers.first(where: { text.hasPrefix($0) }) {
+            return parseOrdinal(text.dropFirst(marker.count), labels: labels)
+        }
         if first == "（" || first == "(" { return parseParen(text) }
-        if first.isASCII && first.isNumber { return parseArabic(text) }
+        if first.isASCII && first.isNumber { return parseArabic(text, numbers: words.headingNumbers) }
         if chineseDigits[first] != nil { return parseChineseComma(text) }
         return nil
     }
@@ -91,7 +88,7 @@ public struct HeadingShape: Sendable, Hashable {
         return String(t)
     }
 
-    static func parseArabic(_ text: String) -> HeadingShape? {
+    static func parseArabic(_ text: String, numbers: HeadingNumberWords) -> HeadingShape? {
         var components: [Int] = []
         var index = text.startIndex
         var trailingDot = false
@@ -125,8 +122,8 @@ public struct HeadingShape: Sendable, Hashable {
         guard let t0 = title.first else { return nil }
         // `2所是民办学校` is a quantity; `7特色创新` may be a chapter, which the outline must confirm.
         let glued = !trailingDot && !hadSpace && scheme == .decimal && components.count == 1
-        if quantityFollowers.contains(t0) || (t0.isASCII && (t0.isNumber || t0.isLetter && !hadSpace)) { return nil }
-        if !hadSpace && gluedQuantityFollowers.contains(t0) { return nil }
+        if numbers.quantityFollowers.contains(t0) || (t0.isASCII && (t0.isNumber || t0.isLetter && !hadSpace)) { return nil }
+        if !hadSpace && numbers.gluedQuantityFollowers.contains(t0) { return nil }
         let number = components.map(String.init).joined(separator: ".")
         return HeadingShape(scheme: scheme, number: number, components: components, hasTrailingDot: trailingDot, title: title,
                             isGlued: glued)
@@ -177,8 +174,7 @@ public struct HeadingShape: Sendable, Hashable {
 
     /// `第一章 总则`, `第二部分 主要任务`, `第3节 …`; the number is the numeral between 第 and the unit.
     /// `第一` alone (`第一，…`) and ordinals of other things (`第3名`) are not headings.
-    static func parseOrdinal(_ text: String, labels: HeadingLabels) -> HeadingShape? {
-        let rest = text.dropFirst()
+    static func parseOrdinal(_ rest: Substring, labels: HeadingLabels) -> HeadingShape? {
         let numeral = rest.prefix { ($0.isASCII && $0.isNumber) || (chineseDigits[$0] != nil && $0 != "两") }
         guard !numeral.isEmpty, numeral.count <= 3, let value = Int(numeral) ?? chineseValue(numeral), value > 0 else { return nil }
         let afterNumeral = rest[numeral.endIndex...]

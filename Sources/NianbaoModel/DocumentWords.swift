@@ -38,6 +38,10 @@ public struct DocumentWords: Sendable, Hashable {
     public var reportNames: [String] = []
     /// Words ending a red-headed document's issuer line (`江海市教育局文件`): the issuer is the line without it.
     public var issuerLineEndings: [String] = []
+    /// Characters after a line's opening number that make it a quantity, not a heading's number.
+    public var headingNumbers = HeadingNumberWords()
+    /// Endings of the region names a title starts with (`江海市青川区…` → 青川区).
+    public var titleRegions = TitleRegionWords()
 
     public init(titleWords: [String] = [], issuerSuffixes: [String] = [], dateLabels: [String] = [],
                 contentsTitles: Set<String> = [], closingWords: [String] = [], namedParts: Set<String> = [],
@@ -105,9 +109,11 @@ public struct HeadingLabels: Sendable, Hashable {
     public var partUnits: [String]
     /// `第一节`: a division of a part
     public var sectionUnits: [String]
+    /// The word before a part's numeral (`第`)
+    public var ordinalMarkers: [String] = []
 
     public init(cases: [String] = [], appendices: [String] = [], appendixTables: [String] = [], tables: [String] = [],
-                figures: [String] = [], partUnits: [String] = [], sectionUnits: [String] = []) {
+                figures: [String] = [], partUnits: [String] = [], sectionUnits: [String] = [], ordinalMarkers: [String] = []) {
         func longestFirst(_ words: [String]) -> [String] { words.sorted { $0.count > $1.count } }
         self.cases = longestFirst(cases)
         self.appendices = longestFirst(appendices)
@@ -116,10 +122,44 @@ public struct HeadingLabels: Sendable, Hashable {
         self.figures = longestFirst(figures)
         self.partUnits = longestFirst(partUnits)
         self.sectionUnits = longestFirst(sectionUnits)
+        self.ordinalMarkers = longestFirst(ordinalMarkers)
     }
 
     /// Whether the text opens with an appendix's label (`附件`, `附表 1`).
     public func opensAppendix(_ text: String) -> Bool {
         appendices.contains { text.hasPrefix($0) } || appendixTables.contains { text.hasPrefix($0) }
+    }
+}
+
+/// Characters that, right after a line's opening number, show it is a quantity (`2020 年`, `2%`, `2所`), not a
+/// heading's number (`2 主要成绩`).
+public struct HeadingNumberWords: Sendable, Hashable {
+    /// A quantity wherever they stand after the number (`年`, `%`, `万`, `、`).
+    public var quantityFollowers: Set<Character>
+    /// A quantity only when glued to the number (`2所`, `3个`); after a space they may start a title.
+    public var gluedQuantityFollowers: Set<Character>
+
+    public init(quantityFollowers: Set<Character> = [], gluedQuantityFollowers: Set<Character> = []) {
+        self.quantityFollowers = quantityFollowers
+        self.gluedQuantityFollowers = gluedQuantityFollowers
+    }
+}
+
+/// How the region a title names is cut out of the words before its topic (`江海市青川区中等职业…`).
+public struct TitleRegionWords: Sendable, Hashable {
+    /// Endings of a unit inside a city (`区`, `县`, `新区`): the name is kept from after the city's ending.
+    public var innerSuffixes: [String]
+    /// Endings of a city's or province's name, kept whole (`市`, `省`).
+    public var wholeSuffixes: [String]
+    /// The ending of the city an inner unit's name may start with (`市`).
+    public var cityEndings: [String]
+    /// Added to a bare short place name (`江海中等职业…` → 江海市).
+    public var bareNameSuffix: String
+
+    public init(innerSuffixes: [String] = [], wholeSuffixes: [String] = [], cityEndings: [String] = [], bareNameSuffix: String = "") {
+        self.innerSuffixes = innerSuffixes.sorted { $0.count > $1.count }
+        self.wholeSuffixes = wholeSuffixes
+        self.cityEndings = cityEndings
+        self.bareNameSuffix = bareNameSuffix
     }
 }

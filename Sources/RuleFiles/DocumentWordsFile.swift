@@ -28,12 +28,15 @@ extension DocumentWords {
         "title_words", "issuer_suffixes", "date_labels", "contents_titles", "closing_words", "named_parts",
         "note_openers", "page_number_forms", "page_info_markers", "page_info_hints", "table_caption_openers",
         "heading_labels", "table_headers", "title_topic_words", "report_names", "issuer_line_endings",
+        "heading_numbers", "title_regions",
     ]
+    private static let headingNumberKeys: Set<String> = ["quantity_followers", "glued_quantity_followers"]
+    private static let titleRegionKeys: Set<String> = ["inner_suffixes", "whole_suffixes", "city_endings", "bare_name_suffix"]
     private static let tableHeaderKeys: Set<String> = [
         "name_endings", "money_endings", "area_words", "area_units", "money_units", "part_markers",
     ]
     private static let headingLabelKeys: Set<String> = [
-        "cases", "appendices", "appendix_tables", "tables", "figures", "part_units", "section_units",
+        "cases", "appendices", "appendix_tables", "tables", "figures", "part_units", "section_units", "ordinal_markers",
     ]
 
     private static func parse(_ file: RuleFile) throws(RuleError) -> DocumentWords {
@@ -73,7 +76,7 @@ extension DocumentWords {
         words.headingLabels = HeadingLabels(
             cases: try labels("cases"), appendices: try labels("appendices"), appendixTables: try labels("appendix_tables"),
             tables: try labels("tables"), figures: try labels("figures"), partUnits: try labels("part_units"),
-            sectionUnits: try labels("section_units"))
+            sectionUnits: try labels("section_units"), ordinalMarkers: try labels("ordinal_markers"))
         words.titleTopicWords = try list("title_topic_words")
         words.reportNames = try list("report_names")
         words.issuerLineEndings = try list("issuer_line_endings")
@@ -83,6 +86,19 @@ extension DocumentWords {
             nameEndings: try characters("name_endings"), moneyEndings: try characters("money_endings"),
             areaWords: try headerWords("area_words"), areaUnits: try headerWords("area_units"),
             moneyUnits: try headerWords("money_units"), partMarkers: try headerWords("part_markers"))
+        let numbers = try section("heading_numbers", keys: headingNumberKeys,
+                                  characterKeys: ["quantity_followers", "glued_quantity_followers"])
+        words.headingNumbers = HeadingNumberWords(
+            quantityFollowers: Set(try numbers("quantity_followers").compactMap(\.first)),
+            gluedQuantityFollowers: Set(try numbers("glued_quantity_followers").compactMap(\.first)))
+        let regions = try section("title_regions", keys: titleRegionKeys)
+        let bareNameSuffix = try regions("bare_name_suffix")
+        guard bareNameSuffix.count == 1, let bare = bareNameSuffix.first else {
+            throw file.error(map["title_regions"]!, "“title_regions.bare_name_suffix” is one word")
+        }
+        words.titleRegions = TitleRegionWords(
+            innerSuffixes: try regions("inner_suffixes"), wholeSuffixes: try regions("whole_suffixes"),
+            cityEndings: try regions("city_endings"), bareNameSuffix: bare)
         for form in words.pageNumberForms.sorted() where !form.contains("#") || form != form.lowercased() || form.contains(" ") {
             throw file.error(map["page_number_forms"]!, "page number form “\(form)” needs a # for its digits, no spaces, lower case")
         }

@@ -122,7 +122,8 @@ struct FrontMatterReader {
     }
 
     func isTitleFragment(_ line: String) -> Bool {
-        line.count <= 30 && (words.titleTopicWords.contains { line.contains($0) } || line.hasSuffix("区") || line.hasSuffix("市"))
+        line.count <= 30 && (words.titleTopicWords.contains { line.contains($0) }
+                             || (words.titleRegions.innerSuffixes + words.titleRegions.wholeSuffixes).contains { line.hasSuffix($0) })
             && !words.issuerSuffixes.contains { line.hasSuffix($0) }
     }
 
@@ -223,16 +224,16 @@ struct FrontMatterReader {
         t = String(t.drop(while: { $0.isNumber || $0 == "年" }))
         guard !t.isEmpty, t.count <= 12 else { return nil }
         // A district inside a city: keep the innermost unit.
-        for suffix in ["新区", "区", "县"] {
-            if let r = t.range(of: suffix, options: .backwards), r.upperBound == t.endIndex {
-                let cityEnd = t.range(of: "市")
-                let start = cityEnd.map { $0.upperBound } ?? t.startIndex
-                if start < r.lowerBound { return String(t[start...]) }
-            }
+        let regions = words.titleRegions
+        for suffix in regions.innerSuffixes where t.hasSuffix(suffix) {
+            let suffixStart = t.index(t.endIndex, offsetBy: -suffix.count)
+            let cityEnd = regions.cityEndings.compactMap { t.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+            let start = cityEnd.map { $0.upperBound } ?? t.startIndex
+            if start < suffixStart { return String(t[start...]) }
         }
-        if t.hasSuffix("市") || t.hasSuffix("省") { return t }
+        if regions.wholeSuffixes.contains(where: { t.hasSuffix($0) }) { return t }
         if t.count >= 2 && t.count <= 4 && t.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) {
-            return t + "市"
+            return t + regions.bareNameSuffix
         }
         return nil
     }

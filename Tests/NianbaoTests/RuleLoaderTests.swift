@@ -156,6 +156,13 @@ import NianbaoModel
         // A table header's name endings are single characters.
         let endings = try documentsError(shipped.replacingOccurrences(of: "name_endings: [数,", with: "name_endings: [数目,"))
         #expect(endings?.reason.contains("table_headers.name_endings") == true && endings?.reason.contains("single characters") == true)
+        // So are the characters that make a line's opening number a quantity.
+        let followers = try documentsError(shipped.replacingOccurrences(of: "glued_quantity_followers: [所,", with: "glued_quantity_followers: [所以,"))
+        #expect(followers?.reason.contains("heading_numbers.glued_quantity_followers") == true)
+        // A bare place name in a title takes one ending.
+        let bare = try documentsError(shipped.replacingOccurrences(of: "bare_name_suffix: [市]", with: "bare_name_suffix: [市, 县]"))
+        #expect(bare?.reason.contains("title_regions.bare_name_suffix") == true && (bare?.line ?? 0) > 2)
+        #expect(words.titleRegions.innerSuffixes.first == "新区" && words.headingLabels.ordinalMarkers == ["第"])
     }
 
     @Test func aPlanPeriodNeedsItsLastYearAndAPreviousYearCueItsWords() throws {
