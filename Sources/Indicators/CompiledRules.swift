@@ -7,7 +7,7 @@ import Numbers
 struct CompiledRules: Sendable {
     enum Cue: String, Sendable {
         case change = "c", target = "t", share = "s", parts = "p", comparison = "k", average = "a", respectively = "r"
-        case planned = "n", previousYear = "y", currentYear = "u", speech = "q"
+        case planned = "n", previousYear = "y", currentYear = "u", speech = "q", regionComparison = "m"
     }
 
     let phrases: PCRE2Pattern
@@ -69,14 +69,18 @@ struct CompiledRules: Sendable {
     let entityIndex: [String: Int]
 
     /// The entity target of a subject word of a level (negative, so never an entity index).
-    static func subjectTarget(_ level: SubjectWord.Level) -> Int {
-        -1 - SubjectWord.Level.allCases.firstIndex(of: level)!
+    static func subjectTarget(_ level: SubjectWord.Level, pointsBack: Bool = false) -> Int {
+        (pointsBack ? -pointingBackBase : -1) - SubjectWord.Level.allCases.firstIndex(of: level)!
     }
 
     static func subjectLevel(target: Int) -> SubjectWord.Level? {
-        let index = -1 - target
+        let index = target <= -pointingBackBase ? -pointingBackBase - target : -1 - target
         return SubjectWord.Level.allCases.indices.contains(index) ? SubjectWord.Level.allCases[index] : nil
     }
+
+    /// Whether a subject word's target is a word pointing back (`该区`).
+    static func pointsBack(target: Int) -> Bool { target <= -pointingBackBase }
+    static let pointingBackBase = 100
 
     init(indicators: [IndicatorRule], entities: [EntityRule], schoolPatterns: [String], units: [UnitRule],
          cues: CueRules, subjectWords: [SubjectWord] = [], periods: [String] = [], indicatorsFile: String) throws(RuleError) {
@@ -151,7 +155,7 @@ struct CompiledRules: Sendable {
             for alias in entity.aliases { names.append((alias, index)) }
         }
         for word in cues.region { names.append((word, Self.subjectTarget(.subject))) }
-        for word in subjectWords { names.append((word.word, Self.subjectTarget(word.level))) }
+        for word in subjectWords { names.append((word.word, Self.subjectTarget(word.level, pointsBack: word.pointsBack))) }
         names.sort { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         entityTargets = names.map(\.1)
         // Listed names first, so a listed school wins over the generic pattern at the same position.
@@ -165,7 +169,7 @@ struct CompiledRules: Sendable {
                              (cues.parts, .parts), (cues.comparison, .comparison), (cues.average, .average),
                              (cues.respectively, .respectively), (cues.planned, .planned),
                              (cues.previousYear, .previousYear), (cues.currentYear, .currentYear),
-                             (cues.speech, .speech)] {
+                             (cues.speech, .speech), (cues.regionComparison, .regionComparison)] {
             // Cue entries are PCRE2 fragments, so a target cue can say `(?<!截)到\s*20\d\d\s*年`.
             for word in words { cueBranches.append("(?:\(word))(*MARK:\(cue.rawValue))") }
         }
@@ -173,7 +177,7 @@ struct CompiledRules: Sendable {
         years = try compile(
             // A school year `2020—2021学年` or `2016.9—2017.8` is the year it ends (its second group); branch
             // reset keeps the two forms' years in the same groups.
-            #"(?<![\d.])(?|(\d{4})\s*(?:[-—–~～至]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|(\d{4})\.\d{1,2}\s*[-—–~～至]\s*(\d{4})\.\d{1,2}(?!\d))|近\s*([一二两三四五六七八九十\d]{1,2})\s*年"#
+            #"(?<![\d.])(?|(\d{4})\s*(?:[-—–~～至/]\s*(\d{4})\s*)?(?:学年度|学年|年度|年|届)|(\d{4})\.\d{1,2}\s*[-—–~～至]\s*(\d{4})\.\d{1,2}(?!\d))|近\s*([一二两三四五六七八九十\d]{1,2})\s*年"#
                 // a plan period (`“十三五”期间`): group 4, its name (`plans.periods`)
                 + (periods.isEmpty ? "" : #"|[“"]?("# + periods.map(pcre2Escape).joined(separator: "|") + #")[”"]?(?:期间|末|时期)"#),
             what: "year expressions")

@@ -179,6 +179,8 @@ struct BlockMatches {
         var subjectWord = false
         /// A region (listed or from the gazetteer) rather than a school.
         var isRegion = false
+        /// A word pointing back (`该区`) to the last name of this level.
+        var pointsBack: SubjectWord.Level?
     }
     struct CueHit { var start: Int; var end: Int; var cue: CompiledRules.Cue; var year: Int? }
     struct YearHit {
@@ -198,12 +200,20 @@ struct ExtractionRun {
     let compiled: CompiledRules
     let parser: NumberParser
     let document: SegmentedDocument
-    /// Whom the document is about (`SubjectResolver`), or nil with `subjectReason`.
-    let subject: DocumentSubject?
+    /// Whom the text being read is about: the section's subject where its title names one, else the
+    /// document's (`SubjectResolver`), or nil with `subjectReason`.
+    var subject: DocumentSubject?
     let subjectReason: String?
     /// The region the subject is, or the one a subject school lies in: what a list of schools or a number of
     /// schools speaks for.
-    let subjectRegion: String?
+    var subjectRegion: String?
+    /// The document's own subject and its region, which `subject` returns to outside sections that name another.
+    let documentSubject: DocumentSubject?
+    let documentSubjectRegion: String?
+    /// For each section, the school or region its title (or a parent's) names inside the document's subject.
+    let sectionSubjects: [DocumentSubject?]
+    /// The last school and the last region of each level the text named, for words pointing back (`该区`).
+    var lastNamed: [SubjectWord.Level: String] = [:]
     /// School names met so far in the document: a shorter later form (`宁海县第一职业中学`) is the same school
     /// as the longer one introduced first (`浙江省宁海县第一职业中学`).
     var schoolsSeen: [String] = []
@@ -287,10 +297,14 @@ struct ExtractionRun {
         compiled = rules.compiled
         self.parser = parser
         self.document = document
-        let (subject, reason) = SubjectResolver(rules: rules, finder: rules.schoolFinder).resolve(document)
+        let resolver = SubjectResolver(rules: rules, finder: rules.schoolFinder)
+        let (subject, reason) = resolver.resolve(document)
         self.subject = subject
         subjectReason = reason
         subjectRegion = Self.region(of: subject, rules: rules)
+        documentSubject = subject
+        documentSubjectRegion = subjectRegion
+        sectionSubjects = resolver.sectionSubjects(document, within: subject)
         result.region = subjectRegion ?? document.frontMatter.region.flatMap { stated in
             rules.gazetteer.regions(named: stated).isEmpty && !rules.entities.contains { $0.kind == .region && $0.name == stated }
                 ? nil : stated
@@ -328,6 +342,13 @@ struct ExtractionRun {
         if subject.kind == .region { return subject.name }
         if let listed = subject.listedRegion { return listed }
         return subject.places.max { $0.level < $1.level }?.name
+    }
+
+    /// Reads the block's section as about the subject its title names, else the document's subject.
+    mutating func enterSubject(ofSection section: Int?) {
+        let named = section.flatMap { $0 < sectionSubjects.count ? sectionSubjects[$0] : nil }
+        subject = named ?? documentSubject
+        subjectRegion = named.map { Self.region(of: $0, rules: rules) ?? documentSubjectRegion } ?? documentSubjectRegion
     }
 
     mutating func nextGroup(_ hint: String) -> String {
@@ -415,6 +436,7 @@ struct ExtractionRun {
                     if let level = CompiledRules.subjectLevel(target: target) {
                         mention.entity = entity(namedBy: level)
                         mention.subjectWord = true
+                        if CompiledRules.pointsBack(target: target) { mention.pointsBack = level }
                         mention.isRegion = level != .school && !(level == .subject && subject?.kind == .school)
                     } else {
                         let entity = rules.entities[target]
@@ -430,6 +452,7 @@ struct ExtractionRun {
             addShortNameMentions(text, into: &matches)
             matches.mentions.sort { $0.start < $1.start }
         }
+        resolvePointingBack(&matches.mentions)
         if let cues = compiled.cues {
             for match in cues.matches(in: text) {
                 guard let mark = match.mark, let cue = CompiledRules.Cue(rawValue: mark) else { continue }
@@ -599,7 +622,7 @@ struct ExtractionRun {
         }
         // `2021~2022学年初…` (the autumn census: its first year), `2020—2021学年…` (the year it ends).
         if let first = firstYear(in: title), (1990...2100).contains(first) {
-            for separator in ["~", "～", "—", "-", "–", "至"] where contains("\(first)\(separator)\(first + 1)学年") {
+            for separator in ["~", "～", "—", "-", "–", "至", "/"] where contains("\(first)\(separator)\(first + 1)学年") {
                 return contains("\(first)\(separator)\(first + 1)学年初") ? first : first + 1
             }
         }

@@ -136,6 +136,9 @@ public struct CueRules: Sendable, Hashable {
     /// Verbs that attribute a quotation to its speaker (`”某校招生负责人称`): a value inside the quotation is
     /// about the school or region the speaker is named with.
     public var speech: [String] = []
+    /// Words comparing a value with another region's (`低于`, `高于`, `平均`): a number after them and that
+    /// region's name (`…，低于全省平均的 17.4:1`) is the region's value of the sentence's indicator.
+    public var regionComparison: [String] = []
 }
 
 /// A named plan period and the year it ends (`十四五`: 2025).
@@ -468,6 +471,15 @@ public struct RuleSet: Sendable {
         var suffixes: [SubjectWord.Level: [String]] = [:]
         for (key, value) in try file.pairs(node) {
             let levelName = try file.string(key)
+            if levelName == "pointing_back" {
+                for (levelKey, list) in try file.pairs(value) {
+                    guard let level = SubjectWord.Level(rawValue: try file.string(levelKey)), level != .subject, level != .country else {
+                        throw file.error(levelKey, "pointing_back: “\(try file.string(levelKey))” is not a school or region level")
+                    }
+                    for word in try file.strings(list) { words.append(SubjectWord(word: word, level: level, pointsBack: true)) }
+                }
+                continue
+            }
             if levelName == "province_suffixes" {
                 for (levelKey, list) in try file.pairs(value) {
                     guard let level = SubjectWord.Level(rawValue: try file.string(levelKey)) else {
@@ -501,7 +513,7 @@ public struct RuleSet: Sendable {
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
-                                                           "document_scope", "same_below", "rank", "amount"])
+                                                           "document_scope", "same_below", "rank", "amount", "region_comparison"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -518,6 +530,7 @@ public struct RuleSet: Sendable {
             cues.sameBelow = try list("same_below")
             cues.rank = try list("rank")
             cues.amount = try list("amount")
+            cues.regionComparison = try list("region_comparison")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

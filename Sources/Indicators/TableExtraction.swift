@@ -36,7 +36,10 @@ extension ExtractionRun {
             tableCategory = nil
         }
         tableNotes = tableNoteScope(table, rowLabels: rows.compactMap(\.first))
-        if extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
+        enterSubject(ofSection: blockIndex(of: table).flatMap { $0 < sectionOfBlock.count ? sectionOfBlock[$0] : nil })
+        // Rows of regions or schools (a few kinds among them, `市属`) are no table of kinds.
+        let rowsNameEntities = rowsNameEntities(rows)
+        if !rowsNameEntities, extractCategoryTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
                                 year: yearOfTable(table, title: title))
             || extractCrossTable(table, rows: rows, title: title, entity: entityOfTable(table, title: title),
                                  year: yearOfTable(table, title: title))
@@ -89,6 +92,7 @@ extension ExtractionRun {
                 if k != c, let unit = columns[k].unit, rows[0].indices.contains(k), !rows[0][k].isEmpty { columns[c].unit = unit }
             }
         }
+        let entityRows = assignIndicatorsToYearColumns(&columns, rows: rows, headerCount: headerCount, title: title)
         let blockIndex = blockIndex(of: table)
         let tableEntity: ResolvedEntity = entityOf(text: table.caption).map { ($0, "table_caption") } ?? documentSubjectEntity()
         let tableYear: (year: Int?, source: String) = Self.captionYear(table.caption).map { ($0, "table_caption") }
@@ -96,12 +100,64 @@ extension ExtractionRun {
             ?? (defaultYear, defaultYear == nil ? "unresolved: " + (documentYear.reason ?? "no year") : documentYear.source ?? "document")
         let dataRows = Array(headerCount..<rows.count)
 
-        if columns.contains(where: { $0.year != nil }) {
+        if entityRows {
+            extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
+                                    entity: entityOfTable(table, title: title), year: tableYear, tableIndex: tableIndex)
+        } else if columns.contains(where: { $0.year != nil }) {
             extractYearColumns(table: table, rows: rows, columns: columns, dataRows: dataRows, entity: tableEntity)
         } else if columns.contains(where: { $0.indicator != nil }) {
             extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
                                     entity: tableEntity, year: tableYear, tableIndex: tableIndex)
         }
+    }
+
+    /// `地区 | 招生数 (2022年 | 2023年) | 在校学生数 (…)`, or `地区 | 2022年 | 2023年` under a title naming one
+    /// indicator (`…专任教师情况`): rows of regions or schools, columns of an indicator in a year. Each year column
+    /// gets the indicator of the header cell spanning it (the nearest non-empty cell at or left of it in a row
+    /// above), else the title's. True when the rows are such entities (most data rows name one, or a total).
+    private mutating func assignIndicatorsToYearColumns(_ columns: inout [Column], rows: [[String]], headerCount: Int,
+                                                        title: String) -> Bool {
+        let yearColumns = columns.indices.filter { columns[$0].year != nil && columns[$0].indicator == nil }
+        guard !yearColumns.isEmpty, headerCount < rows.count, rowsNameEntities(rows) else { return false }
+        // The one indicator the title names, the level's own name aside (`…中等职业学校专任教师情况`).
+        var titleIndicator: Int?
+        let titleText = AnalysedText(title)
+        let found = Set(scan(titleText).phrases.filter { !rules.tableCategories.whole.contains(titleText.text($0.start..<$0.end)) }
+            .compactMap(\.targets.first))
+        if found.count == 1 { titleIndicator = found.first }
+        var assigned = false
+        for c in yearColumns {
+            var spanning: Int?
+            // The header rows above the column's year, nearest first.
+            for r in stride(from: headerCount - 1, through: 0, by: -1) where Self.headerYear(rows[r][safe: c] ?? "") == nil {
+                var k = c
+                while k > 0, (rows[r][safe: k] ?? "").isEmpty { k -= 1 }
+                guard k > 0, let cell = rows[r][safe: k], !cell.isEmpty else { continue }
+                let key = CompiledRules.tableKey(Self.strippingUnit(cell))
+                if let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(cell).text)] {
+                    spanning = targets.first
+                    if columns[c].unit == nil, let unit = Self.parenthesisedUnit(cell) { columns[c].unit = unit }
+                    break
+                }
+            }
+            if let indicator = spanning ?? titleIndicator {
+                columns[c].indicator = indicator
+                assigned = true
+            }
+        }
+        return assigned
+    }
+
+    /// Whether the rows holding numbers are named by regions or schools (or totals) more than half of them,
+    /// none by an indicator's name.
+    mutating func rowsNameEntities(_ rows: [[String]]) -> Bool {
+        let keys = rows.filter { $0.dropFirst().contains(where: Self.isPlainNumber) }
+            .compactMap { $0.first.map(Self.withoutSpaces) }.filter { !$0.isEmpty }
+        guard keys.count >= 2, !keys.contains(where: { compiled.tableNames[CompiledRules.tableKey($0)] != nil }) else { return false }
+        let entities = keys.filter { key in
+            rules.tableWords.totalLabels.contains(key) || (!rules.subjectWords.contains { $0.word == key } && entityOf(text: key) != nil)
+        }.count
+        return entities * 2 > keys.count
     }
 
     /// The table's caption, else the short line printed right above its first row (`10-15 市区教育事业基本
@@ -317,6 +373,10 @@ extension ExtractionRun {
             }
             if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1949...2100).contains(rowYear) {
                 rowEntities[r] = (entity, (rowYear, "table_row"))
+            } else if !breakdown, !isSchoolName(compact), case .part(let kind)? = rules.tableCategories.classify(compact) {
+                // `市属` among regions' rows: the table's entity, of that kind.
+                rowEntities[r] = (entity, year)
+                rowCategories[r] = kind
             } else if breakdown, !compact.isEmpty, !Self.isPlainNumber(compact) {
                 rowEntities[r] = (entity, year)
                 rowCategories[r] = compact
@@ -340,7 +400,8 @@ extension ExtractionRun {
                 guard c < rows[r].count, let context = rowEntities[r] else { continue }
                 let isTotal = r == totalRow
                 emitCell(rows[r][c], row: rows[r], rule: rule, factor: converted?.factor ?? 1,
-                         entity: context.entity, year: context.year, location: table.rowLocations[safe: r],
+                         entity: context.entity, year: column.year.map { ($0, "table_header") } ?? context.year,
+                         location: table.rowLocations[safe: r],
                          table: table, group: group, role: group == nil ? nil : (isTotal ? .total : .part),
                          category: rowCategories[r])
             }
@@ -398,11 +459,20 @@ extension ExtractionRun {
             quote: printedRow.filter { !$0.isEmpty }.joined(separator: " | "), ruleId: "\(rule.id)/table",
             decimals: number.decimals, fromTable: true, group: group, role: role, entitySource: entity.source,
             yearSource: year.source,
-            category: category ?? tableCategory
-                ?? tableNotes.category(forRow: row.first ?? "").flatMap { isSchoolName(entity.entity ?? "") ? nil : $0 }
-                // `本方案所称中等职业学校不含技工学校`: the subject's own figures in a table too.
-                ?? (rule.levels.isEmpty && entity.entity != nil && entity.entity == subject?.name ? documentExclusion : nil))
+            category: cellCategory(category, row: row, rule: rule, entity: entity))
         emit(observation)
+    }
+
+    /// A cell's kind: the row's, else the table's (its title), else what its notes leave out, else what the whole
+    /// document does for its subject's figures (`本方案所称中等职业学校不含技工学校`). A row's attribute under a
+    /// note's narrowing is a part of it (`不含技工学校/市属`).
+    func cellCategory(_ category: String?, row: [String], rule: IndicatorRule, entity: ResolvedEntity) -> String? {
+        let noted = tableNotes.category(forRow: row.first ?? "").flatMap { isSchoolName(entity.entity ?? "") ? nil : $0 }
+        if let category, let noted, noted != category, rules.tableCategories.attributes.contains(category) {
+            return noted + "/" + category
+        }
+        return category ?? tableCategory ?? noted
+            ?? (rule.levels.isEmpty && entity.entity != nil && entity.entity == subject?.name ? documentExclusion : nil)
     }
 
     // MARK: Helpers

@@ -28,6 +28,7 @@ extension ExtractionRun {
         // (a news item) to the end of the paragraph.
         let section = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
         if !exclusionHoldsOn && (section == nil || section != exclusionSection) { paragraphExclusion = nil }
+        enterSubject(ofSection: section)
         let lead = rules.tableCategories.classifyLead(block.matchingText)
         switch lead {
         case .otherLevel?: paragraphCategory = nil; paragraphOtherLevel = String(block.matchingText.prefix(24))
@@ -308,7 +309,7 @@ extension ExtractionRun {
             }
 
             let (entity, entitySource) = rule.regionScope
-                ? regionMentioned(in: sentence, before: number.start, matches: matches)
+                ? regionMentioned(in: sentence, before: number.start, text: text, clauses: clauses, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
                                 numberEnds: numbers.map(\.end), matches: matches)
             var (year, qualifier, yearSource) = yearAndQualifier(of: number, resolution: resolution, previousYear: previousYear,
@@ -1117,12 +1118,22 @@ extension ExtractionRun {
         guard gap == 0 || (shareInGap && number.unit == "%" && gap <= Self.maxGap), gapHasWords || changeAfterValue
         else { return nil }
         // `其中 2 门已完成…` lists a subset, not the subject again; `其中市北职高 1200 人` splits it by school.
+        // `…，低于全省平均的 17.4:1`: another region's value, only with the region named and never a difference.
+        let comparesRegion = matches.cues.contains { $0.cue == .regionComparison && $0.start >= windowStart && $0.end <= number.start }
+        if comparesRegion {
+            let regionInGap = matches.mentions.contains {
+                $0.isRegion && $0.entity != nil && $0.start >= windowStart && $0.end <= number.start
+            }
+            guard regionInGap, !isChange, number.qualifier != .change, number.unit != "百分点" else { return nil }
+        }
         let partsInGap = matches.cues.contains { $0.cue == .parts && $0.start >= windowStart && $0.end <= number.start }
         let mentionInGap = matches.mentions.contains { $0.entity != nil && $0.start >= windowStart && $0.end <= number.start }
         if partsInGap && !mentionInGap { return nil }
         // A noun right after the number (`新增 4 个三年制专业`) names something else than the subject.
         let following = text.text(number.end..<min(sentence.upperBound, number.end + 2)).trimmingCharacters(in: .whitespaces)
-        if let next = following.first, !"，,。；;、）)！？!?以左".contains(next), !(next.isASCII && next.isNumber) {
+        // (`17.4:1和全国平均的…` lists on; `低于全省 12.1% 的水平` names the region's level)
+        if let next = following.first, !"，,。；;、）)！？!?以左和及".contains(next), !(next.isASCII && next.isNumber),
+           !(comparesRegion && next == "的") {
             let cueFollows = matches.cues.contains { $0.start >= number.end && $0.start <= number.end + 2 }
             if !cueFollows { return nil }
         }

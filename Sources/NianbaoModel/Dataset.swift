@@ -105,7 +105,7 @@ public struct Observation: Codable, Sendable, Hashable {
     public var role: ObservationRole?
     /// The indicator a stated share is "of" when the sentence names it (`占专业教师数 81.4%` → specialty_teachers).
     public var base: String?
-    /// How the entity was decided (`sentence`, `paragraph`, `subject_word`, `document_subject`, `table_row`,
+    /// How the entity was decided (`sentence`, `paragraph`, `subject_word`, `section_subject`, `document_subject`, `table_row`,
     /// …), or `unresolved: reason`.
     public var entitySource: String?
     /// How the year was decided (`clause`, `sentence`, `paragraph`, `section`, `table_header`, `document`,

@@ -151,8 +151,10 @@ extension ExtractionRun {
                 : sentence.lowerBound
             for hit in matches.phrases where hit.start >= max(sentence.lowerBound, numberClauseStart) && hit.end <= offset
                 && hit.targets.contains(where: { rules.indicators[$0].regionScope })
-                // `全市中职学校…`: the region named right before the schools is the one they speak for.
-                && !before.contains(where: { $0.isRegion && $0.end <= hit.start && hit.start - $0.end <= 1 })
+                // `全市中职学校…`, `全国共有中等职业学校…`: a region named right before the schools, or opening
+                // their clause, is the one they speak for.
+                && !before.contains(where: { $0.isRegion && $0.end <= hit.start
+                    && (hit.start - $0.end <= 1 || opensClause($0, of: hit.start, clauses: clauses, sentence: sentence)) })
                 // `某校获评省级卓越中职学校建设单位，…`: in a clause a school opens, the schools' word is what it was
                 // named, not the region's schools.
                 && !opensWithSchool(clauseOf: hit.start, clauses: clauses, sentence: sentence, mentions: before) {
@@ -175,15 +177,7 @@ extension ExtractionRun {
         }
         // In any document, another region glued to the words after it inside an earlier clause (`共有 19 个全国
         // 行业企业培训中心、…，开展职业培训超过 14 万人次`) names a kind of thing, not whose the number is.
-        before.removeAll { mention in
-            guard mention.isRegion || mention.subjectWord, mention.entity != subjectRegion, mention.start < numberClauseStart,
-                  mention.end < text.count, (0x3400...0x9FFF).contains(text.scalars[mention.end]) else { return false }
-            // (`2023年全国中等职业教育共招生…，在校生…`: the region's secondary vocational education is whose.)
-            let after = text.scalars[mention.end..<min(text.count, mention.end + 24)]
-            if let lead = rules.tableCategories.classifyLead(scalars: after), lead != TableCategory.otherLevel { return false }
-            let ownClauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
-            return mention.start - ownClauseStart > Self.clauseOpeningSlack
-        }
+        before.removeAll { namesKindOfThing($0, numberClauseStart: numberClauseStart, text: text, sentence: sentence, clauses: clauses) }
         before.sort { $0.start < $1.start }
         if let mention = before.last {
             // A list of schools (`A、B 及 C 6 所中职校`) is about all of them: the region. The list is the run
@@ -214,8 +208,27 @@ extension ExtractionRun {
         return documentSubjectEntity()
     }
 
+    /// A region glued to the words after it inside an earlier clause, not opening that clause (`共有 19 个全国
+    /// 行业企业培训中心`, `佛山市是全省制造业重镇，…`), names a kind of thing, not whose a later number is — unless
+    /// those words are secondary vocational education (`2023年全国中等职业教育共招生…，在校生…`).
+    func namesKindOfThing(_ mention: BlockMatches.Mention, numberClauseStart: Int, text: AnalysedText, sentence: Range<Int>,
+                          clauses: [Range<Int>]) -> Bool {
+        guard mention.isRegion || mention.subjectWord, mention.entity != subjectRegion, mention.start < numberClauseStart,
+              mention.end < text.count, (0x3400...0x9FFF).contains(text.scalars[mention.end]) else { return false }
+        let after = text.scalars[mention.end..<min(text.count, mention.end + 24)]
+        if let lead = rules.tableCategories.classifyLead(scalars: after), lead != TableCategory.otherLevel { return false }
+        let ownClauseStart = clauses.last { $0.lowerBound <= mention.start }?.lowerBound ?? sentence.lowerBound
+        return mention.start - ownClauseStart > Self.clauseOpeningSlack
+    }
+
     /// Scalars a clause's subject may stand after its start (a space, an opening quote or bracket).
     static let clauseOpeningSlack = 2
+
+    /// Whether a mention opens the clause holding `offset`.
+    func opensClause(_ mention: BlockMatches.Mention, of offset: Int, clauses: [Range<Int>], sentence: Range<Int>) -> Bool {
+        let clauseStart = clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+        return mention.start >= clauseStart && mention.start - clauseStart <= Self.clauseOpeningSlack
+    }
 
     /// Whether a school's name opens the clause holding `offset` (before it).
     func opensWithSchool(clauseOf offset: Int, clauses: [Range<Int>], sentence: Range<Int>, mentions: [BlockMatches.Mention]) -> Bool {
@@ -228,18 +241,30 @@ extension ExtractionRun {
 
     /// The document's subject as a value's entity, or why there is none.
     func documentSubjectEntity() -> ResolvedEntity {
-        if let subject { return (subject.name, subject.isDeclared ? "document_subject" : "inferred_subject") }
+        if let subject { return (subject.name, subjectSource(subject)) }
         return (nil, "unresolved: " + (subjectReason ?? "the document names no subject"))
     }
 
+    /// How a value given to the subject got it: the section's title (`section_subject`), the document saying
+    /// whom it is about (`document_subject`), or a guess (`inferred_subject`).
+    func subjectSource(_ subject: DocumentSubject) -> String {
+        if subject.source == "section_title" { return "section_subject" }
+        return subject.isDeclared ? "document_subject" : "inferred_subject"
+    }
+
     /// For region-scoped indicators: a region named in the sentence before the number, else the subject's region.
-    func regionMentioned(in sentence: Range<Int>, before offset: Int, matches: BlockMatches) -> ResolvedEntity {
-        if let mention = matches.mentions.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && $0.isRegion && $0.entity != nil }) {
+    func regionMentioned(in sentence: Range<Int>, before offset: Int, text: AnalysedText, clauses: [Range<Int>],
+                         matches: BlockMatches) -> ResolvedEntity {
+        let numberClauseStart = clauses.last { $0.lowerBound <= offset }?.lowerBound ?? sentence.lowerBound
+        if let mention = matches.mentions.last(where: {
+            $0.start >= sentence.lowerBound && $0.end <= offset && $0.isRegion && $0.entity != nil
+                && !namesKindOfThing($0, numberClauseStart: numberClauseStart, text: text, sentence: sentence, clauses: clauses)
+        }) {
             return (mention.entity!, mention.subjectWord ? "subject_word" : "sentence")
         }
         if let subjectRegion, let subject {
             if subject.kind == .school { return (subjectRegion, "subject_school_region") }
-            return (subjectRegion, subject.isDeclared ? "document_subject" : "inferred_subject")
+            return (subjectRegion, subjectSource(subject))
         }
         if let subjectRegion { return (subjectRegion, "subject_school_region") }
         return (nil, "unresolved: " + (subjectReason ?? "the document names no region"))

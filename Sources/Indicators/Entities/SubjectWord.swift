@@ -8,4 +8,7 @@ public struct SubjectWord: Sendable, Hashable {
     }
     public var word: String
     public var level: Level
+    /// A word pointing back to the last school or region of its level the text named (`该区`, `该校`): that
+    /// one, else what the subject word of the level names.
+    public var pointsBack = false
 }

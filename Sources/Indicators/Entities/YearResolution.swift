@@ -125,7 +125,9 @@ extension ExtractionRun {
         if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && !$0.history }) {
             return (year.year, false, true, "sentence")
         }
-        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound }) { return (year.year, false, true, "sentence") }
+        if let year = years.first(where: { $0.start >= offset && $0.end <= sentence.upperBound && !$0.history }) {
+            return (year.year, false, true, "sentence")
+        }
         // `与 2017 年相比，招生人数增加 58 人`: the sentence speaks of a year after the one it compares with —
         // the last later year the paragraph named before it, else the document's when later, else the next one.
         if let compared = matches.years.last(where: { $0.comparison && $0.start >= sentence.lowerBound && $0.end <= offset }) {
