@@ -48,6 +48,7 @@ public struct IndicatorExtractor: Sendable {
             } else {
                 run.extractText(block: Self.joinedBlock(document.clean.blocks[paragraph]), index: paragraph.lowerBound)
             }
+            run.previousRunEnd = paragraph.upperBound
         }
         for (index, table) in document.tables.enumerated() {
             run.extractTable(table, index: index)
@@ -237,6 +238,9 @@ struct ExtractionRun {
     /// The last indicator the paragraph's previous sentence tied a value to: a sentence opening with `其中`
     /// lists parts of it (`在校生总数 2786 人。其中高一年级 1001 人…`).
     var previousSentenceSubject: Int?
+    /// The last block of the paragraph read before: a paragraph right after it opening with `其中` goes on with
+    /// its subject.
+    var previousRunEnd: Int?
     /// The values the paragraph's previous sentence gave: the totals a sentence opening with `其中` lists parts of.
     var previousSentenceValues: [Observation] = []
     /// The kind of school the table being read is about, from its title.

@@ -18,6 +18,14 @@ extension ExtractionRun {
     }
 
     mutating func extractText(block: Block, index blockIndex: Int) {
+        // A paragraph opening with `其中` lists parts of what the paragraph right before it counted (`全省共有中等职业
+        // 学校176所。` / `其中，兰州市38所`); any other starts afresh.
+        let continuesParts = previousRunEnd == blockIndex - 1
+            && block.matchingText.unicodeScalars.drop(while: { $0 == " " || $0 == "\u{3000}" }).prefix(2).map(\.value) == Self.qizhong
+        if !continuesParts {
+            previousSentenceSubject = nil
+            previousSentenceValues = []
+        }
         // Values are written in digits (full-width ones included); prose without any is skipped unscanned.
         guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             || block.text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return }
@@ -44,13 +52,11 @@ extension ExtractionRun {
         let text = AnalysedText(block.matchingText, printed: block.matchText == nil ? nil : block.text)
         var matches = scan(text)
         // Most blocks name no indicator at all: skip them before any further work.
-        guard !matches.phrases.isEmpty
+        guard !matches.phrases.isEmpty || (continuesParts && previousSentenceSubject != nil)
                 || compiled.afterAnywhere?.firstMatch(in: text, characters: 0..<text.count) != nil
         else { return }
         scanContext(text, into: &matches)
         let sentences = Self.sentenceRanges(in: text)
-        previousSentenceSubject = nil
-        previousSentenceValues = []
         for k in matches.years.indices {
             if let sentence = sentences.first(where: { $0.contains(matches.years[k].start) }),
                sentenceSays(compiled.historyScalars, text: text, sentence: sentence) {
@@ -308,10 +314,12 @@ extension ExtractionRun {
                 rankedCategory = rank
             }
 
-            let (entity, entitySource) = rule.regionScope
+            let listedEntity = respectiveEntity(at: number.start, text: text, sentence: sentence,
+                                                numberEnds: numbers.map(\.end), matches: matches)
+            let (entity, entitySource): ResolvedEntity = listedEntity.map { ($0, "sentence") } ?? (rule.regionScope
                 ? regionMentioned(in: sentence, before: number.start, text: text, clauses: clauses, matches: matches)
                 : resolveEntity(at: number.start, text: text, sentence: sentence, clauses: clauses,
-                                numberEnds: numbers.map(\.end), matches: matches)
+                                numberEnds: numbers.map(\.end), matches: matches))
             var (year, qualifier, yearSource) = yearAndQualifier(of: number, resolution: resolution, previousYear: previousYear,
                                                                  text: text, sentence: sentence, clause: clause,
                                                                  windowStart: windowStart, matches: matches,

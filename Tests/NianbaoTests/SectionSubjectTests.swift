@@ -121,6 +121,22 @@ import Segmentation
         #expect(!found.contains { $0.contains("分区") })
     }
 
+    /// A paragraph opening with `其中` lists parts of the paragraph right before it; names listed before a
+    /// respectively cue take its values in order.
+    @Test func partsInTheNextParagraphAndNamesTakenRespectively() throws {
+        let text = """
+        甘肃省2023年中等职业教育发展统计公报
+
+        全省共有中等职业学校176所，比上年减少3所。
+        其中，兰州市38所，占全省的21.6%。
+        其中，嘉峪关市、金昌市中职学校数量最少，分别为3所和4所。
+        """
+        let found = summaries(try observations(text))
+        #expect(found.contains("schools 兰州市 2023 38 所 [-] sentence"))
+        #expect(found.contains("schools 嘉峪关市 2023 3 所 [-] sentence"))
+        #expect(found.contains("schools 金昌市 2023 4 所 [-] sentence"))
+    }
+
     /// `2023/2024学年初` is the autumn of 2023.
     @Test func aSlashedSchoolYearCensusIsItsFirstYear() throws {
         let text = """

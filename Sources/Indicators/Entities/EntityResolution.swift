@@ -221,6 +221,28 @@ extension ExtractionRun {
         return mention.start - ownClauseStart > Self.clauseOpeningSlack
     }
 
+    /// `嘉峪关市、金昌市中职学校数量最少，分别为3所和4所`: values after a respectively cue take the names listed
+    /// before it (two or more, joined by 、/和/与/及), in order.
+    func respectiveEntity(at offset: Int, text: AnalysedText, sentence: Range<Int>, numberEnds: [Int],
+                          matches: BlockMatches) -> String? {
+        guard let cue = matches.cues.last(where: { $0.cue == .respectively && $0.start >= sentence.lowerBound && $0.end <= offset })
+        else { return nil }
+        let named = matches.mentions.filter {
+            $0.entity != nil && !$0.subjectWord && $0.start >= sentence.lowerBound && $0.end <= cue.start
+        }
+        guard var run = named.last.map({ [$0] }) else { return nil }
+        for mention in named.dropLast().reversed() {
+            guard mention.end <= run[0].start,
+                  text.text(mention.end..<run[0].start).allSatisfy({ "、和与及,， ".contains($0) }) else { break }
+            run.insert(mention, at: 0)
+        }
+        guard run.count >= 2 else { return nil }
+        let index = numberEnds.filter { end in
+            end > cue.end && end <= offset && !matches.years.contains { $0.start < end && end <= $0.end }
+        }.count
+        return index < run.count ? run[index].entity : nil
+    }
+
     /// Scalars a clause's subject may stand after its start (a space, an opening quote or bracket).
     static let clauseOpeningSlack = 2
 
