@@ -235,12 +235,17 @@ public enum LineShape {
     /// Whether a line opens with a name, a colon and a value (`直接就业：595人（直接就业率33.8%）`): a list item
     /// opens so, and the line before it does not go on into it.
     public static func opensWithKeyValue(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }),
+        // Scalars, not Characters: this runs on every pair of paragraphs, most of them long and colon-free.
+        let scalars = text.unicodeScalars
+        guard let colon = scalars.firstIndex(where: { $0.value == 0xFF1A || $0.value == 0x3A }),
               let keyEnd = text[..<colon].last, !keyEnd.isNumber else { return false }
-        let rest = text[text.index(after: colon)...]
-        let end = rest.firstIndex(where: { "，。；（(".contains($0) }) ?? rest.endIndex
+        let rest = scalars[scalars.index(after: colon)...]
+        let end = rest.firstIndex(where: { keyValueEnds.contains($0.value) }) ?? rest.endIndex
         return isKeyValueLine(String(text[..<end]))
     }
+
+    /// `，。；（(`: where a list item's value ends.
+    static let keyValueEnds: Set<UInt32> = [0xFF0C, 0x3002, 0xFF1B, 0xFF08, 0x28]
 
     /// A web page's dateline: a short line that ends with a full date stamp, given a time of day
     /// (`2010-03-22 09:15`) or a label before it (`来源：某报 发布时间：2010-03-22`). It is a block of its own,

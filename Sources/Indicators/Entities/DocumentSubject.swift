@@ -44,7 +44,7 @@ struct SubjectResolver {
         let scored = places.map { place -> (Region, Int) in
             let names = rules.gazetteer.ancestors(of: place).filter { $0.level != .country }
                 .flatMap { [$0.name] + $0.shortNames.filter { $0.count >= 2 } }
-            return (place, names.reduce(0) { $0 + opening.components(separatedBy: $1).count - 1 })
+            return (place, names.reduce(0) { $0 + opening.occurrences(of: $1) })
         }
         let best = scored.map(\.1).max() ?? 0
         return best == 0 ? places : scored.filter { $0.1 == best }.map(\.0)

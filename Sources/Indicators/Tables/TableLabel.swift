@@ -90,9 +90,13 @@ enum TableCategory: Sendable, Hashable {
 
 /// The category vocabulary of `entities.yaml`.
 public struct TableCategoryRules: Sendable, Hashable {
-    public var whole: [String] = []
+    public var whole: [String] = [] { didSet { categoryWordBytes = Self.longestFirstBytes(whole + parts.flatMap(\.words)) } }
     /// Category name → the words that name it.
-    public var parts: [(name: String, words: [String])] = []
+    public var parts: [(name: String, words: [String])] = [] {
+        didSet { categoryWordBytes = Self.longestFirstBytes(whole + parts.flatMap(\.words)) }
+    }
+    /// The words of `whole` and `parts` as UTF-8, longest first (`removingCategoryWords` runs on every table label).
+    var categoryWordBytes: [[UInt8]] = []
     public var otherLevels: [String] = []
     /// Prefix of the category of a whole nested under another whole, before the kinds listed beside it
     /// (`中等职业教育` › `中职学校`, `技工学校`: the first is `不含技工学校`).
@@ -126,11 +130,25 @@ public struct TableCategoryRules: Sendable, Hashable {
 
     /// The label without the words naming the whole or a kind (`中等职业学校(机构)专任教师数` → `(机构)专任教师数`).
     func removingCategoryWords(_ label: String) -> String {
-        var text = label
-        for word in (whole + parts.flatMap(\.words)).sorted(by: { $0.count > $1.count }) {
-            text = text.replacingOccurrences(of: word, with: "")
+        // On UTF-8 bytes: a word's bytes match only at a character's start, and no Foundation search is needed.
+        var bytes = Array(label.utf8)
+        var changed = false
+        for word in categoryWordBytes where word.count <= bytes.count {
+            var index = 0
+            while index + word.count <= bytes.count {
+                if bytes[index] == word[0], bytes[index..<(index + word.count)].elementsEqual(word) {
+                    bytes.removeSubrange(index..<(index + word.count))
+                    changed = true
+                } else {
+                    index += 1
+                }
+            }
         }
-        return text
+        return changed ? String(decoding: bytes, as: UTF8.self) : label
+    }
+
+    static func longestFirstBytes(_ words: [String]) -> [[UInt8]] {
+        words.filter { !$0.isEmpty }.sorted { $0.count > $1.count }.map { Array($0.utf8) }
     }
 
     /// What a paragraph of a bulletin is about when it opens with a level or kind (`2、小学招生人数…`,
