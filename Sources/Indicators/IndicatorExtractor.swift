@@ -245,6 +245,9 @@ struct ExtractionRun {
     var previousSentenceValues: [Observation] = []
     /// The kind of school the table being read is about, from its title.
     var tableCategory: String?
+    /// The other level the table being read is about, from its title (`普通高中基本情况`): only its counterparts of
+    /// our indicators are read.
+    var tableLevel: String?
     /// What the notes under the table being read leave out.
     var tableNotes = TableNoteScope.none
     /// The current table's rows as matched (simplified script) → as printed, for quotes and raw values of a

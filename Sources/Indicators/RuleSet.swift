@@ -194,6 +194,9 @@ public struct TableWordRules: Sendable, Hashable {
     public var breakdownHeaders: [String] = []
     /// Words in a year column's header saying it holds planned figures (`2025年（目标）`).
     public var targetHeaders: [String] = []
+    /// A sub-column's header holding the whole of the header spanning it (`招生数` › `计`, `其中：…`): the column
+    /// is named by the spanning header.
+    public var wholeSubHeaders: Set<String> = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -310,7 +313,8 @@ public struct RuleSet: Sendable {
         guard let node = root["tables"] else { return TableWordRules() }
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
                                                    "total_labels", "change_labels", "note_prefixes", "introductions",
-                                                   "scope_words", "breakdown_headers", "target_headers"])
+                                                   "scope_words", "breakdown_headers", "target_headers",
+                                                   "whole_sub_headers"])
         func list(_ key: String) throws(RuleError) -> [String] {
             try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
         }
@@ -319,7 +323,7 @@ public struct RuleSet: Sendable {
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
                               notePrefixes: try list("note_prefixes"), introductions: try list("introductions"),
                               scopeWords: try list("scope_words"), breakdownHeaders: try list("breakdown_headers"),
-                              targetHeaders: try list("target_headers"))
+                              targetHeaders: try list("target_headers"), wholeSubHeaders: Set(try list("whole_sub_headers")))
     }
 
     /// `plans` of `indicators.yaml`: plan words and named periods with their last years.

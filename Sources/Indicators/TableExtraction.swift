@@ -36,6 +36,7 @@ extension ExtractionRun {
             tableCategory = nil
         }
         tableNotes = tableNoteScope(table, rowLabels: rows.compactMap(\.first))
+        tableLevel = levelOfTitle(title)
         enterSubject(ofSection: blockIndex(of: table).flatMap { $0 < sectionOfBlock.count ? sectionOfBlock[$0] : nil })
         // Rows of regions or schools (a few kinds among them, `市属`) are no table of kinds.
         let rowsNameEntities = rowsNameEntities(rows)
@@ -60,9 +61,18 @@ extension ExtractionRun {
             // The lowest non-empty header cell names the column; a parent cell above gives the unit.
             var header = ""
             var unit: String?
+            var isPartOfSpanning = false
             for r in 0..<headerCount where c < rows[r].count && !rows[r][c].isEmpty {
+                // `招生数` › `计`: the whole of the header spanning it is that header's column.
+                if r > 0, rules.tableWords.wholeSubHeaders.contains(Self.withoutSpaces(rows[r][c])),
+                   let spanning = Self.spanningCell(rows[r - 1], at: c) {
+                    header = spanning
+                    continue
+                }
                 header = rows[r][c]
                 if let stated = Self.parenthesisedUnit(rows[r][c]) { unit = stated }
+                // `招生数` › `其中：中高职贯通`: a part of the spanning header's count, no indicator of its own.
+                isPartOfSpanning = r > 0 && TableLabel(rows[r][c]).isPart && Self.spanningCell(rows[r - 1], at: c) != nil
             }
             if header.isEmpty, c > 0 { unit = columns[c - 1].unit }
             var column = Column(header: header, year: nil, indicator: nil, unit: unit)
@@ -72,7 +82,8 @@ extension ExtractionRun {
                 column.isTarget = rules.tableWords.targetHeaders.contains { header.contains($0) }
             }
             else if let year = changeYear(header) { column.changeYear = year }
-            else if let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
+            else if !isPartOfSpanning,
+                    let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
                 // (the second: the name without its `#`/`其中` mark and spacing, `#专 任 教师数`)
                 column.indicator = targets.first
             }
@@ -146,6 +157,20 @@ extension ExtractionRun {
             }
         }
         return assigned
+    }
+
+    /// The header cell spanning column `c` of a header row: its own, else the nearest filled one to its left.
+    static func spanningCell(_ row: [String], at c: Int) -> String? {
+        var k = min(c, row.count - 1)
+        while k > 0, row[k].isEmpty { k -= 1 }
+        return k > 0 && !row[k].isEmpty ? row[k] : nil
+    }
+
+    /// The other level a table's title is about (`20-9 普通高中基本情况` → 普通高中), the longest word naming it.
+    func levelOfTitle(_ title: String) -> String? {
+        let label = TableLabel(title).text
+        guard rules.tableCategories.classify(label) == TableCategory.otherLevel else { return nil }
+        return rules.tableCategories.otherLevels.filter { label.contains($0) }.max { $0.count < $1.count }
     }
 
     /// Whether the rows holding numbers are named by regions or schools (or totals) more than half of them,
@@ -278,7 +303,9 @@ extension ExtractionRun {
             } else {
                 let key = CompiledRules.tableKey(name)
                 if numberingColumn != nil && isNumbered { heading = (key, nil, [:], [:]) }
-                indicators = compiled.tableNames[key] ?? []
+                // (`#专任教师`: a part of the row above, named by the rest)
+                indicators = compiled.tableNames[key] ?? (TableLabel(name).isPart && !name.hasPrefix("其中")
+                    ? compiled.tableNames[CompiledRules.tableKey(TableLabel(name).text)] : nil) ?? []
                 if indicators.isEmpty, !isNumbered, let heading {
                     indicators = compiled.tableNames[heading.key + CompiledRules.tableKeySeparator + key] ?? []
                 }
@@ -294,6 +321,8 @@ extension ExtractionRun {
                 }
                 lastIndicators = indicators
             }
+            // A table of another level (`20-9 普通高中基本情况`) gives only its counterparts of ours.
+            if let level = tableLevel { indicators = indicators.compactMap { levelVariant(of: $0, in: level) } }
             // No unit printed is no unit (`accepts: [""]` of a bare ratio is for numbers in text).
             let converted = printedUnit.isEmpty ? nil : compiled.printedUnit(printedUnit)
             guard let indicator = indicators.first(where: { target in
@@ -391,7 +420,11 @@ extension ExtractionRun {
             partRows.append(r)
         }
         for (c, column) in columns.enumerated() {
-            guard let indicator = column.indicator else { continue }
+            guard var indicator = column.indicator else { continue }
+            if let level = tableLevel {
+                guard let counterpart = levelVariant(of: indicator, in: level) else { continue }
+                indicator = counterpart
+            }
             let rule = rules.indicators[indicator]
             let converted = column.unit.flatMap(compiled.printedUnit)
             if let converted, !compiled.unitAccepted(converted.unit, by: rule.unit) { continue }

@@ -27,6 +27,10 @@ struct SpaceAlignedTableShape: TextTableShape {
         while j < lines.count, headerLines.count < Self.maximumHeaderLines, lines[j].isPlainText {
             if Self.isRule(lines[j].text) || (!headerLines.isEmpty && Self.isTranslation(lines[j].text)) {
                 j += 1
+            } else if !headerLines.isEmpty, blankBeforeRow(lines, at: j) {
+                // A layout export leaves a blank line between the header and the rows.
+                j += 1
+                break
             } else if SpacedRow(lines[j].text, captionOpeners: captionOpeners) == nil,
                       isHeaderLine(lines[j].text, continuing: !headerLines.isEmpty) {
                 headerLines.append(lines[j])
@@ -42,6 +46,10 @@ struct SpaceAlignedTableShape: TextTableShape {
                 j += 1
                 continue
             }
+            if !rows.isEmpty, blankBeforeRow(lines, at: j) {
+                j += 1
+                continue
+            }
             guard let row = SpacedRow(lines[j].text, captionOpeners: captionOpeners) else { break }
             rows.append((lines[j], row))
             j += 1
@@ -53,12 +61,18 @@ struct SpaceAlignedTableShape: TextTableShape {
         let width = values.map(\.count).max() ?? 0
         // A header wrapped over lines that do not line up with the values becomes one row of column names
         // (a header whose last line names every column is a heading row over its sub-columns instead).
-        let header = headerLines.count >= 2 && TableCellText.headerCells(headerLines[headerLines.count - 1].text).count != width
-            ? WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width).map { [$0] } : nil
-        let headerRows = header ?? headerLines.map { TextTableRow(cells: TableCellText.headerCells($0.text), line: $0) }
+        // Letter-spaced header words (`指    标      单  位`) are split where the rows' second label part starts.
+        let labelSplit = Self.secondLabelPartColumn(rows.map(\.row))
+        func headerCells(_ line: SourceLine) -> [String] { TableCellText.headerCells(line.text, splittingAt: labelSplit) }
+        let lastHeader = headerLines.last.map(headerCells)?.count ?? 0
+        let header = headerLines.count >= 2 && lastHeader != width
+            ? (lastHeader > width ? Self.stackedOverLastLine(headerLines, splittingAt: labelSplit)
+                : WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width).map { [$0] })
+            : nil
+        let headerRows = header ?? headerLines.map { TextTableRow(cells: headerCells($0), line: $0) }
         // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
         // splits at its wide gap into the name and that column (`在校生数      人`).
-        let labelColumns = headerLines.last.map { TableCellText.headerCells($0.text).count - width } ?? 1
+        let labelColumns = headerLines.last.map { headerCells($0).count - width } ?? 1
         let body = rows.indices.map { r in
             let row = rows[r].row
             let labelParts = row.labelParts
@@ -90,6 +104,35 @@ struct SpaceAlignedTableShape: TextTableShape {
     }
 
     static let maximumHeaderWordLength = 12
+
+    /// A header whose last line names every column (`指标  单位  2019年 … 增长(%)`) under words standing over some of
+    /// them (`比上年` over `增长(%)`): each word above goes before the name it stands over (`比上年增长(%)`).
+    static func stackedOverLastLine(_ lines: [SourceLine], splittingAt split: Int?) -> [TextTableRow]? {
+        guard let last = lines.last else { return nil }
+        var cells = TableCellText.headerSpans(last.text, splittingAt: split)
+        for line in lines.dropLast() {
+            for word in TableCellText.headerSpans(line.text, splittingAt: split) {
+                // The cell under the word's middle, else none: the word is then no part of this header.
+                let middle = (word.start + word.end) / 2
+                guard let k = cells.firstIndex(where: { $0.start - 1 <= middle && middle <= $0.end + 1 }) else { return nil }
+                cells[k].text = word.text + cells[k].text
+            }
+        }
+        return [TextTableRow(cells: cells.map(\.text), line: last)]
+    }
+
+    /// The display column where most rows' labels have a second part (`学校数          所`), if they do.
+    static func secondLabelPartColumn(_ rows: [SpacedRow]) -> Int? {
+        let starts = rows.compactMap { $0.secondLabelPartColumn }.sorted()
+        guard starts.count * 2 > rows.count else { return nil }
+        return starts[starts.count / 2]
+    }
+
+    /// A blank line with a row right after it.
+    func blankBeforeRow(_ lines: [SourceLine], at index: Int) -> Bool {
+        guard lines[index].trimmedText.isEmpty, index + 1 < lines.count, lines[index + 1].isPlainText else { return false }
+        return SpacedRow(lines[index + 1].text, captionOpeners: captionOpeners) != nil
+    }
 
     /// A line of a bilingual table's English: the translation of a header (`Item`, `Growth Rate over`,
     /// `(person)`) or the wrapped rest of a row's label. Latin letters, spaces and brackets, no digits.
@@ -148,6 +191,21 @@ struct SpacedRow: Equatable {
     var labelParts: [String] {
         printedLabel.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.map(TableCellText.label)
+    }
+    /// The display column where the label's second part starts, after a run of two spaces or more.
+    var secondLabelPartColumn: Int? {
+        var column = 0, spaces = 0, sawText = false
+        for c in printedLabel {
+            if Self.isSpace(c) {
+                spaces += 1
+            } else {
+                if sawText, spaces >= 2 { return column }
+                sawText = true
+                spaces = 0
+            }
+            column += TableCellText.width(c)
+        }
+        return nil
     }
     var values: [Value]
     var trailingSpaces: Int

@@ -41,7 +41,9 @@ enum TableCellText {
     }
 
     static let placeholders: Set<String> = ["-", "—", "——", "–", "－", "…", "……", "/", "↑", "↓", "x", "×", "*", "...", "--"]
-    static let trailingMarks: Set<Unicode.Scalar> = ["%", "％", "‰", "↑", "↓"]
+    /// Units and arrows after a value, and footnote marks (`4.12*` a preliminary figure, `1,204①`).
+    static let trailingMarks: Set<Unicode.Scalar> = Set(["%", "％", "‰", "↑", "↓", "*", "＊", "※", "†"] as [Unicode.Scalar])
+        .union((0x2460...0x2473).compactMap(Unicode.Scalar.init))
     static let signs: Set<Unicode.Scalar> = ["+", "-", "−", "－", "＋"]
 
     /// Sentence punctuation a table label never holds: a line with it is prose, not a row.
@@ -94,14 +96,36 @@ enum TableCellText {
 
     /// Header words on a line of their own, split at spaces; single characters spaced out to align them
     /// (`在  校`, `人  数`) are one word.
-    static func headerCells(_ line: String) -> [String] {
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
-        var cells: [String] = []
+    static func headerCells(_ line: String, splittingAt split: Int? = nil) -> [String] {
+        headerSpans(line, splittingAt: split).map(\.text)
+    }
+
+    /// `headerCells` with the display columns each cell spans.
+    static func headerSpans(_ line: String, splittingAt split: Int? = nil) -> [(text: String, start: Int, end: Int)] {
+        // Tokens with the display columns each spans.
+        var tokens: [(text: String, start: Int, end: Int)] = []
+        var column = 0
+        var current = "", start = 0
+        for c in line {
+            if c == " " || c == "\t" || c == "\u{3000}" {
+                if !current.isEmpty { tokens.append((current, start, column)); current = "" }
+            } else {
+                if current.isEmpty { start = column }
+                current.append(c)
+            }
+            column += width(c)
+        }
+        if !current.isEmpty { tokens.append((current, start, column)) }
+        var cells: [(text: String, start: Int, end: Int)] = []
         var previousWasSingle = false
+        var previousColumn = 0
         for token in tokens {
-            let single = token.count == 1 && isIdeograph(token.first!)
-            if single, previousWasSingle, let last = cells.last, last.allSatisfy(isIdeograph) {
-                cells[cells.count - 1] = last + token
+            let single = token.text.count == 1 && isIdeograph(token.text.first!)
+            // (never across the column where the rows' second label part starts)
+            let crossesSplit = split.map { previousColumn < $0 - 1 && token.start >= $0 - 1 } ?? false
+            defer { previousColumn = token.start }
+            if single, previousWasSingle, !crossesSplit, let last = cells.last, last.text.allSatisfy(isIdeograph) {
+                cells[cells.count - 1] = (last.text + token.text, last.start, token.end)
             } else {
                 cells.append(token)
             }

@@ -15,7 +15,7 @@ public struct DocumentSubject: Sendable, Hashable {
     /// subject is given to when its sentence names nothing then has `entity_source` `document_subject`, else
     /// `inferred_subject`, a fallback (`ValueSources`).
     public var isDeclared: Bool { !Self.inferredSources.contains(source) }
-    static let inferredSources: Set<String> = ["issuer", "body_mentions", "address_site", "address_path"]
+    static let inferredSources: Set<String> = ["issuer", "body_mentions", "address_site", "address_path", "common_parent"]
     /// For a region subject, the divisions its name may mean; for a school, the places its name starts with.
     var places: [Region]
     /// For a school listed in `entities.yaml`, the region it belongs to.
@@ -60,9 +60,11 @@ struct SubjectResolver {
         }
         // Short lines at the top, as printed (the cleaner may have joined a title to the line after it).
         let traditional = document.clean.script == .traditional
-        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).prefix(8)
+        // (a table's rows are no title: `南宁市 | 38 | …` names one of the regions the table lists)
+        let firstLines = document.clean.source.pages.prefix(2).flatMap(\.lines).filter { $0.cells == nil }.prefix(8)
             .map { traditional ? Self.simplified($0.text) : PinyinResidue.removing(from: $0.text) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0.count <= 40 }
+            // (a layout export pads a running header's parts apart: `山西统计年鉴—2024        二十、教育`)
+            .map { Self.collapsingSpaces($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty && $0.count <= 40 }
         let titles: [(String, String)] = [(front.title, "title"), (document.clean.source.metadataTitle.map { traditional ? Self.simplified($0) : $0 }, "metadata_title")]
             .compactMap { text, source in text.map { ($0, source) } }
         for (text, source) in titles {
@@ -87,6 +89,7 @@ struct SubjectResolver {
            let (name, how) = address.region(gazetteer: rules.gazetteer, webSites: rules.webAddresses.sites) {
             return (regionSubject(name, source: how), nil)
         }
+        if let parent = commonParent(document) { return (regionSubject(parent, source: "common_parent"), nil) }
         return (nil, "no title, issuer, repeated name or web address says whom the document is about")
     }
 
@@ -99,6 +102,19 @@ struct SubjectResolver {
         let isSchool = rules.schoolNames.suffixes.contains { name.hasSuffix($0) }
         return DocumentSubject(name: name, kind: isSchool ? .school : .region, source: "stated",
                                places: rules.gazetteer.regions(named: name), listedRegion: nil)
+    }
+
+    /// Runs of spaces as one.
+    static func collapsingSpaces(_ line: String) -> String {
+        guard line.contains("  ") else { return line }
+        var out = ""
+        var previousSpace = false
+        for c in line {
+            let space = c == " " || c == "\u{3000}"
+            if !(space && previousSpace) { out.append(space ? " " : c) }
+            previousSpace = space
+        }
+        return out
     }
 
     /// A school named in a title-like line wins over the region around it (`宁海县第一职业中学2020年…报告`).
@@ -257,6 +273,41 @@ struct SubjectResolver {
         if let name = dominantRegion(regions) { return regionSubject(name, source: "body_mentions") }
         return nil
     }
+
+    /// A page whose table lists regions of one parent (a city's districts and counties with its total row,
+    /// `铁东区`, `海城市`, `台安县` …) is about that parent: the deepest region holding every region its rows open
+    /// with, when at least `minimumListedRegions` are. (Regions named in passing, a school's students' home
+    /// districts, say nothing.)
+    func commonParent(_ document: SegmentedDocument) -> String? {
+        var named: Set<String> = []
+        for block in document.clean.blocks where block.kind == .tableRow {
+            let label = block.matchingText.prefix { $0 != "\t" }
+            let scalars = AnalysedText(String(label)).scalars
+            if let first = rules.gazetteer.matches(in: scalars).first, first.start == 0 { named.insert(first.name) }
+        }
+        guard named.count >= Self.minimumListedRegions else { return nil }
+        // Each name's possible divisions; a parent counts when it holds one division of every name.
+        let candidates = named.map { rules.gazetteer.regions(named: $0) }
+        guard !candidates.contains(where: \.isEmpty) else { return nil }
+        var parents: [String: (region: Region, names: Int)] = [:]
+        for divisions in candidates {
+            var seen: Set<String> = []
+            for division in divisions {
+                for ancestor in [division] + rules.gazetteer.ancestors(of: division)
+                    where ancestor.level != .country && !seen.contains(ancestor.code) {
+                    seen.insert(ancestor.code)
+                    parents[ancestor.code, default: (ancestor, 0)].names += 1
+                }
+            }
+        }
+        let holdingAll = parents.values.filter { $0.names == named.count }
+        guard let deepest = holdingAll.max(by: { $0.region.level.depth < $1.region.level.depth }),
+              holdingAll.filter({ $0.region.level == deepest.region.level }).count == 1 else { return nil }
+        return deepest.region.name
+    }
+
+    /// Regions of one parent a page must name before its parent is taken for its subject.
+    static let minimumListedRegions = 3
 
     /// The region named at least twice and more often than all others together, those inside it aside: a city's
     /// news names its districts (`在路桥区召开`) without being about them.

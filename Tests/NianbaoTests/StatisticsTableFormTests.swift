@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import NianbaoModel
+import Extraction
+import Cleaning
+import Segmentation
+@testable import Indicators
+
+/// Statistics tables in the text forms yearbooks and bulletins come in: a layout export's letter-spaced header
+/// a blank line above its rows, words stacked over a column, footnote marks on values, a sub-column holding its
+/// header's whole, another level's table, and a page whose only subject is the parent of the regions it lists.
+@Suite struct StatisticsTableFormTests {
+    func observations(_ text: String, path: String = "t.txt") throws -> (found: [String], document: IndicatorResult) {
+        let format: SourceFormat = path.hasSuffix(".html") ? .html : .text
+        let source = try Readers.read(path: path, format: format, data: Data(text.utf8), options: ReadOptions())
+        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
+        let result = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document)
+        return (result.observations.map { "\(IndicatorSentence.summary($0)) [\($0.category ?? "-")]" }, result)
+    }
+
+    @Test func aLayoutExportsLetterSpacedHeaderOverABlankLine() throws {
+        let text = """
+        山西统计年鉴—2024                                                 二十、教育
+
+                              20-8  中等职业教育基本情况
+
+                                                                        比上年
+          指    标      单  位          2022年    2023年   增长(%)
+
+        学校数          所                 409       402      -1.7
+        招生数          人              138150    142877       3.4
+          #专任教师     人               25133     25581       1.8
+        生师比          以教师为1        15.22     15.49         —
+
+                              20-9  普通高中基本情况
+
+          指    标      单  位          2022年    2023年   增长(%)
+
+        学校数          所                 503       499      -0.8
+        招生数          人              241972    246318       1.8
+        """
+        let found = try observations(text).found
+        #expect(found.contains("schools 山西省 2023 402 所 [-]"))
+        #expect(found.contains("new_enrollment 山西省 2023 3.4 % change [-]"))
+        #expect(found.contains("fulltime_teachers 山西省 2022 25133 人 [-]"))
+        #expect(found.contains("student_teacher_ratio 山西省 2023 15.49 ratio [-]"))
+        // Another level's table gives only its counterparts of ours.
+        #expect(found.contains("general_new_enrollment 山西省 2023 246318 人 [-]"))
+        #expect(!found.contains { $0.hasPrefix("schools 山西省 2023 499") })
+    }
+
+    @Test func aFootnoteMarkedValueAndALevelOpenedAfterAFiller() throws {
+        let text = """
+        宝鸡市2023年国民经济和社会发展统计公报
+
+        全年研究生教育招生908人，毕业生614人。中等职业教育招生1.46万人，比上年增长3.5%。
+
+                              表9　2023年各级各类学校招生情况
+                                                      单位：万人，%
+          指　标                  招生数      比上年增长
+        普通本专科                  2.61         4.0
+        中等职业教育①              1.46*        3.5
+        """
+        let found = try observations(text).found
+        #expect(found.contains("new_enrollment 宝鸡市 2023 14600 人 [-]"))
+        #expect(!found.contains { $0.hasPrefix("new_enrollment 宝鸡市 2023 908 ") })
+        #expect(!found.contains { $0.hasPrefix("graduates 宝鸡市 2023 614 ") })
+    }
+
+    /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
+    /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
+    @Test func aRegionsCitiesUnderATwoLevelHeader() throws {
+        let html = """
+        <html><head><meta charset="utf-8"><title>2023年全区中等职业教育分市基本情况</title></head><body>
+        <h1>2023年全区中等职业教育分市基本情况</h1>
+        <table>
+        <tr><th rowspan="2">地区</th><th rowspan="2">学校数</th><th colspan="2">招生数</th><th rowspan="2">在校生数</th></tr>
+        <tr><th>计</th><th>其中：中高职贯通</th></tr>
+        <tr><td>全区合计</td><td>241</td><td>216,123</td><td>22,177</td><td>602,753</td></tr>
+        <tr><td>区直</td><td>31</td><td>22,017</td><td>2,958</td><td>59,458</td></tr>
+        <tr><td>南宁市</td><td>38</td><td>33,304</td><td>4,357</td><td>97,926</td></tr>
+        <tr><td>柳州市</td><td>22</td><td>22,206</td><td>2,200</td><td>62,502</td></tr>
+        <tr><td>桂林市</td><td>24</td><td>23,289</td><td>3,010</td><td>64,416</td></tr>
+        </table></body></html>
+        """
+        let (found, result) = try observations(html, path: "t.html")
+        #expect(result.subject?.name == "广西壮族自治区" && result.subject?.source == "common_parent")
+        #expect(found.contains("new_enrollment 广西壮族自治区 2023 216123 人 [-]"))
+        #expect(found.contains("new_enrollment 柳州市 2023 22206 人 [-]"))
+        #expect(found.contains("enrollment 广西壮族自治区 2023 59458 人 [区直]"))
+        #expect(!found.contains { $0.contains(" 22177 ") || $0.contains(" 4357 ") })
+    }
+}
