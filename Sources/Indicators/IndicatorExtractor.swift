@@ -248,6 +248,8 @@ struct ExtractionRun {
     /// The other level the table being read is about, from its title (`普通高中基本情况`): only its counterparts of
     /// our indicators are read.
     var tableLevel: String?
+    /// The units the table being read states on its unit line (`单位：万人，%`).
+    var tableStatedUnits: [String] = []
     /// What the notes under the table being read leave out.
     var tableNotes = TableNoteScope.none
     /// The current table's rows as matched (simplified script) → as printed, for quotes and raw values of a

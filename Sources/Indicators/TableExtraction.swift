@@ -37,6 +37,7 @@ extension ExtractionRun {
         }
         tableNotes = tableNoteScope(table, rowLabels: rows.compactMap(\.first))
         tableLevel = levelOfTitle(title)
+        tableStatedUnits = statedUnits(of: table)
         enterSubject(ofSection: blockIndex(of: table).flatMap { $0 < sectionOfBlock.count ? sectionOfBlock[$0] : nil })
         // Rows of regions or schools (a few kinds among them, `市属`) are no table of kinds.
         let rowsNameEntities = rowsNameEntities(rows)
@@ -65,7 +66,7 @@ extension ExtractionRun {
             for r in 0..<headerCount where c < rows[r].count && !rows[r][c].isEmpty {
                 // `招生数` › `计`: the whole of the header spanning it is that header's column.
                 if r > 0, rules.tableWords.wholeSubHeaders.contains(Self.withoutSpaces(rows[r][c])),
-                   let spanning = Self.spanningCell(rows[r - 1], at: c) {
+                   let spanning = (0..<r).reversed().lazy.compactMap({ Self.spanningCell(rows[$0], at: c) }).first {
                     header = spanning
                     continue
                 }
@@ -207,6 +208,37 @@ extension ExtractionRun {
             return text
         }
         return ""
+    }
+
+    /// The units a table's unit line states (`单位：万人，%`, `单位：所、人`), in its caption or on a short line
+    /// above its first row.
+    func statedUnits(of table: TableData) -> [String] {
+        var lines = [table.caption]
+        if let first = blockIndex(of: table), first > 0 {
+            for index in stride(from: first - 1, through: max(0, first - 3), by: -1) where document.clean.blocks[index].kind == .paragraph {
+                lines.append(document.clean.blocks[index].matchingText)
+            }
+        }
+        for line in lines {
+            for word in rules.tableWords.unitHeaders {
+                guard let found = line.range(of: word) else { continue }
+                let rest = line[found.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " || $0 == "\u{3000}" }
+                guard rest.startIndex > found.upperBound else { continue }   // (a colon after the word)
+                return rest.split(whereSeparator: { "，,、；; \u{3000}".contains($0) }).map(String.init).filter { !$0.isEmpty }
+            }
+        }
+        return []
+    }
+
+    /// The scale a stated unit gives a cell of the rule's (`万人` for a count of 人), when no column or row prints one.
+    func statedTableFactor(for rule: IndicatorRule) -> Decimal? {
+        for unit in tableStatedUnits {
+            if let converted = compiled.printedUnit(unit), converted.factor != 1,
+               compiled.unitAccepted(converted.unit, by: rule.unit) {
+                return converted.factor
+            }
+        }
+        return nil
     }
 
     /// The last clause of a paragraph ending by announcing a table (`如下：`, `见下表`), without those words.
@@ -475,7 +507,8 @@ extension ExtractionRun {
         if let printed {
             unit = printed   // a column's own unit (a growth rate in % beside counts)
         } else if number.unit.isEmpty || number.unit == "ratio" {
-            value *= factor
+            // A table whose unit line alone gives the scale (`单位：万人，%`).
+            value *= factor == 1 && !isChange ? statedTableFactor(for: rule) ?? 1 : factor
         } else if !compiled.unitAccepted(number.unit, by: rule.unit) {
             if let converted = compiled.printedUnit(number.unit), converted.unit == rule.unit {
                 value = number.value  // the parser already scaled 万/亿

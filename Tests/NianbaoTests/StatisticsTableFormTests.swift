@@ -67,6 +67,33 @@ import Segmentation
         #expect(!found.contains { $0.hasPrefix("graduates 宝鸡市 2023 614 ") })
     }
 
+    /// A bulletin's layout table: indicators spanning `绝对数 | 比上年增长` sub-columns over rules, rows of levels, the
+    /// scale only on the unit line (`单位：万人，%`).
+    @Test func aLayoutTableOfLevelsUnderSpanningIndicators() throws {
+        let text = """
+        宝鸡市2023年国民经济和社会发展统计公报
+
+                    表9　2023年各级各类学校招生、在校生情况
+                                                      单位：万人，%
+        ────────────────────────────────────────
+                                    招 生 数              在 校 生 数
+          指　标          ───────────  ───────────
+                              绝对数  比上年增长      绝对数  比上年增长
+        ────────────────────────────────────────
+        普通本专科              2.61         4.0        8.35         3.3
+        中等职业教育①           1.46         3.5       4.12*         2.7
+        普通高中                2.87         1.1        8.40         2.4
+        ────────────────────────────────────────
+        """
+        let found = try observations(text).found
+        #expect(found.contains("new_enrollment 宝鸡市 2023 14600 人 [-]"))
+        #expect(found.contains("new_enrollment 宝鸡市 2023 3.5 % change [-]"))
+        #expect(found.contains("enrollment 宝鸡市 2023 41200 人 [-]"))
+        #expect(found.contains("general_enrollment 宝鸡市 2023 84000 人 [-]"))
+        #expect(found.contains("general_new_enrollment 宝鸡市 2023 1.1 % change [-]"))
+        #expect(!found.contains { $0.contains(" 26100 ") })
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

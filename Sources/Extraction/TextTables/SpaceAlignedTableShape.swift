@@ -69,10 +69,19 @@ struct SpaceAlignedTableShape: TextTableShape {
             ? (lastHeader > width ? Self.stackedOverLastLine(headerLines, splittingAt: labelSplit)
                 : WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width).map { [$0] })
             : nil
-        let headerRows = header ?? headerLines.map { TextTableRow(cells: headerCells($0), line: $0) }
         // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
         // splits at its wide gap into the name and that column (`在校生数      人`).
         let labelColumns = headerLines.last.map { headerCells($0).count - width } ?? 1
+        // Header lines naming only some columns (`招 生 数` over `绝对数  比上年增长`), with rules drawn under the
+        // spanning words, are placed over the columns they stand above. (Without the rules a header that does not
+        // add up is kept as printed: where its words stand is no evidence.)
+        let misaligned = header == nil && headerLines.count >= 2
+            && headerLines.contains { !(width...(width + 2)).contains(headerCells($0).count) }
+            && headerLines.contains { line in TableCellText.headerSpans(line.text).contains { Self.isRule($0.text) } }
+        let headerRows = header
+            ?? (misaligned ? Self.placedOverColumns(headerLines, rows: rows.map(\.row), width: width, labelColumns: max(1, labelColumns),
+                                                   splittingAt: labelSplit) : nil)
+            ?? headerLines.map { TextTableRow(cells: headerCells($0), line: $0) }
         let body = rows.indices.map { r in
             let row = rows[r].row
             let labelParts = row.labelParts
@@ -112,14 +121,61 @@ struct SpaceAlignedTableShape: TextTableShape {
         var cells = TableCellText.headerSpans(last.text, splittingAt: split)
         for line in lines.dropLast() {
             for word in TableCellText.headerSpans(line.text, splittingAt: split) {
-                // The cell under the word's middle, else none: the word is then no part of this header.
+                // The cell nearest the word's middle, within reach; else none: the word is then no part of this header.
                 let middle = (word.start + word.end) / 2
-                guard let k = cells.firstIndex(where: { $0.start - 1 <= middle && middle <= $0.end + 1 }) else { return nil }
+                func distance(_ cell: (text: String, start: Int, end: Int)) -> Int {
+                    middle < cell.start ? cell.start - middle : middle > cell.end ? middle - cell.end : 0
+                }
+                guard let k = cells.indices.min(by: { distance(cells[$0]) < distance(cells[$1]) }),
+                      distance(cells[k]) <= headerReach else { return nil }
                 cells[k].text = word.text + cells[k].text
             }
         }
         return [TextTableRow(cells: cells.map(\.text), line: last)]
     }
+
+    /// Each header line as a row of the label column and the value columns, every word under the column it stands
+    /// over (the first whose middle lies within the word's reach, else the nearest); a rule drawn under a spanning
+    /// word is no word. Nil when the rows give no full set of columns.
+    static func placedOverColumns(_ lines: [SourceLine], rows: [SpacedRow], width: Int, labelColumns: Int,
+                                  splittingAt split: Int?) -> [TextTableRow]? {
+        let full = rows.filter { $0.values.count == width }
+        guard !full.isEmpty, width > 0 else { return nil }
+        let middles = (0..<width).map { c -> Int in
+            let spans = full.map { row -> Int in
+                let value = row.values[c]
+                let start = value.endColumn - value.text.reduce(0) { $0 + TableCellText.width($1) }
+                return (start + value.endColumn) / 2
+            }.sorted()
+            return spans[spans.count / 2]
+        }
+        let firstValueStart = full.map { $0.values[0].endColumn - $0.values[0].text.reduce(0) { $0 + TableCellText.width($1) } }.min() ?? 0
+        return lines.map { line in
+            var cells = Array(repeating: "", count: width + labelColumns)
+            let words = TableCellText.headerSpans(line.text, splittingAt: split).filter { !isRule($0.text) }
+            // A line of fewer words than columns spans them: each word heads the first column it reaches.
+            let spans = words.filter { $0.end > firstValueStart }.count < width
+            var labelSlot = 0
+            for word in words {
+                let slot: Int
+                if word.end <= firstValueStart {
+                    // (`指标  单位`: the label's columns in order)
+                    slot = min(labelSlot, labelColumns - 1)
+                    labelSlot += 1
+                } else {
+                    let reach = (word.start - Self.headerReach)...(word.end + Self.headerReach)
+                    let middle = (word.start + word.end) / 2
+                    let nearest = middles.indices.min { abs(middles[$0] - middle) < abs(middles[$1] - middle) } ?? 0
+                    slot = (spans ? middles.firstIndex { reach.contains($0) } ?? nearest : nearest) + labelColumns
+                }
+                cells[slot] += word.text
+            }
+            return TextTableRow(cells: cells, line: line)
+        }
+    }
+
+    /// Display columns a header word may stand off the middle of the column it names.
+    static let headerReach = 4
 
     /// The display column where most rows' labels have a second part (`学校数          所`), if they do.
     static func secondLabelPartColumn(_ rows: [SpacedRow]) -> Int? {

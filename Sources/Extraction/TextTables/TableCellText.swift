@@ -100,6 +100,9 @@ enum TableCellText {
         headerSpans(line, splittingAt: split).map(\.text)
     }
 
+    /// Most display columns between the letters of one spaced-out header word (`指    标`); wider is two columns.
+    static let maximumLetterSpacing = 4
+
     /// `headerCells` with the display columns each cell spans.
     static func headerSpans(_ line: String, splittingAt split: Int? = nil) -> [(text: String, start: Int, end: Int)] {
         // Tokens with the display columns each spans.
@@ -121,10 +124,11 @@ enum TableCellText {
         var previousColumn = 0
         for token in tokens {
             let single = token.text.count == 1 && isIdeograph(token.text.first!)
-            // (never across the column where the rows' second label part starts)
+            // (never across the column where the rows' second label part starts, nor across a column's gap)
             let crossesSplit = split.map { previousColumn < $0 - 1 && token.start >= $0 - 1 } ?? false
+            let farApart = cells.last.map { token.start - $0.end > maximumLetterSpacing } ?? false
             defer { previousColumn = token.start }
-            if single, previousWasSingle, !crossesSplit, let last = cells.last, last.text.allSatisfy(isIdeograph) {
+            if single, previousWasSingle, !crossesSplit, !farApart, let last = cells.last, last.text.allSatisfy(isIdeograph) {
                 cells[cells.count - 1] = (last.text + token.text, last.start, token.end)
             } else {
                 cells.append(token)

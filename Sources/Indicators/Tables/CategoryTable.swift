@@ -43,6 +43,19 @@ extension ExtractionRun {
                 changeYearOfColumn[c] = (latest, Self.parenthesisedUnit(header).map { $0 == "%" || $0 == "％" } ?? false)
             }
         }
+        // `招生数` over `绝对数 | 比上年增长` and no year columns: the change column is its spanning indicator's change in
+        // the table's year (a growth rate when the header or the table's unit line says %).
+        var changeOfIndicatorColumn: [Int: (indicator: Int, percent: Bool)] = [:]
+        if yearOfColumn.isEmpty {
+            for c in 1..<max(1, width) where indicatorOfColumn[c] == nil && changeYearOfColumn[c] == nil {
+                guard let r = (0..<headerCount).reversed().first(where: { c < rows[$0].count && !rows[$0][c].isEmpty }),
+                      isChangeHeader(rows[r][c]),
+                      let spanning = (0..<r).reversed().lazy.compactMap({ Self.spanningCell(rows[$0], at: c) }).first,
+                      let indicator = tableIndicator(TableLabel(spanning).text) else { continue }
+                let percent = Self.parenthesisedUnit(rows[r][c]).map { $0 == "%" || $0 == "％" } ?? tableStatedUnits.contains("%")
+                changeOfIndicatorColumn[c] = (indicator, percent)
+            }
+        }
         // A table of several levels: a row naming no category sums over all of them.
         let severalLevels = classes.contains { $0 == TableCategory.otherLevel }
         var group: (indicator: Int, unit: String?)?
@@ -64,6 +77,12 @@ extension ExtractionRun {
                         guard let variant = levelVariant(of: column.indicator, in: label.text) else { continue }
                         emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: column.unit,
                                                    table: table, r: r, c: c, entity: entity, year: year, category: nil) || emitted
+                    }
+                    for (c, change) in changeOfIndicatorColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                        guard let variant = levelVariant(of: change.indicator, in: label.text) else { continue }
+                        emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: nil, table: table, r: r, c: c,
+                                                   entity: entity, year: year, category: nil,
+                                                   change: change.percent ? .percent : .ownUnit) || emitted
                     }
                 }
                 continue
@@ -109,6 +128,11 @@ extension ExtractionRun {
                     emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: column.indicator, unit: column.unit,
                                                table: table, r: r, c: c, entity: entity, year: year,
                                                category: category) || emitted
+                }
+                for (c, change) in changeOfIndicatorColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                    emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: change.indicator, unit: nil, table: table,
+                                               r: r, c: c, entity: entity, year: year, category: category,
+                                               change: change.percent ? .percent : .ownUnit) || emitted
                 }
             }
         }
