@@ -324,10 +324,12 @@ struct ExtractionRun {
         reportYear = document.frontMatter.reportYear
         writtenYear = document.frontMatter.published.flatMap { Int($0.prefix(4)) } ?? document.frontMatter.reportYear
         documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords,
-                                            periods: rules.plans.periods)
+                                            periods: rules.plans.periods, statisticsWords: rules.cues.statisticsPage)
         defaultYear = documentYear.year
-        result.coveredYear = reportYear ?? documentYear.year
-        result.coveredYearSource = reportYear != nil ? "front_matter"
+        // (a statistics page's publication date gives the year before, not the front matter's year)
+        let statisticsYear = documentYear.source == "published_statistics"
+        result.coveredYear = statisticsYear ? documentYear.year : reportYear ?? documentYear.year
+        result.coveredYearSource = reportYear != nil && !statisticsYear ? "front_matter"
             : documentYear.source ?? "none: " + (documentYear.reason ?? "no year")
         planYearOfDocument = rules.plans.lastYear(ofPlanTitled: document.frontMatter.title)
         // Sections and their years are asked for every value: worked out once per document.

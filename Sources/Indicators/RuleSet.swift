@@ -139,6 +139,9 @@ public struct CueRules: Sendable, Hashable {
     /// Words comparing a value with another region's (`低于`, `高于`, `平均`): a number after them and that
     /// region's name (`…，低于全省平均的 17.4:1`) is the region's value of the sentence's indicator.
     public var regionComparison: [String] = []
+    /// Words of a statistics page's title or first lines (`统计信息`, `统计公报`): dated only by its publication, its
+    /// figures are of the year before.
+    public var statisticsPage: [String] = []
 }
 
 /// A named plan period and the year it ends (`十四五`: 2025).
@@ -517,7 +520,8 @@ public struct RuleSet: Sendable {
                                                            "comparison", "region", "average", "not_value_after",
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
-                                                           "document_scope", "same_below", "rank", "amount", "region_comparison"])
+                                                           "document_scope", "same_below", "rank", "amount", "region_comparison",
+                                                           "statistics_page"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -535,6 +539,7 @@ public struct RuleSet: Sendable {
             cues.rank = try list("rank")
             cues.amount = try list("amount")
             cues.regionComparison = try list("region_comparison")
+            cues.statisticsPage = try list("statistics_page")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

@@ -12,12 +12,13 @@ public enum ValueSources {
     /// a document is about given to a region-wide figure its sentence does not place (`subject_school_region`).
     public static let fallbackEntitySources: Set<String> = ["inferred_subject", "subject_school_region"]
 
-    /// Year sources that are a guess: the document's year taken from its publication date (`published`) or
+    /// Year sources that are a guess: the document's year taken from its publication date (`published`, the year
+    /// before for a statistics page: `published_statistics`) or
     /// from the year its body names most (`body_years`), a year guessed as the one after a compared year
     /// (`after_compared_year`: `与 2017 年相比…` in a paragraph naming no later year), and a document year of
     /// unrecorded origin (`document`, `none`).
-    public static let fallbackYearSources: Set<String> = ["published", "body_years", "after_compared_year",
-                                                          "document", "none"]
+    public static let fallbackYearSources: Set<String> = ["published", "published_statistics", "body_years",
+                                                          "after_compared_year", "document", "none"]
 
     /// Whether an entity came only by fallback. An unresolved entity (`unresolved: …`) counts as one; a value
     /// without a recorded source (files of older runs or other tools) does not: nothing says it was guessed.

@@ -94,6 +94,37 @@ import Segmentation
         #expect(!found.contains { $0.contains(" 26100 ") })
     }
 
+    /// A statistics page dated only by its publication publishes the year before's figures; its table's rows are
+    /// one cell per line.
+    @Test func aStatisticsPageDatedByItsPublicationIsOfTheYearBefore() throws {
+        let text = """
+        当前位置：首页 > 信息公开 > 统计信息
+        中等职业教育基本情况（分县区）
+        发布时间：2022-03-18 09:30
+        单位：所、人
+        县区
+        学校数
+        在校生数
+        全市合计
+        18
+        29436
+        铁东区
+        2
+        2874
+        铁西区
+        1
+        1480
+        立山区
+        1
+        1315
+        """
+        let (found, result) = try observations(text)
+        #expect(result.coveredYear == 2021 && result.coveredYearSource == "published_statistics")
+        #expect(result.subject?.name == "鞍山市")
+        #expect(found.contains("enrollment 鞍山市 2021 29436 人 [-]"))
+        #expect(found.contains("enrollment 铁东区 2021 2874 人 [-]"))
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

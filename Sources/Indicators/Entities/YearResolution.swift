@@ -12,20 +12,32 @@ struct DocumentYear: Sendable {
     var source: String?
     var reason: String?
 
-    static func resolve(_ document: SegmentedDocument, yearbookWords: [String] = [], periods: [PlanPeriod] = []) -> DocumentYear {
+    /// A document dated only by its publication: that year, or for a statistics page (`cues.statistics_page` in its
+    /// title or first lines: `统计信息`, `统计公报`) the year before, whose figures it publishes.
+    static func published(_ year: Int, _ document: SegmentedDocument, statisticsWords: [String]) -> DocumentYear {
+        guard !statisticsWords.isEmpty else { return DocumentYear(year: year, source: "published") }
+        let opening = ([document.frontMatter.title, document.clean.source.metadataTitle].compactMap { $0 }
+            + document.clean.source.pages.prefix(1).flatMap(\.lines).prefix(6).map(\.text)).joined(separator: "\n")
+        return statisticsWords.contains(where: { opening.contains($0) })
+            ? DocumentYear(year: year - 1, source: "published_statistics") : DocumentYear(year: year, source: "published")
+    }
+
+    static func resolve(_ document: SegmentedDocument, yearbookWords: [String] = [], periods: [PlanPeriod] = [],
+                        statisticsWords: [String] = []) -> DocumentYear {
         let front = document.frontMatter
         // A year the front matter took only from the publication date gives way to one the first lines name.
         let fromPublication = front.reportYear != nil && front.published.flatMap { Int($0.prefix(4)) } == front.reportYear
         let linesYear = firstLinesYear(document, periods: periods)
         if let year = front.dataYear ?? front.reportYear, !fromPublication || linesYear == nil {
-            return DocumentYear(year: year, source: fromPublication ? "published" : "front_matter")
+            return fromPublication ? published(year, document, statisticsWords: statisticsWords)
+                : DocumentYear(year: year, source: "front_matter")
         }
         if let title = front.title, let year = ExtractionRun.titleYear(title, periods: periods) {
             return DocumentYear(year: year, source: "title")
         }
         if let linesYear { return DocumentYear(year: linesYear, source: "first_lines") }
         if let published = front.published, let year = Int(published.prefix(4)) {
-            return DocumentYear(year: year, source: "published")
+            return Self.published(year, document, statisticsWords: statisticsWords)
         }
         let stated = document.clean.source.stated
         if let year = stated.year { return DocumentYear(year: year, source: "stated") }
