@@ -275,6 +275,10 @@ struct ExtractionRun {
     /// For each section, the nearest title out through its parents that names a level or kind of education
     /// (what `sectionLevelTitle(forBlock:)` gives), worked out once.
     let sectionLevels: [(title: String, category: TableCategory)?]
+    /// For each section, whether its title or a parent's tells where things stand (`plans.baseline_sections`).
+    let baselineSections: [Bool]
+    /// The last year a baseline section's earlier paragraphs named, by section index.
+    var baselineYears: [Int: Int] = [:]
     /// The first table-row block starting at each source location (where a table's rows are found).
     let tableRowBlocks: [SourceLocation: Int]
 
@@ -336,6 +340,7 @@ struct ExtractionRun {
         sectionOfBlock = document.sectionIndexByBlock()
         sectionYears = Self.sectionYears(of: document, periods: rules.plans.periods)
         sectionLevels = Self.sectionLevels(of: document, categories: rules.tableCategories)
+        baselineSections = Self.sectionsTitled(in: document, by: planYearOfDocument == nil ? [] : rules.plans.baselineSections)
         var rows: [SourceLocation: Int] = [:]
         // By index: enumerating would copy every block.
         let blocks = document.clean.blocks
@@ -590,6 +595,23 @@ struct ExtractionRun {
                 current = document.sections[index].parent.flatMap { indexById[$0] }
             }
             return nil
+        }
+    }
+
+    /// For each section, whether its title or an ancestor's holds one of the words.
+    static func sectionsTitled(in document: SegmentedDocument, by words: [String]) -> [Bool] {
+        guard !words.isEmpty else { return [Bool](repeating: false, count: document.sections.count) }
+        var indexById: [String: Int] = [:]
+        for (index, section) in document.sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
+        let own = document.sections.map { section in words.contains { section.title.contains($0) } }
+        return document.sections.indices.map { start in
+            var current: Int? = start
+            for _ in 0..<6 {
+                guard let index = current else { return false }
+                if own[index] { return true }
+                current = document.sections[index].parent.flatMap { indexById[$0] }
+            }
+            return false
         }
     }
 

@@ -155,6 +155,8 @@ public struct PlanRules: Sendable, Hashable {
     /// Words of a plan's title (`规划`, `行动方案`).
     public var words: [String] = []
     public var periods: [PlanPeriod] = []
+    /// Words of a plan's section titles telling where things stand (`发展基础`, `现状`): its values are no targets.
+    public var baselineSections: [String] = []
     public init() {}
 
     /// The last year of the period a plan's title names: `“十四五”规划` → 2025, `三年行动方案（2023—2025年）` → 2025;
@@ -333,9 +335,10 @@ public struct RuleSet: Sendable {
     private static func parsePlans(_ file: RuleFile) throws(RuleError) -> PlanRules {
         let root = try file.mapping(file.root, allowed: ["indicators", "cues", "tables", "plans"])
         guard let node = root["plans"] else { return PlanRules() }
-        let map = try file.mapping(node, allowed: ["words", "periods"])
+        let map = try file.mapping(node, allowed: ["words", "periods", "baseline_sections"])
         var plans = PlanRules()
         plans.words = try map["words"].map { node throws(RuleError) in try file.strings(node) } ?? []
+        plans.baselineSections = try map["baseline_sections"].map { node throws(RuleError) in try file.strings(node) } ?? []
         if let periods = map["periods"] {
             for (key, value) in try file.pairs(periods) {
                 let name = try file.string(key)

@@ -63,6 +63,13 @@ extension ExtractionRun {
                 matches.years[k].history = true
             }
         }
+        // What a baseline section's paragraph dates, later paragraphs of it naming no year share.
+        defer {
+            if let section, section < baselineSections.count, baselineSections[section],
+               let last = matches.years.last(where: { !$0.comparison && !$0.history }) {
+                baselineYears[section] = last.year
+            }
+        }
         for (sentenceIndex, sentence) in sentences.enumerated() {
             // A sentence naming no indicator is read only when it lists parts of the one before (`其中…`).
             guard Self.mayNameIndicator(sentence, text: text, matches: matches, after: compiled.afterAnywhere)
@@ -519,9 +526,17 @@ extension ExtractionRun {
         }) {
             qualifier = .target
         }
+        // In a plan's section telling where things stand, a value naming no year is of the last year the section
+        // named before it (`截至2022年底，…。` / `…生均教学仪器设备值仅为3850元`), and no target.
+        let section = blockIndex < sectionOfBlock.count ? sectionOfBlock[blockIndex] : nil
+        let inBaseline = section.map { $0 < baselineSections.count && baselineSections[$0] } ?? false
+        if inBaseline, !fromContext, !previousYear, let section, let named = baselineYears[section] {
+            year = named
+            yearSource = "section_text"
+        }
         // In a plan, a value with no year of its own (nor from its section) is a target for the plan's end, and
         // so is one a target word announces (`力争…达到 2200 人`) that only another sentence's year dates.
-        if let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
+        if !inBaseline, let planYear = planYear(), !previousYear, !resolution.change, qualifier != .target,
            !fromContext || year == planYear
             || ((yearSource == "paragraph" || yearSource == "section") && matches.cues.contains {
                 $0.cue == .target && $0.year == nil && $0.start >= sentence.lowerBound && $0.end <= number.start

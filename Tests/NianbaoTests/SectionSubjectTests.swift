@@ -137,6 +137,25 @@ import Segmentation
         #expect(found.contains("schools 金昌市 2023 4 所 [-] sentence"))
     }
 
+    /// In a plan's section telling where things stand, a value naming no year is of the year the section named
+    /// before it, no target; elsewhere in the plan such a value is the plan's end.
+    @Test func aPlansBaselineSectionIsNoTarget() throws {
+        let text = """
+        遵义市中等职业教育提质培优行动计划（2023—2025年）
+
+        一、发展基础
+        截至2022年底，全市共有中等职业学校38所，在校生7.46万人。
+        同时也要看到，生均教学仪器设备值仅为3850元，低于国家标准。
+
+        二、主要目标
+        生均教学仪器设备值达到6000元。
+        """
+        let found = summaries(try observations(text))
+        #expect(found.contains("equipment_value_per_student 遵义市 2022 3850 元 [-] subject_word")
+                    || found.contains("equipment_value_per_student 遵义市 2022 3850 元 [-] document_subject"))
+        #expect(found.contains { $0.hasPrefix("equipment_value_per_student 遵义市 2025 6000 元 target") })
+    }
+
     /// `2023/2024学年初` is the autumn of 2023.
     @Test func aSlashedSchoolYearCensusIsItsFirstYear() throws {
         let text = """
