@@ -304,6 +304,8 @@ struct ExtractionRun {
     }
     /// Largest number of unexplained characters allowed between a phrase and its number.
     static let maxGap = 4
+    /// Characters before a number that `cues.not_value_before` patterns (anchored at the number) may span.
+    static let notValueReach = 12
 
     init(rules: RuleSet, parser: NumberParser, document: SegmentedDocument) {
         self.rules = rules

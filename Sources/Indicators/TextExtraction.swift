@@ -214,7 +214,7 @@ extension ExtractionRun {
                 return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
             }
             if let notBefore = compiled.notValueBefore {
-                let preceding = text.byteRange(max(clause.lowerBound, number.start - 4)..<number.start)
+                let preceding = text.byteRange(max(clause.lowerBound, number.start - Self.notValueReach)..<number.start)
                 if notBefore.firstMatch(in: text.bytes, range: preceding) != nil {
                     // No value, so no change either: `…增加 16.4%；最高的是 3001-4000 元之间，占 44.7%`.
                     previousNotValue = true

@@ -578,4 +578,16 @@ enum IndicatorSentence {
         #expect(!result.observations.contains { $0.role == .remainder })
         #expect(!result.observations.contains { $0.value == Decimal(string: "97.2") })
     }
+
+    /// A programme within the intake (`“3+2”贯通培养招生`, `五年一贯制高职招生`) and schools of a rating
+    /// (`省级重点中职学校 11 所`) are no values of the whole.
+    @Test func programmesWithinTheIntakeAndRatedSchoolsAreNoValues() {
+        let found = IndicatorSentence.extract(["全省中职学校招生52.3万人。其中，中高职“3+2”贯通培养招生6.3万人，五年一贯制高职招生2.8万人。",
+                                               "全省共有中等职业学校386所，其中国家级重点中职学校11所。"],
+                                              region: "河南省", year: 2024, title: "河南省2024年中等职业教育质量报告")
+            .observations.map(IndicatorSentence.summary)
+        #expect(found.contains("new_enrollment 河南省 2024 523000 人"))
+        #expect(!found.contains { $0.contains(" 63000 ") || $0.contains(" 28000 ") })
+        #expect(found.contains("schools 河南省 2024 386 所") && !found.contains { $0.hasPrefix("schools 河南省 2024 11 ") })
+    }
 }
