@@ -242,6 +242,8 @@ extension ExtractionRun {
             // again, for a kind of it.
             let kindOfSubject: (subject: Int, category: String)? = lastSubject.flatMap { subject in
                 guard number.qualifier != .change, unitFits(number, indicator: subject),
+                      // (`其中，技工学校招生 1,020 人`: the kind's value of the indicator named there)
+                      !matches.phrases.contains(where: { $0.start >= windowStart && $0.end <= number.start && !$0.targets.contains(subject) }),
                       let part = categoryPart(text, windowStart..<number.start) else { return nil }
                 return (subject, part)
             }

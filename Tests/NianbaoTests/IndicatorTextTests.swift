@@ -590,4 +590,13 @@ enum IndicatorSentence {
         #expect(!found.contains { $0.contains(" 63000 ") || $0.contains(" 28000 ") })
         #expect(found.contains("schools 河南省 2024 386 所") && !found.contains { $0.hasPrefix("schools 河南省 2024 11 ") })
     }
+
+    /// `其中，技工学校招生 1,020 人`: a kind's value of the indicator named after it, not of the sentence before's.
+    @Test func aKindsValueOfTheIndicatorNamedAfterIt() {
+        let found = IndicatorSentence.extract(["全县共有中等职业学校（含技工学校）3所。招生4,215人；毕业生3,427人。其中，技工学校招生1,020人，在校生2,874人。"],
+                                              region: "沂水县", year: 2023, title: "沂水县2023年教育事业统计公报")
+            .observations.map { "\(IndicatorSentence.summary($0)) [\($0.category ?? "-")]" }
+        #expect(found.contains("new_enrollment 沂水县 2023 1020 人 [技工学校]"))
+        #expect(!found.contains { $0.hasPrefix("graduates 沂水县 2023 1020") })
+    }
 }
