@@ -163,6 +163,12 @@ extension ExtractionRun {
                text.scalars[clauses[opening].lowerBound..<clauses[clauseIndex].lowerBound].contains(where: { $0 == 0xFF1B || $0 == 0x3B }) {
                 leadIndex = nil
             }
+            // (…、预备技师 110 人，招生人数比上年增长 9.2%`: a clause naming the indicator again speaks of the whole)
+            if let opening = leadIndex, opening < clauseIndex, opensWithParts(text, clauses[opening]),
+               matches.phrases.contains(where: { $0.start >= clauses[clauseIndex].lowerBound
+                   && $0.start - clauses[clauseIndex].lowerBound <= Self.clauseOpeningSlack && $0.end <= number.start }) {
+                leadIndex = nil
+            }
             var lead = leadIndex.flatMap { clauseLeads[$0] }
             // A later item of the `其中` list names its own kind.
             if let opening = leadIndex, opensWithParts(text, clauses[opening]),

@@ -599,4 +599,13 @@ enum IndicatorSentence {
         #expect(found.contains("new_enrollment 沂水县 2023 1020 人 [技工学校]"))
         #expect(!found.contains { $0.hasPrefix("graduates 沂水县 2023 1020") })
     }
+
+    /// A clause naming the indicator again after a `其中` list speaks of the whole, not of the list's last kind.
+    @Test func aClauseNamingTheIndicatorAgainEndsTheList() {
+        let found = IndicatorSentence.extract(["2023年学院招收全日制新生2,106人，其中中级工班1,210人、高级工班786人，招生人数比上年增长9.2%。"],
+                                              region: "株洲市", year: 2023, title: "株洲市渌江技师学院2023年质量年度报告")
+            .observations.map { "\(IndicatorSentence.summary($0)) [\($0.category ?? "-")]" }
+        #expect(found.contains("new_enrollment 株洲市渌江技师学院 2023 9.2 % change [-]"))
+        #expect(found.contains("new_enrollment 株洲市渌江技师学院 2023 786 人 [高级工班]"))
+    }
 }
