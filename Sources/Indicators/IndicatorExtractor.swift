@@ -586,35 +586,16 @@ struct ExtractionRun {
     }
 
     static func sectionLevels(of document: SegmentedDocument, categories: TableCategoryRules) -> [(title: String, category: TableCategory)?] {
-        var indexById: [String: Int] = [:]
-        for (index, section) in document.sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
-        let own = document.sections.map { section in categories.classifyLead(section.title).map { (section.title, $0) } }
-        return document.sections.indices.map { start in
-            var current: Int? = start
-            for _ in 0..<6 {
-                guard let index = current else { return nil }
-                if let found = own[index] { return found }
-                current = document.sections[index].parent.flatMap { indexById[$0] }
-            }
-            return nil
-        }
+        document.inheritedThroughParents(document.sections.map { section in
+            categories.classifyLead(section.title).map { (section.title, $0) }
+        })
     }
 
     /// For each section, whether its title or an ancestor's holds one of the words.
     static func sectionsTitled(in document: SegmentedDocument, by words: [String]) -> [Bool] {
         guard !words.isEmpty else { return [Bool](repeating: false, count: document.sections.count) }
-        var indexById: [String: Int] = [:]
-        for (index, section) in document.sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
-        let own = document.sections.map { section in words.contains { section.title.contains($0) } }
-        return document.sections.indices.map { start in
-            var current: Int? = start
-            for _ in 0..<6 {
-                guard let index = current else { return false }
-                if own[index] { return true }
-                current = document.sections[index].parent.flatMap { indexById[$0] }
-            }
-            return false
-        }
+        let own: [Bool?] = document.sections.map { section in words.contains { section.title.contains($0) } ? true : nil }
+        return document.inheritedThroughParents(own).map { $0 ?? false }
     }
 
     /// Years stated in the titles of the section holding a block and its ancestors (innermost first);
@@ -627,21 +608,7 @@ struct ExtractionRun {
     /// For each section, the first year named by its title or its ancestors' titles (up to ten levels;
     /// a parent id names the first section with that id). Each title is read once.
     static func sectionYears(of document: SegmentedDocument, periods: [PlanPeriod]) -> [Int?] {
-        let titleYears = document.sections.map { titleYear($0.title, periods: periods) }
-        var firstWithId: [String: Int] = [:]
-        for (index, section) in document.sections.enumerated() where firstWithId[section.id] == nil {
-            firstWithId[section.id] = index
-        }
-        return document.sections.indices.map { start in
-            var current: Int? = start
-            var guardCount = 0
-            while let index = current, guardCount < 10 {
-                if let year = titleYears[index] { return year }
-                current = document.sections[index].parent.flatMap { firstWithId[$0] }
-                guardCount += 1
-            }
-            return nil
-        }
+        document.inheritedThroughParents(document.sections.map { titleYear($0.title, periods: periods) }, depth: 10)
     }
 
     static func titleYear(_ title: String, periods: [PlanPeriod]) -> Int? {

@@ -142,6 +142,23 @@ public struct SegmentedDocument: Codable, Sendable {
 
     /// For every block, the index in `sections` of `section(containingBlock:)`: one pass for callers that
     /// ask for every block (each single lookup scans all sections).
+    /// For each section, the first of `own` (by section index) found walking out from it through its parents,
+    /// at most `depth` sections; a parent id names the first section with that id. What a title says (its year,
+    /// its level, whom it is about) holds for the sections under it.
+    public func inheritedThroughParents<Value>(_ own: [Value?], depth: Int = 6) -> [Value?] {
+        var indexById: [String: Int] = [:]
+        for (index, section) in sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
+        return sections.indices.map { start in
+            var current: Int? = start
+            for _ in 0..<depth {
+                guard let index = current, index < own.count else { return nil }
+                if let found = own[index] { return found }
+                current = sections[index].parent.flatMap { indexById[$0] }
+            }
+            return nil
+        }
+    }
+
     public func sectionIndexByBlock() -> [Int?] {
         var result = [Int?](repeating: nil, count: clean.blocks.count)
         for index in sections.indices {

@@ -9,18 +9,7 @@ extension SubjectResolver {
         guard let subject, subject.kind == .region, !document.sections.isEmpty else {
             return [DocumentSubject?](repeating: nil, count: document.sections.count)
         }
-        let own = document.sections.map { opening(of: $0.title, within: subject) }
-        var indexById: [String: Int] = [:]
-        for (index, section) in document.sections.enumerated() where indexById[section.id] == nil { indexById[section.id] = index }
-        return document.sections.indices.map { start in
-            var current: Int? = start
-            for _ in 0..<6 {
-                guard let index = current else { return nil }
-                if let found = own[index] { return found }
-                current = document.sections[index].parent.flatMap { indexById[$0] }
-            }
-            return nil
-        }
+        return document.inheritedThroughParents(document.sections.map { opening(of: $0.title, within: subject) })
     }
 
     /// The school or region a title opens with, when it lies inside the subject region (a school anywhere
