@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import NianbaoModel
+import Extraction
+import Cleaning
+import Segmentation
 @testable import Indicators
 
 /// Sentences from the real reports (short number sentences), each in a hand-built one-paragraph document.
@@ -23,6 +26,14 @@ enum IndicatorSentence {
                         tables: [TableData] = [], sectionTitle: String = "") -> IndicatorResult {
         IndicatorExtractor(rules: IndicatorFixtures.rules)
             .extract(from: document(paragraphs, region: region, year: year, title: title, tables: tables, sectionTitle: sectionTitle))
+    }
+
+    /// A whole text (or HTML page) read, cleaned, segmented and extracted as an import does.
+    static func extractDocument(_ text: String, format: SourceFormat = .text) throws -> IndicatorResult {
+        let source = try Readers.read(path: format == .html ? "t.html" : "t.txt", format: format, data: Data(text.utf8),
+                                      options: ReadOptions())
+        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
+        return IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document)
     }
 
     static func summary(_ o: Observation) -> String {

@@ -11,9 +11,7 @@ import Segmentation
 /// regions under indicator-by-year columns.
 @Suite struct SectionSubjectTests {
     func observations(_ text: String) throws -> [Observation] {
-        let source = try TextReader().read(path: "t.txt", data: Data(text.utf8), options: ReadOptions())
-        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
-        return IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document).observations
+        try IndicatorSentence.extractDocument(text).observations
     }
 
     func summaries(_ found: [Observation]) -> [String] {

@@ -11,10 +11,7 @@ import Segmentation
 /// header's whole, another level's table, and a page whose only subject is the parent of the regions it lists.
 @Suite struct StatisticsTableFormTests {
     func observations(_ text: String, path: String = "t.txt") throws -> (found: [String], document: IndicatorResult) {
-        let format: SourceFormat = path.hasSuffix(".html") ? .html : .text
-        let source = try Readers.read(path: path, format: format, data: Data(text.utf8), options: ReadOptions())
-        let document = Segmenter(words: IndicatorFixtures.documentWords).segment(TextCleaner().clean(source), docId: "t")
-        let result = IndicatorExtractor(rules: IndicatorFixtures.rules).extract(from: document)
+        let result = try IndicatorSentence.extractDocument(text, format: path.hasSuffix(".html") ? .html : .text)
         return (result.observations.map { "\(IndicatorSentence.summary($0)) [\($0.category ?? "-")]" }, result)
     }
 
