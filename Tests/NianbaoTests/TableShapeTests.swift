@@ -54,6 +54,19 @@ import Segmentation
         ])
     }
 
+    /// Rows wider than the header (a cell the header names no column for) are read up to the header's width;
+    /// the table once crashed the import.
+    @Test func aCrossTableWithRowsWiderThanItsHeaderIsReadWithoutCrashing() {
+        let rows = [
+            ["年级", "电子商务", "总计"],
+            ["2016级", "92", "210", "7"],
+            ["总计", "208", "456", "9"],
+        ]
+        let found = summaries(rows, caption: "2016学年在校生情况汇总表", year: 2017)
+        #expect(found.contains("enrollment 上海市 2016 456 人 [-]"))
+        #expect(!found.contains { $0.contains(" 9 人") })
+    }
+
     @Test func rowsNamedByAYearGiveThatYearsValuesAndAChangeRowNothing() {
         let rows = [
             ["年份", "电子商务", "会计", "总计"],

@@ -32,10 +32,12 @@ extension ExtractionRun {
             }
             let rule = rules.indicators[rowIndicator]
             var cells: [(column: Int, category: String?, year: (year: Int?, source: String))] = []
+            // (a row wider than the header has no column names for its extra cells: they are left out)
+            let named = 1..<max(1, min(row.count, header.count))
             if let rowYear = rowYears[offset] {
-                for c in 1..<row.count { cells.append((c, c == totalColumn ? nil : category(header[c]), (rowYear, "table_row"))) }
+                for c in named { cells.append((c, c == totalColumn ? nil : category(header[c]), (rowYear, "table_row"))) }
             } else if offset == totalRow {
-                for c in 1..<row.count { cells.append((c, c == totalColumn ? nil : category(header[c]), year)) }
+                for c in named { cells.append((c, c == totalColumn ? nil : category(header[c]), year)) }
             } else if let totalColumn, totalColumn < row.count {
                 cells.append((totalColumn, category(row[0]), year))
             }
