@@ -70,8 +70,10 @@ extension ExtractionRun {
                     header = spanning
                     continue
                 }
-                header = rows[r][c]
                 if let stated = Self.parenthesisedUnit(rows[r][c]) { unit = stated }
+                // A unit alone under a name (`在校生` over `（人）`) gives the unit, not the name.
+                if !header.isEmpty, Self.withoutSpaces(Self.strippingUnit(rows[r][c])).isEmpty { continue }
+                header = rows[r][c]
                 // `招生数` › `其中：中高职贯通`: a part of the spanning header's count, no indicator of its own.
                 isPartOfSpanning = r > 0 && TableLabel(rows[r][c]).isPart && Self.spanningCell(rows[r - 1], at: c) != nil
             }

@@ -122,6 +122,35 @@ import Segmentation
         #expect(found.contains("enrollment 铁东区 2021 2874 人 [-]"))
     }
 
+    /// A units line under the column names leaves the label's column empty; a name wrapped over two lines is
+    /// joined though the label column's own header word stands before it.
+    @Test func aUnitsLineAndAWrappedHeaderBesideTheLabelsWord() throws {
+        let text = """
+        重庆市渝北区中等职业教育质量年度报告（2024）
+
+        表7  渝北区中等职业学校办学情况（2023—2024学年）
+
+        学校名称                              在校生    招生    就业率
+                                              （人）    （人）   （%）
+        重庆市渝北区临港职业技术学校            4826     1702     98.2
+        重庆市渝北区仙桃中等专业学校            3915     1380     97.6
+        合    计                                8741     3082     97.9
+
+        21-3  各级各类学校基本情况（2023年）
+                                                          单位：所、人
+          项    目        学校数     招生数      在校学     专任教
+                                                 生数       师数
+        中等职业教育         584     249260      703020      41840
+          普通中专           172     102350      291870      16210
+        普通高中             813     452760     1341580      96450
+        """
+        let found = try observations(text).found
+        #expect(found.contains("new_enrollment 重庆市渝北区临港职业技术学校 2024 1702 人 [-]"))
+        #expect(found.contains("employment_rate 重庆市渝北区仙桃中等专业学校 2024 97.6 % [-]"))
+        #expect(found.contains("enrollment 渝北区 2023 703020 人 [-]"))
+        #expect(found.contains("fulltime_teachers 渝北区 2023 16210 人 [普通中专]"))
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

@@ -65,9 +65,14 @@ struct SpaceAlignedTableShape: TextTableShape {
         let labelSplit = Self.secondLabelPartColumn(rows.map(\.row))
         func headerCells(_ line: SourceLine) -> [String] { TableCellText.headerCells(line.text, splittingAt: labelSplit) }
         let lastHeader = headerLines.last.map(headerCells)?.count ?? 0
+        // (the label column's own header word, `项    目`, names no value column of a wrapped header)
+        let valueStart = Self.firstValueStart(rows.map(\.row)) - Self.headerReach
         let header = headerLines.count >= 2 && lastHeader != width
             ? (lastHeader > width ? Self.stackedOverLastLine(headerLines, splittingAt: labelSplit)
-                : WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width).map { [$0] })
+                : (WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width)
+                    // (else without the label column's own header word, `项    目`, standing left of every value)
+                    ?? WrappedHeader(words: headerWords).merge(headerLines.map { Self.blankingLabelArea($0, before: valueStart) },
+                                                               valueRows: values, width: width)).map { [$0] })
             : nil
         // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
         // splits at its wide gap into the name and that column (`在校生数      人`).
@@ -81,7 +86,15 @@ struct SpaceAlignedTableShape: TextTableShape {
         let headerRows = header
             ?? (misaligned ? Self.placedOverColumns(headerLines, rows: rows.map(\.row), width: width, labelColumns: max(1, labelColumns),
                                                    splittingAt: labelSplit) : nil)
-            ?? headerLines.map { TextTableRow(cells: headerCells($0), line: $0) }
+            ?? headerLines.map { line in
+                // A header line naming the value columns only (`（人）  （人）  （%）` under the names) leaves the
+                // label's column empty.
+                let cells = headerCells(line)
+                let naming = headerLines.map { headerCells($0).count }.max() ?? 0
+                let labelless = cells.count == width && naming > width && headerLines.count >= 2
+                    && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= Self.firstValueStart(rows.map(\.row)) - Self.headerReach
+                return TextTableRow(cells: labelless ? Array(repeating: "", count: naming - width) + cells : cells, line: line)
+            }
         let body = rows.indices.map { r in
             let row = rows[r].row
             let labelParts = row.labelParts
@@ -149,7 +162,7 @@ struct SpaceAlignedTableShape: TextTableShape {
             }.sorted()
             return spans[spans.count / 2]
         }
-        let firstValueStart = full.map { $0.values[0].endColumn - $0.values[0].text.reduce(0) { $0 + TableCellText.width($1) } }.min() ?? 0
+        let firstValueStart = Self.firstValueStart(full)
         return lines.map { line in
             var cells = Array(repeating: "", count: width + labelColumns)
             let words = TableCellText.headerSpans(line.text, splittingAt: split).filter { !isRule($0.text) }
@@ -172,6 +185,25 @@ struct SpaceAlignedTableShape: TextTableShape {
             }
             return TextTableRow(cells: cells, line: line)
         }
+    }
+
+    /// The line with its words left of a display column blanked.
+    static func blankingLabelArea(_ line: SourceLine, before column: Int) -> SourceLine {
+        guard column > 0 else { return line }
+        var blanked = line
+        var position = 0
+        blanked.text = String(line.text.map { c -> Character in
+            defer { position += TableCellText.width(c) }
+            return position < column ? " " : c
+        })
+        return blanked
+    }
+
+    /// The display column where the leftmost value of the rows filling every column starts.
+    static func firstValueStart(_ rows: [SpacedRow]) -> Int {
+        let width = rows.map(\.values.count).max() ?? 0
+        return rows.filter { $0.values.count == width && width > 0 }
+            .map { $0.values[0].endColumn - $0.values[0].text.reduce(0) { $0 + TableCellText.width($1) } }.min() ?? 0
     }
 
     /// Display columns a header word may stand off the middle of the column it names.
