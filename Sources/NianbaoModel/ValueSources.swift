@@ -18,7 +18,7 @@ public enum ValueSources {
     /// (`after_compared_year`: `与 2017 年相比…` in a paragraph naming no later year), and a document year of
     /// unrecorded origin (`document`, `none`).
     public static let fallbackYearSources: Set<String> = ["published", "published_statistics", "body_years",
-                                                          "after_compared_year", "document", "none"]
+                                                          "table_captions", "after_compared_year", "document", "none"]
 
     /// Whether an entity came only by fallback. An unresolved entity (`unresolved: …`) counts as one; a value
     /// without a recorded source (files of older runs or other tools) does not: nothing says it was guessed.

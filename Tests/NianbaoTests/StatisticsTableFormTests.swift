@@ -151,6 +151,27 @@ import Segmentation
         #expect(found.contains("fulltime_teachers 渝北区 2023 16210 人 [普通中专]"))
     }
 
+    /// An extract naming its year only in its table's title: that is the document's year, its text's too.
+    @Test func aYearNamedOnlyInATablesTitle() throws {
+        let text = """
+        合肥市教育事业发展统计公报（摘要）
+
+        二、中等职业教育
+        全市共有中等职业学校（不含技工学校）52所，招生4.12万人。
+
+        表3  2023年合肥市中等职业教育基本情况
+
+        类别          学校数（所）  招生数（人）
+        中等职业学校       52          41187
+          普通中专         21          18904
+          职业高中         31          22283
+        """
+        let (found, result) = try observations(text)
+        #expect(result.coveredYear == 2023)
+        #expect(found.contains("new_enrollment 合肥市 2023 41200 人 [不含技工学校]"))
+        #expect(found.contains("new_enrollment 合肥市 2023 18904 人 [普通中专]"))
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

@@ -53,6 +53,11 @@ struct DocumentYear: Sendable {
         if let year = mostNamedYear(document.clean.blocks) {
             return DocumentYear(year: year, source: "body_years")
         }
+        // A bulletin's extract naming its year only in its table's title (`表3  2023年合肥市…基本情况`).
+        let captionYears = Set(document.tables.compactMap { ExtractionRun.captionYear($0.caption) })
+        if captionYears.count == 1, let year = captionYears.first {
+            return DocumentYear(year: year, source: "table_captions")
+        }
         return DocumentYear(reason: "neither the cover, the title, a publication date, the text nor the web address names a year")
     }
 
