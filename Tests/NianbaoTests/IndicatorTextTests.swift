@@ -619,4 +619,13 @@ enum IndicatorSentence {
         #expect(found.contains("new_enrollment 株洲市渌江技师学院 2023 9.2 % change [-]"))
         #expect(found.contains("new_enrollment 株洲市渌江技师学院 2023 786 人 [高级工班]"))
     }
+
+    /// `就业率（含升学）97.2%`: a phrase in inclusion brackets says what the phrase before counts, not the value's.
+    @Test func aPhraseInInclusionBracketsNamesNoValue() {
+        let found = IndicatorSentence.extract(["全区中职毕业生4320人，毕业生就业率（含升学）97.2%。"],
+                                              region: "渝北区", year: 2024, title: "渝北区2024年中等职业教育质量报告")
+            .observations.map(IndicatorSentence.summary)
+        #expect(found.contains("employment_rate 渝北区 2024 97.2 %"))
+        #expect(!found.contains { $0.hasPrefix("further_study_rate") })
+    }
 }
