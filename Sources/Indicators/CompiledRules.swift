@@ -39,6 +39,8 @@ struct CompiledRules: Sendable {
     let regionNames: Set<String>
     /// `cues.notValueBefore` as scalars, for comparing with the head of a clause of simple text.
     let notValueBeforeScalars: [[UInt32]]
+    /// `cues.inclusion` as scalars, longest first.
+    let inclusionScalars: [[UInt32]]
     /// `cues.history` and `cues.present` as scalars: searched in sentences without building Strings.
     let historyScalars: [[UInt32]]
     let presentScalars: [[UInt32]]
@@ -188,6 +190,7 @@ struct CompiledRules: Sendable {
         regionNames = Set(entities.filter { $0.kind == .region }.map(\.name))
         notValueBeforeScalars = cues.notValueBefore.map { $0.unicodeScalars.map(\.value) }
         historyScalars = cues.history.map { $0.unicodeScalars.map(\.value) }
+        inclusionScalars = cues.inclusion.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         presentScalars = cues.present.map { $0.unicodeScalars.map(\.value) }
         sameBelowScalars = cues.sameBelow.map { $0.unicodeScalars.map(\.value) }
         rankScalars = cues.rank.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }

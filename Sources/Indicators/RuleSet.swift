@@ -142,6 +142,8 @@ public struct CueRules: Sendable, Hashable {
     /// Words of a statistics page's title or first lines (`统计信息`, `统计公报`): dated only by its publication, its
     /// figures are of the year before.
     public var statisticsPage: [String] = []
+    /// Words opening brackets that say what the phrase before them counts (`就业率（含升学）`).
+    public var inclusion: [String] = []
 }
 
 /// A named plan period and the year it ends (`十四五`: 2025).
@@ -524,7 +526,7 @@ public struct RuleSet: Sendable {
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
                                                            "document_scope", "same_below", "rank", "amount", "region_comparison",
-                                                           "statistics_page"])
+                                                           "statistics_page", "inclusion"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -543,6 +545,7 @@ public struct RuleSet: Sendable {
             cues.amount = try list("amount")
             cues.regionComparison = try list("region_comparison")
             cues.statisticsPage = try list("statistics_page")
+            cues.inclusion = try list("inclusion")
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

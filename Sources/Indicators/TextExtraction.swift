@@ -163,7 +163,7 @@ extension ExtractionRun {
                text.scalars[clauses[opening].lowerBound..<clauses[clauseIndex].lowerBound].contains(where: { $0 == 0xFF1B || $0 == 0x3B }) {
                 leadIndex = nil
             }
-            // (…、预备技师 110 人，招生人数比上年增长 9.2%`: a clause naming the indicator again speaks of the whole)
+            // (`…、预备技师 110 人，招生人数比上年增长 9.2%`: a clause naming the indicator again speaks of the whole)
             if let opening = leadIndex, opening < clauseIndex, opensWithParts(text, clauses[opening]),
                matches.phrases.contains(where: { $0.start >= clauses[clauseIndex].lowerBound
                    && $0.start - clauses[clauseIndex].lowerBound <= Self.clauseOpeningSlack && $0.end <= number.start }) {
@@ -862,20 +862,18 @@ extension ExtractionRun {
         }
     }
 
-    /// The bracket the offset stands in, at depth 0 within the sentence.
-    /// Whether a phrase stands in brackets opened by an inclusion word (`（含升学）`, `（不含技工学校）`) and closed
-    /// before the number: it says what the phrase before the brackets counts.
-    static func qualifiesPhraseBefore(_ hit: BlockMatches.Phrase, text: AnalysedText, sentence: Range<Int>, number: Int) -> Bool {
-        guard let open = openingBracket(text: text, sentence: sentence, at: hit.start), open + 1 < hit.start,
+    /// Whether a phrase stands in brackets opened by an inclusion word (`cues.inclusion`: `（含升学）`, `（不含技工学校）`)
+    /// and closed before the number: it says what the phrase before the brackets counts.
+    func qualifiesPhraseBefore(_ hit: BlockMatches.Phrase, text: AnalysedText, sentence: Range<Int>, number: Int) -> Bool {
+        guard !compiled.inclusionScalars.isEmpty,
+              let open = Self.openingBracket(text: text, sentence: sentence, at: hit.start), open + 1 < hit.start,
               text.scalars[hit.end..<min(number, text.scalars.count)].contains(where: { $0 == 0xFF09 || $0 == 0x29 })
         else { return false }
         let inside = text.scalars[(open + 1)..<hit.start]
-        return inclusionWords.contains { word in inside.starts(with: word) }
+        return compiled.inclusionScalars.contains { word in inside.starts(with: word) }
     }
 
-    /// `含`, `包括`, `不含` as scalars.
-    static let inclusionWords: [[UInt32]] = ["含", "包括", "不含", "包含"].map { $0.unicodeScalars.map(\.value) }
-
+    /// The bracket the offset stands in, at depth 0 within the sentence.
     static func openingBracket(text: AnalysedText, sentence: Range<Int>, at offset: Int) -> Int? {
         var index = offset - 1
         var depth = 0
@@ -1076,7 +1074,7 @@ extension ExtractionRun {
         let nearest = matches.phrases.last { hit in
             guard hit.end > windowStart && hit.end <= number.start else { return false }
             // `就业率（含升学）97.2%`: a phrase in brackets saying what the one before includes names nothing itself.
-            if Self.qualifiesPhraseBefore(hit, text: text, sentence: sentence, number: number.start) { return false }
+            if qualifiesPhraseBefore(hit, text: text, sentence: sentence, number: number.start) { return false }
             if let previousNumberEnd, hit.start >= previousNumberEnd,
                Self.isAllWhitespace(text, previousNumberEnd..<hit.start) { return false }
             return true
