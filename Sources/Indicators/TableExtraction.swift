@@ -106,7 +106,8 @@ extension ExtractionRun {
                 if k != c, let unit = columns[k].unit, rows[0].indices.contains(k), !rows[0][k].isEmpty { columns[c].unit = unit }
             }
         }
-        let entityRows = assignIndicatorsToYearColumns(&columns, rows: rows, headerCount: headerCount, title: title)
+        let entityRows = rowsNameEntities
+            && assignIndicatorsToYearColumns(&columns, rows: rows, headerCount: headerCount, title: title)
         let blockIndex = blockIndex(of: table)
         let tableEntity: ResolvedEntity = entityOf(text: table.caption).map { ($0, "table_caption") } ?? documentSubjectEntity()
         let tableYear: (year: Int?, source: String) = Self.captionYear(table.caption).map { ($0, "table_caption") }
@@ -126,13 +127,13 @@ extension ExtractionRun {
     }
 
     /// `地区 | 招生数 (2022年 | 2023年) | 在校学生数 (…)`, or `地区 | 2022年 | 2023年` under a title naming one
-    /// indicator (`…专任教师情况`): rows of regions or schools, columns of an indicator in a year. Each year column
-    /// gets the indicator of the header cell spanning it (the nearest non-empty cell at or left of it in a row
-    /// above), else the title's. True when the rows are such entities (most data rows name one, or a total).
+    /// indicator (`…专任教师情况`), in a table whose rows name regions or schools (`rowsNameEntities`): columns of an
+    /// indicator in a year. Each year column gets the indicator of the header cell spanning it (the nearest
+    /// non-empty cell at or left of it in a row above), else the title's. True when some column got one.
     private mutating func assignIndicatorsToYearColumns(_ columns: inout [Column], rows: [[String]], headerCount: Int,
                                                         title: String) -> Bool {
         let yearColumns = columns.indices.filter { columns[$0].year != nil && columns[$0].indicator == nil }
-        guard !yearColumns.isEmpty, headerCount < rows.count, rowsNameEntities(rows) else { return false }
+        guard !yearColumns.isEmpty, headerCount < rows.count else { return false }
         // The one indicator the title names, the level's own name aside (`…中等职业学校专任教师情况`).
         var titleIndicator: Int?
         let titleText = AnalysedText(title)
