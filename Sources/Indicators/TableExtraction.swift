@@ -599,6 +599,8 @@ extension ExtractionRun {
     }
 
     static func captionYear(_ caption: String) -> Int? {
+        // A school year (`2023/2024学年初`: its first year; `2022—2023学年`: the year it ends), as a title's.
+        if caption.contains("学年"), let year = titleYear(caption, periods: []) { return year }
         guard let range = captionYearPattern.firstMatch(in: caption) else { return nil }
         return Int(caption[range].prefix(4))
     }

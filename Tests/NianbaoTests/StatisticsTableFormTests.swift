@@ -172,6 +172,27 @@ import Segmentation
         #expect(found.contains("new_enrollment 合肥市 2023 18904 人 [普通中专]"))
     }
 
+    /// Without drawn rules, a header whose last line stands one word over each value column places the spanning
+    /// words above it by position; `其中：女` sub-columns are no values; a caption's `2023/2024学年初` is 2023.
+    @Test func aSpanningHeaderOverOneWordPerColumn() throws {
+        let text = """
+        大连市2023年教育事业统计公报
+
+        表4  大连市中等职业教育学生情况（2023/2024学年初）
+                                                               单位：人
+                               招生数              在校生数
+                            合计    其中：女     合计    其中：女
+        中等职业教育       21560      9830      62340     28410
+          其中：民办        3120      1450       8960      4120
+          普通中专         10230      4870      29870     13650
+        """
+        let found = try observations(text).found
+        #expect(found.contains("new_enrollment 大连市 2023 21560 人 [-]"))
+        #expect(found.contains("enrollment 大连市 2023 8960 人 [民办]"))
+        #expect(found.contains("enrollment 大连市 2023 29870 人 [普通中专]"))
+        #expect(!found.contains { $0.contains(" 9830 ") || $0.contains(" 28410 ") })
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

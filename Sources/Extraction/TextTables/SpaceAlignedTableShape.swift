@@ -80,9 +80,12 @@ struct SpaceAlignedTableShape: TextTableShape {
         // Header lines naming only some columns (`招 生 数` over `绝对数  比上年增长`), with rules drawn under the
         // spanning words, are placed over the columns they stand above. (Without the rules a header that does not
         // add up is kept as printed: where its words stand is no evidence.)
+        // (or, without rules, when the last header line's words stand one over each value column: `合计  其中：女 …`)
         let misaligned = header == nil && headerLines.count >= 2
             && headerLines.contains { !(width...(width + 2)).contains(headerCells($0).count) }
-            && headerLines.contains { line in TableCellText.headerSpans(line.text).contains { Self.isRule($0.text) } }
+            && (headerLines.contains { line in TableCellText.headerSpans(line.text).contains { Self.isRule($0.text) } }
+                || Self.standsOverEachColumn(headerLines[headerLines.count - 1], rows: rows.map(\.row), width: width,
+                                             splittingAt: labelSplit))
         let headerRows = header
             ?? (misaligned ? Self.placedOverColumns(headerLines, rows: rows.map(\.row), width: width, labelColumns: max(1, labelColumns),
                                                    splittingAt: labelSplit) : nil)
@@ -153,15 +156,8 @@ struct SpaceAlignedTableShape: TextTableShape {
     static func placedOverColumns(_ lines: [SourceLine], rows: [SpacedRow], width: Int, labelColumns: Int,
                                   splittingAt split: Int?) -> [TextTableRow]? {
         let full = rows.filter { $0.values.count == width }
-        guard !full.isEmpty, width > 0 else { return nil }
-        let middles = (0..<width).map { c -> Int in
-            let spans = full.map { row -> Int in
-                let value = row.values[c]
-                let start = value.endColumn - value.text.reduce(0) { $0 + TableCellText.width($1) }
-                return (start + value.endColumn) / 2
-            }.sorted()
-            return spans[spans.count / 2]
-        }
+        let middles = columnMiddles(rows, width: width)
+        guard !full.isEmpty, !middles.isEmpty else { return nil }
         let firstValueStart = Self.firstValueStart(full)
         return lines.map { line in
             var cells = Array(repeating: "", count: width + labelColumns)
@@ -204,6 +200,32 @@ struct SpaceAlignedTableShape: TextTableShape {
         let width = rows.map(\.values.count).max() ?? 0
         return rows.filter { $0.values.count == width && width > 0 }
             .map { $0.values[0].endColumn - $0.values[0].text.reduce(0) { $0 + TableCellText.width($1) } }.min() ?? 0
+    }
+
+    /// Whether a header line's words right of the labels stand one over each value column: as many as the columns,
+    /// each within reach of a different column's middle, in order.
+    static func standsOverEachColumn(_ line: SourceLine, rows: [SpacedRow], width: Int, splittingAt split: Int?) -> Bool {
+        let middles = columnMiddles(rows, width: width)
+        let start = firstValueStart(rows) - headerReach
+        let words = TableCellText.headerSpans(line.text, splittingAt: split).filter { $0.end > start && !isRule($0.text) }
+        guard words.count == width, middles.count == width else { return false }
+        return zip(words, middles).allSatisfy { word, middle in
+            word.start - headerReach <= middle && middle <= word.end + headerReach
+        }
+    }
+
+    /// Each value column's middle display column, from the rows filling every column (the median).
+    static func columnMiddles(_ rows: [SpacedRow], width: Int) -> [Int] {
+        let full = rows.filter { $0.values.count == width }
+        guard !full.isEmpty, width > 0 else { return [] }
+        return (0..<width).map { c -> Int in
+            let spans = full.map { row -> Int in
+                let value = row.values[c]
+                let start = value.endColumn - value.text.reduce(0) { $0 + TableCellText.width($1) }
+                return (start + value.endColumn) / 2
+            }.sorted()
+            return spans[spans.count / 2]
+        }
     }
 
     /// Display columns a header word may stand off the middle of the column it names.
