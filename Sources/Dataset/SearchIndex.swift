@@ -230,9 +230,15 @@ public struct SearchIndex: Sendable {
             + flat[range.upperBound..<end] + (end < flat.endIndex ? "…" : "")
     }
 
+    /// Seconds a search waits for a store another process is writing.
+    static let busyTimeout: TimeInterval = 30
+
     private func withDatabase<T>(_ body: (DatabaseQueue) throws -> T) throws(DatasetError) -> T {
         do {
-            return try body(try DatabaseQueue(path: path))
+            // Another process (an import writing the store) may hold the lock a moment: wait, do not fail.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            return try body(try DatabaseQueue(path: path, configuration: configuration))
         } catch is SearchIndexMissing {
             throw .cannotRead(path: path, reason: "no search index (run `nianbao import` with this version first)")
         } catch let error as DatabaseError {

@@ -173,6 +173,18 @@ public struct PlanRules: Sendable, Hashable {
         return years[1]
     }
 
+    /// The year a plan starts from, its figures of that year or before being where things stand: the first
+    /// year of the range its title names (`（2023—2027年）` → 2023), else the year before its named period
+    /// (`“十四五”` → 2020); nil for a title that names no plan or no period.
+    public func baseYear(ofPlanTitled title: String?) -> Int? {
+        guard let title, let last = lastYear(ofPlanTitled: title) else { return nil }
+        if let range = title.range(of: #"(?<!\d)(19|20)\d\d\s*[-—–~～至]\s*((19|20)\d\d)\s*年"#, options: .regularExpression),
+           let first = Int(title[range].prefix(4)), first < last {
+            return first
+        }
+        return last - 5
+    }
+
     /// The last year of a period named in the text (`十三五` → 2020).
     public func lastYear(ofPeriod name: String) -> Int? { periods.first { $0.name == name }?.lastYear }
 }

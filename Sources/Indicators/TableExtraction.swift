@@ -92,6 +92,10 @@ extension ExtractionRun {
             }
             columns.append(column)
         }
+        // In a plan, a year column after the year it starts from holds targets (`2025年`, `2027年（目标）`).
+        if let base = rules.plans.baseYear(ofPlanTitled: document.frontMatter.title) {
+            for c in columns.indices where (columns[c].year ?? 0) > base { columns[c].isTarget = true }
+        }
         // `比上年增减（百分点）` beside year columns: the change of the latest of them.
         if let latest = columns.compactMap(\.year).max() {
             for c in columns.indices where columns[c].year == nil && columns[c].changeYear == nil && isChangeHeader(columns[c].header) {

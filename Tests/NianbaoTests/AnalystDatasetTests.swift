@@ -117,7 +117,10 @@ import Dataset
     @Test func sectionTextsAreInTheStore() throws {
         let index = SearchIndex(path: AnalystCorpus.database)
         let hit = try #require(try index.search("对口帮扶", kind: .case).first { $0.docId.hasPrefix("002_") })
-        let db = try DatabaseQueue(path: AnalystCorpus.database)
+        // (other tests of the suite may be writing the same store a moment)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let db = try DatabaseQueue(path: AnalystCorpus.database, configuration: configuration)
         let text = try #require(try db.read { (db: Database) throws in
             try String.fetchOne(db, sql: "SELECT text FROM section_texts WHERE doc_id = ? AND section_id = ?",
                                 arguments: [hit.docId, hit.sectionId])

@@ -193,6 +193,24 @@ import Segmentation
         #expect(!found.contains { $0.contains(" 9830 ") || $0.contains(" 28410 ") })
     }
 
+    /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
+    /// starts from hold targets.
+    @Test func aPlansAppendixTableWithAUnitColumn() throws {
+        let text = """
+        贵州省中等职业教育提质培优行动计划（2023—2027年）
+
+        附表1  主要指标
+
+        指标	单位	2023年（基期）	2025年	2027年（目标）	属性
+        中等职业学校在校生数	万人	42.1	44	46	预期性
+        生均教学仪器设备值	元	5620	6500	≥7500	约束性
+        """
+        let found = try observations(text).found
+        #expect(found.contains("enrollment 贵州省 2023 421000 人 [-]"))
+        #expect(found.contains("enrollment 贵州省 2025 440000 人 target [-]"))
+        #expect(found.contains("equipment_value_per_student 贵州省 2027 7500 元 target [-]"))
+    }
+
     /// An HTML table of a region's cities under a two-level header: `招生数` › `计` is the intake, `其中：…` a
     /// programme within it (no value); the cities' parent is the page's subject, `区直` the region's own schools.
     @Test func aRegionsCitiesUnderATwoLevelHeader() throws {

@@ -18,6 +18,11 @@ extension ExtractionRun {
         guard classes.contains(where: { $0 != nil && $0 != TableCategory.otherLevel }) else { return false }
         let titleClass = categories.classify(TableLabel(title).text)
         let headerCount = Self.categoryHeaderCount(rows)
+        // A unit column (`指标 | 单位 | 2023年 …`): each row's unit, where its label prints none.
+        let unitHeaders = rules.tableWords.unitHeaders
+        let unitColumn = (0..<headerCount).compactMap { r in
+            rows[r].firstIndex { unitHeaders.contains(Self.withoutSpaces($0)) }
+        }.first
         guard headerCount < rows.count else { return false }
         let width = rows.map(\.count).max() ?? 0
         var yearOfColumn: [Int: Int] = [:]
@@ -35,6 +40,14 @@ extension ExtractionRun {
                 }
             }
         }
+        // Year columns of planned figures: a target word in the header (`2027年（目标）`), or in a plan a year after
+        // the one it starts from.
+        let planBase = rules.plans.baseYear(ofPlanTitled: document.frontMatter.title)
+        let targetColumns = Set(yearOfColumn.compactMap { c, year -> Int? in
+            let header = (0..<headerCount).compactMap { rows[$0][safe: c] }.joined()
+            return rules.tableWords.targetHeaders.contains(where: { header.contains($0) }) || planBase.map({ year > $0 }) == true
+                ? c : nil
+        })
         // A change column naming no year (`比上年增减（%）`) beside year columns is the latest year's change.
         if let latest = yearOfColumn.values.max() {
             for c in 1..<max(1, width) where yearOfColumn[c] == nil && changeYearOfColumn[c] == nil && indicatorOfColumn[c] == nil {
@@ -110,11 +123,12 @@ extension ExtractionRun {
                 let takesGroup = rowClass != nil && !Self.namesMoreThanCategory(categories.removingCategoryWords(label.text))
                 guard let indicator = rowIndicator ?? (takesGroup ? group?.indicator : nil) else { continue }
                 guard effective != nil || rowIndicator != nil else { continue }
-                let unit = label.unit ?? group?.unit
+                let printedUnit = unitColumn.flatMap { rows[r][safe: $0] }.flatMap { Self.emptyCellMarks.contains($0) || $0.isEmpty ? nil : $0 }
+                let unit = label.unit ?? printedUnit ?? group?.unit
                 for (c, columnYear) in yearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
                     emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: indicator, unit: unit, table: table,
                                                r: r, c: c, entity: entity, year: (columnYear, "table_header"),
-                                               category: category) || emitted
+                                               category: category, isTarget: targetColumns.contains(c)) || emitted
                 }
                 // `2021年比上年增长（%）`: each row's change that year, a growth rate when the column says %.
                 for (c, change) in changeYearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
@@ -195,7 +209,7 @@ extension ExtractionRun {
 
     private mutating func emitCategoryCell(_ cell: String, row: [String], indicator: Int, unit: String?, table: TableData,
                                            r: Int, c: Int, entity: ResolvedEntity, year: (year: Int?, source: String),
-                                           category: String?, change: ChangeColumn? = nil) -> Bool {
+                                           category: String?, change: ChangeColumn? = nil, isTarget: Bool = false) -> Bool {
         let rule = rules.indicators[indicator]
         if change == .percent {
             let before = result.observations.count
@@ -210,7 +224,8 @@ extension ExtractionRun {
         let before = result.observations.count
         let location = table.cellLocations?[safe: r]?[safe: c] ?? table.rowLocations[safe: r]
         emitCell(cell, row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: year,
-                 location: location, table: table, group: nil, role: nil, category: category, isChange: change != nil)
+                 location: location, table: table, group: nil, role: nil, category: category, isChange: change != nil,
+                 isTarget: isTarget && change == nil)
         return result.observations.count > before
     }
 }
