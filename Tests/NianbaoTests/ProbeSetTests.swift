@@ -72,7 +72,7 @@ struct ProbeSetTests {
     /// session's end, run on its final build and again on the ninth's); so are the ninth (`y`, written during the
     /// ninth session and run once, on its final build) and the eleventh (`k`, written at the tenth session's start).
     /// The tenth (`z`), twelfth (`j`) and fourteenth (`n`, both statistics tables) are split by parity like the
-    /// seventh and eighth; the thirteenth (`m`) is held out whole, run only on the tenth session's last two builds.
+    /// seventh and eighth; the thirteenth (`m`) is held out whole, run only on the tenth session's last three builds.
     @Test func heldOutProbes() throws {
         try check(split: "holdout", [
             Floor(batch: "p", labels: 168, recall: 0.98, precision: 0.98),
