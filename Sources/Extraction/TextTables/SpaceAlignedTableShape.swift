@@ -62,11 +62,12 @@ struct SpaceAlignedTableShape: TextTableShape {
         // A header wrapped over lines that do not line up with the values becomes one row of column names
         // (a header whose last line names every column is a heading row over its sub-columns instead).
         // Letter-spaced header words (`指    标      单  位`) are split where the rows' second label part starts.
-        let labelSplit = Self.secondLabelPartColumn(rows.map(\.row))
+        let spacedRows = rows.map(\.row)
+        let labelSplit = Self.secondLabelPartColumn(spacedRows)
         func headerCells(_ line: SourceLine) -> [String] { TableCellText.headerCells(line.text, splittingAt: labelSplit) }
         let lastHeader = headerLines.last.map(headerCells)?.count ?? 0
         // (the label column's own header word, `项    目`, names no value column of a wrapped header)
-        let valueStart = Self.firstValueStart(rows.map(\.row)) - Self.headerReach
+        let valueStart = Self.firstValueStart(spacedRows) - Self.headerReach
         let header = headerLines.count >= 2 && lastHeader != width
             ? (lastHeader > width ? Self.stackedOverLastLine(headerLines, splittingAt: labelSplit)
                 : (WrappedHeader(words: headerWords).merge(headerLines, valueRows: values, width: width)
@@ -77,26 +78,26 @@ struct SpaceAlignedTableShape: TextTableShape {
         // A header naming one text column more than the label (`指标  单位  2022年  2023年`): each row's label
         // splits at its wide gap into the name and that column (`在校生数      人`).
         let labelColumns = headerLines.last.map { headerCells($0).count - width } ?? 1
-        // Header lines naming only some columns (`招 生 数` over `绝对数  比上年增长`), with rules drawn under the
-        // spanning words, are placed over the columns they stand above. (Without the rules a header that does not
-        // add up is kept as printed: where its words stand is no evidence.)
-        // (or, without rules, when the last header line's words stand one over each value column: `合计  其中：女 …`)
+        // Header lines naming only some columns (`招 生 数` over `绝对数  比上年增长`) are placed over the columns they
+        // stand above when rules are drawn under the spanning words, or when the last line stands one word over each
+        // value column (`合计  其中：女 …`). Otherwise a header that does not add up is kept as printed: where its
+        // words stand is no evidence.
         let misaligned = header == nil && headerLines.count >= 2
             && headerLines.contains { !(width...(width + 2)).contains(headerCells($0).count) }
             && (headerLines.contains { line in TableCellText.headerSpans(line.text).contains { Self.isRule($0.text) } }
-                || Self.standsOverEachColumn(headerLines[headerLines.count - 1], rows: rows.map(\.row), width: width,
+                || Self.standsOverEachColumn(headerLines[headerLines.count - 1], rows: spacedRows, width: width,
                                              splittingAt: labelSplit))
+        let namingCells = headerLines.map { headerCells($0).count }.max() ?? 0
         let headerRows = header
-            ?? (misaligned ? Self.placedOverColumns(headerLines, rows: rows.map(\.row), width: width, labelColumns: max(1, labelColumns),
+            ?? (misaligned ? Self.placedOverColumns(headerLines, rows: spacedRows, width: width, labelColumns: max(1, labelColumns),
                                                    splittingAt: labelSplit) : nil)
             ?? headerLines.map { line in
                 // A header line naming the value columns only (`（人）  （人）  （%）` under the names) leaves the
                 // label's column empty.
                 let cells = headerCells(line)
-                let naming = headerLines.map { headerCells($0).count }.max() ?? 0
-                let labelless = cells.count == width && naming > width && headerLines.count >= 2
-                    && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= Self.firstValueStart(rows.map(\.row)) - Self.headerReach
-                return TextTableRow(cells: labelless ? Array(repeating: "", count: naming - width) + cells : cells, line: line)
+                let labelless = cells.count == width && namingCells > width && headerLines.count >= 2
+                    && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= valueStart
+                return TextTableRow(cells: labelless ? Array(repeating: "", count: namingCells - width) + cells : cells, line: line)
             }
         let body = rows.indices.map { r in
             let row = rows[r].row
