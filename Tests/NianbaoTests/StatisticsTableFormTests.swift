@@ -193,6 +193,45 @@ import Segmentation
         #expect(!found.contains { $0.contains(" 9830 ") || $0.contains(" 28410 ") })
     }
 
+    /// A layout export's header whose spanning words stand centred over their sub-columns, with a units line and
+    /// the sub-columns' words on a third line: every word is placed over the columns it stands over.
+    @Test func aSpanningHeaderCentredOverItsSubColumns() throws {
+        let text = """
+        表3-5  2023年湖南省中等职业学校分类型基本情况
+
+                             学校数     毕业生数       招生数           在校学生数
+                              (所)       (人)          (人)                  (人)
+                                                  计      其中:女       计       其中:女
+        总    计               430      187654    201234    89012    567890   245678
+         普通中专              156       78901     85432    40123    234567   110234
+         技工学校               75       37643     41358    15891    121102    45111
+        """
+        let found = try observations(text).found
+        #expect(found.contains("schools 湖南省 2023 430 所 [-]"))
+        #expect(found.contains("graduates 湖南省 2023 187654 人 [-]"))
+        #expect(found.contains("new_enrollment 湖南省 2023 85432 人 [普通中专]"))
+        #expect(found.contains("enrollment 湖南省 2023 121102 人 [技工学校]"))
+        #expect(!found.contains { $0.contains(" 89012 ") || $0.contains(" 245678 ") })
+    }
+
+    /// A header of the value columns alone (`2022年  2023年  比上年增减`), nothing over the labels: the labels keep
+    /// their column and each year its values; the change column is the later year's change.
+    @Test func aHeaderOverTheValueColumnsAlone() throws {
+        let text = """
+        江西省中等职业教育主要指标（2022—2023年）
+
+                                      2022年        2023年       比上年增减     增长（%）
+        学校数（所）                     358           351            -7          -2.0
+        招生数（万人）                  22.41         23.87          1.46          6.5
+        生师比                         20.9:1        21.2:1
+        """
+        let found = try observations(text).found
+        #expect(found.contains("schools 江西省 2022 358 所 [-]"))
+        #expect(found.contains("schools 江西省 2023 -7 所 change [-]"))
+        #expect(found.contains("new_enrollment 江西省 2023 238700 人 [-]"))
+        #expect(found.contains("student_teacher_ratio 江西省 2022 20.9 ratio [-]"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {

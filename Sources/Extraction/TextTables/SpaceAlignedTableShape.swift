@@ -86,7 +86,8 @@ struct SpaceAlignedTableShape: TextTableShape {
             && headerLines.contains { !(width...(width + 2)).contains(headerCells($0).count) }
             && (headerLines.contains { line in TableCellText.headerSpans(line.text).contains { Self.isRule($0.text) } }
                 || Self.standsOverEachColumn(headerLines[headerLines.count - 1], rows: spacedRows, width: width,
-                                             splittingAt: labelSplit))
+                                             splittingAt: labelSplit)
+                || Self.namesEveryColumnByPosition(headerLines, rows: spacedRows, width: width, splittingAt: labelSplit))
         let namingCells = headerLines.map { headerCells($0).count }.max() ?? 0
         let headerRows = header
             ?? (misaligned ? Self.placedOverColumns(headerLines, rows: spacedRows, width: width, labelColumns: max(1, labelColumns),
@@ -95,9 +96,11 @@ struct SpaceAlignedTableShape: TextTableShape {
                 // A header line naming the value columns only (`（人）  （人）  （%）` under the names) leaves the
                 // label's column empty.
                 let cells = headerCells(line)
-                let labelless = cells.count == width && namingCells > width && headerLines.count >= 2
-                    && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= valueStart
-                return TextTableRow(cells: labelless ? Array(repeating: "", count: namingCells - width) + cells : cells, line: line)
+                // So does a header of the value columns alone over labels that have none (`2022年  2023年  增减`).
+                let labelless = cells.count == width && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= valueStart
+                    && (namingCells > width && headerLines.count >= 2 || namingCells == width && valueStart > 0)
+                let labelCells = max(namingCells - width, 1)
+                return TextTableRow(cells: labelless ? Array(repeating: "", count: labelCells) + cells : cells, line: line)
             }
         let body = rows.indices.map { r in
             let row = rows[r].row
@@ -212,6 +215,45 @@ struct SpaceAlignedTableShape: TextTableShape {
         guard words.count == width, middles.count == width else { return false }
         return zip(words, middles).allSatisfy { word, middle in
             word.start - headerReach <= middle && middle <= word.end + headerReach
+        }
+    }
+
+    /// Whether the header lines name the value columns by where their words stand: every word right of the labels
+    /// stands over one column or a run of them (within reach of their printed extent), the words of a line in
+    /// order over different columns, and every column has a word over it on some line. A layout export centres a
+    /// spanning word over its columns and a sub-column's word over its own (`招生数` over `计  其中:女`).
+    static func namesEveryColumnByPosition(_ lines: [SourceLine], rows: [SpacedRow], width: Int, splittingAt split: Int?) -> Bool {
+        let extents = columnExtents(rows, width: width)
+        guard extents.count == width, width >= 2 else { return false }
+        let start = firstValueStart(rows) - headerReach
+        var named = Array(repeating: false, count: width)
+        for line in lines {
+            var next = 0
+            for word in TableCellText.headerSpans(line.text, splittingAt: split) where word.end > start && !isRule(word.text) {
+                // The columns the word overlaps, else the one whose edge it stands within reach of.
+                let over = extents.indices.filter { word.start < extents[$0].end && extents[$0].start < word.end }
+                let near = extents.indices.filter {
+                    word.start - headerReach < extents[$0].end && extents[$0].start < word.end + headerReach
+                }
+                let under = over.isEmpty ? (near.count == 1 ? near : []) : over
+                guard let first = under.first, first >= next else { return false }
+                under.forEach { named[$0] = true }
+                next = under.last! + 1
+            }
+        }
+        return named.allSatisfy { $0 }
+    }
+
+    /// Each value column's printed extent (first to last display column), over the rows filling every column.
+    static func columnExtents(_ rows: [SpacedRow], width: Int) -> [(start: Int, end: Int)] {
+        let full = rows.filter { $0.values.count == width }
+        guard !full.isEmpty, width > 0 else { return [] }
+        return (0..<width).map { c in
+            let spans = full.map { row -> (Int, Int) in
+                let value = row.values[c]
+                return (value.endColumn - value.text.reduce(0) { $0 + TableCellText.width($1) }, value.endColumn)
+            }
+            return (spans.map(\.0).min()!, spans.map(\.1).max()!)
         }
     }
 
