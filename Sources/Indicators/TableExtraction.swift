@@ -61,6 +61,7 @@ extension ExtractionRun {
         for c in 0..<width {
             // The lowest non-empty header cell names the column; a parent cell above gives the unit.
             var header = ""
+            var namingRow = 0
             var unit: String?
             var isPartOfSpanning = false
             for r in 0..<headerCount where c < rows[r].count && !rows[r][c].isEmpty {
@@ -74,6 +75,7 @@ extension ExtractionRun {
                 // A unit alone under a name (`在校生` over `（人）`) gives the unit, not the name.
                 if !header.isEmpty, Self.withoutSpaces(Self.strippingUnit(rows[r][c])).isEmpty { continue }
                 header = rows[r][c]
+                namingRow = r
                 // `招生数` › `其中：中高职贯通`: a part of the spanning header's count, no indicator of its own.
                 isPartOfSpanning = r > 0 && TableLabel(rows[r][c]).isPart && Self.spanningCell(rows[r - 1], at: c) != nil
             }
@@ -89,6 +91,12 @@ extension ExtractionRun {
                     let targets = compiled.tableNames[key] ?? compiled.tableNames[CompiledRules.tableKey(TableLabel(header).text)] {
                 // (the second: the name without its `#`/`其中` mark and spacing, `#专 任 教师数`)
                 column.indicator = targets.first
+                // `2022年` spanning `招生数 | 在校生数`: the year of every column under it.
+                let spanning = (0..<namingRow).lazy.compactMap { Self.spanningCell(rows[$0], at: c) }
+                if let year = spanning.compactMap(Self.headerYear).first {
+                    column.year = year
+                    column.isTarget = spanning.contains { cell in self.rules.tableWords.targetHeaders.contains { cell.contains($0) } }
+                }
             }
             columns.append(column)
         }
@@ -111,7 +119,8 @@ extension ExtractionRun {
             }
         }
         let entityRows = rowsNameEntities
-            && assignIndicatorsToYearColumns(&columns, rows: rows, headerCount: headerCount, title: title)
+            && (assignIndicatorsToYearColumns(&columns, rows: rows, headerCount: headerCount, title: title)
+                || columns.contains { $0.year != nil && $0.indicator != nil })
         let blockIndex = blockIndex(of: table)
         let tableEntity: ResolvedEntity = entityOf(text: table.caption).map { ($0, "table_caption") } ?? documentSubjectEntity()
         let tableYear: (year: Int?, source: String) = Self.captionYear(table.caption).map { ($0, "table_caption") }

@@ -232,6 +232,72 @@ import Segmentation
         #expect(found.contains("student_teacher_ratio 江西省 2022 20.9 ratio [-]"))
     }
 
+    /// A yearbook's thousands grouped by a space (`98 765`) in columns standing further apart: one number each.
+    @Test func thousandsGroupedByASpace() throws {
+        let text = """
+        20-6  黑龙江省中等职业教育基本情况（2023年）
+
+                                            学校数        招生数        在校生数       毕业生数
+                                             （所）        （人）         （人）         （人）
+        中等职业教育                           312       98 765       287 654        87 321
+          普通中专                             102       40 123       121 987        35 678
+        """
+        let found = try observations(text).found
+        #expect(found.contains("new_enrollment 黑龙江省 2023 98765 人 [-]"))
+        #expect(found.contains("enrollment 黑龙江省 2023 121987 人 [普通中专]"))
+        #expect(!found.contains { $0.contains(" 765 ") || $0.contains(" 98 ") })
+    }
+
+    /// Kinds of school in rows under an indicator spanning its year columns (an HTML table's colspan), and regions'
+    /// rows under a year spanning its indicators' columns (a Markdown table's empty cells after the year).
+    @Test func indicatorsAndYearsSpanningEachOther() throws {
+        let html = """
+        <html><head><meta charset="utf-8"><title>新疆维吾尔自治区中等职业教育统计</title></head><body>
+        <h1>新疆维吾尔自治区2023年中等职业教育统计</h1>
+        <table border="1">
+        <tr><th rowspan="2">类别</th><th colspan="2">招生数（人）</th><th colspan="2">在校生数（人）</th></tr>
+        <tr><th>2022年</th><th>2023年</th><th>2022年</th><th>2023年</th></tr>
+        <tr><td>中等职业教育</td><td>87654</td><td>90123</td><td>234567</td><td>245678</td></tr>
+        <tr><td>其中：普通中专</td><td>34567</td><td>35678</td><td>98765</td><td>101234</td></tr>
+        </table></body></html>
+        """
+        let byKind = try observations(html, path: "t.html").found
+        #expect(byKind.contains("new_enrollment 新疆维吾尔自治区 2022 87654 人 [-]"))
+        #expect(byKind.contains("enrollment 新疆维吾尔自治区 2023 101234 人 [普通中专]"))
+        let markdown = """
+        # 云南省各州市中职学校招生和在校生
+
+        | 州市 | 2022年 | | 2023年 | |
+        |---|---|---|---|---|
+        | | 招生数 | 在校生数 | 招生数 | 在校生数 |
+        | 昆明市 | 35678 | 98765 | 36789 | 101234 |
+        | 曲靖市 | 12345 | 34567 | 12987 | 35678 |
+        """
+        let byRegion = try observations(markdown).found
+        #expect(byRegion.contains("enrollment 昆明市 2022 98765 人 [-]"))
+        #expect(byRegion.contains("new_enrollment 曲靖市 2023 12987 人 [-]"))
+        #expect(!byRegion.contains("new_enrollment 曲靖市 2022 12987 人 [-]"))
+    }
+
+    /// A school's name wrapped onto a line of its own finishes its row; a letter-spaced `合    计` under the names'
+    /// column is the total row, in a table whose first column numbers the rows.
+    @Test func aWrappedNameAndALetterSpacedTotalUnderASerialColumn() throws {
+        let text = """
+        2023年桂林市中等职业学校基本情况
+
+        序号  学校名称                          在校生数   招生数   专任教师
+         1    桂林市旅游职业中等专业学校          4567      1678       234
+         2    桂林市灵川县职业中等专业学             2345       876       123
+              校
+         3    桂林商贸旅游技工学校                3012      1123       167
+              合    计                           9924      3677       524
+        """
+        let found = try observations(text).found
+        #expect(found.contains("enrollment 桂林市灵川县职业中等专业学校 2023 2345 人 [-]"))
+        #expect(found.contains("new_enrollment 桂林商贸旅游技工学校 2023 1123 人 [-]"))
+        #expect(found.contains("fulltime_teachers 桂林市 2023 524 人 [-]"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {

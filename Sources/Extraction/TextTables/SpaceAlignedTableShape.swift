@@ -50,9 +50,25 @@ struct SpaceAlignedTableShape: TextTableShape {
                 j += 1
                 continue
             }
+            // A label wrapped onto a line of its own under it (`桂林市…专业学` / `校`) finishes the row above.
+            if let last = rows.last, let continued = continuedLabel(lines, at: j, after: last.row) {
+                rows[rows.count - 1].row = continued
+                j += 1
+                continue
+            }
             guard let row = SpacedRow(lines[j].text, captionOpeners: captionOpeners) else { break }
             rows.append((lines[j], row))
             j += 1
+        }
+        // Yearbooks group thousands by a space (`287 654`): one number, when the table's columns stand further apart.
+        // (unless the header names as many columns as the values are without joining, and fewer with it)
+        if SpacedRow.groupsThousandsBySpace(rows.map(\.row)) {
+            let joined = rows.map { ($0.line, $0.row.joiningSpacedThousands()) }
+            let named = headerLines.last.map { TableCellText.headerCells($0.text).count } ?? 0
+            func names(_ width: Int) -> Bool { named == width || named == width + 1 }
+            if !names(rows.map(\.row.values.count).max() ?? 0) || names(joined.map(\.1.values.count).max() ?? 0) {
+                rows = joined
+            }
         }
         // Rows of one value belong to a table of wider rows, never make one (a list of page numbers).
         let wide = rows.filter { $0.row.values.count >= 2 }.count
@@ -104,9 +120,12 @@ struct SpaceAlignedTableShape: TextTableShape {
             }
         let body = rows.indices.map { r in
             let row = rows[r].row
-            let labelParts = row.labelParts
+            let labelSpans = row.labelPartSpans
+            let labelParts = labelSpans.map(\.text)
             if labelColumns == 2, labelParts.count <= 2, !row.label.isEmpty {
-                let parts = labelParts.count == 2 ? labelParts : [row.label, ""]
+                // (a label of one part standing where the others' second part starts is in that column: `合    计`)
+                let inSecond = labelSplit.map { split in labelSpans.first.map { $0.start >= split - Self.headerReach } ?? false } ?? false
+                let parts = labelParts.count == 2 ? labelParts : (inSecond ? ["", labelParts[0]] : [row.label, ""])
                 return TextTableRow(cells: parts + values[r], line: rows[r].line)
             }
             // The same when a value (`—`) fills that column in some row: a label of two parts over an empty first
@@ -281,6 +300,33 @@ struct SpaceAlignedTableShape: TextTableShape {
         return starts[starts.count / 2]
     }
 
+    /// Characters a wrapped label's rest may have on its own line.
+    static let maximumLabelRest = 8
+
+    /// The row with its label finished by line `index`: a few Chinese characters and nothing else, standing within
+    /// the label's last part, with another row or the table's end after it.
+    func continuedLabel(_ lines: [SourceLine], at index: Int, after row: SpacedRow) -> SpacedRow? {
+        let text = lines[index].text
+        let rest = text.trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty, rest.count <= Self.maximumLabelRest, rest.allSatisfy(TableCellText.isIdeograph),
+              let last = row.printedLabel.lastIndex(where: { !SpacedRow.isSpace($0) }) else { return nil }
+        // Where the label's last part starts and where the rest stands (display columns).
+        let lastPart = row.printedLabel[..<row.printedLabel.index(after: last)]
+        let partStart = (lastPart.range(of: "  ", options: .backwards).map { lastPart[$0.upperBound...] } ?? lastPart)
+            .drop(while: SpacedRow.isSpace)
+        let partColumn = lastPart[..<partStart.startIndex].reduce(0) { $0 + TableCellText.width($1) }
+        let restColumn = text.prefix { SpacedRow.isSpace($0) }.reduce(0) { $0 + TableCellText.width($1) }
+        let labelEnd = lastPart.reduce(0) { $0 + TableCellText.width($1) }
+        guard restColumn >= partColumn - Self.headerReach, restColumn < labelEnd else { return nil }
+        let next = index + 1
+        guard next >= lines.count || lines[next].trimmedText.isEmpty
+                || SpacedRow(lines[next].text, captionOpeners: captionOpeners) != nil else { return nil }
+        var continued = row
+        continued.printedLabel = String(lastPart) + rest + row.printedLabel[row.printedLabel.index(after: last)...]
+        continued.label = TableCellText.label(continued.printedLabel)
+        return continued
+    }
+
     /// A blank line with a row right after it.
     func blankBeforeRow(_ lines: [SourceLine], at index: Int) -> Bool {
         guard lines[index].trimmedText.isEmpty, index + 1 < lines.count, lines[index + 1].isPlainText else { return false }
@@ -341,9 +387,39 @@ struct SpacedRow: Equatable {
     var printedLabel = ""
     /// The label's parts between runs of two spaces or more (`在校生数`, `人` of `在校生数      人   3,812`); asked
     /// only of a matched table's rows, so not split for every line tried.
-    var labelParts: [String] {
-        printedLabel.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.map(TableCellText.label)
+    var labelParts: [String] { labelPartSpans.map(\.text) }
+
+    /// The label's parts with the display column each starts at. Letter-spaced single characters (`合    计`) are
+    /// one part.
+    var labelPartSpans: [(text: String, start: Int)] {
+        var parts: [(text: String, start: Int, end: Int)] = []
+        var lastIsLetterRun = false
+        var column = 0, spaces = 0, current = "", start = 0
+        func close() {
+            guard !current.isEmpty else { return }
+            let text = TableCellText.label(current)
+            let letter = text.count == 1 && text.allSatisfy(TableCellText.isIdeograph)
+            if letter, lastIsLetterRun, let last = parts.last, start - last.end <= TableCellText.maximumLetterSpacing {
+                parts[parts.count - 1] = (last.text + text, last.start, column - spaces)
+            } else {
+                parts.append((text, start, column - spaces))
+                lastIsLetterRun = letter
+            }
+            current = ""
+        }
+        for c in printedLabel {
+            if Self.isSpace(c) {
+                spaces += 1
+            } else {
+                if spaces >= 2 { close() }
+                if current.isEmpty { start = column } else if spaces == 1 { current.append(" ") }
+                spaces = 0
+                current.append(c)
+            }
+            column += TableCellText.width(c)
+        }
+        close()
+        return parts.map { ($0.text, $0.start) }
     }
     /// The display column where the label's second part starts, after a run of two spaces or more.
     var secondLabelPartColumn: Int? {
@@ -410,6 +486,54 @@ struct SpacedRow: Equatable {
     }
 
     static func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{3000}" || c == "\u{00A0}" }
+
+    // MARK: Thousands grouped by a space
+
+    /// Whether the rows print thousands apart by one space (`98 765   287 654`): every one-space gap between two
+    /// values has a group of three digits after it and a whole number of at most three digits (or such groups)
+    /// before it, at least one gap does, and some values stand two spaces or more apart (columns one space apart
+    /// are the padded layout instead).
+    static func groupsThousandsBySpace(_ rows: [SpacedRow]) -> Bool {
+        var grouped = false, wideGap = false
+        for row in rows {
+            for k in row.values.indices.dropFirst() {
+                let gap = row.values[k].gapBefore
+                if gap >= 2 { wideGap = true; continue }
+                guard gap == 1, isDigitGroup(row.values[k].text), isLeadingGroup(row.values[k - 1].text) else { return false }
+                grouped = true
+            }
+        }
+        return grouped && wideGap
+    }
+
+    /// The row with each value continued by groups of three digits one space after it joined into one number.
+    func joiningSpacedThousands() -> SpacedRow {
+        var joined = self
+        joined.values = []
+        for value in values {
+            if value.gapBefore == 1, let last = joined.values.last, Self.isDigitGroup(value.text),
+               Self.isLeadingGroup(last.text, joined: true) {
+                joined.values[joined.values.count - 1].text += value.text
+                joined.values[joined.values.count - 1].endColumn = value.endColumn
+            } else {
+                joined.values.append(value)
+            }
+        }
+        return joined
+    }
+
+    /// `765`, `654.3`: three digits, a decimal part allowed.
+    static func isDigitGroup(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts[0].count == 3 && parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber)
+            && (parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }))
+    }
+
+    /// `98`, `-1`: a whole number of at most three digits, what a group can follow (of any length once joined).
+    static func isLeadingGroup(_ text: String, joined: Bool = false) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && (joined || digits.count <= 3) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     /// The value cells when an empty cell is printed as a space and its separator.
     func paddedCells() -> [String] {

@@ -40,6 +40,21 @@ extension ExtractionRun {
                 }
             }
         }
+        // Two header rows of indicators and years, the upper one spanning (`招生数` over `2022年 | 2023年`, or `2022年`
+        // over `招生数 | 在校生数`): a column left blank under the spanning cell takes it.
+        if headerCount > 1, !yearOfColumn.isEmpty, !indicatorOfColumn.isEmpty {
+            for c in 1..<max(1, width) where (yearOfColumn[c] == nil && changeYearOfColumn[c] == nil) != (indicatorOfColumn[c] == nil) {
+                for r in 0..<headerCount - 1 {
+                    guard let spanning = Self.spanningCell(rows[r], at: c) else { continue }
+                    if yearOfColumn[c] == nil, let year = Self.headerYear(spanning) {
+                        yearOfColumn[c] = year
+                    } else if indicatorOfColumn[c] == nil, Self.headerYear(spanning) == nil, changeYear(spanning) == nil {
+                        let label = TableLabel(spanning)
+                        if let indicator = tableIndicator(label.text) { indicatorOfColumn[c] = (indicator, label.unit) }
+                    }
+                }
+            }
+        }
         // Year columns of planned figures: a target word in the header (`2027年（目标）`), or in a plan a year after
         // the one it starts from.
         let planBase = rules.plans.baseYear(ofPlanTitled: document.frontMatter.title)
@@ -120,18 +135,25 @@ extension ExtractionRun {
                 // A category row takes the indicator of the group above (`学校数 (所)` › `中等职业学校`) only when
                 // its label names nothing besides the category: `中等职业学校校本部行政人员数` counts something
                 // no rule knows, not the group's teachers.
+                // A column naming an indicator over its year (`招生数` › `2023年`) gives it to a row naming none.
                 let takesGroup = rowClass != nil && !Self.namesMoreThanCategory(categories.removingCategoryWords(label.text))
-                guard let indicator = rowIndicator ?? (takesGroup ? group?.indicator : nil) else { continue }
+                let columnIndicators = indicatorOfColumn.filter { yearOfColumn[$0.key] != nil || changeYearOfColumn[$0.key] != nil }
+                let rowsOwn = rowIndicator ?? (takesGroup && columnIndicators.isEmpty ? group?.indicator : nil)
+                guard rowsOwn != nil || !columnIndicators.isEmpty else { continue }
                 guard effective != nil || rowIndicator != nil else { continue }
                 let printedUnit = unitColumn.flatMap { rows[r][safe: $0] }.flatMap { Self.emptyCellMarks.contains($0) || $0.isEmpty ? nil : $0 }
-                let unit = label.unit ?? printedUnit ?? group?.unit
+                let rowUnit = label.unit ?? printedUnit
                 for (c, columnYear) in yearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                    guard let indicator = rowsOwn ?? columnIndicators[c]?.indicator else { continue }
+                    let unit = rowUnit ?? (rowsOwn == nil ? columnIndicators[c]?.unit : group?.unit)
                     emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: indicator, unit: unit, table: table,
                                                r: r, c: c, entity: entity, year: (columnYear, "table_header"),
                                                category: category, isTarget: targetColumns.contains(c)) || emitted
                 }
                 // `2021年比上年增长（%）`: each row's change that year, a growth rate when the column says %.
                 for (c, change) in changeYearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                    guard let indicator = rowsOwn ?? columnIndicators[c]?.indicator else { continue }
+                    let unit = rowUnit ?? (rowsOwn == nil ? columnIndicators[c]?.unit : group?.unit)
                     emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: indicator, unit: unit, table: table,
                                                r: r, c: c, entity: entity, year: (change.year, "table_header"),
                                                category: category, change: change.percent ? .percent : .ownUnit) || emitted
