@@ -298,6 +298,36 @@ import Segmentation
         #expect(found.contains("fulltime_teachers 桂林市 2023 524 人 [-]"))
     }
 
+    /// A sentence under the table naming it (`以上数据…`, no `注`) and a note's `统计范围` leave a kind out of the
+    /// whole table; a header as wide as the values whose first word is a measure names no label column.
+    @Test func notesNamingTheTableAndAHeaderOfMeasuresOnly() throws {
+        let kinds = """
+        2023年海口市中等职业教育发展情况
+
+                  学校类型          学校数（所）    在校生（人）
+                  公办                   23            34567
+                  民办                    7             8765
+                  合计                   30            43332
+
+        以上数据不含技工学校。
+        """
+        let found = try observations(kinds).found
+        #expect(found.contains("schools 海口市 2023 7 所 [不含技工学校/民办]"))
+        #expect(found.contains("enrollment 海口市 2023 43332 人 [不含技工学校]"))
+        let scoped = """
+        2023年海口市中等职业教育发展情况
+
+                              学校数    招生数    在校生数
+        中等职业教育（含民办）         12     8765     24567
+          其中：民办                  4     2345      6789
+
+        注：1.统计范围不含技工学校。2.招生数为秋季招生。
+        """
+        let measured = try observations(scoped).found
+        #expect(measured.contains("schools 海口市 2023 12 所 [不含技工学校]"))
+        #expect(measured.contains("new_enrollment 海口市 2023 2345 人 [不含技工学校/民办]"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {

@@ -159,7 +159,8 @@ import NianbaoModel
           2.小    学 71 12127 74649 3861
         """)
         #expect(doc.blocks.first?.kind == .paragraph)
-        #expect(rows(doc).map(\.cells) == [["学校数", "招生数", "在校生数", "教职工"],
+        // (the header names the value columns only: the label's column is left empty)
+        #expect(rows(doc).map(\.cells) == [["", "学校数", "招生数", "在校生数", "教职工"],
                                            ["1.中等职业学校", "10", "4493", "14609", "726"],
                                            ["#普通中专", "3", "3357", "10097", "423"],
                                            ["成人中专", "", "60", "186"],

@@ -113,7 +113,10 @@ struct SpaceAlignedTableShape: TextTableShape {
                 // label's column empty.
                 let cells = headerCells(line)
                 // So does a header of the value columns alone over labels that have none (`2022年  2023年  增减`).
-                let labelless = cells.count == width && (TableCellText.headerSpans(line.text).first?.start ?? 0) >= valueStart
+                // (a header as wide as the values whose first word is a measure's name, `学校数`, or a year, names no label)
+                let firstIsMeasure = cells.first.map { headerWords.namesMeasureOrYear($0) } ?? false
+                let labelless = cells.count == width
+                    && ((TableCellText.headerSpans(line.text).first?.start ?? 0) >= valueStart || firstIsMeasure && namingCells == width)
                     && (namingCells > width && headerLines.count >= 2 || namingCells == width && valueStart > 0)
                 let labelCells = max(namingCells - width, 1)
                 return TextTableRow(cells: labelless ? Array(repeating: "", count: labelCells) + cells : cells, line: line)

@@ -178,3 +178,15 @@ struct WrappedHeader {
         Double(cell.filter { $0 != "," }.trimmingCharacters(in: .whitespaces))
     }
 }
+
+extension TableHeaderWords {
+    /// Whether a header cell names a value column by its form: a measure's name (`学校数`, `在校生数（人）`) or a
+    /// year (`2023年`, `2023`), never the label column's `项目`, `地区`.
+    func namesMeasureOrYear(_ cell: String) -> Bool {
+        let name = WrappedHeader.splitUnit(cell).0
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        if digits.count == 4, name.dropFirst(4).allSatisfy({ $0 == "年" }) { return true }
+        guard let last = name.last, TableCellText.isIdeograph(last) else { return false }
+        return nameEndings.contains(last)
+    }
+}

@@ -21,7 +21,8 @@ struct TableNoteScope {
 }
 
 extension ExtractionRun {
-    /// Notes opening with `注` right under the table, with the enumerated or translated lines that continue them.
+    /// Notes opening with `注` (or a scope word) right under the table, with the enumerated or translated lines that
+    /// continue them.
     static let maximumNoteBlocks = 6
 
     func tableNoteScope(_ table: TableData, rowLabels: [String]) -> TableNoteScope {
@@ -33,7 +34,8 @@ extension ExtractionRun {
         while index < blocks.count, notes.count < Self.maximumNoteBlocks, blocks[index].kind == .paragraph {
             let text = simplifiedCell(blocks[index].matchingText).trimmingCharacters(in: .whitespaces)
             if notes.isEmpty {
-                guard text.hasPrefix("注") else { break }
+                // (or a sentence naming the table: `以上数据不含技工学校。`)
+                guard text.hasPrefix("注") || rules.tableWords.scopeWords.contains(where: { text.hasPrefix($0) }) else { break }
             } else if !(text.first.map { $0.isNumber || $0.isASCII || $0 == "（" || $0 == "(" } ?? false) {
                 break
             }
