@@ -216,6 +216,8 @@ public struct TableWordRules: Sendable, Hashable {
     /// A sub-column's header holding the whole of the header spanning it (`招生数` › `计`, `其中：…`): the column
     /// is named by the spanning header.
     public var wholeSubHeaders: Set<String> = []
+    /// Header cells over a column of schools' names (`学校名称`): each row not a total is the school it names.
+    public var schoolHeaders: [String] = []
 }
 
 /// What a web address says of its document (`entities.yaml` `web_addresses`).
@@ -333,7 +335,7 @@ public struct RuleSet: Sendable {
         let map = try file.mapping(node, allowed: ["name_headers", "numbering_headers", "unit_headers", "year_headers",
                                                    "total_labels", "change_labels", "note_prefixes", "introductions",
                                                    "scope_words", "breakdown_headers", "target_headers",
-                                                   "whole_sub_headers"])
+                                                   "whole_sub_headers", "school_headers"])
         func list(_ key: String) throws(RuleError) -> [String] {
             try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
         }
@@ -342,7 +344,8 @@ public struct RuleSet: Sendable {
                               totalLabels: Set(try list("total_labels")), changeLabels: Set(try list("change_labels")),
                               notePrefixes: try list("note_prefixes"), introductions: try list("introductions"),
                               scopeWords: try list("scope_words"), breakdownHeaders: try list("breakdown_headers"),
-                              targetHeaders: try list("target_headers"), wholeSubHeaders: Set(try list("whole_sub_headers")))
+                              targetHeaders: try list("target_headers"), wholeSubHeaders: Set(try list("whole_sub_headers")),
+                              schoolHeaders: try list("school_headers"))
     }
 
     /// `plans` of `indicators.yaml`: plan words and named periods with their last years.

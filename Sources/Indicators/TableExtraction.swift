@@ -18,6 +18,9 @@ extension ExtractionRun {
         var unit: String?
         /// The year column holds planned figures (`2025年（目标）`, `tables.target_headers`).
         var isTarget = false
+        /// `在校生数 | 比上年增减` without year columns: the column of the change of the indicator left of it, a growth
+        /// rate when its header says % (`增长（%）`).
+        var changeOf: (indicator: Int, percent: Bool)? = nil
     }
 
     mutating func extractTable(_ table: TableData, index tableIndex: Int) {
@@ -97,6 +100,11 @@ extension ExtractionRun {
                     column.year = year
                     column.isTarget = spanning.contains { cell in self.rules.tableWords.targetHeaders.contains { cell.contains($0) } }
                 }
+            } else if !isPartOfSpanning, let (year, rest) = Self.yearAndRest(header),
+                      let targets = compiled.tableNames[CompiledRules.tableKey(Self.strippingUnit(rest))] {
+                // `2022年在校生`: that year's column of the indicator.
+                column.indicator = targets.first
+                column.year = year
             }
             columns.append(column)
         }
@@ -108,6 +116,15 @@ extension ExtractionRun {
         if let latest = columns.compactMap(\.year).max() {
             for c in columns.indices where columns[c].year == nil && columns[c].changeYear == nil && isChangeHeader(columns[c].header) {
                 columns[c].changeYear = latest
+            }
+        }
+        // `在校生数 | 比上年增减 | 招生数 | 比上年增减`, no year columns: each change column follows its indicator's.
+        if !columns.contains(where: { $0.year != nil }) {
+            for c in columns.indices.dropFirst() where columns[c].indicator == nil && columns[c].changeYear == nil
+                && isChangeHeader(columns[c].header) {
+                guard let indicator = columns[c - 1].indicator ?? columns[c - 1].changeOf?.indicator else { continue }
+                let unit = Self.parenthesisedUnit(columns[c].header) ?? ""
+                columns[c].changeOf = (indicator, unit == "%" || unit == "％" || columns[c].header.hasSuffix("%"))
             }
         }
         // Units stated only in a parent header apply to the sub-columns under it.
@@ -133,7 +150,7 @@ extension ExtractionRun {
                                     entity: entityOfTable(table, title: title), year: tableYear, tableIndex: tableIndex)
         } else if columns.contains(where: { $0.year != nil }) {
             extractYearColumns(table: table, rows: rows, columns: columns, dataRows: dataRows, entity: tableEntity)
-        } else if columns.contains(where: { $0.indicator != nil }) {
+        } else if columns.contains(where: { $0.indicator != nil || $0.changeOf != nil }) {
             extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
                                     entity: tableEntity, year: tableYear, tableIndex: tableIndex)
         }
@@ -193,6 +210,12 @@ extension ExtractionRun {
     /// Whether the rows holding numbers are named by regions or schools (or totals) more than half of them,
     /// none by an indicator's name.
     mutating func rowsNameEntities(_ rows: [[String]]) -> Bool {
+        // (a header over the rows' names saying they are schools')
+        let headerRows = rows.prefix { !$0.dropFirst().contains(where: Self.isPlainNumber) }
+        if headerRows.contains(where: { $0.contains { rules.tableWords.schoolHeaders.contains(Self.withoutSpaces($0)) } }),
+           rows.count - headerRows.count >= 2 {
+            return true
+        }
         let keys = rows.filter { $0.dropFirst().contains(where: Self.isPlainNumber) }
             .compactMap { $0.first.map(Self.withoutSpaces) }.filter { !$0.isEmpty }
         guard keys.count >= 2, !keys.contains(where: { compiled.tableNames[CompiledRules.tableKey($0)] != nil }) else { return false }
@@ -427,6 +450,9 @@ extension ExtractionRun {
         var changeRows: [Int] = []
         // `专业名称 | 在校生（人）`: rows of the parts of the table's entity, each its own category.
         let breakdown = columns[safe: keyColumn].map { rules.tableWords.breakdownHeaders.contains(Self.withoutSpaces($0.header)) } ?? false
+        // `学校名称 | 在校生数`: every row but a total is the school it names.
+        let schools = !breakdown
+            && (columns[safe: keyColumn].map { rules.tableWords.schoolHeaders.contains(Self.withoutSpaces($0.header)) } ?? false)
         var rowCategories: [Int: String] = [:]
         // `计划招生数(人) | 实际录取数(人) | 报到数(人)` over one row of numbers: no column names the row, which is
         // the table's entity in its year.
@@ -450,6 +476,9 @@ extension ExtractionRun {
             }
             if rowYearColumn != nil, let rowYear = Int(compact.prefix(4)), (1949...2100).contains(rowYear) {
                 rowEntities[r] = (entity, (rowYear, "table_row"))
+            } else if schools, !compact.isEmpty, !Self.isPlainNumber(compact), isSchoolRow(compact) {
+                let named = entityOf(text: key).flatMap { isSchoolName($0) ? $0 : nil }
+                rowEntities[r] = ((named ?? TableLabel(key).text, "table_row"), year)
             } else if !breakdown, !isSchoolName(compact), case .part(let kind)? = rules.tableCategories.classify(compact) {
                 // `市属` among regions' rows: the table's entity, of that kind.
                 rowEntities[r] = (entity, year)
@@ -468,6 +497,11 @@ extension ExtractionRun {
             partRows.append(r)
         }
         for (c, column) in columns.enumerated() {
+            if let change = column.changeOf {
+                emitChangeColumn(c, change: change, rows: rows, partRows: partRows + (totalRow.map { [$0] } ?? []),
+                                 rowEntities: rowEntities, rowCategories: rowCategories, table: table)
+                continue
+            }
             guard var indicator = column.indicator else { continue }
             if let level = tableLevel {
                 guard let counterpart = levelVariant(of: indicator, in: level) else { continue }
@@ -501,6 +535,35 @@ extension ExtractionRun {
                              table: table, group: group, role: .remainder, category: word)
                 }
             }
+        }
+    }
+
+    /// Whether a row under a schools' header names a school: a school's name, or a name ending in a school suffix
+    /// (`区职业中专`, `科左中旗职业高中`) that is more than a kind of school (`民办学校`, `职业高中`); never a part
+    /// (`其中：民办`) nor the rest (`其他学校`).
+    func isSchoolRow(_ label: String) -> Bool {
+        guard !TableLabel(label).isPart, !rules.cues.remainder.contains(where: { label.hasPrefix($0) }) else { return false }
+        if isSchoolName(label) { return true }
+        guard rules.schoolNames.suffixes.contains(where: { label.hasSuffix($0) }) else { return false }
+        return rules.tableCategories.classify(label) == nil
+            || Self.namesMoreThanCategory(rules.tableCategories.removingCategoryWords(label))
+    }
+
+    /// A change column's cells: each row's change of the indicator, in the row's year, in the indicator's unit or %.
+    private mutating func emitChangeColumn(_ c: Int, change: (indicator: Int, percent: Bool), rows: [[String]], partRows: [Int],
+                                           rowEntities: [Int: (entity: ResolvedEntity, year: (year: Int?, source: String))],
+                                           rowCategories: [Int: String], table: TableData) {
+        var indicator = change.indicator
+        if let level = tableLevel {
+            guard let counterpart = levelVariant(of: indicator, in: level) else { return }
+            indicator = counterpart
+        }
+        let rule = rules.indicators[indicator]
+        for r in partRows {
+            guard c < rows[r].count, let context = rowEntities[r] else { continue }
+            emitCell(rows[r][c], row: rows[r], rule: rule, factor: 1, entity: context.entity, year: context.year,
+                     location: table.rowLocations[safe: r], table: table, group: nil, role: nil, category: rowCategories[r],
+                     isChange: true, unit: change.percent ? "%" : nil)
         }
     }
 

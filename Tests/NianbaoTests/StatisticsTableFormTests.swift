@@ -328,6 +328,74 @@ import Segmentation
         #expect(measured.contains("new_enrollment 海口市 2023 2345 人 [不含技工学校/民办]"))
     }
 
+    /// Rows under a `学校名称` header are the schools they name, a place's kind of school too (`科左中旗职业高中`).
+    @Test func rowsUnderASchoolNameHeaderAreSchools() throws {
+        let text = """
+        通辽市2023年中等职业学校情况
+
+        学校名称	在校生数	毕业生数
+        通辽市第一职业中等专业学校	3456	1023
+        科左中旗职业高中	1234	398
+        合计	4690	1421
+        """
+        let found = try observations(text).found
+        #expect(found.contains("enrollment 科左中旗职业高中 2023 1234 人 [-]"))
+        #expect(found.contains("graduates 通辽市 2023 1421 人 [-]"))
+        #expect(!found.contains { $0.contains("[职业高中]") })
+    }
+
+    /// A change column right of an indicator's column, no year columns: that indicator's change in the table's
+    /// year, in its unit or in % (rows of regions and rows of kinds alike).
+    @Test func changeColumnsBesideTheirIndicators() throws {
+        let regions = """
+        2023年长春市教育事业统计公报
+
+          县（市）区        在校生数      比上年增减       招生数     增长（%）
+          榆树市              3456          -123          1234        3.8
+          德惠市              2987           210          1098       -2.8
+        """
+        let byRegion = try observations(regions).found
+        #expect(byRegion.contains("enrollment 榆树市 2023 -123 人 change [-]"))
+        #expect(byRegion.contains("new_enrollment 德惠市 2023 -2.8 % change [-]"))
+        let kinds = """
+        2023年长春市教育事业统计公报
+
+                            学校数   比上年增减   在校生数   增长（%）
+        中等职业教育           45        -2        60213       3.1
+          普通中专             20        -1        30123       2.5
+        """
+        let byKind = try observations(kinds).found
+        #expect(byKind.contains("schools 长春市 2023 -2 所 change [-]"))
+        #expect(byKind.contains("enrollment 长春市 2023 2.5 % change [普通中专]"))
+    }
+
+    /// A header cell naming a year and an indicator (`2022年在校生`, `2023年招生数（人）`) is that year's column of it,
+    /// over schools' rows and over kinds' rows alike.
+    @Test func headersNamingAYearAndAnIndicator() throws {
+        let schools = """
+        2023年新城区中等职业教育质量年度报告
+
+        学校名称        2022年在校生    2023年在校生    专任教师
+        新城区职业中专        1987            2034          156
+        第二职业学校          1456            1510          120
+        合计                  3443            3544          276
+        """
+        let bySchool = try observations(schools).found
+        #expect(bySchool.contains("enrollment 第二职业学校 2022 1456 人 [-]"))
+        #expect(bySchool.contains("enrollment 新城区 2023 3544 人 [-]"))
+        #expect(bySchool.contains("fulltime_teachers 新城区职业中专 2023 156 人 [-]"))
+        let kinds = """
+        2023年长春市教育事业统计公报
+
+                            2022年招生数（人）   2023年招生数（人）
+        中等职业教育              20123              21356
+          普通中专                 9870              10234
+        """
+        let byKind = try observations(kinds).found
+        #expect(byKind.contains("new_enrollment 长春市 2022 20123 人 [-]"))
+        #expect(byKind.contains("new_enrollment 长春市 2023 10234 人 [普通中专]"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {

@@ -51,7 +51,8 @@ struct SpaceAlignedTableShape: TextTableShape {
                 continue
             }
             // A label wrapped onto a line of its own under it (`桂林市…专业学` / `校`) finishes the row above.
-            if let last = rows.last, let continued = continuedLabel(lines, at: j, after: last.row) {
+            if let last = rows.last,
+               let continued = continuedLabel(lines, at: j, after: last.row, widestLabel: rows.map(\.row.labelWidth).max() ?? 0) {
                 rows[rows.count - 1].row = continued
                 j += 1
                 continue
@@ -307,8 +308,9 @@ struct SpaceAlignedTableShape: TextTableShape {
     static let maximumLabelRest = 8
 
     /// The row with its label finished by line `index`: a few Chinese characters and nothing else, standing within
-    /// the label's last part, with another row or the table's end after it.
-    func continuedLabel(_ lines: [SourceLine], at index: Int, after row: SpacedRow) -> SpacedRow? {
+    /// the label's last part (never left of it: a heading over the rows below), under a label filling the labels'
+    /// width, with another row or the table's end after it.
+    func continuedLabel(_ lines: [SourceLine], at index: Int, after row: SpacedRow, widestLabel: Int) -> SpacedRow? {
         let text = lines[index].text
         let rest = text.trimmingCharacters(in: .whitespaces)
         guard !rest.isEmpty, rest.count <= Self.maximumLabelRest, rest.allSatisfy(TableCellText.isIdeograph),
@@ -320,7 +322,7 @@ struct SpaceAlignedTableShape: TextTableShape {
         let partColumn = lastPart[..<partStart.startIndex].reduce(0) { $0 + TableCellText.width($1) }
         let restColumn = text.prefix { SpacedRow.isSpace($0) }.reduce(0) { $0 + TableCellText.width($1) }
         let labelEnd = lastPart.reduce(0) { $0 + TableCellText.width($1) }
-        guard restColumn >= partColumn - Self.headerReach, restColumn < labelEnd else { return nil }
+        guard restColumn >= partColumn, restColumn < labelEnd, labelEnd >= widestLabel - 2 else { return nil }
         let next = index + 1
         guard next >= lines.count || lines[next].trimmedText.isEmpty
                 || SpacedRow(lines[next].text, captionOpeners: captionOpeners) != nil else { return nil }
@@ -391,6 +393,11 @@ struct SpacedRow: Equatable {
     /// The label's parts between runs of two spaces or more (`在校生数`, `人` of `在校生数      人   3,812`); asked
     /// only of a matched table's rows, so not split for every line tried.
     var labelParts: [String] { labelPartSpans.map(\.text) }
+
+    /// The display columns the printed label takes, its trailing spaces left out.
+    var labelWidth: Int {
+        printedLabel.reversed().drop(while: Self.isSpace).reduce(0) { $0 + TableCellText.width($1) }
+    }
 
     /// The label's parts with the display column each starts at. Letter-spaced single characters (`合    计`) are
     /// one part.

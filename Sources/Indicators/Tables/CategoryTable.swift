@@ -36,7 +36,13 @@ extension ExtractionRun {
                     changeYearOfColumn[c] = (year, Self.parenthesisedUnit(rows[r][c]).map { $0 == "%" || $0 == "％" } ?? false)
                 } else {
                     let label = TableLabel(rows[r][c])
-                    if let indicator = tableIndicator(label.text) { indicatorOfColumn[c] = (indicator, label.unit) }
+                    if let (year, rest) = Self.yearAndRest(rows[r][c]), let indicator = tableIndicator(TableLabel(rest).text) {
+                        // `2022年招生数`: that year's column of the indicator.
+                        yearOfColumn[c] = year
+                        indicatorOfColumn[c] = (indicator, label.unit)
+                    } else if let indicator = tableIndicator(label.text) {
+                        indicatorOfColumn[c] = (indicator, label.unit)
+                    }
                 }
             }
         }
@@ -76,10 +82,12 @@ extension ExtractionRun {
         var changeOfIndicatorColumn: [Int: (indicator: Int, percent: Bool)] = [:]
         if yearOfColumn.isEmpty {
             for c in 1..<max(1, width) where indicatorOfColumn[c] == nil && changeYearOfColumn[c] == nil {
+                // (else, `学校数 | 比上年增减`, the indicator of the column left of it)
                 guard let r = (0..<headerCount).reversed().first(where: { c < rows[$0].count && !rows[$0][c].isEmpty }),
-                      isChangeHeader(rows[r][c]),
-                      let spanning = (0..<r).reversed().lazy.compactMap({ Self.spanningCell(rows[$0], at: c) }).first,
-                      let indicator = tableIndicator(TableLabel(spanning).text) else { continue }
+                      isChangeHeader(rows[r][c]) else { continue }
+                let spanning = (0..<r).reversed().lazy.compactMap({ Self.spanningCell(rows[$0], at: c) }).first
+                guard let indicator = spanning.flatMap({ tableIndicator(TableLabel($0).text) })
+                        ?? indicatorOfColumn[c - 1]?.indicator ?? changeOfIndicatorColumn[c - 1]?.indicator else { continue }
                 let percent = Self.parenthesisedUnit(rows[r][c]).map { $0 == "%" || $0 == "％" } ?? tableStatedUnits.contains("%")
                 changeOfIndicatorColumn[c] = (indicator, percent)
             }
