@@ -31,13 +31,16 @@ struct PDFLineBuilder: Sendable {
     var cellGapInEms = 1.0
     /// A gap this many font sizes wide becomes a space between non-CJK characters.
     var spaceGapInEms = 0.2
+    /// Openings of a caption (`表`, `附表`): `表2　各市…` is a caption's number and title, not two cells.
+    var captionOpeners: [String] = []
 
-    func lines(of page: PDFPageGlyphs) -> [PDFLayoutLine] {
-        guard !page.glyphs.isEmpty else { return [] }
+    func lines(of printed: PDFPageGlyphs) -> [PDFLayoutLine] {
+        guard !printed.glyphs.isEmpty else { return [] }
+        let page = printed.sizedByTheirWidths()
         let groups = columnGroups(of: page)
         var result: [PDFLayoutLine] = []
         for (index, group) in groups.enumerated() {
-            var groupLines = clusterLines(group).map { buildLine(from: $0, column: index) }
+            var groupLines = clusterLines(group).map { buildLine(from: $0, column: index) }.map(joiningCaptionNumber)
             groupLines.sort { ($0.baseline, $0.minX) < ($1.baseline, $1.minX) }
             groupLines = PDFTableRows.alignColumns(PDFTableRows.mergeWrappedCells(groupLines))
             groupLines = Self.footnotesAfterBody(groupLines)
@@ -45,6 +48,19 @@ struct PDFLineBuilder: Sendable {
             result.append(contentsOf: groupLines)
         }
         return result
+    }
+
+    /// A caption's number and its title apart by a wide space (`表2　各市（州）…`) are one line of text.
+    func joiningCaptionNumber(_ line: PDFLayoutLine) -> PDFLayoutLine {
+        guard let cells = line.cells, cells.count == 2, let number = cells.first,
+              let opener = captionOpeners.first(where: { number.hasPrefix($0) }),
+              !number.dropFirst(opener.count).isEmpty,
+              number.dropFirst(opener.count).allSatisfy({ $0.isNumber || "-.．—－".contains($0) }) else { return line }
+        var joined = line
+        joined.cells = nil
+        joined.cellBounds = nil
+        joined.text = cells.joined(separator: " ")
+        return joined
     }
 
     /// When body text runs into the page-bottom footnotes, lines sorted by position interleave the two;
@@ -300,5 +316,36 @@ struct PDFLineBuilder: Sendable {
         default:
             return false
         }
+    }
+}
+
+extension PDFPageGlyphs {
+    /// Fewest ideographs on a page to measure its glyphs' size by.
+    static let ideographsToMeasure = 5
+    /// An ideograph is one em wide; a page whose ideographs are much narrower than their stated size states it
+    /// before a scaling text matrix (browsers' print-to-PDF: size 24 drawn at half), and poppler makes its boxes
+    /// as tall as the unscaled size, so that adjacent lines overlap.
+    static let narrowestIdeographInEms = 0.75
+
+    /// The page with every glyph's size and box height scaled to what its ideographs' widths say, when they say
+    /// the stated sizes are too large; as it was otherwise.
+    func sizedByTheirWidths() -> PDFPageGlyphs {
+        var ratios: [Double] = []
+        for glyph in glyphs where glyph.fontSize > 0 && (0x4E00...0x9FFF).contains(glyph.scalar.value) {
+            ratios.append((glyph.maxX - glyph.minX) / glyph.fontSize)
+        }
+        guard ratios.count >= Self.ideographsToMeasure else { return self }
+        ratios.sort()
+        let scale = ratios[ratios.count / 2]
+        guard scale > 0.2, scale < Self.narrowestIdeographInEms else { return self }
+        var scaled = self
+        for k in scaled.glyphs.indices {
+            let middle = scaled.glyphs[k].midY
+            let half = scaled.glyphs[k].height * scale / 2
+            scaled.glyphs[k].minY = middle - half
+            scaled.glyphs[k].maxY = middle + half
+            scaled.glyphs[k].fontSize *= scale
+        }
+        return scaled
     }
 }

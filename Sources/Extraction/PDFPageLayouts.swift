@@ -22,6 +22,8 @@ struct PDFPageLayouts: Sendable {
     var pageTimeout: Double
     /// Threads to use at most (1 reads every page with the document the caller opened).
     var threads: Int
+    /// Openings of a caption (`表`, `附表`: `DocumentWords.tableCaptionOpeners`), whose number is no table cell.
+    var captionOpeners: [String] = []
     /// A worker must have at least this many pages to be worth opening another document for.
     static let pagesPerWorker = 8
 
@@ -57,7 +59,7 @@ struct PDFPageLayouts: Sendable {
     func layout(page index: Int, of document: PopplerDocumentHandle) -> PDFPageLayout {
         let started = DispatchTime.now().uptimeNanoseconds
         let glyphs = document.glyphs(ofPage: index)
-        var lines = PDFLineBuilder().lines(of: glyphs)
+        var lines = PDFLineBuilder(captionOpeners: captionOpeners).lines(of: glyphs)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var warning: String?
         // poppler cannot be interrupted mid-page; a page over the limit is dropped so one bad page

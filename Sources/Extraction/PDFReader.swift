@@ -28,7 +28,7 @@ public struct PDFReader: ReportReader {
         guard pageCount > 0 else { throw .noPages(path: path) }
 
         let pageReading = PDFPageLayouts(data: data, password: options.password, pageTimeout: options.pageTimeout,
-                                         threads: options.pageThreads)
+                                         threads: options.pageThreads, captionOpeners: options.words.tableCaptionOpeners)
         let layouts = pageReading.layouts(of: document, pageCount: pageCount)
         var warnings = layouts.compactMap(\.warning)
         var (pageLines, fontNames) = PDFPageLayouts.documentLines(layouts)
@@ -43,8 +43,28 @@ public struct PDFReader: ReportReader {
                             + "`apt-get install tesseract-ocr tesseract-ocr-chi-sim`")
         }
 
-        return SourceDocument(path: path, format: .pdf, pages: pages, metadataTitle: document.title,
+        return SourceDocument(path: path, format: .pdf, pages: pages, metadataTitle: Self.titleOfDocument(document.title),
                               metadataDate: document.date, warnings: warnings, headersRemoved: true)
+    }
+
+    /// The metadata title as a title: the file name a converter wrote there loses its extension and the
+    /// application's prefix (`Microsoft Word - 2023年质量报告.docx`); a bare file name (`p2.html`, `report_v3.pdf`)
+    /// names nothing.
+    static func titleOfDocument(_ title: String?) -> String? {
+        guard var title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else { return nil }
+        if let dash = title.range(of: " - "), title[..<dash.lowerBound].allSatisfy({ $0.isASCII }) {
+            title = String(title[dash.upperBound...])
+        }
+        if let dot = title.lastIndex(of: "."), title.index(after: dot) < title.endIndex {
+            let extensionPart = title[title.index(after: dot)...]
+            if extensionPart.count <= 5, extensionPart.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+               extensionPart.contains(where: \.isLetter) {
+                title = String(title[..<dot])
+                // (a file name of ASCII alone is no title)
+                if title.allSatisfy({ $0.isASCII }) { return nil }
+            }
+        }
+        return title.isEmpty ? nil : title
     }
 
     /// Marks pages without a text layer and, with OCR asked for, gives them tesseract's text. Pages are

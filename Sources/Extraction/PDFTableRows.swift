@@ -72,13 +72,20 @@ enum PDFTableRows {
             return out
         }
         var slots = [String](repeating: "", count: grid.count)
+        let isHeader = !cells.contains { cell in !cell.isEmpty && cell.allSatisfy { "0123456789.,%-".contains($0) } }
         var lastColumn = -1
         for (text, bound) in zip(cells, bounds) {
             // The grid column nearest the cell's centre, right of the cells placed so far.
             let centre = (bound.minX + bound.maxX) / 2
             let open = grid.indices.filter { $0 > lastColumn }
             let firstCovered = open.first { bound.minX <= (grid[$0].minX + grid[$0].maxX) / 2 && (grid[$0].minX + grid[$0].maxX) / 2 <= bound.maxX }
-            guard let column = firstCovered ?? open
+            // A header word centred over the gap between two columns (`招生数` over `2022年 | 2023年`) spans them: it
+            // goes to the first. (Only in a row of words: a body row's long label may stand between narrow headers.)
+            let spanStart = isHeader ? open.first { c in
+                guard c + 1 < grid.count, grid[c].maxX <= centre, centre <= grid[c + 1].minX else { return false }
+                return abs(centre - (grid[c].maxX + grid[c + 1].minX) / 2) < 0.25 * (bound.maxX - bound.minX)
+            } : nil
+            guard let column = firstCovered ?? spanStart ?? open
                 .min(by: { abs((grid[$0].minX + grid[$0].maxX) / 2 - centre) < abs((grid[$1].minX + grid[$1].maxX) / 2 - centre) })
             else { return nil }
             slots[column] = text

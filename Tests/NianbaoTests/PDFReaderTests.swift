@@ -115,6 +115,31 @@ struct PDFReaderTests {
         #expect(!document.allLines.contains { $0.text.contains("24802") })
     }
 
+    /// A browser's print-to-PDF states each glyph's size before a scaling text matrix (24 drawn at 12), so poppler's
+    /// boxes are taller than the lines are apart: sizes come from the ideographs' widths, and the lines stay lines.
+    /// The fixture is an HTML page of two tables printed by Debian's chromium (`--print-to-pdf`).
+    @Test("a browser-printed PDF keeps its lines, its tables' cells and a spanning header's place")
+    func browserPrintedTables() throws {
+        let document = try Readers.read(path: Self.fixtures.appendingPathComponent("browser-printed-tables.pdf").path)
+        let lines = document.allLines
+        #expect(lines.contains { $0.text == "2023年，全省共有中等职业学校147所，招生5.87万人，在校生16.51万人。" })
+        let rows = lines.compactMap(\.cells)
+        #expect(rows.contains(["长春市", "45", "21356", "60213", "18977"]))
+        // `表3　…`: a caption's number and title are one line of text, not cells.
+        #expect(lines.contains { $0.cells == nil && $0.text.hasPrefix("表3") })
+        // `招生数` centred over `2022年 | 2023年` heads the first of them.
+        #expect(rows.contains(["", "招生数", "", "在校生数", ""]))
+        #expect(document.metadataTitle == nil, "the file name chromium writes as the title is no title")
+    }
+
+    @Test("a converter's file name as the metadata title")
+    func metadataTitleFileNames() {
+        #expect(PDFReader.titleOfDocument("Microsoft Word - 2023年质量年度报告.docx") == "2023年质量年度报告")
+        #expect(PDFReader.titleOfDocument("p2.html") == nil)
+        #expect(PDFReader.titleOfDocument("上海市职业教育发展“十四五”规划") == "上海市职业教育发展“十四五”规划")
+        #expect(PDFReader.titleOfDocument("2023年度报告 v1.2") == "2023年度报告 v1.2")
+    }
+
     @Test("a paragraph running across a page break is not marked as a new block")
     func paragraphAcrossPages() throws {
         let document = try Self.readReport("003_a3d54043216b8f91")
