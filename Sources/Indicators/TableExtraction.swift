@@ -18,6 +18,8 @@ extension ExtractionRun {
         var unit: String?
         /// The year column holds planned figures (`2025年（目标）`, `tables.target_headers`).
         var isTarget = false
+        /// Where the year came from when not from the header (`项目 | 数值` rows of indicators: the table's year).
+        var yearSource = "table_header"
         /// `在校生数 | 比上年增减` without year columns: the column of the change of the indicator left of it, a growth
         /// rate when its header says % (`增长（%）`).
         var changeOf: (indicator: Int, percent: Bool)? = nil
@@ -144,6 +146,15 @@ extension ExtractionRun {
             ?? blockIndex.flatMap(sectionYear(forBlock:)).map { ($0, "section") }
             ?? (defaultYear, defaultYear == nil ? "unresolved: " + (documentYear.reason ?? "no year") : documentYear.source ?? "document")
         let dataRows = Array(headerCount..<rows.count)
+        // Rows naming indicators beside one column of values under no year (`项目 | 数值`): the table's year's values.
+        if !entityRows, !columns.contains(where: { $0.year != nil || $0.indicator != nil || $0.changeOf != nil }) {
+            let valueColumns = (1..<max(1, width)).filter { c in dataRows.contains { Self.isPlainNumber(rows[$0][safe: c] ?? "") } }
+            let namedRows = dataRows.filter { compiled.tableNames[CompiledRules.tableKey(TableLabel(rows[$0].first ?? "").text)] != nil }
+            if valueColumns.count == 1, let c = valueColumns.first, namedRows.count >= 2 {
+                columns[c].year = tableYear.year
+                columns[c].yearSource = tableYear.source
+            }
+        }
 
         if entityRows {
             extractIndicatorColumns(table: table, rows: rows, columns: columns, dataRows: dataRows,
@@ -414,7 +425,7 @@ extension ExtractionRun {
                 }
                 guard let year = column.year, c < row.count else { continue }
                 let emitted = result.observations.count
-                emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, "table_header"),
+                emitCell(row[c], row: row, rule: rule, factor: converted?.factor ?? 1, entity: entity, year: (year, column.yearSource),
                          location: table.rowLocations[safe: r], table: table, group: nil, role: nil, isTarget: column.isTarget)
                 guard result.observations.count > emitted else { continue }
                 if isHeading {

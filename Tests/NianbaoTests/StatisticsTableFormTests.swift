@@ -396,6 +396,40 @@ import Segmentation
         #expect(byKind.contains("new_enrollment 长春市 2023 10234 人 [普通中专]"))
     }
 
+    /// A yearbook's narrow table printed in two halves side by side under a repeated header: both halves' rows.
+    @Test func aTableInTwoHalvesSideBySide() throws {
+        let text = """
+        2023年湖南省教育事业统计公报
+
+        表6  各市州中等职业学校数和在校生数
+        地  区      学校数    在校生数        地  区      学校数    在校生数
+        长沙市        45       60213         岳阳市        20       30012
+        株洲市        22       27654         张家界市       6        7890
+        """
+        let found = try observations(text).found
+        #expect(found.contains("schools 长沙市 2023 45 所 [-]"))
+        #expect(found.contains("enrollment 株洲市 2023 27654 人 [-]"))
+        #expect(found.contains("schools 岳阳市 2023 20 所 [-]"))
+        #expect(found.contains("enrollment 张家界市 2023 7890 人 [-]"))
+    }
+
+    /// Rows of indicators beside one column of values under a two-word header (`项目  数值`): the document's year's
+    /// values, each in the unit its label states (`（万元）`).
+    @Test func aTableOfOneValueColumn() throws {
+        let text = """
+        某某县职业中专2023年质量年度报告
+
+        表1  学校基本办学条件
+        项目                    数值
+        占地面积（平方米）        86000
+        在校生数（人）            2345
+        教学仪器设备总值（万元）   1234.5
+        """
+        let found = try observations(text).found
+        #expect(found.contains("enrollment 某某县职业中专 2023 2345 人 [-]"))
+        #expect(found.contains("equipment_value 某某县职业中专 2023 12345000 元 [-]"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {

@@ -73,7 +73,10 @@ struct SpaceAlignedTableShape: TextTableShape {
         }
         // Rows of one value belong to a table of wider rows, never make one (a list of page numbers).
         let wide = rows.filter { $0.row.values.count >= 2 }.count
-        guard rows.count >= Self.minimumRows, wide >= Self.minimumRows, wide * 2 >= rows.count else { return nil }
+        // (but a header of two words over labelled rows of one value each is a table of one column: `项目  数值`)
+        let oneColumn = rows.count > Self.minimumRows && rows.allSatisfy { $0.row.values.count == 1 && !$0.row.label.isEmpty }
+            && headerLines.last.map { TableCellText.headerCells($0.text).count == 2 } == true
+        guard rows.count >= Self.minimumRows, oneColumn || (wide >= Self.minimumRows && wide * 2 >= rows.count) else { return nil }
         let values = Self.valueCells(of: rows)
         let width = values.map(\.count).max() ?? 0
         // A header wrapped over lines that do not line up with the values becomes one row of column names

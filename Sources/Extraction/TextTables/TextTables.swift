@@ -59,6 +59,7 @@ public enum TextTables {
     /// In the order they are tried: the more specific a shape's marks, the earlier.
     static func shapes(_ words: DocumentWords) -> [any TextTableShape] {
         [WikiTableShape(), BarSeparatedTableShape(), CellPerLineTableShape(), PipeTableShape(), BoxDrawingTableShape(),
+         SideBySideTableShape(inner: SpaceAlignedTableShape(captionOpeners: words.tableCaptionOpeners, headerWords: words.tableHeaders)),
          SpaceAlignedTableShape(captionOpeners: words.tableCaptionOpeners, headerWords: words.tableHeaders),
          BareCellPerLineTableShape(captionOpeners: words.tableCaptionOpeners)]
     }
