@@ -110,6 +110,28 @@ extension ExtractionRun {
         return result
     }
 
+    /// Characters a unit in brackets before its number takes at most (`（万元）`).
+    static let maximumBracketedUnit = 4
+
+    /// A bare number right after a unit in brackets, only a colon or spaces between (`教学仪器设备总值（万元）：1234.5`,
+    /// a key-value line of a profile), is in that unit.
+    func withUnitBracketedBefore(_ number: ParsedNumber, in text: AnalysedText) -> ParsedNumber {
+        guard number.unit.isEmpty else { return number }
+        let scalars = text.scalars
+        var close = number.start - 1
+        while close >= 0, [0x20, 0x3000, 0x3A, 0xFF1A].contains(scalars[close]) { close -= 1 }
+        guard close >= 2, scalars[close] == 0xFF09 || scalars[close] == 0x29 else { return number }
+        var open = close - 1
+        while open >= 0, close - open <= Self.maximumBracketedUnit + 1, scalars[open] != 0xFF08, scalars[open] != 0x28 { open -= 1 }
+        guard open >= 0, close - open >= 2, close - open <= Self.maximumBracketedUnit + 1,
+              let converted = compiled.printedUnit(text.text(open + 1..<close)) else { return number }
+        var scaled = number
+        scaled.unit = converted.unit
+        scaled.value *= converted.factor
+        scaled.scale *= converted.factor
+        return scaled
+    }
+
     private mutating func extractSentence(text: AnalysedText, sentence: Range<Int>, sentenceIndex: Int,
                                           sentences: [Range<Int>], matches: BlockMatches, block: Block,
                                           blockIndex: Int) {
@@ -117,7 +139,7 @@ extension ExtractionRun {
             var shifted = number
             shifted.start += sentence.lowerBound
             shifted.end += sentence.lowerBound
-            return shifted
+            return withUnitBracketedBefore(shifted, in: text)
         }
         guard !numbers.isEmpty else { return }
         let clauses = Self.clauseRanges(text: text, sentence: sentence)

@@ -156,6 +156,20 @@ import NianbaoModel
                           "6 graduates 城北区 - 2024 1758", "8 fulltime_teachers 城北区 - 2024 415"], "\(found)")
     }
 
+    /// A key-value line's unit in brackets before the colon (`教学仪器设备总值（万元）：1234.5`) is the value's unit.
+    @Test func aUnitInBracketsBeforeTheColon() {
+        let found = Self.observations("""
+        某某县职业中专2023年质量年度报告
+
+        在校生数（人）：2345
+        教学仪器设备总值（万元）：1234.5
+        生均财政拨款（元）：12000
+        """)
+        #expect(found.contains("3 enrollment 某某县职业中专 - 2023 2345"), "\(found)")
+        #expect(found.contains("4 equipment_value 某某县职业中专 - 2023 12345000"), "\(found)")
+        #expect(found.contains("5 funding_per_student 某某县职业中专 - 2023 12000"), "\(found)")
+    }
+
     /// `指标 | 单位 | 2022年 | 2023年` printed with spaces: the unit between the name and the values is a cell.
     @Test func aUnitColumnBetweenNameAndValues() {
         let found = Self.observations("""
