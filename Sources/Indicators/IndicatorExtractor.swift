@@ -259,6 +259,9 @@ struct ExtractionRun {
     /// The year the document was written in, which `去年` and `今年` count from: its publication date's
     /// year, else its report year (a 2021 news item on the 2020 report says 去年 of 2020).
     let writtenYear: Int?
+    /// The year of a publication date, when the document has no title (a news item, not a report or plan):
+    /// `目前`/`现有` there is when it was published, `去年` the year before that.
+    let publicationYear: Int?
     /// The year of a value whose sentence, paragraph and section name none: the year most of the body
     /// describes (a "2023" report may describe 2022), else the report's year.
     let defaultYear: Int?
@@ -329,6 +332,7 @@ struct ExtractionRun {
         if let subject, subject.kind == .school { schoolsSeen = [subject.name] }
         reportYear = document.frontMatter.reportYear
         writtenYear = document.frontMatter.published.flatMap { Int($0.prefix(4)) } ?? document.frontMatter.reportYear
+        publicationYear = document.frontMatter.title == nil ? document.frontMatter.published.flatMap { Int($0.prefix(4)) } : nil
         documentYear = DocumentYear.resolve(document, yearbookWords: rules.webAddresses.yearbookWords,
                                             periods: rules.plans.periods, statisticsWords: rules.cues.statisticsPage)
         defaultYear = documentYear.year

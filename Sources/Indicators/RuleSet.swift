@@ -121,6 +121,12 @@ public struct CueRules: Sendable, Hashable {
         return ["\(guardBefore)(?:\(alternation))"]
     }
 
+    /// A level's movement (`由五年前的26:1下降到20.4:1`, `从3000人增至3500人`): the number after a `from` word
+    /// (within a few characters) followed by a `to` word is where the level started, no value; the number right
+    /// after the `to` word is the value, of the indicator the first was named by.
+    public var fromWords: [String] = []
+    public var toWords: [String] = []
+
     /// Words by which a sentence speaks of the whole document (`本报告`): what it leaves out, all figures leave out.
     public var documentScope: [String] = []
     /// Words after a stated exclusion making it hold for the rest of the document (`（不含技工学校，下同）`), not
@@ -541,7 +547,7 @@ public struct RuleSet: Sendable {
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
                                                            "document_scope", "same_below", "rank", "amount", "region_comparison",
-                                                           "statistics_page", "inclusion"])
+                                                           "statistics_page", "inclusion", "level_movement"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -561,6 +567,11 @@ public struct RuleSet: Sendable {
             cues.regionComparison = try list("region_comparison")
             cues.statisticsPage = try list("statistics_page")
             cues.inclusion = try list("inclusion")
+            if let movement = map["level_movement"] {
+                let fields = try file.mapping(movement, allowed: ["from", "to"])
+                cues.fromWords = try fields["from"].map { node throws(RuleError) in try file.strings(node) } ?? []
+                cues.toWords = try fields["to"].map { node throws(RuleError) in try file.strings(node) } ?? []
+            }
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])
                 cues.previousYearWords = try fields["words"].map { node throws(RuleError) in try file.strings(node) } ?? []

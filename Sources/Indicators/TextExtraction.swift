@@ -110,6 +110,28 @@ extension ExtractionRun {
         return result
     }
 
+    /// Characters between a level movement's `from` word and its starting number at most (`由五年前的`).
+    static let movementReach = 6
+
+    /// Whether the number is where a level started: a `from` word (`由`, `从`) at most a few characters before it in
+    /// its clause, no number between, and a `to` word then another number right after it.
+    func levelMovesFrom(_ text: AnalysedText, number: ParsedNumber, clause: Range<Int>) -> Bool {
+        guard !rules.cues.fromWords.isEmpty, !rules.cues.toWords.isEmpty else { return false }
+        let before = text.text(max(clause.lowerBound, number.start - Self.movementReach - 1)..<number.start)
+        guard let from = rules.cues.fromWords.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
+              !before[from.upperBound...].contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        let after = text.text(number.end..<min(clause.upperBound, number.end + 8)).drop { $0 == " " }
+        guard let to = rules.cues.toWords.sorted(by: { $0.count > $1.count }).first(where: { after.hasPrefix($0) }) else { return false }
+        return after.dropFirst(to.count).drop { $0 == " " }.first?.isNumber == true
+    }
+
+    /// Whether only a `to` word stands between a movement's start and this number (`下降到`, `增至`).
+    func levelMovesTo(_ text: AnalysedText, from start: Int, to end: Int) -> Bool {
+        guard start <= end else { return false }
+        let gap = text.text(start..<end).filter { $0 != " " }
+        return rules.cues.toWords.contains(gap)
+    }
+
     /// Characters a unit in brackets before its number takes at most (`（万元）`).
     static let maximumBracketedUnit = 4
 
@@ -167,6 +189,8 @@ extension ExtractionRun {
         var previousEnd = sentence.lowerBound
         var previousClause = -1
         var previousChange = false
+        // `由五年前的26:1下降到…`: the resolution of a level's starting number, for the number it moves to.
+        var movingFrom: (resolution: Resolution, end: Int)?
         var hadUnresolved = false
         var previousNotValue = false
         // Numbers of clauses opening with a remainder word (`其他 1 所学校共 1,170 人`): the rest of a `其中` list's
@@ -299,12 +323,18 @@ extension ExtractionRun {
                 isChange = true
             }
 
-            let (resolution, previousYear) = indicatorOf(number, numbers: numbers, text: text, matches: matches,
+            var (resolution, previousYear) = indicatorOf(number, numbers: numbers, text: text, matches: matches,
                                                          windowStart: windowStart, previousNumberEnd: previousNumberEnd,
                                                          sentence: sentence, clause: clause, lastSubject: lastSubject,
                                                          kindOfSubject: kindOfSubject,
                                                          emittedInSentence: emittedInSentence,
                                                          isChange: isChange, hadUnresolved: hadUnresolved)
+            // The level a movement went to is the value of the indicator its start was named by.
+            if let from = movingFrom, levelMovesTo(text, from: from.end, to: number.start) {
+                resolution = from.resolution
+                previousYear = false
+            }
+            movingFrom = nil
             if let kindOfSubject { category = kindOfSubject.category }
             guard var resolution else {
                 // An unexplained value breaks the chain: a later `较上年提升 x%` is not about the old subject.
@@ -336,6 +366,11 @@ extension ExtractionRun {
             }
             lastSubject = resolution.indicator
             hadUnresolved = false
+            // Where a level started (`由五年前的26:1` before `下降到`) is no value.
+            if !resolution.change, levelMovesFrom(text, number: number, clause: clause) {
+                movingFrom = (resolution, number.end)
+                continue
+            }
             // `另有人社部门主管的技工学校 2 所`: a phrase that names a kind of ours gives the value that kind; one
             // qualified in brackets (`独立的技工学校(含分校)1994年为149所`) counts another series than the kind's, left out.
             if category == nil, let kind = kindNamedByPhrase(of: resolution.indicator, text: text, from: windowStart, to: number.start,
@@ -532,7 +567,8 @@ extension ExtractionRun {
            matches.cues.contains(where: {
                $0.cue == .previousYear && $0.start >= clause.lowerBound && $0.end <= number.start
            }) || previousYearOpensEarlierClause(text, sentence: sentence, clause: clause, before: number.start, matches: matches) {
-            year = (fromContext ? current : writtenYear ?? current) - 1
+            // (in a news item dated only by its publication, always the year before it was published)
+            year = (publicationYear ?? (fromContext ? current : writtenYear ?? current)) - 1
             isTarget = false
             yearSource = "previous_year_word"
         }

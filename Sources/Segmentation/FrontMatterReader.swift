@@ -132,11 +132,31 @@ struct FrontMatterReader {
         return t.count <= 12 && t.contains("年度") && (t.hasPrefix("(") || t.hasPrefix("（"))
     }
 
+    /// `2023—2024学年`, `2023-2024學年`, `2023~2024学年初`: the two years of a school year named in a line, and
+    /// whether it is its start (`学年初`).
+    static func schoolYearRange(_ text: String) -> (first: Int, last: Int, atStart: Bool)? {
+        let characters = Array(text)
+        var i = 0
+        while i + 9 <= characters.count {
+            defer { i += 1 }
+            guard let first = Int(String(characters[i..<i + 4])),
+                  "—–-~～至/".contains(characters[i + 4]), let last = Int(String(characters[i + 5..<i + 9])),
+                  last == first + 1, characters[(i + 9)...].starts(with: "学年") || characters[(i + 9)...].starts(with: "學年")
+            else { continue }
+            let after = characters.dropFirst(i + 11).first
+            return (first, last, after == "初")
+        }
+        return nil
+    }
+
     /// The 4-digit year (1990–2099) a line says the report covers.
     static func coveredYear(_ line: String) -> Int? {
         let t = line.withoutSpaces
         let years = fourDigitYears(t)
         guard let first = years.first else { return nil }
+        // `2023—2024学年质量年度报告`: a school year is the year it ends (README, Years); its census at the start
+        // (`学年初`) the year it starts.
+        if let range = schoolYearRange(t) { return range.atStart ? range.first : range.last }
         if t.contains("年度") {
             if let range = t.range(of: "年度") {
                 let before = t[..<range.lowerBound]

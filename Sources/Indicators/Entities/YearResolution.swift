@@ -138,6 +138,14 @@ extension ExtractionRun {
         }
         let years = matches.years.filter { !$0.comparison }
         if let year = years.last(where: { $0.start >= clause.lowerBound && $0.end <= offset }) { return (year.year, false, true, "clause") }
+        // In a news item dated only by its publication, a figure said to be current (`目前，全省共有中职学校168所`,
+        // `该市现有…`) since the sentence's last year is of the year it was published.
+        if let published = publicationYear {
+            let since = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && !$0.history })?.end ?? sentence.lowerBound
+            if sentenceSays(compiled.presentScalars, text: text, sentence: since..<offset) {
+                return (published, false, true, "published_present")
+            }
+        }
         // Another clause's year, unless it tells history (`1994 年易名为…，现有教职工 191 人`).
         if let year = years.last(where: { $0.start >= sentence.lowerBound && $0.end <= offset && !$0.history }) {
             return (year.year, false, true, "sentence")
