@@ -629,3 +629,79 @@ enum IndicatorSentence {
         #expect(!found.contains { $0.hasPrefix("further_study_rate") })
     }
 }
+
+/// Phrasings of school reports and news items from other provinces (probe batch 16's development half).
+@Suite struct OtherPhrasingsTests {
+    func found(_ text: String) throws -> [String] {
+        try IndicatorSentence.extractDocument(text).observations.map(IndicatorSentence.summary)
+    }
+
+    /// `由…下降到…`, `从…增至…`: the level it went to; where it started is no value.
+    @Test func aLevelsMovementGivesWhereItWent() throws {
+        let values = try found("""
+        宜昌市2023年中等职业教育质量年度报告
+
+        2023年，全市中职学校生师比由五年前的26:1下降到20.4:1，专任教师由1200人增加到1500人，招生人数从3000人增至3500人。
+        """)
+        #expect(values.contains("student_teacher_ratio 宜昌市 2023 20.4 ratio"), "\(values)")
+        #expect(values.contains("fulltime_teachers 宜昌市 2023 1500 人"), "\(values)")
+        #expect(values.contains("new_enrollment 宜昌市 2023 3500 人"), "\(values)")
+        #expect(!values.contains { $0.contains(" 26 ") || $0.contains(" 1200 ") || $0.contains(" 3000 ") })
+    }
+
+    /// Students counted before what they did (`1580名学生取得职业技能等级证书`), those who went on counted after
+    /// the college they entered (`升入高等职业院校554人`), not a list item in brackets nor one part beside `升入本科`.
+    @Test func whoWentOnAndWhoWasCertified() throws {
+        let values = try found("""
+        遵义市红花岗区职业中等专业学校2024年度质量报告
+
+        全年共有1580名学生取得职业技能等级证书。
+        2024届毕业生941人，升入高等职业院校554人（其中升入本科23人）。
+        其中升学430人（含升入本科院校26人、升入高职高专院校398人）。
+        通过对口单招升入高职院校112人，升入本科院校9人。
+        """)
+        #expect(values.contains("certificates_obtained 遵义市红花岗区职业中等专业学校 2024 1580 人"), "\(values)")
+        #expect(values.contains("further_study 遵义市红花岗区职业中等专业学校 2024 554 人"), "\(values)")
+        #expect(!values.contains { $0.hasPrefix("further_study") && ($0.contains(" 398 ") || $0.contains(" 112 ")) }, "\(values)")
+    }
+
+    /// `开设…等专业14个`: the programmes listed, then their count; a province's `规范化中等职业学校` is a rating,
+    /// not a school.
+    @Test func programmesListedThenCounted() throws {
+        let values = try found("""
+        济宁市任城区运河职业中等专业学校2024年度质量报告
+
+        我校是山东省规范化中等职业学校，开设数控技术应用、汽车运用与维修、电子商务、学前教育等专业14个。
+        """)
+        #expect(values == ["specialties 济宁市任城区运河职业中等专业学校 2024 14 个"], "\(values)")
+    }
+
+    /// A news item without a title: a figure said to be current is of the year it was published, `去年` the year
+    /// before; a year stated in the sentence dates its own figure.
+    @Test func aNewsItemsPresentAndLastYear() throws {
+        let values = try found("""
+        我省召开职业教育工作大会
+        2024-05-17 08:32　来源：贵州日报
+
+        会议通报，2023年，贵州省中等职业学校招生14.2万人。
+        目前，全省共有中职学校168所。
+        遵义市现有中等职业学校15所，2023年招生2.35万人。去年该市中职毕业生就业率为96.9%。
+        """)
+        #expect(values.contains("new_enrollment 贵州省 2023 142000 人"), "\(values)")
+        #expect(values.contains("schools 贵州省 2024 168 所"), "\(values)")
+        #expect(values.contains("schools 遵义市 2024 15 所"), "\(values)")
+        #expect(values.contains("new_enrollment 遵义市 2023 23500 人"), "\(values)")
+        #expect(values.contains("employment_rate 遵义市 2023 96.9 %"), "\(values)")
+    }
+
+    /// A school year in the title (`2023—2024学年质量年度报告`) is the year it ends.
+    @Test func aSchoolYearInTheTitle() throws {
+        let values = try found("""
+        银川市兴庆区贺兰山职业技术学校
+        2023—2024学年质量年度报告
+
+        学校现有专任教师138人。
+        """)
+        #expect(values == ["fulltime_teachers 银川市兴庆区贺兰山职业技术学校 2024 138 人"], "\(values)")
+    }
+}
