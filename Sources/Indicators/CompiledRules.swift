@@ -44,6 +44,8 @@ struct CompiledRules: Sendable {
     /// `cues.history` and `cues.present` as scalars: searched in sentences without building Strings.
     let historyScalars: [[UInt32]]
     let presentScalars: [[UInt32]]
+    /// `cues.smaller_subjects` as scalars.
+    let smallerSubjectScalars: [[UInt32]]
     /// `cues.same_below` as scalars.
     let sameBelowScalars: [[UInt32]]
     /// `cues.rank` as scalars, longest first.
@@ -192,6 +194,7 @@ struct CompiledRules: Sendable {
         historyScalars = cues.history.map { $0.unicodeScalars.map(\.value) }
         inclusionScalars = cues.inclusion.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         presentScalars = cues.present.map { $0.unicodeScalars.map(\.value) }
+        smallerSubjectScalars = cues.smallerSubjects.map { $0.unicodeScalars.map(\.value) }
         sameBelowScalars = cues.sameBelow.map { $0.unicodeScalars.map(\.value) }
         rankScalars = cues.rank.map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
         previousYearWords = cues.previousYearWords.map { $0.unicodeScalars.map(\.value) }

@@ -124,6 +124,9 @@ public struct CueRules: Sendable, Hashable {
     /// A level's movement (`由五年前的26:1下降到20.4:1`, `从3000人增至3500人`): the number after a `from` word
     /// (within a few characters) followed by a `to` word is where the level started, no value; the number right
     /// after the `to` word is the value, of the indicator the first was named by.
+    /// Words by which a sentence speaks of a unit smaller than any entity (`该班`, `该专业`: a class or programme of
+    /// a case): its figures are of no entity.
+    public var smallerSubjects: [String] = []
     public var fromWords: [String] = []
     public var toWords: [String] = []
 
@@ -547,7 +550,7 @@ public struct RuleSet: Sendable {
                                                            "respectively", "not_value_before", "history", "present",
                                                            "remainder", "planned", "previous_year", "current_year", "speech",
                                                            "document_scope", "same_below", "rank", "amount", "region_comparison",
-                                                           "statistics_page", "inclusion", "level_movement"])
+                                                           "statistics_page", "inclusion", "level_movement", "smaller_subjects"])
             func list(_ key: String) throws(RuleError) -> [String] {
                 try map[key].map { node throws(RuleError) in try file.strings(node) } ?? []
             }
@@ -567,6 +570,7 @@ public struct RuleSet: Sendable {
             cues.regionComparison = try list("region_comparison")
             cues.statisticsPage = try list("statistics_page")
             cues.inclusion = try list("inclusion")
+            cues.smallerSubjects = try list("smaller_subjects")
             if let movement = map["level_movement"] {
                 let fields = try file.mapping(movement, allowed: ["from", "to"])
                 cues.fromWords = try fields["from"].map { node throws(RuleError) in try file.strings(node) } ?? []

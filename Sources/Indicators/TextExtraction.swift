@@ -265,6 +265,8 @@ extension ExtractionRun {
                 guard windowStart < upper else { return false }
                 return text.scalars[windowStart..<upper].contains { $0 == 0x548C || $0 == 0x3001 }  // 和 、
             }
+            // `该班40人全部通过考核，…月平均起薪达4600元`: a class's or programme's figures are no entity's.
+            if sentenceSays(compiled.smallerSubjectScalars, text: text, sentence: sentence.lowerBound..<number.start) { continue }
             if let notBefore = compiled.notValueBefore {
                 let preceding = text.byteRange(max(clause.lowerBound, number.start - Self.notValueReach)..<number.start)
                 if notBefore.firstMatch(in: text.bytes, range: preceding) != nil {

@@ -694,6 +694,33 @@ enum IndicatorSentence {
         #expect(values.contains("employment_rate 遵义市 2023 96.9 %"), "\(values)")
     }
 
+    /// `另有人社部门管理的技工学校9所，招生0.46万人`: a kind after a qualifier opens the clause and speaks for the
+    /// clauses after it; `N名毕业生中，…` counts the graduates; a case's class (`该班`) and a first cohort (`首批`)
+    /// are no entity's figures.
+    @Test func kindsCohortsAndClasses() throws {
+        let values = try found("""
+        宜昌市2023年教育事业发展统计公报
+
+        全市另有人社部门管理的技工学校9所，招生0.46万人，在校生1.12万人。
+        """)
+        #expect(values.contains("new_enrollment 宜昌市 2023 4600 人"), "\(values)")
+        let result = try IndicatorSentence.extractDocument("""
+        宜昌市2023年教育事业发展统计公报
+
+        全市另有人社部门管理的技工学校9所，招生0.46万人，在校生1.12万人。
+        """)
+        #expect(result.observations.filter { $0.category == "技工学校" }.map(\.value) == [9, 4600, 11200])
+        let school = try found("""
+        大连市甘井子区海湾财经职业学校2023年度质量年报
+
+        从去向看，2023届941名毕业生中，升入高等职业院校554人。
+        2024年6月，该班40人全部通过考核，月平均起薪达4600元。
+        2025年，首批26名毕业生中，14人加入消防救援队伍。
+        """)
+        #expect(school.contains("graduates 大连市甘井子区海湾财经职业学校 2023 941 人"), "\(school)")
+        #expect(!school.contains { $0.contains(" 4600 ") || $0.contains(" 26 ") || $0.contains(" 40 ") }, "\(school)")
+    }
+
     /// A school year in the title (`2023—2024学年质量年度报告`) is the year it ends.
     @Test func aSchoolYearInTheTitle() throws {
         let values = try found("""

@@ -184,8 +184,22 @@ public struct TableCategoryRules: Sendable, Hashable {
             && lead.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
             return entry.category
         }
+        // `另有人社部门管理的技工学校9所`: a kind after a short qualifier ending in `的`.
+        if let de = lead.prefix(Self.maximumQualifier + 1).firstIndex(of: Self.de) {
+            let kind = scalars[(de + 1)...]
+            for entry in entries where entry.scalars.count <= kind.count && kind.prefix(entry.scalars.count).elementsEqual(entry.scalars) {
+                // (a kind qualified in brackets, `独立的技工学校(含分校)`, counts another series)
+                let next = kind.dropFirst(entry.scalars.count).first
+                if case .part = entry.category, next != 0x28, next != 0xFF08 { return entry.category }
+                return nil
+            }
+        }
         return nil
     }
+
+    /// Characters of a qualifier before `的` and the kind a clause opens with, at most (`人社部门管理的`).
+    static let maximumQualifier = 8
+    static let de: UInt32 = 0x7684  // 的
 
     /// The kind opening an item of a `其中` list (`、公办学校在校生3,100人` after `其中民办学校在校生900人`), its
     /// attributes included.
