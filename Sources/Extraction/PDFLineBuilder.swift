@@ -29,6 +29,8 @@ struct PDFLayoutLine: Sendable {
 struct PDFLineBuilder: Sendable {
     /// A horizontal gap this many font sizes wide separates table cells (ruled tables pad cells on both sides).
     var cellGapInEms = 1.0
+    /// The widest gap between the single characters of a letter-spaced label (`合　　计`), in font sizes.
+    var letterSpacingInEms = 2.2
     /// A gap this many font sizes wide becomes a space between non-CJK characters.
     var spaceGapInEms = 0.2
     /// Openings of a caption (`表`, `附表`): `表2　各市…` is a caption's number and title, not two cells.
@@ -250,7 +252,10 @@ struct PDFLineBuilder: Sendable {
             }
             if let before = previous {
                 let gap = glyph.minX - before.maxX
-                if gap > cellGapInEms * em {
+                // A label spaced out letter by letter (`总　计`, `项　目`) is one cell.
+                let letterSpaced = cell.count == 1 && Self.isCJK(before.scalar) && Self.isCJK(glyph.scalar)
+                    && gap <= letterSpacingInEms * em
+                if gap > cellGapInEms * em && !letterSpaced {
                     cells.append(String(cell)); cell = String.UnicodeScalarView()
                     bounds.append((cellStart, before.maxX)); cellStart = glyph.minX
                 } else if gap > spaceGapInEms * em && !(Self.isCJK(before.scalar) && Self.isCJK(glyph.scalar)) {

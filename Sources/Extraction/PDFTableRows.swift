@@ -26,14 +26,47 @@ enum PDFTableRows {
                 bottom = max(bottom, line.maxY)
                 next += 1
             }
-            if stack.count > 1, stack.contains(where: { $0.cells != nil }) {
-                result.append(mergeRow(stack))
-            } else {
-                result.append(contentsOf: stack)
+            for group in rowGroups(stack) {
+                if group.count > 1, group.contains(where: { $0.cells != nil }) {
+                    result.append(mergeRow(group))
+                } else {
+                    result.append(contentsOf: group)
+                }
             }
             index = next
         }
         return result
+    }
+
+    /// A stack cut into its rows where it holds several rows of figures (a table printed with little padding):
+    /// each line of figures is a row of its own, with a line of words under it that only continues its label;
+    /// lines of words stay together (a header wrapped over lines). A stack with one row of figures or none is one
+    /// group, as before.
+    static func rowGroups(_ stack: [PDFLayoutLine]) -> [[PDFLayoutLine]] {
+        let figures = stack.map(isRowOfFigures)
+        guard figures.filter({ $0 }).count >= 2 else { return [stack] }
+        var groups: [[PDFLayoutLine]] = []
+        var lastIsFigures = false
+        for (line, isFigures) in zip(stack, figures) {
+            if isFigures {
+                groups.append([line])
+            } else if lastIsFigures, line.cells == nil, let row = groups.last?.first, line.minX <= row.minX + 1 {
+                groups[groups.count - 1].append(line)
+                continue
+            } else if !lastIsFigures, !groups.isEmpty {
+                groups[groups.count - 1].append(line)
+            } else {
+                groups.append([line])
+            }
+            lastIsFigures = isFigures
+        }
+        return groups
+    }
+
+    /// A line of two or more cells of figures after its label.
+    static func isRowOfFigures(_ line: PDFLayoutLine) -> Bool {
+        guard let cells = line.cells else { return false }
+        return cells.dropFirst().filter { cell in !cell.isEmpty && cell.allSatisfy { "0123456789.,%- ".contains($0) } }.count >= 2
     }
 
     static func overlap(_ a: (minX: Double, maxX: Double), _ b: (minX: Double, maxX: Double)) -> Double {

@@ -584,8 +584,10 @@ extension ExtractionRun {
                            year: (year: Int?, source: String), location: SourceLocation?, table: TableData, group: String?,
                            role: ObservationRole?, category: String? = nil, isChange: Bool = false, unit printed: String? = nil,
                            isTarget: Bool = false) {
-        let trimmed = Self.trimmedWhitespace(cell)
+        var trimmed = Self.trimmedWhitespace(cell)
         guard !trimmed.isEmpty, !Self.emptyCellMarks.contains(trimmed) else { return }
+        // A yearbook's thousands grouped by a space (`287 654`) are one number.
+        if Self.groupsThousandsBySpace(trimmed) { trimmed = trimmed.filter { $0 != " " } }
         let printedRow = printedTableRows[row].flatMap { $0.count == row.count ? $0 : nil } ?? row
         let printedCell = row.firstIndex(of: cell).map { Self.trimmedWhitespace(printedRow[$0]) } ?? trimmed
         let normalized = AnalysedText.normalize(trimmed)
@@ -617,6 +619,19 @@ extension ExtractionRun {
             yearSource: year.source,
             category: cellCategory(category, row: row, rule: rule, entity: entity))
         emit(observation)
+    }
+
+    /// `287 654`, `1 234 567.8`: digits grouped by threes with single spaces.
+    static func groupsThousandsBySpace(_ cell: String) -> Bool {
+        guard cell.contains(" ") else { return false }
+        let groups = cell.split(separator: " ", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...4).contains(first.count),
+              first.drop(while: { $0 == "-" }).allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return groups.dropFirst().enumerated().allSatisfy { k, group in
+            let whole = k == groups.count - 2 ? group.split(separator: ".", maxSplits: 1).first ?? group : group
+            return whole.count == 3 && whole.allSatisfy { $0.isASCII && $0.isNumber }
+                && (group.count == 3 || (k == groups.count - 2 && group.dropFirst(4).allSatisfy { $0.isASCII && $0.isNumber }))
+        }
     }
 
     /// A cell's kind: the row's, else the table's (its title), else what its notes leave out, else what the whole

@@ -132,6 +132,18 @@ struct PDFReaderTests {
         #expect(document.metadataTitle == nil, "the file name chromium writes as the title is no title")
     }
 
+    /// A yearbook-style table printed with little padding: its rows are closer than a wrapped cell's lines, so
+    /// each row of figures stays a row (the header wrapped over two lines is joined), a letter-spaced label
+    /// (`总　计`) is one cell, and thousands grouped by a space (`87 321`) stay in their cell.
+    @Test("a tightly printed table keeps its rows")
+    func tightlyPrintedTable() throws {
+        let document = try Readers.read(path: Self.fixtures.appendingPathComponent("browser-printed-tight-table.pdf").path)
+        let rows = document.allLines.compactMap(\.cells)
+        #expect(rows.contains(["项目", "学校数（所）", "毕业生数", "招生数", "在校学生数", "教职工数", "专任教师数"]), "\(rows)")
+        #expect(rows.contains(["总计", "312", "87 321", "98 765", "287 654", "23 456", "18 765"]), "\(rows)")
+        #expect(rows.contains { $0.first == "技工学校" && $0.last == "4 124" }, "\(rows)")
+    }
+
     @Test("a converter's file name as the metadata title")
     func metadataTitleFileNames() {
         #expect(PDFReader.titleOfDocument("Microsoft Word - 2023年质量年度报告.docx") == "2023年质量年度报告")

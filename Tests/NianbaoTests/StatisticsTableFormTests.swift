@@ -430,6 +430,14 @@ import Segmentation
         #expect(found.contains("equipment_value 某某县职业中专 2023 12345000 元 [-]"))
     }
 
+    @Test func cellsOfThousandsGroupedByASpace() {
+        #expect(ExtractionRun.groupsThousandsBySpace("287 654"))
+        #expect(ExtractionRun.groupsThousandsBySpace("1 234 567.8"))
+        #expect(!ExtractionRun.groupsThousandsBySpace("12 34"))
+        #expect(!ExtractionRun.groupsThousandsBySpace("2022 2023"))
+        #expect(!ExtractionRun.groupsThousandsBySpace("287654"))
+    }
+
     /// A plan's appendix table: the unit column scales its row, and the year columns after the year the plan
     /// starts from hold targets.
     @Test func aPlansAppendixTableWithAUnitColumn() throws {
