@@ -187,7 +187,8 @@ struct SpaceAlignedTableShape: TextTableShape {
                                   splittingAt split: Int?) -> [TextTableRow]? {
         let full = rows.filter { $0.values.count == width }
         let middles = columnMiddles(rows, width: width)
-        guard !full.isEmpty, !middles.isEmpty else { return nil }
+        let extents = columnExtents(rows, width: width)
+        guard !full.isEmpty, !middles.isEmpty, extents.count == middles.count else { return nil }
         let firstValueStart = Self.firstValueStart(full)
         return lines.map { line in
             var cells = Array(repeating: "", count: width + labelColumns)
@@ -205,7 +206,10 @@ struct SpaceAlignedTableShape: TextTableShape {
                     let reach = (word.start - Self.headerReach)...(word.end + Self.headerReach)
                     let middle = (word.start + word.end) / 2
                     let nearest = middles.indices.min { abs(middles[$0] - middle) < abs(middles[$1] - middle) } ?? 0
-                    slot = (spans ? middles.firstIndex { reach.contains($0) } ?? nearest : nearest) + labelColumns
+                    // (a word standing over a column's printed figures is that column's, spanning or not)
+                    let over = extents.indices.first { word.start < extents[$0].end && extents[$0].start < word.end
+                        && word.end - word.start <= 2 * (extents[$0].end - extents[$0].start) }
+                    slot = (over ?? (spans ? middles.firstIndex { reach.contains($0) } ?? nearest : nearest)) + labelColumns
                 }
                 cells[slot] += word.text
             }
