@@ -25,7 +25,8 @@ extension ExtractionRun {
         var changeOf: (indicator: Int, percent: Bool)? = nil
     }
 
-    mutating func extractTable(_ table: TableData, index tableIndex: Int) {
+    mutating func extractTable(_ printed: TableData, index tableIndex: Int) {
+        let table = mergingSpannedLabelColumns(printed)
         // Labels are matched in simplified script (numbers read the same in both).
         let rows = table.rows.map { $0.map { Self.trimmedWhitespace(simplifiedCell($0)) } }
         guard !rows.isEmpty else { return }

@@ -430,6 +430,29 @@ import Segmentation
         #expect(found.contains("equipment_value 某某县职业中专 2023 12345000 元 [-]"))
     }
 
+    /// An HTML table's label spanning two columns over a group (`中等职业学校`, rowspan) and its rows (`合计`, `公办`,
+    /// `民办`): the group's total and its kinds; another level's row (`普通高中`, colspan) gives its counterparts
+    /// under year columns each under an indicator.
+    @Test func aLabelSpanningTwoColumnsOverAGroupAndItsParts() throws {
+        let html = """
+        <html><head><meta charset="utf-8"><title>牡丹江市2023年教育事业发展统计公报</title></head><body>
+        <h1>牡丹江市2023年教育事业发展统计公报</h1>
+        <table border="1">
+        <tr><th colspan="2" rowspan="2">类别</th><th colspan="2">学校数（所）</th><th colspan="2">招生数（人）</th></tr>
+        <tr><th>2022年</th><th>2023年</th><th>2022年</th><th>2023年</th></tr>
+        <tr><td rowspan="3">中等职业学校</td><td>合计</td><td>17</td><td>16</td><td>6235</td><td>6518</td></tr>
+        <tr><td>公办</td><td>13</td><td>13</td><td>5102</td><td>5387</td></tr>
+        <tr><td>民办</td><td>4</td><td>3</td><td>1133</td><td>1131</td></tr>
+        <tr><td colspan="2">普通高中</td><td>31</td><td>31</td><td>13850</td><td>14206</td></tr>
+        </table></body></html>
+        """
+        let found = try observations(html, path: "t.html").found
+        #expect(found.contains("schools 牡丹江市 2022 17 所 [-]"), "\(found)")
+        #expect(found.contains("new_enrollment 牡丹江市 2023 5387 人 [公办]"), "\(found)")
+        #expect(found.contains("schools 牡丹江市 2023 3 所 [民办]"), "\(found)")
+        #expect(found.contains("general_new_enrollment 牡丹江市 2023 14206 人 [-]"), "\(found)")
+    }
+
     @Test func cellsOfThousandsGroupedByASpace() {
         #expect(ExtractionRun.groupsThousandsBySpace("287 654"))
         #expect(ExtractionRun.groupsThousandsBySpace("1 234 567.8"))

@@ -114,6 +114,18 @@ extension ExtractionRun {
                         emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: column.unit,
                                                    table: table, r: r, c: c, entity: entity, year: year, category: nil) || emitted
                     }
+                }
+                // (and under year columns each naming an indicator, `招生数（人）` › `2023年`, each year's)
+                if !yearOfColumn.isEmpty && !label.isPart {
+                    for (c, year) in yearOfColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
+                        guard let column = indicatorOfColumn[c], let variant = levelVariant(of: column.indicator, in: label.text)
+                        else { continue }
+                        emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: column.unit, table: table,
+                                                   r: r, c: c, entity: entity, year: (year, "table_header"), category: nil,
+                                                   isTarget: targetColumns.contains(c)) || emitted
+                    }
+                }
+                if yearOfColumn.isEmpty && !label.isPart {
                     for (c, change) in changeOfIndicatorColumn.sorted(by: { $0.key < $1.key }) where c < rows[r].count {
                         guard let variant = levelVariant(of: change.indicator, in: label.text) else { continue }
                         emitted = emitCategoryCell(rows[r][c], row: rows[r], indicator: variant, unit: nil, table: table, r: r, c: c,
