@@ -453,6 +453,24 @@ import Segmentation
         #expect(found.contains("general_new_enrollment 牡丹江市 2023 14206 人 [-]"), "\(found)")
     }
 
+    /// A whole nested under a whole (`中等职业学校` under `中等职业教育`) leaves out only the kinds beside it: the rows
+    /// after it whose figures add up to its own are under it.
+    @Test func aNestedWholeLeavesOutOnlyTheKindsBesideIt() throws {
+        let text = """
+        表5  2022年延边朝鲜族自治州各级各类学校基本情况
+                                                   单位：人
+          项  目                学校数    毕业生数
+          中等职业教育             28       7369
+            中等职业学校           22       6027
+              普通中专              9       3126
+              职业高中             13       2901
+            技工学校                6       1342
+        """
+        let found = try observations(text).found
+        #expect(found.contains("schools 延边朝鲜族自治州 2022 22 所 [不含技工学校]"), "\(found)")
+        #expect(found.contains("graduates 延边朝鲜族自治州 2022 1342 人 [技工学校]"), "\(found)")
+    }
+
     @Test func cellsOfThousandsGroupedByASpace() {
         #expect(ExtractionRun.groupsThousandsBySpace("287 654"))
         #expect(ExtractionRun.groupsThousandsBySpace("1 234 567.8"))

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoModel
 
 /// Statistics tables whose rows name kinds and levels of education (yearbooks, bulletins): `学校数 (所)`
@@ -97,8 +98,9 @@ extension ExtractionRun {
         var group: (indicator: Int, unit: String?)?
         var emitted = false
         let titleIsOurs = titleClass != nil && titleClass != TableCategory.otherLevel
+        let firstFigures = rows.map { row in row.dropFirst().first(where: Self.isPlainNumber).flatMap { Decimal(string: $0.filter { $0 != "," }) } }
         let rowCategories = CategoryRows(labels: labels, classes: classes, from: headerCount, excluding: categories.excluding,
-                                         titleIsOurs: titleIsOurs)
+                                         titleIsOurs: titleIsOurs, firstFigures: firstFigures)
         for r in headerCount..<rows.count {
             let label = labels[r]
             let rowClass = classes[r]
@@ -288,7 +290,10 @@ struct CategoryRows {
 
     /// `titleIsOurs`: the table's title names secondary vocational education or a kind of it, so a part row
     /// under a row naming only an indicator (`学校数` › `其中：民办`) is of that kind, not of all levels.
-    init(labels: [TableLabel], classes: [TableCategory?], from start: Int, excluding: String, titleIsOurs: Bool = false) {
+    /// `firstFigures`: each row's first figure, by which the kinds under a nested whole are told from those beside
+    /// it (`中等职业学校` 22 = 普通中专 9 + 成人中专 2 + 职业高中 11, beside 技工学校 6: it leaves out 技工学校 only).
+    init(labels: [TableLabel], classes: [TableCategory?], from start: Int, excluding: String, titleIsOurs: Bool = false,
+         firstFigures: [Decimal?] = []) {
         var parent: (category: TableCategory?, name: String?)?
         for r in start..<labels.count {
             let label = labels[r], rowClass = classes[r]
@@ -306,12 +311,29 @@ struct CategoryRows {
             var name: String?
             if case .part(let part)? = rowClass { name = part }
             if rowClass == .whole, let parent, parent.category == .whole, parent.name == nil {
-                let kinds = Self.kindsListed(after: r, labels: labels, classes: classes)
+                var kinds = Self.kindsListed(after: r, labels: labels, classes: classes)
+                kinds = Self.kindsBeside(r, kinds: kinds, labels: labels, firstFigures: firstFigures)
                 if !kinds.isEmpty { name = excluding + kinds.joined(separator: "、") }
             }
             rows.append(.value(name))
             parent = (rowClass, name)
         }
+    }
+
+    /// Of the kinds listed after the nested whole at `r`, those beside it, not under it: the ones after the first
+    /// rows whose figures add up to its own. All of them when no run of rows adds up (as printed: no evidence).
+    static func kindsBeside(_ r: Int, kinds: [String], labels: [TableLabel], firstFigures: [Decimal?]) -> [String] {
+        guard kinds.count >= 2, r < firstFigures.count, let whole = firstFigures[r] else { return kinds }
+        var sum: Decimal = 0
+        var taken = 0
+        for k in (r + 1)..<labels.count where !labels[k].isPart {
+            guard taken < kinds.count - 1, k < firstFigures.count, let figure = firstFigures[k] else { break }
+            sum += figure
+            taken += 1
+            if sum == whole { return Array(kinds[taken...]) }
+            if sum > whole { break }
+        }
+        return kinds
     }
 
     /// The kinds printed as rows after `r` (past part rows), up to the next whole or other level.
