@@ -6,6 +6,7 @@ import Extraction
 import Indicators
 import Checks
 import Dataset
+import ShippedRules
 
 /// What `nianbao import` did, with a summary for the terminal.
 public struct ImportResult: Sendable {
@@ -107,7 +108,7 @@ public struct Importer: Sendable {
             files = StoreIdentity.reconcile(inputs, stored: stored)
         } catch { throw .dataset(error.description) }
         let work = DocumentImport(pipeline: pipeline, extractor: IndicatorExtractor(rules: indicatorRules), store: store,
-                                  rulesHash: try rules.indicatorRulesHash(),
+                                  rulesHash: try rules.indicatorRulesHash() + " code:" + ShippedRules.extractionDigest,
                                   version: NianbaoVersion.processing(pipeline.readOptions) + " documents:" + (try rules.documentWordsHash()))
         options.progress?(.started(total: files.count))
         let counts = try importFiles(files, stored: stored, work: work, options: options)
@@ -202,7 +203,7 @@ public struct Importer: Sendable {
     private func exportKey() -> String {
         guard let checks = (try? rules.file("checks.yaml")).flatMap({ FileManager.default.contents(atPath: $0.path) }),
               let indicators = try? rules.indicatorRulesHash() else { return "" }
-        return "checks:\(ContentDigest.sha256(checks)) indicators:\(indicators)"
+        return "checks:\(ContentDigest.sha256(checks)) indicators:\(indicators) code:\(ShippedRules.extractionDigest)"
     }
 
     /// The checks over every document of the store (the primary format of each publication), then the

@@ -7,6 +7,9 @@ public enum ShippedRules {
     /// processing version, so a store re-reads its documents after a reader, the cleaning or the segmentation
     /// changed, without anyone raising a version by hand.
     public static var readingDigest: String { readingSourceDigest }
+    /// A digest of the indicator stage's sources: part of the rules' digest, so a store extracts its values
+    /// again after the extraction code changed.
+    public static var extractionDigest: String { extractionSourceDigest }
 
     /// File name and text of each rule file, by name.
     public static var files: [(name: String, text: String)] {
@@ -20,4 +23,5 @@ public enum ShippedRules {
 /// Built without the rules (the fuzz build): `--rules DIR` is then required.
 let shippedRuleFiles: [(name: String, base64: String)] = []
 let readingSourceDigest = "unknown"
+let extractionSourceDigest = "unknown"
 #endif
