@@ -128,6 +128,7 @@ public struct CueRules: Sendable, Hashable {
     /// a case): its figures are of no entity.
     public var smallerSubjects: [String] = []
     public var fromWords: [String] = []
+    /// (longest first)
     public var toWords: [String] = []
 
     /// Words by which a sentence speaks of the whole document (`本报告`): what it leaves out, all figures leave out.
@@ -574,7 +575,8 @@ public struct RuleSet: Sendable {
             if let movement = map["level_movement"] {
                 let fields = try file.mapping(movement, allowed: ["from", "to"])
                 cues.fromWords = try fields["from"].map { node throws(RuleError) in try file.strings(node) } ?? []
-                cues.toWords = try fields["to"].map { node throws(RuleError) in try file.strings(node) } ?? []
+                // (longest first: `下降到` before `到`)
+                cues.toWords = (try fields["to"].map { node throws(RuleError) in try file.strings(node) } ?? []).sorted { $0.count > $1.count }
             }
             if let previous = map["previous_year"] {
                 let fields = try file.mapping(previous, allowed: ["words", "not_after"])

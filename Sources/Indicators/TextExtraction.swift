@@ -121,7 +121,7 @@ extension ExtractionRun {
         guard let from = rules.cues.fromWords.compactMap({ before.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
               !before[from.upperBound...].contains(where: { $0.isASCII && $0.isNumber }) else { return false }
         let after = text.text(number.end..<min(clause.upperBound, number.end + 8)).drop { $0 == " " }
-        guard let to = rules.cues.toWords.sorted(by: { $0.count > $1.count }).first(where: { after.hasPrefix($0) }) else { return false }
+        guard let to = rules.cues.toWords.first(where: { after.hasPrefix($0) }) else { return false }
         return after.dropFirst(to.count).drop { $0 == " " }.first?.isNumber == true
     }
 
