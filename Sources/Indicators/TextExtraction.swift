@@ -125,6 +125,21 @@ extension ExtractionRun {
         return after.dropFirst(to.count).drop { $0 == " " }.first?.isNumber == true
     }
 
+    /// Whether `其中` and a word of our level follow the number right after its clause (`…118.6亿元，其中中等职业教育
+    /// 经费…`) while the clause before it names none of ours (`全市教育经费总投入`).
+    func partForOursFollows(_ text: AnalysedText, number: ParsedNumber, clause: Range<Int>, sentence: Range<Int>) -> Bool {
+        let ours = rules.tableCategories.whole + rules.tableCategories.leadWhole
+        let before = text.text(clause.lowerBound..<number.start)
+        guard !ours.contains(where: { before.contains($0) }) else { return false }
+        let after = text.text(number.end..<min(sentence.upperBound, number.end + 16))
+            .drop { "，,；; ".contains($0) }
+        guard after.hasPrefix(Self.qizhongWord) else { return false }
+        let part = after.dropFirst(Self.qizhongWord.count).drop { "：:，, ".contains($0) }
+        return ours.contains { part.hasPrefix($0) }
+    }
+
+    static let qizhongWord = "其中"
+
     /// Whether only a `to` word stands between a movement's start and this number (`下降到`, `增至`).
     func levelMovesTo(_ text: AnalysedText, from start: Int, to end: Int) -> Bool {
         guard start <= end else { return false }
@@ -368,6 +383,11 @@ extension ExtractionRun {
             }
             lastSubject = resolution.indicator
             hadUnresolved = false
+            // `教育经费总投入118.6亿元，其中中等职业教育经费9.42亿元`: a figure whose part for our level the sentence gives
+            // next is of all levels, when its own clause names no level of ours.
+            if !resolution.change, rule.levels.isEmpty, partForOursFollows(text, number: number, clause: clause, sentence: sentence) {
+                continue
+            }
             // Where a level started (`由五年前的26:1` before `下降到`) is no value.
             if !resolution.change, levelMovesFrom(text, number: number, clause: clause) {
                 movingFrom = (resolution, number.end)

@@ -721,6 +721,19 @@ enum IndicatorSentence {
         #expect(!school.contains { $0.contains(" 4600 ") || $0.contains(" 26 ") || $0.contains(" 40 ") }, "\(school)")
     }
 
+    /// `教育经费总投入118.6亿元，其中中等职业教育经费…`: a figure of all levels whose part for ours the sentence gives
+    /// next is not ours; one whose clause names our level is (`全市中职在校生2.1万人，其中…`).
+    @Test func aFigureOfAllLevelsBeforeOurPart() throws {
+        let values = try found("""
+        宜昌市2023年教育事业发展统计公报
+
+        2023年全市教育经费总投入118.6亿元，其中中等职业教育经费9.42亿元。
+        全市中职在校生2.1万人，其中中等职业学校1.5万人。
+        """)
+        #expect(!values.contains { $0.contains(" 11860000000 ") }, "\(values)")
+        #expect(values.contains("enrollment 宜昌市 2023 21000 人"), "\(values)")
+    }
+
     /// A school year in the title (`2023—2024学年质量年度报告`) is the year it ends.
     @Test func aSchoolYearInTheTitle() throws {
         let values = try found("""
