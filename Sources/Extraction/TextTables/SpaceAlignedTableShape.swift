@@ -40,6 +40,7 @@ struct SpaceAlignedTableShape: TextTableShape {
             }
         }
         var rows: [(line: SourceLine, row: SpacedRow)] = []
+        var widestLabel = 0
         while j < lines.count, lines[j].isPlainText {
             // A bilingual table's English label may wrap onto a line of its own (`  Education`).
             if !rows.isEmpty, Self.isRule(lines[j].text) || Self.isTranslation(lines[j].text) {
@@ -51,14 +52,14 @@ struct SpaceAlignedTableShape: TextTableShape {
                 continue
             }
             // A label wrapped onto a line of its own under it (`桂林市…专业学` / `校`) finishes the row above.
-            if let last = rows.last,
-               let continued = continuedLabel(lines, at: j, after: last.row, widestLabel: rows.map(\.row.labelWidth).max() ?? 0) {
+            if let last = rows.last, let continued = continuedLabel(lines, at: j, after: last.row, widestLabel: widestLabel) {
                 rows[rows.count - 1].row = continued
                 j += 1
                 continue
             }
             guard let row = SpacedRow(lines[j].text, captionOpeners: captionOpeners) else { break }
             rows.append((lines[j], row))
+            widestLabel = max(widestLabel, row.labelWidth)
             j += 1
         }
         // Yearbooks group thousands by a space (`287 654`): one number, when the table's columns stand further apart.
